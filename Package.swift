@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+// Doorstep (家门口): a terminal command centre for grid-based community governance.
+// Layers, one direction: Domain ← Seeds (data sets) ← Screen (pure view) ← Terminal (ncurses) ← doorstep.
+import PackageDescription
+
+let package = Package(
+    name: "Doorstep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "doorstep", targets: ["doorstep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        // The only C the project touches: ncursesw, through a shim header.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Domain model and rules. No I/O.
+        .target(name: "DoorstepDomain"),
+        // Pure canvas kit: cells, display width, clipped text, boxes, layout. No I/O.
+        .target(name: "DoorstepCanvas"),
+        // Data sets (CSV exported from a spreadsheet) and the embedded demo street.
+        .target(
+            name: "DoorstepSeeds",
+            dependencies: ["DoorstepDomain", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+        // The wall screen: state, update(state, message) and view(state) → canvas. Pure.
+        .target(name: "DoorstepScreen", dependencies: ["DoorstepDomain", "DoorstepCanvas"]),
+        // The terminal backend: the only module that imports ncurses.
+        .target(name: "DoorstepTerminal", dependencies: ["DoorstepCanvas", "CNcursesw"]),
+        .executableTarget(
+            name: "doorstep",
+            dependencies: [
+                "DoorstepDomain", "DoorstepSeeds", "DoorstepScreen", "DoorstepTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas"]),
+        .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
+        .testTarget(
+            name: "DoorstepScreenTests",
+            dependencies: ["DoorstepScreen", "DoorstepCanvas", "DoorstepDomain", "DoorstepSeeds"]
+        ),
+        .testTarget(
+            name: "DoorstepTerminalTests",
+            dependencies: ["DoorstepTerminal", "DoorstepCanvas"]
+        ),
+        // Runs the real binary in tmux; depends on the executable so `swift test` builds it.
+        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep"]),
+    ]
+)

@@ -1,0 +1,124 @@
+import Foundation
+
+/// The read model the wall draws: every grid's assessment, the open tickets by urgency and
+/// the headline figures, all derived from a street's data at one instant. Immutable, so a
+/// screen can hold it while the next one is built.
+public struct Overview: Sendable {
+    /// One grid as its tile shows it.
+    public struct GridSummary: Sendable, Identifiable {
+        public var grid: Grid
+        public var assessment: GridAssessment
+        public var openTickets: Int
+        /// Staff of the grid who are working / all staff of the grid.
+        public var working: Int
+        public var staffCount: Int
+        public var id: String { grid.code }
+    }
+
+    /// One open ticket with its deadline.
+    public struct OpenTicket: Sendable, Identifiable {
+        public var ticket: Ticket
+        public var gridName: String
+        public var category: TicketCategory?
+        public var dueAt: Date?
+        public var id: String { ticket.id }
+
+        /// Seconds until the deadline (negative once overdue), or nil when no clock runs.
+        public func secondsLeft(at now: Date) -> TimeInterval? { dueAt.map { $0.timeIntervalSince(now) } }
+    }
+
+    /// The headline counts.
+    public struct Figures: Hashable, Sendable {
+        public var grids = 0
+        public var alarm = 0
+        public var attention = 0
+        public var openTickets = 0
+        public var overdue = 0
+        public var resolvedToday = 0
+        public var staffWorking = 0
+        public var staffTotal = 0
+    }
+
+    public var street: Street
+    public var communities: [Community]
+    /// Grid summaries in data-set order (grouped by community).
+    public var grids: [GridSummary]
+    /// Open tickets, most urgent first: overdue (most overdue first), then by deadline,
+    /// then those with no running clock; ties by priority, then age.
+    public var openTickets: [OpenTicket]
+    /// Staff by grid code, in data-set order.
+    public var staffByGrid: [String: [Staff]]
+    public var figures: Figures
+    /// The instant this overview describes.
+    public var asOf: Date
+
+    /// Derives the overview of `data` at `now`; `calendar` supplies the local time of day
+    /// (duty hours) and the start of today (resolved today).
+    public init(data: StreetData, now: Date, calendar: Calendar) {
+        let categories = data.categoriesByCode
+        let parts = calendar.dateComponents([.hour, .minute], from: now)
+        let minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        let startOfDay = calendar.startOfDay(for: now)
+
+        var staffByGrid: [String: [Staff]] = [:]
+        for person in data.staff {
+            if let grid = person.gridCode { staffByGrid[grid, default: []].append(person) }
+        }
+        var ticketsByGrid: [String: [Ticket]] = [:]
+        for ticket in data.tickets where ticket.state.isOpen { ticketsByGrid[ticket.gridCode, default: []].append(ticket) }
+
+        var figures = Figures()
+        var summaries: [GridSummary] = []
+        for grid in data.grids {
+            let staff = staffByGrid[grid.code] ?? []
+            let tickets = ticketsByGrid[grid.code] ?? []
+            let assessment = StatusRules.assess(
+                grid: grid, staff: staff, tickets: tickets, categories: categories, now: now,
+                minuteOfDay: minuteOfDay, dutyHours: data.street.dutyHours)
+            summaries.append(GridSummary(
+                grid: grid, assessment: assessment, openTickets: tickets.count,
+                working: staff.filter { $0.duty.isWorking }.count, staffCount: staff.count))
+            switch assessment.status {
+            case .alarm: figures.alarm += 1
+            case .attention: figures.attention += 1
+            case .normal: break
+            }
+        }
+
+        let gridNames = Dictionary(data.grids.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var open: [OpenTicket] = []
+        for ticket in data.tickets {
+            if ticket.state.isOpen {
+                let category = categories[ticket.categoryCode]
+                open.append(OpenTicket(
+                    ticket: ticket, gridName: gridNames[ticket.gridCode] ?? ticket.gridCode, category: category,
+                    dueAt: ticket.dueAt(category: category)))
+            } else if ticket.state == .resolved || ticket.state == .rated, ticket.stateSince >= startOfDay {
+                figures.resolvedToday += 1
+            }
+        }
+        open.sort { a, b in
+            switch (a.dueAt, b.dueAt) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default:
+                if a.ticket.priority != b.ticket.priority { return a.ticket.priority > b.ticket.priority }
+                return a.ticket.createdAt < b.ticket.createdAt
+            }
+        }
+        figures.grids = data.grids.count
+        figures.openTickets = open.count
+        figures.overdue = open.filter { ($0.dueAt ?? .distantFuture) < now }.count
+        figures.staffTotal = data.staff.count
+        figures.staffWorking = data.staff.filter { $0.duty.isWorking }.count
+
+        self.street = data.street
+        self.communities = data.communities
+        self.grids = summaries
+        self.openTickets = open
+        self.staffByGrid = staffByGrid
+        self.figures = figures
+        self.asOf = now
+    }
+}

@@ -1,0 +1,39 @@
+/// A whole street's data set in memory: territory, people, categories and tickets.
+///
+/// Arrays keep the order of the data set (communities and grids are shown in that order).
+public struct StreetData: Hashable, Sendable {
+    public var street: Street
+    public var communities: [Community]
+    public var grids: [Grid]
+    public var microGrids: [MicroGrid]
+    public var buildings: [Building]
+    public var households: [Household]
+    public var staff: [Staff]
+    public var categories: [TicketCategory]
+    public var tickets: [Ticket]
+
+    public init(
+        street: Street, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
+        households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket]
+    ) {
+        self.street = street
+        self.communities = communities
+        self.grids = grids
+        self.microGrids = microGrids
+        self.buildings = buildings
+        self.households = households
+        self.staff = staff
+        self.categories = categories
+        self.tickets = tickets
+    }
+
+    /// Categories by code.
+    public var categoriesByCode: [String: TicketCategory] {
+        Dictionary(categories.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The grids of one community, in data-set order.
+    public func grids(in community: Community) -> [Grid] {
+        grids.filter { $0.communityCode == community.code }
+    }
+}

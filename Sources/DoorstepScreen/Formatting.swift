@@ -1,0 +1,40 @@
+import Foundation
+
+/// Small text formats the wall uses.
+enum Formatting {
+    /// `2026-11-29 周日 08:34:12` in `timeZone`.
+    static func clock(_ date: Date, timeZone: TimeZone, weekdays: [String]) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let weekday = weekdays.indices.contains((c.weekday ?? 1) - 1) ? weekdays[(c.weekday ?? 1) - 1] : ""
+        return String(
+            format: "%04d-%02d-%02d %@ %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, weekday,
+            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
+    /// A span of time as `H:MM:SS` (sign dropped).
+    static func span(_ seconds: TimeInterval) -> String {
+        let total = Int(abs(seconds).rounded(.down))
+        return String(format: "%d:%02d:%02d", total / 3600, (total / 60) % 60, total % 60)
+    }
+
+    /// `138****5678`: the first three and last four digits of a phone number.
+    static func maskPhone(_ phone: String) -> String {
+        let digits = Array(phone)
+        guard digits.count >= 7 else { return String(repeating: "*", count: digits.count) }
+        return String(digits.prefix(3)) + "****" + String(digits.suffix(4))
+    }
+
+    /// `张*明` / `张*`: a name with all but its first (and, from three characters, last)
+    /// character masked.
+    static func maskName(_ name: String) -> String {
+        let chars = Array(name)
+        switch chars.count {
+        case 0: return ""
+        case 1: return name
+        case 2: return String(chars[0]) + "*"
+        default: return String(chars[0]) + String(repeating: "*", count: chars.count - 2) + String(chars[chars.count - 1])
+        }
+    }
+}

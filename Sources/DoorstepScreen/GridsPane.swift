@@ -1,0 +1,61 @@
+import DoorstepCanvas
+import DoorstepDomain
+
+/// Every grid as a tile, grouped under community headings.
+enum GridsPane {
+    static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
+        let s = state.strings
+        let overview = state.overview
+        let inner = canvas.box(rect, title: "\(s.allGrids) · \(overview.grids.count)")
+        guard !inner.isEmpty else { return }
+        let layout = TileLayout(overview: overview, width: inner.width, height: inner.height)
+        let offset = layout.scrollOffset(showing: state.selectedGrid, height: inner.height)
+
+        for heading in layout.headings {
+            let y = inner.y + heading.y - offset
+            guard y >= inner.y, y < inner.maxY, overview.communities.indices.contains(heading.community) else { continue }
+            let community = overview.communities[heading.community]
+            let members = overview.grids.filter { $0.grid.communityCode == community.code }
+            let worst = members.map(\.assessment.status).max() ?? .normal
+            canvas.write(
+                runs: [
+                    ("\(heading.community + 1) ", Style(.key, bold: true)),
+                    ("▌", Style(WallView.role(for: worst))),
+                    (community.name, Style(.title, bold: true)),
+                    (" · \(members.count)", Style(.muted)),
+                ], x: inner.x, y: y, clip: inner)
+        }
+
+        for slot in layout.slots where overview.grids.indices.contains(slot.index) {
+            let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
+            drawTile(&canvas, overview.grids[slot.index], selected: slot.index == state.selectedGrid,
+                     compact: layout.compact, strings: s, in: tile.intersection(inner), full: tile)
+        }
+
+        if offset + inner.height < layout.contentHeight {
+            canvas.write("▼", x: rect.maxX - 2, y: rect.maxY - 1, style: Style(.key, bold: true))
+        }
+        if offset > 0 {
+            canvas.write("▲", x: rect.maxX - 2, y: rect.y, style: Style(.key, bold: true))
+        }
+    }
+
+    private static func drawTile(
+        _ canvas: inout Canvas, _ summary: Overview.GridSummary, selected: Bool, compact: Bool, strings: UIStrings,
+        in clip: Rect, full tile: Rect
+    ) {
+        guard !clip.isEmpty else { return }
+        let status = summary.assessment.status
+        let style = selected ? Style(.selected, inverse: true, bold: true) : Style(WallView.role(for: status), inverse: true)
+        canvas.fill(clip, style: style)
+        let mark = WallView.mark(for: status)
+        if compact {
+            canvas.write(mark + summary.grid.name, x: tile.x, y: tile.y, clip: clip, style: style)
+            return
+        }
+        canvas.write(" \(mark) " + summary.grid.name, x: tile.x, y: tile.y, clip: clip, style: style)
+        let why = summary.assessment.reasons.first.map { WallView.reasonText($0, strings) }
+            ?? strings.ticketsShort(summary.openTickets)
+        canvas.write("   \(summary.grid.code) \(why)", x: tile.x, y: tile.y + 1, clip: clip, style: style)
+    }
+}

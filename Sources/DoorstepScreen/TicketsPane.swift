@@ -1,0 +1,57 @@
+import DoorstepCanvas
+import DoorstepDomain
+
+/// Open tickets, most urgent first, with a live countdown to each stage's deadline.
+enum TicketsPane {
+    static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
+        let s = state.strings
+        let overview = state.overview
+        let f = overview.figures
+        let inner = canvas.box(rect, title: "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)")
+        guard !inner.isEmpty else { return }
+        let wide = inner.width >= 60
+        let tickets = overview.openTickets
+        let visible = tickets.count > inner.height ? max(0, inner.height - 1) : tickets.count
+        for (row, open) in tickets.prefix(visible).enumerated() {
+            let left = open.secondsLeft(at: state.now)
+            let role: Role
+            let countdown: String
+            if let left {
+                let allowance = open.category?.allowance(for: open.ticket.state) ?? 0
+                let near = StatusRules.isNearDeadline(secondsLeft: left, allowanceMinutes: allowance)
+                role = left < 0 ? .alarm : (near ? .attention : .normal)
+                if wide {
+                    countdown = left < 0 ? s.late(Formatting.span(left)) : s.left(Formatting.span(left))
+                } else {
+                    countdown = (left < 0 ? "-" : "") + Formatting.span(left)
+                }
+            } else {
+                role = .normal
+                countdown = "—"
+            }
+            let mark = role == .alarm ? "■" : (role == .attention ? "▲" : " ")
+            let style = Style(role, bold: role == .alarm)
+            let ticket = open.ticket
+            let countdownWidth = wide ? 14 : 8
+            var runs: [(String, Style)] = [(mark + " ", style)]
+            if wide {
+                runs.append((Columns.pad(ticket.id, to: 7), Style(.muted)))
+            }
+            runs.append((Columns.pad(open.gridName, to: 11), Style(.normal)))
+            var used = 2 + (wide ? 7 : 0) + 11
+            if wide {
+                let category = open.category.map { s.categoryName($0.nameZh, $0.nameEn) } ?? ticket.categoryCode
+                runs.append((Columns.pad(category, to: 9), Style(.muted)))
+                runs.append((Columns.pad(s.state(ticket.state.rawValue), to: 7), Style(.muted)))
+                used += 16
+            }
+            let titleWidth = max(0, inner.width - used - countdownWidth - 1)
+            runs.append((Columns.pad(ticket.title, to: titleWidth) + " ", Style(.normal)))
+            runs.append((Columns.pad(countdown, to: countdownWidth, align: .right), style))
+            canvas.write(runs: runs, x: inner.x, y: inner.y + row, clip: inner)
+        }
+        if visible < tickets.count {
+            canvas.write(s.moreRows(tickets.count - visible), x: inner.x, y: inner.y + visible, clip: inner, style: Style(.muted))
+        }
+    }
+}

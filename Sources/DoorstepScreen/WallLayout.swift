@@ -1,0 +1,28 @@
+import DoorstepCanvas
+
+/// Where the wall's panes go at a given terminal size.
+public struct WallLayout: Sendable {
+    /// The smallest terminal the wall draws on; below it a message says so.
+    public static let minimum = Size(width: 80, height: 24)
+
+    public var header: Rect
+    public var grids: Rect
+    public var staff: Rect
+    public var tickets: Rect
+    public var footer: Rect
+
+    /// Nil when `size` is below `minimum`.
+    public init?(size: Size) {
+        guard size.width >= Self.minimum.width, size.height >= Self.minimum.height else { return nil }
+        let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let rows = Layout.rows(screen, [.fixed(2), .fill(1), .fixed(1)])
+        header = rows[0]
+        footer = rows[2]
+        let sideWidth: Constraint = size.width >= 160 ? .fixed(76) : .percent(42)
+        let body = Layout.columns(rows[1], [.fill(1), sideWidth])
+        grids = body[0]
+        let side = Layout.rows(body[1], [.percent(45), .fill(1)])
+        staff = side[0]
+        tickets = side[1]
+    }
+}

@@ -1,0 +1,59 @@
+import DoorstepCanvas
+import DoorstepDomain
+
+/// The wall screen as a pure function: state in, canvas out.
+public enum WallView {
+    public static func render(_ state: WallState) -> Canvas {
+        var canvas = Canvas(size: state.size)
+        guard let layout = WallLayout(size: state.size) else {
+            drawTooSmall(&canvas, state)
+            return canvas
+        }
+        HeaderView.draw(&canvas, state, in: layout.header)
+        GridsPane.draw(&canvas, state, in: layout.grids)
+        StaffPane.draw(&canvas, state, in: layout.staff)
+        TicketsPane.draw(&canvas, state, in: layout.tickets)
+        FooterView.draw(&canvas, state, in: layout.footer)
+        return canvas
+    }
+
+    /// "terminal too small: need W×H, have w×h", centred and wrapped to what there is.
+    static func drawTooSmall(_ canvas: inout Canvas, _ state: WallState) {
+        let minimum = WallLayout.minimum
+        let message = state.strings.tooSmall(minimum.width, minimum.height, state.size.width, state.size.height)
+        let lines = Columns.wrap(message, to: state.size.width)
+        let top = max(0, (state.size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let x = max(0, (state.size.width - DisplayWidth.of(line)) / 2)
+            canvas.write(line, x: x, y: top + i, style: Style(.alarm, bold: true))
+        }
+    }
+
+    /// The role a grid status is drawn in.
+    static func role(for status: GridStatus) -> Role {
+        switch status {
+        case .normal: return .ok
+        case .attention: return .attention
+        case .alarm: return .alarm
+        }
+    }
+
+    /// A glyph per status, so the wall reads without colour.
+    static func mark(for status: GridStatus) -> String {
+        switch status {
+        case .normal: return "●"
+        case .attention: return "▲"
+        case .alarm: return "■"
+        }
+    }
+
+    /// The short words for the most severe reason a grid is not normal.
+    static func reasonText(_ reason: StatusReason, _ strings: UIStrings) -> String {
+        switch reason {
+        case .overdueTickets(let n): return strings.reasonOverdue(n)
+        case .nobodyOnDuty: return strings.reasonNobodyOnDuty
+        case .nearDeadline(let n): return strings.reasonNearDeadline(n)
+        case .staffingIncomplete: return strings.reasonStaffing
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import DoorstepDomain
+import Foundation
+
+/// Loads a street's data set from CSV files and checks that it holds together: every code a
+/// row refers to exists, every enumerated value is one the model knows. The first problem
+/// found is reported with its file and line.
+public enum DataSet {
+    /// The files a data set consists of.
+    public static let files = [
+        "street.csv", "communities.csv", "grids.csv", "microgrids.csv", "buildings.csv",
+        "households.csv", "staff.csv", "categories.csv", "tickets.csv",
+    ]
+
+    /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
+    /// so they are placed against `now`.
+    public static func load(from source: DataSetSource, now: Date) throws -> StreetData {
+        func table(_ file: String, _ columns: [String]) throws -> CSVTable {
+            try CSVTable(file: source.name(file), data: source.data(file), columns: columns)
+        }
+
+        let streetTable = try table("street.csv", ["code", "name", "duty_start", "duty_end"])
+        guard let streetRow = streetTable.records.first else {
+            throw SeedError(file: streetTable.file, "has no street row")
+        }
+        let street = Street(
+            code: try streetRow.required("code"), name: try streetRow.required("name"),
+            dutyHours: try streetRow.timeOfDay("duty_start") ..< max(try streetRow.timeOfDay("duty_end"), try streetRow.timeOfDay("duty_start")))
+
+        var communityCodes = Set<String>()
+        let communities = try table("communities.csv", ["code", "name"]).records.map { row in
+            let code = try unique(row, "code", in: &communityCodes)
+            return Community(code: code, name: try row.required("name"))
+        }
+
+        var gridCodes = Set<String>()
+        let grids = try table("grids.csv", ["code", "community", "name"]).records.map { row in
+            let code = try unique(row, "code", in: &gridCodes)
+            return Grid(code: code, name: try row.required("name"), communityCode: try reference(row, "community", in: communityCodes))
+        }
+
+        var microCodes = Set<String>()
+        var microRows: [(CSVTable.Record, MicroGrid)] = []
+        for row in try table("microgrids.csv", ["code", "grid", "name", "chief"]).records {
+            let code = try unique(row, "code", in: &microCodes)
+            let micro = MicroGrid(
+                code: code, name: try row.required("name"), gridCode: try reference(row, "grid", in: gridCodes),
+                chiefID: nonEmpty(row.optional("chief")))
+            microRows.append((row, micro))
+        }
+
+        var buildingCodes = Set<String>()
+        var buildingRows: [(CSVTable.Record, Building)] = []
+        for row in try table("buildings.csv", ["code", "grid", "microgrid", "name", "chief"]).records {
+            let code = try unique(row, "code", in: &buildingCodes)
+            let building = Building(
+                code: code, name: try row.required("name"), gridCode: try reference(row, "grid", in: gridCodes),
+                microGridCode: try reference(row, "microgrid", in: microCodes), chiefID: nonEmpty(row.optional("chief")))
+            buildingRows.append((row, building))
+        }
+        let gridOfBuilding = Dictionary(buildingRows.map { ($0.1.code, $0.1.gridCode) }, uniquingKeysWith: { a, _ in a })
+
+        var householdIDs = Set<String>()
+        let households = try table("households.csv", ["id", "building", "name", "phone", "must_visit"]).records.map { row in
+            let id = try unique(row, "id", in: &householdIDs)
+            let building = try reference(row, "building", in: buildingCodes)
+            var kinds = Set<MustVisitKind>()
+            for tag in row.optional("must_visit").split(separator: "|") {
+                let name = tag.trimmingCharacters(in: .whitespaces)
+                guard let kind = MustVisitKind(rawValue: name) else {
+                    let accepted = MustVisitKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw SeedError(file: row.file, line: row.line, "column 'must_visit': '\(name)' is not one of \(accepted)")
+                }
+                kinds.insert(kind)
+            }
+            return Household(
+                id: id, buildingCode: building, gridCode: gridOfBuilding[building] ?? "", headName: try row.required("name"),
+                phone: row.optional("phone"), mustVisit: kinds)
+        }
+
+        var staffIDs = Set<String>()
+        let staff = try table("staff.csv", ["id", "name", "role", "grid", "community", "phone", "duty", "team", "shift_start", "shift_end"])
+            .records.map { row in
+                let id = try unique(row, "id", in: &staffIDs)
+                let grid = row.optional("grid")
+                if !grid.isEmpty, !gridCodes.contains(grid) {
+                    throw SeedError(file: row.file, line: row.line, "column 'grid': no grid '\(grid)'")
+                }
+                let community = row.optional("community")
+                if !community.isEmpty, !communityCodes.contains(community) {
+                    throw SeedError(file: row.file, line: row.line, "column 'community': no community '\(community)'")
+                }
+                let team = row.optional("team")
+                let start = try row.timeOfDay("shift_start")
+                return Staff(
+                    id: id, name: try row.required("name"), role: try row.choice("role", as: StaffRole.self),
+                    gridCode: nonEmpty(grid), communityCode: nonEmpty(community), phone: row.optional("phone"),
+                    duty: try row.choice("duty", as: DutyState.self),
+                    team: team.isEmpty ? nil : try row.choice("team", as: VanguardTeam.self),
+                    shift: start ..< max(start, try row.timeOfDay("shift_end")))
+            }
+        for (row, micro) in microRows { try check(row, "chief", micro.chiefID, in: staffIDs) }
+        for (row, building) in buildingRows { try check(row, "chief", building.chiefID, in: staffIDs) }
+
+        var categoryCodes = Set<String>()
+        let categories = try table("categories.csv", ["code", "name_zh", "name_en", "dispatch_minutes", "accept_minutes", "resolve_minutes"])
+            .records.map { row in
+                TicketCategory(
+                    code: try unique(row, "code", in: &categoryCodes), nameZh: try row.required("name_zh"),
+                    nameEn: try row.required("name_en"), dispatchMinutes: try minutes(row, "dispatch_minutes"),
+                    acceptMinutes: try minutes(row, "accept_minutes"), resolveMinutes: try minutes(row, "resolve_minutes"))
+            }
+
+        var ticketIDs = Set<String>()
+        let tickets = try table("tickets.csv", [
+            "id", "grid", "category", "source", "priority", "state", "title", "resident_name", "resident_phone",
+            "opened_minutes_ago", "state_minutes_ago", "assignee",
+        ]).records.map { row in
+            let opened = try row.integer("opened_minutes_ago")
+            let since = try row.integer("state_minutes_ago")
+            guard opened >= 0, since >= 0, since <= opened else {
+                throw SeedError(file: row.file, line: row.line, "state_minutes_ago must be between 0 and opened_minutes_ago")
+            }
+            let assignee = nonEmpty(row.optional("assignee"))
+            try check(row, "assignee", assignee, in: staffIDs)
+            return Ticket(
+                id: try unique(row, "id", in: &ticketIDs), gridCode: try reference(row, "grid", in: gridCodes),
+                categoryCode: try reference(row, "category", in: categoryCodes),
+                source: try row.choice("source", as: TicketSource.self), priority: try row.choice("priority", as: TicketPriority.self),
+                state: try row.choice("state", as: TicketState.self), title: try row.required("title"),
+                residentName: row.optional("resident_name"), residentPhone: row.optional("resident_phone"),
+                createdAt: now.addingTimeInterval(TimeInterval(-opened * 60)),
+                stateSince: now.addingTimeInterval(TimeInterval(-since * 60)), assigneeID: assignee)
+        }
+
+        return StreetData(
+            street: street, communities: communities, grids: grids, microGrids: microRows.map(\.1),
+            buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets)
+    }
+
+    private static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {
+        let value = try row.required(column)
+        guard seen.insert(value).inserted else {
+            throw SeedError(file: row.file, line: row.line, "column '\(column)': '\(value)' appears twice")
+        }
+        return value
+    }
+
+    private static func reference(_ row: CSVTable.Record, _ column: String, in known: Set<String>) throws -> String {
+        let value = try row.required(column)
+        guard known.contains(value) else {
+            throw SeedError(file: row.file, line: row.line, "column '\(column)': no \(column) '\(value)'")
+        }
+        return value
+    }
+
+    private static func check(_ row: CSVTable.Record, _ column: String, _ value: String?, in known: Set<String>) throws {
+        if let value, !known.contains(value) {
+            throw SeedError(file: row.file, line: row.line, "column '\(column)': no staff '\(value)'")
+        }
+    }
+
+    private static func minutes(_ row: CSVTable.Record, _ column: String) throws -> Int {
+        let value = try row.integer(column)
+        guard value > 0 else { throw SeedError(file: row.file, line: row.line, "column '\(column)' must be above 0") }
+        return value
+    }
+
+    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+}

@@ -1,0 +1,201 @@
+import CNcursesw
+import DoorstepCanvas
+import Foundation
+
+/// The terminal's whole life in one place (as htop's CRT.c): open it, read keys, flush
+/// canvases as a diff, and put it back on every way out.
+///
+/// Not thread-safe, by design: ncurses is not. Create, use and close a `Terminal` on one
+/// thread only.
+public final class Terminal {
+    public private(set) var size: Size
+    private var screen: OpaquePointer?
+    private var previous: Canvas?
+    private var pairs: [Role: Int32] = [:]
+    private var roleBold: [Role: Bool] = [:]
+    private let stderrCapture: StderrCapture?
+    private var closed = false
+    private var fastErrors = 0
+    /// Cells written by the last `draw` (for tests and the benchmark).
+    public private(set) var lastCellsWritten = 0
+
+    /// Opens the terminal on standard input and output, or explains why it cannot.
+    ///
+    /// Sets the locale from the environment (falling back to C.UTF-8 when its character set is
+    /// not UTF-8), refuses non-tty streams, `TERM=dumb` and unknown terminals before touching
+    /// the screen, then starts ncurses with `newterm`.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, palette: Palette = .dark) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        try Self.setUTF8Locale()
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty { throw TerminalError.unknownTerminal(term) }
+        if term == "dumb" { throw TerminalError.dumbTerminal(term) }
+        switch doorstep_check_terminal(term) {
+        case 1: break
+        case -1: throw TerminalError.dumbTerminal(term)
+        case -2: throw TerminalError.noTerminfo
+        default: throw TerminalError.unknownTerminal(term)
+        }
+        guard let screen = doorstep_newterm(term) else { throw TerminalError.unknownTerminal(term) }
+        self.screen = screen
+        set_term(screen)
+        self.stderrCapture = StderrCapture()
+        let window = doorstep_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        leaveok(window, true)
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        doorstep_getmaxyx(window, &rows, &cols)
+        size = Size(width: Int(cols), height: Int(rows))
+        setUpColours(palette)
+        doorstep_install_signal_handlers()
+    }
+
+    deinit { close() }
+
+    /// Puts the terminal back as it was: colours reset, cursor shown, main screen restored.
+    /// Safe to call more than once.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        doorstep_restore_default_signal_handlers()
+        stderrCapture?.restore()
+    }
+
+    // MARK: Input
+
+    /// Waits up to `timeoutMilliseconds` for a key, a resize or a signal.
+    public func read(timeoutMilliseconds: Int) -> TerminalEvent {
+        if let signal = pendingSignal() { return .signal(signal) }
+        let window = doorstep_stdscr()
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var code: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result = wget_wch(window, &code)
+        if let signal = pendingSignal() { return .signal(signal) }
+        switch result {
+        case KEY_CODE_YES:
+            fastErrors = 0
+            if Int32(code) == KEY_RESIZE {
+                var rows: Int32 = 0
+                var cols: Int32 = 0
+                doorstep_getmaxyx(window, &rows, &cols)
+                size = Size(width: Int(cols), height: Int(rows))
+                previous = nil
+                return .resize(size)
+            }
+            return .key(KeyMap.functionKey(Int32(code)))
+        case OK:
+            fastErrors = 0
+            return .key(KeyMap.character(UInt32(code)))
+        default:
+            // ERR: an ordinary timeout, or a terminal that has gone away (ERR at once, forever).
+            let elapsedMs = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+            if timeoutMilliseconds >= 20, elapsedMs < timeoutMilliseconds / 2 {
+                fastErrors += 1
+                if isatty(STDIN_FILENO) != 1 || fastErrors >= 100 { return .gone }
+            } else {
+                fastErrors = 0
+            }
+            return .timeout
+        }
+    }
+
+    private func pendingSignal() -> Int32? {
+        let signal = doorstep_pending_quit_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    // MARK: Output
+
+    /// Flushes `canvas`: writes only the cells that differ from the last flush (everything
+    /// after a resize), then one `doupdate`.
+    public func draw(_ canvas: Canvas) {
+        let window = doorstep_stdscr()
+        let full = previous?.size != canvas.size || previous == nil
+        if full { werase(window) }
+        var written = 0
+        let width = min(canvas.size.width, size.width)
+        let height = min(canvas.size.height, size.height)
+        var buffer: [wchar_t] = []
+        for y in 0..<height {
+            for x in 0..<width {
+                let cell = canvas[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell { continue }
+                if cell.width == 2, x + 1 >= width { continue }
+                buffer.removeAll(keepingCapacity: true)
+                for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+                if buffer.isEmpty { buffer.append(32) }
+                let (attrs, pair) = attributes(cell.style)
+                _ = doorstep_put_cell(window, Int32(y), Int32(x), buffer, Int32(buffer.count), attrs, pair)
+                written += 1
+            }
+        }
+        lastCellsWritten = written
+        previous = canvas
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forgets what is on the screen, so the next `draw` repaints every cell.
+    public func invalidate() {
+        previous = nil
+        clearok(doorstep_stdscr(), true)
+    }
+
+    private func attributes(_ style: Style) -> (attr_t, Int32) {
+        var attrs = doorstep_a_normal()
+        if style.bold || roleBold[style.role] == true { attrs |= doorstep_a_bold() }
+        if style.inverse { attrs |= doorstep_a_reverse() }
+        if style.role == .muted, pairs.isEmpty || doorstep_colors() < 16 { attrs |= doorstep_a_dim() }
+        return (attrs, pairs[style.role] ?? 0)
+    }
+
+    private func setUpColours(_ palette: Palette) {
+        for (role, entry) in palette.entries where entry.bold { roleBold[role] = true }
+        guard has_colors() else { return }
+        start_color()
+        use_default_colors()
+        var next: Int32 = 1
+        for role in Role.allCases {
+            guard let entry = palette.entries[role], next < doorstep_color_pairs() else { continue }
+            var foreground = entry.foreground
+            if role == .muted, doorstep_colors() >= 16 { foreground = 8 }  // bright black
+            init_pair(Int16(next), foreground, entry.background)
+            pairs[role] = next
+            next += 1
+        }
+    }
+
+    // MARK: Locale
+
+    /// `setlocale(LC_ALL, "")`, falling back to C.UTF-8 when the codeset is not UTF-8.
+    static func setUTF8Locale() throws {
+        setlocale(LC_ALL, "")
+        if isUTF8() { return }
+        setlocale(LC_ALL, "C.UTF-8")
+        if isUTF8() { return }
+        throw TerminalError.notUTF8(currentCodeset())
+    }
+
+    private static func currentCodeset() -> String {
+        guard let codeset = doorstep_codeset() else { return "unknown" }
+        return String(cString: codeset)
+    }
+
+    private static func isUTF8() -> Bool {
+        let codeset = currentCodeset().uppercased()
+        return codeset == "UTF-8" || codeset == "UTF8"
+    }
+}

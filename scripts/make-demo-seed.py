@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Write the fictional demo street (临江街道) to seeds/demo/*.csv, deterministically.
+
+Sized like the street in the source text: 8 communities, 64 grids, 192 micro-grids, about 250
+buildings, each grid staffed 1+1+2+N, a few thousand households with must-visit tags, and
+some open tickets. All names and phone numbers are invented.
+
+After changing the CSV files (by this script or by hand), run scripts/embed-seeds.py so the
+binary's embedded copy matches; a test fails when they differ.
+"""
+import csv
+import os
+import random
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "seeds", "demo")
+rng = random.Random(20261129)
+
+SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤")
+GIVEN = list("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国文红玉志海燕晓东春梅淑珍慧琴云飞鹏辉凤宁萍丹俊峰欣怡子涵浩然梓睿雨轩")
+NUMERALS = "一二三四五六七八九十"
+
+COMMUNITIES = [
+    ("JB", "江滨", 9), ("BG", "北固", 8), ("XH", "新河", 8), ("YS", "银山", 7),
+    ("WT", "梧桐", 8), ("JQ", "金桥", 8), ("NH", "南湖", 9), ("YT", "云台", 7),
+]
+ESTATES = ["新村", "花园", "苑", "公寓", "家园"]
+
+CATEGORIES = [
+    ("party_public", "党群政务", "Party & public affairs", 30, 60, 1440),
+    ("convenience", "便民服务", "Convenience service", 30, 60, 480),
+    ("mediation", "矛盾调解", "Dispute mediation", 15, 30, 720),
+    ("hazard", "安全隐患", "Safety hazard", 10, 20, 240),
+    ("care", "关爱帮扶", "Care for the vulnerable", 30, 60, 720),
+]
+TITLES = {
+    "party_public": ["办理居住证明", "老年优待证咨询", "党员组织关系转接", "医保缴费咨询", "开具困难证明", "退役军人信息登记"],
+    "convenience": ["楼道灯不亮", "下水道堵塞", "单元门禁损坏", "代收快递点咨询", "小区路面积水", "垃圾清运不及时", "电梯异响"],
+    "mediation": ["邻里噪音纠纷", "楼上漏水纠纷", "停车位占用纠纷", "宠物扰民", "物业费争议", "装修扰民"],
+    "hazard": ["电动车楼道充电", "消防通道堵塞", "窨井盖破损", "高空抛物", "燃气异味", "外墙瓷砖松动"],
+    "care": ["独居老人助餐", "残障人士出行协助", "留守儿童课后托管", "空巢老人探视", "困难家庭临时救助", "老人就医陪护"],
+}
+MUST_VISIT = ["elderly_party_member", "elderly_alone", "aid_recipient", "difficult_family", "special_group"]
+TEAMS = ["building", "self_governance", "property", "social_work", "new_organisations"]
+
+used_names = set()
+
+
+def person():
+    while True:
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+        if name not in used_names:
+            used_names.add(name)
+            return name
+
+
+def resident_name():
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def phone():
+    # 1550000xxxx: an invented block, for display only
+    return "15500" + "".join(rng.choice("0123456789") for _ in range(6))
+
+
+def write(name, header, rows):
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+    print(f"{name}: {len(rows)} rows")
+
+
+communities, grids, micro, buildings, households, staff, tickets = [], [], [], [], [], [], []
+staff_seq = 0
+
+
+def add_staff(name, role, grid, community, duty, team="", shift=("08:00", "18:00")):
+    global staff_seq
+    staff_seq += 1
+    sid = f"S{staff_seq:04d}"
+    staff.append([sid, name, role, grid, community, phone(), duty, team, shift[0], shift[1]])
+    return sid
+
+
+def duty():
+    return rng.choices(["on", "busy", "visit", "off"], weights=[60, 15, 12, 13])[0]
+
+
+household_seq = 0
+for c_code, c_name, grid_count in COMMUNITIES:
+    communities.append([c_code, c_name + "社区"])
+    add_staff(person(), "dispatcher", "", c_code, "on")
+    for g in range(1, grid_count + 1):
+        g_code = f"{c_code}{g:02d}"
+        grids.append([g_code, c_code, f"{c_name}{NUMERALS[g - 1]}网格"])
+        # 1+1+2+N, with a few deliberate gaps the command centre must see
+        incomplete = g_code in ("BG03", "NH07")
+        nobody = g_code == "YS05"
+        d = (lambda: "off") if nobody else duty
+        add_staff(person(), "all_round", g_code, c_code, d())
+        if not incomplete:
+            add_staff(person(), "professional", g_code, c_code, d())
+        add_staff(person(), "party_household", g_code, c_code, d())
+        if g_code != "NH07":
+            add_staff(person(), "party_household", g_code, c_code, d())
+        for _ in range(rng.randint(1, 4)):
+            add_staff(person(), "volunteer", g_code, c_code, d(), rng.choice(TEAMS), ("09:00", "17:00"))
+        add_staff(person(), "grid_worker", g_code, c_code, d())
+        estate = c_name + rng.choice(ESTATES)
+        b_in_grid = 0
+        for m in range(1, 4):
+            m_code = f"{g_code}-M{m}"
+            chief = add_staff(person(), "micro_chief", g_code, c_code, d())
+            micro.append([m_code, g_code, f"第{m}微网格", chief])
+            for _ in range(rng.choice((1, 1, 1, 2))):
+                b_in_grid += 1
+                b_code = f"{g_code}-B{b_in_grid:02d}"
+                bchief = add_staff(person(), "building_chief", g_code, c_code, d())
+                buildings.append([b_code, g_code, m_code, f"{estate}{b_in_grid}栋", bchief])
+                for _ in range(rng.randint(8, 16)):
+                    household_seq += 1
+                    tags = []
+                    if rng.random() < 0.12:
+                        tags = rng.sample(MUST_VISIT, rng.choice((1, 1, 2)))
+                    households.append([f"H{household_seq:05d}", b_code, resident_name(), phone(), "|".join(tags)])
+
+for _ in range(3):
+    add_staff(person(), "operator", "", "", "on", "", ("00:00", "23:59"))
+
+# Tickets: open ones in every stage, a few near or past their deadline, and some closed history.
+sla = {c[0]: c[3:] for c in CATEGORIES}
+grid_codes = [g[0] for g in grids]
+grid_staff = {}
+for s in staff:
+    if s[2] in ("all_round", "professional", "grid_worker"):
+        grid_staff.setdefault(s[3], []).append(s[0])
+seq = 0
+
+
+def ticket(state, opened, since, grid=None, category=None, priority=None):
+    global seq
+    seq += 1
+    category = category or rng.choice(list(TITLES))
+    grid = grid or rng.choice(grid_codes)
+    assignee = rng.choice(grid_staff[grid]) if state in ("accepted", "resolved", "rated") else ""
+    tickets.append([
+        f"T{seq:05d}", grid, category, rng.choices(["resident", "patrol", "visit", "hotline"], [6, 2, 1, 2])[0],
+        priority or rng.choices(["low", "normal", "high", "urgent"], [2, 6, 2, 1])[0], state,
+        rng.choice(TITLES[category]), resident_name(), phone(), opened, since, assignee,
+    ])
+
+
+for _ in range(30):  # closed history
+    opened = rng.randint(600, 4000)
+    ticket(rng.choice(["resolved", "rated", "rated"]), opened, rng.randint(10, opened - 100))
+for _ in range(9):
+    o = rng.randint(1, 8)
+    ticket("ordered", o, o)
+for _ in range(12):
+    o = rng.randint(20, 200)
+    ticket("dispatched", o, rng.randint(1, 15))
+for _ in range(16):
+    o = rng.randint(60, 900)
+    ticket("accepted", o, rng.randint(5, 200))
+for _ in range(2):
+    o = rng.randint(200, 900)
+    ticket("escalated", o, rng.randint(30, 120))
+# deliberate trouble: overdue and near-deadline tickets
+ticket("accepted", 400, 300, grid="JB03", category="hazard", priority="urgent")     # 60 min overdue
+ticket("dispatched", 70, 45, grid="XH06", category="mediation", priority="high")    # 15 min overdue
+ticket("accepted", 600, 215, grid="WT02", category="hazard", priority="high")       # 25 min left
+ticket("ordered", 25, 25, grid="JQ04", category="care", priority="normal")          # 5 min left
+
+write("street.csv", ["code", "name", "duty_start", "duty_end"], [["LJ", "临江街道", "08:00", "20:00"]])
+write("communities.csv", ["code", "name"], communities)
+write("grids.csv", ["code", "community", "name"], grids)
+write("microgrids.csv", ["code", "grid", "name", "chief"], micro)
+write("buildings.csv", ["code", "grid", "microgrid", "name", "chief"], buildings)
+write("households.csv", ["id", "building", "name", "phone", "must_visit"], households)
+write("staff.csv", ["id", "name", "role", "grid", "community", "phone", "duty", "team", "shift_start", "shift_end"], staff)
+write("categories.csv", ["code", "name_zh", "name_en", "dispatch_minutes", "accept_minutes", "resolve_minutes"], CATEGORIES)
+write("tickets.csv", ["id", "grid", "category", "source", "priority", "state", "title", "resident_name",
+                      "resident_phone", "opened_minutes_ago", "state_minutes_ago", "assignee"], tickets)
