@@ -41,6 +41,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "DoorstepDomainTests", dependencies: ["DoorstepDomain"]),
         .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas"]),
         .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
         .testTarget(

@@ -69,8 +69,14 @@ static inline int doorstep_check_terminal(const char *term) {
     return usable;
 }
 
-/// newterm on the process's standard output and input (Swift 6 cannot name stdout/stdin).
-static inline SCREEN *doorstep_newterm(const char *term) { return newterm(term, stdout, stdin); }
+/// newterm on the given file descriptors; standard output and input use the C library's own
+/// streams (Swift 6 cannot name stdout/stdin), others are opened with fdopen.
+static inline SCREEN *doorstep_newterm(const char *term, int out_fd, int in_fd) {
+    FILE *out = out_fd == STDOUT_FILENO ? stdout : fdopen(out_fd, "w");
+    FILE *in = in_fd == STDIN_FILENO ? stdin : fdopen(in_fd, "r");
+    if (out == NULL || in == NULL) return NULL;
+    return newterm(term, out, in);
+}
 
 /// fflush(stderr), for the same reason.
 static inline void doorstep_flush_stderr(void) { fflush(stderr); }

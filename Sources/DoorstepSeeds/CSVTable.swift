@@ -69,9 +69,13 @@ struct CSVTable {
     }
 
     init(file: String, text: String, columns: [String]) throws {
+        // Parse the header only, then walk the raw rows: the library pads short rows, and a
+        // short row is an error the office must hear about.
         let csv: EnumeratedCSV
+        var rows: [[String]] = []
         do {
-            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
+            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 1)
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rows.append($0) }
         } catch {
             throw SeedError(file: file, "cannot be read as CSV: \(error)")
         }
@@ -80,8 +84,10 @@ struct CSVTable {
             throw SeedError(file: file, line: 1, "missing column '\(column)' (header has: \(header.joined(separator: ", ")))")
         }
         var records: [Record] = []
-        for (index, row) in csv.rows.enumerated() {
-            let line = index + 2
+        var line = 1 + header.reduce(0) { $0 + $1.filter(\.isNewline).count }
+        for row in rows {
+            line += 1
+            defer { line += row.reduce(0) { $0 + $1.filter(\.isNewline).count } }  // quoted line breaks
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             guard row.count == header.count else {
                 throw SeedError(file: file, line: line, "has \(row.count) fields, the header has \(header.count)")

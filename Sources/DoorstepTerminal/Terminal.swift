@@ -14,6 +14,7 @@ public final class Terminal {
     private var pairs: [Role: Int32] = [:]
     private var roleBold: [Role: Bool] = [:]
     private let stderrCapture: StderrCapture?
+    private let inputFD: Int32
     private var closed = false
     private var fastErrors = 0
     /// Cells written by the last `draw` (for tests and the benchmark).
@@ -24,8 +25,17 @@ public final class Terminal {
     /// Sets the locale from the environment (falling back to C.UTF-8 when its character set is
     /// not UTF-8), refuses non-tty streams, `TERM=dumb` and unknown terminals before touching
     /// the screen, then starts ncurses with `newterm`.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, palette: Palette = .dark) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+    ///
+    /// `input` and `output` default to standard input and output; tests pass a
+    /// pseudo-terminal. With `ownsProcess` (the default) standard error goes to a file while
+    /// the screen is up and is replayed on close, and SIGINT/TERM/HUP/QUIT and crash signals
+    /// are routed through the restore path; tests that open a second terminal pass false.
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment, palette: Palette = .dark,
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, ownsProcess: Bool = true
+    ) throws {
+        guard isatty(input) == 1, isatty(output) == 1 else { throw TerminalError.notATerminal }
+        inputFD = input
         try Self.setUTF8Locale()
         let term = environment["TERM"] ?? ""
         if term.isEmpty { throw TerminalError.unknownTerminal(term) }
@@ -36,10 +46,10 @@ public final class Terminal {
         case -2: throw TerminalError.noTerminfo
         default: throw TerminalError.unknownTerminal(term)
         }
-        guard let screen = doorstep_newterm(term) else { throw TerminalError.unknownTerminal(term) }
+        guard let screen = doorstep_newterm(term, output, input) else { throw TerminalError.unknownTerminal(term) }
         self.screen = screen
         set_term(screen)
-        self.stderrCapture = StderrCapture()
+        self.stderrCapture = ownsProcess ? StderrCapture() : nil
         let window = doorstep_stdscr()
         cbreak()
         noecho()
@@ -54,7 +64,7 @@ public final class Terminal {
         doorstep_getmaxyx(window, &rows, &cols)
         size = Size(width: Int(cols), height: Int(rows))
         setUpColours(palette)
-        doorstep_install_signal_handlers()
+        if ownsProcess { doorstep_install_signal_handlers() }
     }
 
     deinit { close() }
@@ -68,8 +78,10 @@ public final class Terminal {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
-        doorstep_restore_default_signal_handlers()
-        stderrCapture?.restore()
+        if let capture = stderrCapture {
+            doorstep_restore_default_signal_handlers()
+            capture.restore()
+        }
     }
 
     // MARK: Input
@@ -103,7 +115,7 @@ public final class Terminal {
             let elapsedMs = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
             if timeoutMilliseconds >= 20, elapsedMs < timeoutMilliseconds / 2 {
                 fastErrors += 1
-                if isatty(STDIN_FILENO) != 1 || fastErrors >= 100 { return .gone }
+                if isatty(inputFD) != 1 || fastErrors >= 100 { return .gone }
             } else {
                 fastErrors = 0
             }

@@ -1,0 +1,133 @@
+import Testing
+
+@testable import DoorstepCanvas
+
+@Suite("Canvas")
+struct CanvasTests {
+    @Test("a pane with a mixed Chinese and ASCII title, clipped at odd widths")
+    func mixedTitleAtOddWidths() {
+        var canvas = Canvas(size: Size(width: 15, height: 3))
+        canvas.box(Rect(x: 0, y: 0, width: 15, height: 3), title: "网格 Grid 状态")
+        canvas.write("江滨一网格 JB01", x: 1, y: 1, clip: Rect(x: 1, y: 1, width: 13, height: 1), style: .normal)
+        #expect(canvas.text == """
+            ┌─ 网格 Gri… ─┐
+            │江滨一网格 JB│
+            └─────────────┘
+            """)
+        var odd = Canvas(size: Size(width: 12, height: 3))
+        odd.box(Rect(x: 0, y: 0, width: 12, height: 3), title: "全部网格")
+        odd.write("江滨一网格", x: 1, y: 1, clip: Rect(x: 1, y: 1, width: 9, height: 1), style: .normal)
+        #expect(odd.text == """
+            ┌─ 全部… ──┐
+            │江滨一网  │
+            └──────────┘
+            """)
+    }
+
+    @Test("a wide glyph at a pane's last column becomes a space, never half a glyph")
+    func wideGlyphAtLastColumn() {
+        var canvas = Canvas(size: Size(width: 7, height: 1))
+        let end = canvas.write("ab网格", x: 0, y: 0, clip: Rect(x: 0, y: 0, width: 5, height: 1), style: .normal)
+        canvas.write("|", x: 5, y: 0, style: .normal)
+        #expect(canvas.line(0) == "ab网 | ")
+        #expect(end == 6)
+        #expect(canvas[4, 0].text == " ")
+        #expect(!canvas[4, 0].isContinuation)
+    }
+
+    @Test("a wide glyph at the canvas's last column is not written")
+    func wideGlyphAtCanvasEdge() {
+        var canvas = Canvas(size: Size(width: 3, height: 1))
+        canvas.write("a网格", x: 0, y: 0, style: .normal)
+        #expect(canvas.line(0) == "a网")
+        #expect(canvas[2, 0].isContinuation)
+    }
+
+    @Test("overwriting half of a wide glyph blanks the other half")
+    func overwriteHalf() {
+        var canvas = Canvas(size: Size(width: 6, height: 1))
+        canvas.write("网格社", x: 0, y: 0, style: .normal)
+        canvas.write("x", x: 1, y: 0, style: .normal)  // trailing half of 网
+        canvas.write("y", x: 2, y: 0, style: .normal)  // leading half of 格
+        #expect(canvas.line(0) == " xy 社")
+        #expect(canvas.cells.filter(\.isContinuation).count == 1)
+    }
+
+    @Test("text starting left of the clip keeps only what is inside")
+    func leftClip() {
+        var canvas = Canvas(size: Size(width: 6, height: 1))
+        canvas.write("网格社区", x: -1, y: 0, clip: Rect(x: 0, y: 0, width: 6, height: 1), style: .normal)
+        #expect(canvas.line(0) == " 格社 ")
+    }
+
+    @Test("combining marks join the cell before them")
+    func combining() {
+        var canvas = Canvas(size: Size(width: 5, height: 1))
+        canvas.write("Cafe\u{301}!", x: 0, y: 0, style: .normal)
+        #expect(canvas[3, 0].text == "e\u{301}")
+        #expect(canvas.line(0) == "Cafe\u{301}!")
+    }
+
+    @Test("escape sequences and controls in stored text never reach the canvas")
+    func sanitised() {
+        var canvas = Canvas(size: Size(width: 20, height: 1))
+        canvas.write("张\u{1B}[2J\u{1B}]0;pwned\u{07}三\r\n\u{202E}x", x: 0, y: 0, style: .normal)
+        #expect(canvas.line(0).trimmingCharacters(in: .whitespaces) == "张三  x")
+        #expect(Sanitizer.clean("ok\u{1B}[31mred\u{1B}[0m") == "okred")
+        #expect(Sanitizer.clean("a\u{9B}1;2Hb") == "ab")
+        #expect(Sanitizer.clean("a\u{1B}P1$r\u{1B}\\b") == "ab")
+    }
+
+    @Test("writes outside the canvas or the clip change nothing")
+    func outside() {
+        var canvas = Canvas(size: Size(width: 4, height: 2))
+        canvas.write("abcd", x: 0, y: 5, style: .normal)
+        canvas.write("abcd", x: 0, y: 1, clip: Rect(x: 0, y: 0, width: 4, height: 1), style: .normal)
+        #expect(canvas.text == "\n")
+    }
+
+    @Test("truncate and pad by columns")
+    func truncateAndPad() {
+        #expect(Columns.truncate("江滨一网格", to: 7) == "江滨一…")
+        #expect(Columns.truncate("江滨一网格", to: 6) == "江滨…")
+        #expect(Columns.truncate("江滨一网格", to: 10) == "江滨一网格")
+        #expect(Columns.truncate("abc", to: 0) == "")
+        #expect(Columns.pad("网格", to: 6) == "网格  ")
+        #expect(Columns.pad("网格", to: 6, align: .right) == "  网格")
+        #expect(Columns.pad("网格", to: 7, align: .centre) == " 网格  ")
+        #expect(Columns.pad("江滨一网格", to: 5) == "江滨…")
+        #expect(DisplayWidth.of(Columns.pad("江滨一网格", to: 5)) == 5)
+    }
+
+    @Test("wrap breaks at spaces, and anywhere in Chinese")
+    func wrap() {
+        #expect(Columns.wrap("terminal too small: need 80×24", to: 12) == ["terminal too", "small: need", "80×24"])
+        #expect(Columns.wrap("终端太小需要更大", to: 5) == ["终端", "太小", "需要", "更大"])
+    }
+}
+
+@Suite("Layout")
+struct LayoutTests {
+    @Test("fixed, percent and fill share a length")
+    func split() {
+        let rows = Layout.rows(Rect(x: 0, y: 0, width: 10, height: 60), [.fixed(2), .fill(1), .fixed(1)])
+        #expect(rows.map(\.height) == [2, 57, 1])
+        #expect(rows.map(\.y) == [0, 2, 59])
+        let columns = Layout.columns(Rect(x: 5, y: 0, width: 101, height: 1), [.percent(50), .fill(1), .fill(1)])
+        #expect(columns.map(\.width) == [50, 25, 26])
+        #expect(columns.map(\.x) == [5, 55, 80])
+    }
+
+    @Test("parts that do not fit shrink from the end, never below zero")
+    func overflow() {
+        let parts = Layout.columns(Rect(x: 0, y: 0, width: 10, height: 1), [.fixed(8), .fixed(5), .fixed(3)])
+        #expect(parts.map(\.width) == [8, 2, 0])
+    }
+
+    @Test("spacing is left between parts")
+    func spacing() {
+        let parts = Layout.columns(Rect(x: 0, y: 0, width: 11, height: 1), [.fill(1), .fill(1)], spacing: 1)
+        #expect(parts.map(\.width) == [5, 5])
+        #expect(parts.map(\.x) == [0, 6])
+    }
+}

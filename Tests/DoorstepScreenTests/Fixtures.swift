@@ -1,0 +1,55 @@
+import DoorstepCanvas
+import DoorstepDomain
+import DoorstepSeeds
+import Foundation
+import Testing
+
+@testable import DoorstepScreen
+
+/// A fixed instant (Monday 2026-11-30 10:00 UTC) and a UTC calendar, so screens are the same
+/// on every machine.
+enum Fixtures {
+    static let now = Date(timeIntervalSince1970: 1_796_032_800)
+
+    static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return calendar
+    }
+
+    static func demoState(_ size: Size, language: Language = .zh) throws -> WallState {
+        let data = try DataSet.load(from: .embeddedDemo, now: now)
+        return WallState(
+            overview: Overview(data: data, now: now, calendar: calendar), language: language, now: now,
+            timeZone: calendar.timeZone, size: size)
+    }
+}
+
+/// Compares `text` with the snapshot file `name` under Tests/DoorstepScreenTests/Snapshots.
+/// With DOORSTEP_RECORD_SNAPSHOTS=1 in the environment, writes the file instead (then check
+/// the diff by eye before committing it).
+func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
+    if ProcessInfo.processInfo.environment["DOORSTEP_RECORD_SNAPSHOTS"] == "1" {
+        try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    var expected = try String(contentsOf: url, encoding: .utf8)
+    if expected.hasSuffix("\n") { expected.removeLast() }
+    #expect(
+        text == expected, "snapshot \(name) differs; record with DOORSTEP_RECORD_SNAPSHOTS=1",
+        sourceLocation: sourceLocation)
+}
+
+/// The first row of `canvas` whose cells do not add up to exactly its width (the property
+/// that keeps borders aligned), described; nil when every row is exact.
+func misalignedRow(_ canvas: Canvas) -> String? {
+    for y in 0..<canvas.size.height {
+        let cells = (0..<canvas.size.width).reduce(0) { sum, x in sum + (canvas[x, y].isContinuation ? 0 : Int(canvas[x, y].width)) }
+        let measured = DisplayWidth.of(canvas.line(y))
+        if cells != canvas.size.width || measured != canvas.size.width {
+            return "row \(y): cells \(cells), measured \(measured), want \(canvas.size.width): \(canvas.line(y))"
+        }
+    }
+    return nil
+}

@@ -1,0 +1,111 @@
+import DoorstepCanvas
+import DoorstepDomain
+import Foundation
+import Testing
+
+@testable import DoorstepScreen
+
+@Suite("Wall key handling")
+struct WallUpdateTests {
+    func code(_ state: WallState) -> String? { state.selectedSummary?.grid.code }
+
+    @Test("left and right (and h, l) step through grids and stop at the ends")
+    func horizontal() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        #expect(code(state) == "JB01")
+        state.update(.key(.left))
+        #expect(code(state) == "JB01")
+        state.update(.key(.right))
+        state.update(.key(.character("l")))
+        #expect(code(state) == "JB03")
+        state.update(.key(.character("h")))
+        #expect(code(state) == "JB02")
+        state.update(.key(.end))
+        #expect(code(state) == "YT07")
+        state.update(.key(.right))
+        #expect(code(state) == "YT07")
+    }
+
+    @Test("up and down (and k, j) move to the nearest tile in the row above or below")
+    func vertical() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.right))
+        state.update(.key(.right))  // JB03, third column
+        state.update(.key(.down))
+        #expect(code(state) == "JB09")  // second row of 江滨 has three tiles
+        state.update(.key(.character("j")))
+        #expect(code(state) == "BG03")
+        state.update(.key(.character("k")))
+        state.update(.key(.up))
+        #expect(code(state) == "JB03")
+        state.update(.key(.up))
+        #expect(code(state) == "JB03")
+    }
+
+    @Test("digits jump to a community's first grid")
+    func communityJump() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.character("3")))
+        #expect(code(state) == "XH01")
+        state.update(.key(.character("9")))  // no ninth community: nothing moves
+        #expect(code(state) == "XH01")
+    }
+
+    @Test("q quits; other keys do not")
+    func quit() throws {
+        var state = try Fixtures.demoState(Size(width: 80, height: 24))
+        #expect(state.update(.key(.character("x"))) == nil)
+        #expect(state.update(.key(.escape)) == nil)
+        #expect(state.update(.key(.character("q"))) == .quit)
+    }
+
+    @Test("at 80×24 the pane scrolls to keep the selection in view")
+    func scrolling() throws {
+        var state = try Fixtures.demoState(Size(width: 80, height: 24), language: .en)
+        state.update(.key(.end))
+        let canvas = WallView.render(state)
+        #expect(canvas.text.contains("云台七网格"))
+        #expect(!canvas.text.contains("江滨一网格"))
+        state.update(.key(.home))
+        #expect(WallView.render(state).text.contains("江滨一网格"))
+    }
+
+    @Test("a resize keeps the selection and changes the layout")
+    func resize() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.character("5")))
+        state.update(.resize(Size(width: 80, height: 24)))
+        #expect(code(state) == "WT01")
+        #expect(WallView.render(state).size == Size(width: 80, height: 24))
+    }
+
+    @Test("fresh data keeps the selected grid by code; a tick moves only the clock")
+    func freshData() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.character("2")))
+        let later = Fixtures.now.addingTimeInterval(3600)
+        state.update(.tick(later))
+        #expect(state.now == later)
+        #expect(state.overview.asOf == Fixtures.now)
+        var overview = state.overview
+        overview.grids.removeFirst()
+        state.update(.overview(overview))
+        #expect(code(state) == "BG01")
+    }
+
+    @Test("language follows LC_ALL, then LC_MESSAGES, then LANG")
+    func language() {
+        #expect(Language.fromEnvironment(["LANG": "zh_CN.UTF-8"]) == .zh)
+        #expect(Language.fromEnvironment(["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(Language.fromEnvironment(["LC_ALL": "", "LANG": "zh_TW.UTF-8"]) == .zh)
+        #expect(Language.fromEnvironment([:]) == .en)
+    }
+
+    @Test("masks for personal information")
+    func masks() {
+        #expect(Formatting.maskPhone("13812345678") == "138****5678")
+        #expect(Formatting.maskName("张三明") == "张*明")
+        #expect(Formatting.maskName("张三") == "张*")
+        #expect(Formatting.span(-3725) == "1:02:05")
+    }
+}
