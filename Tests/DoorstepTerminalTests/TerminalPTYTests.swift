@@ -1,0 +1,72 @@
+import DoorstepCanvas
+import Foundation
+import Testing
+
+@testable import DoorstepTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real ncurses screen on a pseudo-terminal: what the backend sends, byte for byte.
+@Suite("Terminal backend on a pseudo-terminal", .serialized)
+struct TerminalPTYTests {
+    /// Reads what the terminal has written to the master side, until it has been quiet for
+    /// a moment (or `deadline` seconds pass).
+    func drain(_ master: Int32, deadline: TimeInterval = 10) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let end = Date().addingTimeInterval(deadline)
+        while Date() < end {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, bytes.isEmpty ? 1000 : 100)
+            if ready <= 0 {
+                if !bytes.isEmpty { break }
+                continue
+            }
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        return bytes
+    }
+
+    @Test("flushes only the cells that changed, and wide glyphs arrive whole")
+    func diffFlush() throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+        #expect(openpty(&master, &slave, nil, nil, &size) == 0)
+        defer {
+            close(master)
+        }
+        let terminal = try Terminal(
+            environment: ["TERM": "xterm-256color"], input: slave, output: slave, ownsProcess: false)
+        #expect(terminal.size == Size(width: 80, height: 24))
+
+        var canvas = Canvas(size: terminal.size)
+        canvas.box(Rect(x: 0, y: 0, width: 30, height: 5), title: "全部网格")
+        canvas.write("江滨一网格 JB01", x: 1, y: 1, style: Style(.alarm, inverse: true))
+        terminal.draw(canvas)
+        let first = drain(master)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains("江滨一网格 JB01"))
+        #expect(text.contains("全部网格"))
+        #expect(terminal.lastCellsWritten == 80 * 24 - 4 - 5)  // continuation cells are never written
+
+        canvas.write("B", x: 12, y: 1, style: Style(.alarm, inverse: true))
+        terminal.draw(canvas)
+        let second = drain(master)
+        #expect(terminal.lastCellsWritten == 1)
+        #expect(String(decoding: second, as: UTF8.self).contains("B"))
+        #expect(second.count < 40, "one changed cell cost \(second.count) bytes")
+
+        terminal.draw(canvas)
+        #expect(terminal.lastCellsWritten == 0)
+
+        terminal.close()
+        let restore = String(decoding: drain(master), as: UTF8.self)
+        #expect(restore.contains("\u{1B}[?1049l"), "the alternate screen was not left")
+        close(slave)
+    }
+}
