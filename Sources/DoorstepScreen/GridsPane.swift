@@ -46,16 +46,25 @@ enum GridsPane {
     ) {
         guard !clip.isEmpty else { return }
         let status = summary.assessment.status
-        let style = selected ? Style(.selected, inverse: true, bold: true) : Style(WallView.role(for: status), inverse: true)
+        // Trouble is drawn as a solid block in its colour; a normal grid stays quiet (a green
+        // mark on the ordinary background), so red and yellow stand out across a room.
+        let quiet = status == .normal && !selected
+        let style = selected
+            ? Style(.selected, inverse: true, bold: true)
+            : (quiet ? Style(.normal) : Style(WallView.role(for: status), inverse: true, bold: status == .alarm))
+        let markStyle = quiet ? Style(.ok, bold: true) : style
+        let detailStyle = quiet ? Style(.muted) : style
         canvas.fill(clip, style: style)
         let mark = WallView.mark(for: status)
         if compact {
-            canvas.write(mark + summary.grid.name, x: tile.x, y: tile.y, clip: clip, style: style)
+            let after = canvas.write(mark, x: tile.x, y: tile.y, clip: clip, style: markStyle)
+            canvas.write(summary.grid.name, x: after, y: tile.y, clip: clip, style: style)
             return
         }
-        canvas.write(" \(mark) " + summary.grid.name, x: tile.x, y: tile.y, clip: clip, style: style)
+        let after = canvas.write(" \(mark) ", x: tile.x, y: tile.y, clip: clip, style: markStyle)
+        canvas.write(summary.grid.name, x: after, y: tile.y, clip: clip, style: style)
         let why = summary.assessment.reasons.first.map { WallView.reasonText($0, strings) }
             ?? strings.ticketsShort(summary.openTickets)
-        canvas.write("   \(summary.grid.code) \(why)", x: tile.x, y: tile.y + 1, clip: clip, style: style)
+        canvas.write("   \(summary.grid.code) \(why)", x: tile.x, y: tile.y + 1, clip: clip, style: detailStyle)
     }
 }

@@ -20,7 +20,10 @@ enum StaffPane {
             let rb = roleOrder.firstIndex(of: b.role) ?? roleOrder.count
             return ra != rb ? ra < rb : a.id < b.id
         }
-        let title = "\(s.staffOnDuty) · \(summary.grid.name) · \(s.onDuty) \(summary.working)/\(summary.staffCount)"
+        let counts = "\(summary.grid.name) · \(s.onDuty) \(summary.working)/\(summary.staffCount)"
+        // narrow panes drop the pane's name before they drop the figures
+        let full = "\(s.staffOnDuty) · \(counts)"
+        let title = DisplayWidth.of(full) <= rect.width - 6 ? full : counts
         let inner = canvas.box(rect, title: title)
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 50

@@ -38,7 +38,7 @@ struct WallEndToEndTests {
         let small = tmux.wait { $0.contains("全部网格") && !$0.contains("JB01") && $0.contains("●江滨一网格  ●江滨二网格") }
         #expect(small.ok, "80×24 did not redraw:\n\(small.screen)")
         #expect(small.screen.contains("待办工单"))
-        #expect(small.screen.contains("网格力量 · 北固二网格"), "selection lost on resize")
+        #expect(small.screen.contains("─ 北固二网格 · 在岗"), "selection lost on resize")
         #expect(small.screen.split(separator: "\n").allSatisfy { $0.count <= 80 })
 
         tmux.resize(width: 60, height: 20)

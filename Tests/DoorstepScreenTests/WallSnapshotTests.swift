@@ -21,7 +21,7 @@ struct WallSnapshotTests {
         let canvas = WallView.render(try Fixtures.demoState(Size(width: 80, height: 24), language: .en))
         try assertSnapshot(canvas.text, named: "wall-80x24-en")
         #expect(misalignedRow(canvas) == nil)
-        for title in ["All grids", "Grid staff", "Open tickets", "q quit"] { #expect(canvas.text.contains(title)) }
+        for title in ["All grids", "江滨一网格 · On duty", "Open tickets", "q quit"] { #expect(canvas.text.contains(title)) }
     }
 
     @Test("the whole wall at 80×24 in Chinese keeps every border aligned")
