@@ -103,11 +103,15 @@ public struct Ticket: Hashable, Sendable, Identifiable {
     public var stateSince: Date
     /// The staff member working it, once dispatched to a person or accepted.
     public var assigneeID: String?
+    /// What the resolver wrote (办结说明), once resolved.
+    public var resolutionNote: String?
+    /// The resident's score, 1–5, once rated (评价).
+    public var rating: Int?
 
     public init(
         id: String, gridCode: String, categoryCode: String, source: TicketSource, priority: TicketPriority,
         state: TicketState, title: String, residentName: String, residentPhone: String, createdAt: Date,
-        stateSince: Date, assigneeID: String? = nil
+        stateSince: Date, assigneeID: String? = nil, resolutionNote: String? = nil, rating: Int? = nil
     ) {
         self.id = id
         self.gridCode = gridCode
@@ -121,6 +125,8 @@ public struct Ticket: Hashable, Sendable, Identifiable {
         self.createdAt = createdAt
         self.stateSince = stateSince
         self.assigneeID = assigneeID
+        self.resolutionNote = resolutionNote
+        self.rating = rating
     }
 
     /// The deadline of the current stage under `category`'s SLA, or nil when no clock runs.
