@@ -13,6 +13,11 @@ enum Formatting {
             c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
+    /// Minutes after midnight as `HH:MM`.
+    static func timeOfDay(_ minutes: Int) -> String {
+        String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
     /// A span of time as `H:MM:SS` (sign dropped).
     static func span(_ seconds: TimeInterval) -> String {
         let total = Int(abs(seconds).rounded(.down))

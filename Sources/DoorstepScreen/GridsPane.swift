@@ -8,7 +8,7 @@ enum GridsPane {
         let overview = state.overview
         let inner = canvas.box(rect, title: "\(s.allGrids) · \(overview.grids.count)")
         guard !inner.isEmpty else { return }
-        let layout = TileLayout(overview: overview, width: inner.width, height: inner.height)
+        let layout = TileLayout(overview: overview, pane: rect)
         let offset = layout.scrollOffset(showing: state.selectedGrid, height: inner.height)
 
         for heading in layout.headings {

@@ -27,7 +27,7 @@ enum StaffPane {
         let inner = canvas.box(rect, title: title)
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 50
-        let visible = staff.count > inner.height ? max(0, inner.height - 1) : staff.count
+        let visible = ListOverflow.visibleRows(staff.count, height: inner.height)
         for (row, person) in staff.prefix(visible).enumerated() {
             let y = inner.y + row
             let dutyStyle: Style
@@ -44,21 +44,10 @@ enum StaffPane {
                 (" " + Columns.pad(s.role(person.role.rawValue), to: wide ? 17 : 11), Style(.muted)),
             ]
             if wide {
-                runs.append((" " + shift(person.shift), Style(.muted)))
+                runs.append((" " + Formatting.timeOfDay(person.shift.lowerBound) + "–" + Formatting.timeOfDay(person.shift.upperBound), Style(.muted)))
             }
             canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
         }
-        if visible < staff.count {
-            canvas.write(s.moreRows(staff.count - visible), x: inner.x, y: inner.y + visible, clip: inner, style: Style(.muted))
-        }
-    }
-
-    static func shift(_ range: Range<Int>) -> String {
-        func hm(_ m: Int) -> String {
-            let h = m / 60
-            let mm = m % 60
-            return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
-        }
-        return hm(range.lowerBound) + "–" + hm(range.upperBound)
+        ListOverflow.drawMore(&canvas, total: staff.count, visible: visible, in: inner, strings: s)
     }
 }

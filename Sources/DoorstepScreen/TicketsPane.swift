@@ -11,7 +11,11 @@ enum TicketsPane {
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 60
         let tickets = overview.openTickets
-        let visible = tickets.count > inner.height ? max(0, inner.height - 1) : tickets.count
+        // column widths follow the language's longest label, each with a space after it
+        let categories = overview.openTickets.compactMap(\.category).map { s.categoryName($0.nameZh, $0.nameEn) }
+        let categoryWidth = min(14, categories.map(DisplayWidth.of).max() ?? 8) + 1
+        let stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0.rawValue)) }.max() ?? 6) + 1
+        let visible = ListOverflow.visibleRows(tickets.count, height: inner.height)
         for (row, open) in tickets.prefix(visible).enumerated() {
             let left = open.secondsLeft(at: state.now)
             let role: Role
@@ -35,23 +39,20 @@ enum TicketsPane {
             let countdownWidth = wide ? 14 : 8
             var runs: [(String, Style)] = [(mark + " ", style)]
             if wide {
-                runs.append((Columns.pad(ticket.id, to: 7), Style(.muted)))
+                runs.append((Columns.pad(ticket.id, to: 6) + " ", Style(.muted)))
             }
-            runs.append((Columns.pad(open.gridName, to: 11), Style(.normal)))
-            var used = 2 + (wide ? 7 : 0) + 11
+            runs.append((Columns.pad(open.gridName, to: 10) + " ", Style(.normal)))
             if wide {
                 let category = open.category.map { s.categoryName($0.nameZh, $0.nameEn) } ?? ticket.categoryCode
-                runs.append((Columns.pad(category, to: 9), Style(.muted)))
-                runs.append((Columns.pad(s.state(ticket.state.rawValue), to: 7), Style(.muted)))
-                used += 16
+                runs.append((Columns.pad(category, to: categoryWidth - 1) + " ", Style(.muted)))
+                runs.append((Columns.pad(s.state(ticket.state.rawValue), to: stateWidth - 1) + " ", Style(.muted)))
             }
+            let used = runs.reduce(0) { $0 + DisplayWidth.of($1.0) }
             let titleWidth = max(0, inner.width - used - countdownWidth - 1)
             runs.append((Columns.pad(ticket.title, to: titleWidth) + " ", Style(.normal)))
             runs.append((Columns.pad(countdown, to: countdownWidth, align: .right), style))
             canvas.write(runs: runs, x: inner.x, y: inner.y + row, clip: inner)
         }
-        if visible < tickets.count {
-            canvas.write(s.moreRows(tickets.count - visible), x: inner.x, y: inner.y + visible, clip: inner, style: Style(.muted))
-        }
+        ListOverflow.drawMore(&canvas, total: tickets.count, visible: visible, in: inner, strings: s)
     }
 }

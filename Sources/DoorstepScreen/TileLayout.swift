@@ -30,6 +30,13 @@ struct TileLayout: Equatable {
     var headings: [Heading]
     var contentHeight: Int
 
+    /// The layout inside the grids pane `pane` (its border excluded): the one place both the
+    /// view and key handling get it from, so they never disagree.
+    init(overview: Overview, pane: Rect) {
+        let inner = pane.inset(by: 1)
+        self.init(overview: overview, width: inner.width, height: inner.height)
+    }
+
     init(overview: Overview, width: Int, height: Int) {
         let full = Self.place(overview, width: width, tileWidth: Self.fullWidth, tileHeight: 2, rowGap: 1)
         if full.contentHeight <= height {

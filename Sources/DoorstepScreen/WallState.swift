@@ -94,7 +94,6 @@ extension WallState {
     /// The tile layout for the current size (nil below the minimum size).
     func tileLayout() -> TileLayout? {
         guard let layout = WallLayout(size: size) else { return nil }
-        let inner = layout.grids.inset(by: 1)
-        return TileLayout(overview: overview, width: inner.width, height: inner.height)
+        return TileLayout(overview: overview, pane: layout.grids)
     }
 }

@@ -22,9 +22,10 @@ public enum DataSet {
         guard let streetRow = streetTable.records.first else {
             throw SeedError(file: streetTable.file, "has no street row")
         }
+        let dutyStart = try streetRow.timeOfDay("duty_start")
         let street = Street(
             code: try streetRow.required("code"), name: try streetRow.required("name"),
-            dutyHours: try streetRow.timeOfDay("duty_start") ..< max(try streetRow.timeOfDay("duty_end"), try streetRow.timeOfDay("duty_start")))
+            dutyHours: dutyStart ..< max(dutyStart, try streetRow.timeOfDay("duty_end")))
 
         var communityCodes = Set<String>()
         let communities = try table("communities.csv", ["code", "name"]).records.map { row in

@@ -11,9 +11,9 @@ final class StderrCapture {
 
     init?() {
         var template = Array("\(NSTemporaryDirectory())/doorstep-stderr-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else { return nil }
-        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         saved = dup(STDERR_FILENO)
         guard saved >= 0 else {
             Foundation.close(fd)

@@ -160,12 +160,6 @@ public final class Terminal {
         doupdate()
     }
 
-    /// Forgets what is on the screen, so the next `draw` repaints every cell.
-    public func invalidate() {
-        previous = nil
-        clearok(doorstep_stdscr(), true)
-    }
-
     private func attributes(_ style: Style) -> (attr_t, Int32) {
         var attrs = doorstep_a_normal()
         if style.bold || roleBold[style.role] == true { attrs |= doorstep_a_bold() }
