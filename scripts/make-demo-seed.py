@@ -172,6 +172,31 @@ ticket("dispatched", 70, 45, grid="XH06", category="mediation", priority="high")
 ticket("accepted", 600, 215, grid="WT02", category="hazard", priority="high")       # 25 min left
 ticket("ordered", 25, 25, grid="JQ04", category="care", priority="normal")          # 5 min left
 
+# Must-visits (六必访): each tagged household visited about once in the last 30 days, so this
+# month's count keeps pace with the calendar; two grids fall behind on purpose.
+visits = []
+visit_grid_staff = {}
+for st in staff:
+    if st[2] in ("all_round", "grid_worker", "professional"):
+        visit_grid_staff.setdefault(st[3], []).append(st[0])
+building_grid = {b[0]: b[1] for b in buildings}
+for h in households:
+    if not h[4]:
+        continue
+    grid = building_grid[h[1]]
+    chance = 0.35 if grid in ("XH02", "YT03") else 0.97
+    if rng.random() < chance:
+        visits.append([f"V{len(visits) + 1:05d}", h[0], rng.choice(visit_grid_staff[grid]), rng.randint(0, 29)])
+
+# Hidden hazards and disputes (隐患矛盾): mostly mild or resolved, one severe and open.
+hazards = []
+HAZARD_TITLES = {"hazard": ["楼道堆放杂物", "电线私拉乱接", "违规使用液化气", "外墙空鼓"], "dispute": ["相邻权纠纷", "宠物伤人纠纷", "租赁合同纠纷"]}
+for n in range(1, 16):
+    kind = rng.choice(["hazard", "dispute"])
+    hazards.append([f"Z{n:04d}", rng.choice(grid_codes), kind, rng.choice(["low", "low", "medium"]),
+                    rng.choice(["open", "resolved"]), rng.choice(HAZARD_TITLES[kind]), rng.randint(1, 60)])
+hazards.append(["Z0016", "BG06", "hazard", "severe", "open", "地下车库积水漏电", 1])
+
 write("street.csv", ["code", "name", "duty_start", "duty_end"], [["LJ", "临江街道", "08:00", "20:00"]])
 write("communities.csv", ["code", "name"], communities)
 write("grids.csv", ["code", "community", "name"], grids)
@@ -182,3 +207,5 @@ write("staff.csv", ["id", "name", "role", "grid", "community", "phone", "duty", 
 write("categories.csv", ["code", "name_zh", "name_en", "dispatch_minutes", "accept_minutes", "resolve_minutes"], CATEGORIES)
 write("tickets.csv", ["id", "grid", "category", "source", "priority", "state", "title", "resident_name",
                       "resident_phone", "opened_minutes_ago", "state_minutes_ago", "assignee"], tickets)
+write("visits.csv", ["id", "household", "staff", "days_ago"], visits)
+write("hazards.csv", ["id", "grid", "kind", "severity", "status", "title", "opened_days_ago"], hazards)

@@ -20,17 +20,23 @@ public enum GridStatus: String, CaseIterable, Hashable, Sendable, Comparable {
 public enum StatusReason: Hashable, Sendable {
     /// Tickets past their stage deadline (alarm).
     case overdueTickets(Int)
+    /// Calls to the grid's people still unanswered past the call timeout (alarm).
+    case unansweredCalls(Int)
     /// Nobody of the grid's staff is working during duty hours (alarm).
     case nobodyOnDuty
+    /// Severe hazards or disputes still open (alarm).
+    case severeHazards(Int)
     /// Tickets close to their deadline, as `StatusRules.isNearDeadline` decides (attention).
     case nearDeadline(Int)
+    /// Must-visits behind the month's pace: done so far and due this month (attention).
+    case mustVisitsBehind(done: Int, due: Int)
     /// The grid lacks part of its 1+1+2+N (attention).
     case staffingIncomplete
 
     public var status: GridStatus {
         switch self {
-        case .overdueTickets, .nobodyOnDuty: return .alarm
-        case .nearDeadline, .staffingIncomplete: return .attention
+        case .overdueTickets, .unansweredCalls, .nobodyOnDuty, .severeHazards: return .alarm
+        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete: return .attention
         }
     }
 
@@ -38,8 +44,11 @@ public enum StatusReason: Hashable, Sendable {
     public var code: String {
         switch self {
         case .overdueTickets: return "overdue"
+        case .unansweredCalls: return "unanswered_call"
         case .nobodyOnDuty: return "nobody_on_duty"
+        case .severeHazards: return "severe_hazard"
         case .nearDeadline: return "near_deadline"
+        case .mustVisitsBehind: return "must_visits_behind"
         case .staffingIncomplete: return "staffing_incomplete"
         }
     }
@@ -56,20 +65,68 @@ public struct GridAssessment: Hashable, Sendable {
     }
 }
 
+/// What the rules need to know about the moment they judge.
+public struct StatusContext: Sendable {
+    public var now: Date
+    /// Local time of day, minutes after midnight (duty hours).
+    public var minuteOfDay: Int
+    public var dutyHours: Range<Int>
+    /// How much of the calendar month has passed, 0…1 (must-visit pace).
+    public var monthElapsed: Double
+    public var callTimeout: TimeInterval
+    public var categories: [String: TicketCategory]
+
+    public init(
+        now: Date, minuteOfDay: Int, dutyHours: Range<Int>, monthElapsed: Double = 0,
+        callTimeout: TimeInterval = Call.defaultTimeout, categories: [String: TicketCategory]
+    ) {
+        self.now = now
+        self.minuteOfDay = minuteOfDay
+        self.dutyHours = dutyHours
+        self.monthElapsed = monthElapsed
+        self.callTimeout = callTimeout
+        self.categories = categories
+    }
+}
+
+/// One grid's facts, gathered by whoever holds the data.
+public struct GridFacts: Sendable {
+    public var staff: [Staff]
+    public var openTickets: [Ticket]
+    public var calls: [Call]
+    public var hazards: [Hazard]
+    /// Households tagged with a must-visit kind, and how many of them were visited this month.
+    public var mustVisitDue: Int
+    public var mustVisitDone: Int
+
+    public init(staff: [Staff] = [], openTickets: [Ticket] = [], calls: [Call] = [], hazards: [Hazard] = [], mustVisitDue: Int = 0, mustVisitDone: Int = 0) {
+        self.staff = staff
+        self.openTickets = openTickets
+        self.calls = calls
+        self.hazards = hazards
+        self.mustVisitDue = mustVisitDue
+        self.mustVisitDone = mustVisitDone
+    }
+}
+
 /// The grid status rules, in one place.
 ///
-/// - **alarm** if a ticket is past its stage deadline, or nobody of the grid's staff is
-///   working during the street's duty hours;
+/// - **alarm** if a ticket is past its stage deadline, a call to the grid's people went
+///   unanswered past the call timeout, nobody of the grid's staff is working during the
+///   street's duty hours, or a severe hazard or dispute is open;
 /// - **attention** if a ticket is near its deadline (the last fifth of its stage's
-///   allowance, at most the last hour), or 1+1+2+N is
-///   incomplete (fewer than 1 all-round social worker, 1 professional social worker,
-///   2 Party-member central households and 1 volunteer);
+///   allowance, at most the last hour), must-visits are behind the month's pace (fewer done
+///   than `mustVisitPace` of the share of the month gone by), or 1+1+2+N is incomplete
+///   (fewer than 1 all-round social worker, 1 professional social worker, 2 Party-member
+///   central households and 1 volunteer);
 /// - otherwise **normal**.
 public enum StatusRules {
     /// The share of a stage's allowance that counts as "near the deadline"…
     public static let nearShare = 0.2
     /// …but never more than this long before it.
     public static let nearCap: TimeInterval = 60 * 60
+    /// Must-visits are behind when fewer than this share of the month's pro-rata count is done.
+    public static let mustVisitPace = 0.8
 
     /// True when `secondsLeft` (not yet negative) is within the last fifth of an allowance
     /// of `allowanceMinutes`, capped at the last hour.
@@ -77,21 +134,22 @@ public enum StatusRules {
         secondsLeft >= 0 && secondsLeft <= min(Double(allowanceMinutes) * 60 * nearShare, nearCap)
     }
 
-    /// Evaluates one grid. `staff` and `tickets` may include other grids' rows; only the
-    /// grid's own are counted. `minuteOfDay` is the local time used for duty hours.
-    public static func assess(
-        grid: Grid, staff: [Staff], tickets: [Ticket], categories: [String: TicketCategory],
-        now: Date, minuteOfDay: Int, dutyHours: Range<Int>
-    ) -> GridAssessment {
+    /// True when `done` of `due` must-visits is behind the pace for `monthElapsed` of the month.
+    public static func isBehindOnVisits(done: Int, due: Int, monthElapsed: Double) -> Bool {
+        Double(done) < (Double(due) * min(max(monthElapsed, 0), 1) * mustVisitPace).rounded(.down)
+    }
+
+    /// Evaluates one grid from its facts.
+    public static func assess(_ facts: GridFacts, in context: StatusContext) -> GridAssessment {
         var reasons: [StatusReason] = []
         var overdue = 0
         var near = 0
-        for ticket in tickets where ticket.gridCode == grid.code && ticket.state.isOpen {
-            let category = categories[ticket.categoryCode]
+        for ticket in facts.openTickets where ticket.state.isOpen {
+            let category = context.categories[ticket.categoryCode]
             guard let due = ticket.dueAt(category: category), let allowance = category?.allowance(for: ticket.state) else {
                 continue
             }
-            let left = due.timeIntervalSince(now)
+            let left = due.timeIntervalSince(context.now)
             if left < 0 {
                 overdue += 1
             } else if isNearDeadline(secondsLeft: left, allowanceMinutes: allowance) {
@@ -99,12 +157,18 @@ public enum StatusRules {
             }
         }
         if overdue > 0 { reasons.append(.overdueTickets(overdue)) }
-        let own = staff.filter { $0.gridCode == grid.code }
-        if dutyHours.contains(minuteOfDay), !own.contains(where: { $0.duty.isWorking }) {
+        let missed = facts.calls.filter { $0.state(at: context.now, timeout: context.callTimeout) == .missed }.count
+        if missed > 0 { reasons.append(.unansweredCalls(missed)) }
+        if context.dutyHours.contains(context.minuteOfDay), !facts.staff.contains(where: { $0.duty.isWorking }) {
             reasons.append(.nobodyOnDuty)
         }
+        let severe = facts.hazards.filter { $0.status == .open && $0.severity == .severe }.count
+        if severe > 0 { reasons.append(.severeHazards(severe)) }
         if near > 0 { reasons.append(.nearDeadline(near)) }
-        if !isStaffingComplete(own) { reasons.append(.staffingIncomplete) }
+        if isBehindOnVisits(done: facts.mustVisitDone, due: facts.mustVisitDue, monthElapsed: context.monthElapsed) {
+            reasons.append(.mustVisitsBehind(done: facts.mustVisitDone, due: facts.mustVisitDue))
+        }
+        if !isStaffingComplete(facts.staff) { reasons.append(.staffingIncomplete) }
         return GridAssessment(reasons: reasons)
     }
 

@@ -37,6 +37,8 @@ public struct Overview: Sendable {
         public var resolvedToday = 0
         public var staffWorking = 0
         public var staffTotal = 0
+        public var mustVisitDue = 0
+        public var mustVisitDone = 0
     }
 
     public var street: Street
@@ -49,35 +51,64 @@ public struct Overview: Sendable {
     /// Staff by grid code, in data-set order.
     public var staffByGrid: [String: [Staff]]
     public var figures: Figures
+    /// A call with its state as of the overview's instant (ringing may have become missed).
+    public struct CallSummary: Sendable, Identifiable {
+        public var call: Call
+        public var state: Call.State
+        public var id: String { call.id }
+    }
+
+    /// Calls, newest first.
+    public var calls: [CallSummary]
     /// The instant this overview describes.
     public var asOf: Date
 
     /// Derives the overview of `data` at `now`; `calendar` supplies the local time of day
-    /// (duty hours) and the start of today (resolved today).
-    public init(data: StreetData, now: Date, calendar: Calendar) {
+    /// (duty hours), the start of today (resolved today) and of the month (must-visits).
+    public init(data: StreetData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
         let categories = data.categoriesByCode
         let parts = calendar.dateComponents([.hour, .minute], from: now)
         let minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
         let startOfDay = calendar.startOfDay(for: now)
+        let month = calendar.dateInterval(of: .month, for: now) ?? DateInterval(start: startOfDay, duration: 86_400)
+        let context = StatusContext(
+            now: now, minuteOfDay: minuteOfDay, dutyHours: data.street.dutyHours,
+            monthElapsed: now.timeIntervalSince(month.start) / max(month.duration, 1), callTimeout: callTimeout,
+            categories: categories)
 
+        var facts: [String: GridFacts] = [:]
         var staffByGrid: [String: [Staff]] = [:]
+        var gridOfStaff: [String: String] = [:]
         for person in data.staff {
-            if let grid = person.gridCode { staffByGrid[grid, default: []].append(person) }
+            guard let grid = person.gridCode else { continue }
+            staffByGrid[grid, default: []].append(person)
+            facts[grid, default: GridFacts()].staff.append(person)
+            gridOfStaff[person.id] = grid
         }
-        var ticketsByGrid: [String: [Ticket]] = [:]
-        for ticket in data.tickets where ticket.state.isOpen { ticketsByGrid[ticket.gridCode, default: []].append(ticket) }
-
+        for ticket in data.tickets where ticket.state.isOpen { facts[ticket.gridCode, default: GridFacts()].openTickets.append(ticket) }
+        for call in data.calls {
+            guard let grid = call.gridCode ?? gridOfStaff[call.staffID] else { continue }
+            facts[grid, default: GridFacts()].calls.append(call)
+        }
+        for hazard in data.hazards { facts[hazard.gridCode, default: GridFacts()].hazards.append(hazard) }
+        let visitedThisMonth = Set(data.visits.filter { month.contains($0.at) }.map(\.householdID))
         var figures = Figures()
+        for household in data.households where !household.mustVisit.isEmpty {
+            facts[household.gridCode, default: GridFacts()].mustVisitDue += 1
+            figures.mustVisitDue += 1
+            if visitedThisMonth.contains(household.id) {
+                facts[household.gridCode, default: GridFacts()].mustVisitDone += 1
+                figures.mustVisitDone += 1
+            }
+        }
+
         var summaries: [GridSummary] = []
         for grid in data.grids {
-            let staff = staffByGrid[grid.code] ?? []
-            let tickets = ticketsByGrid[grid.code] ?? []
-            let assessment = StatusRules.assess(
-                grid: grid, staff: staff, tickets: tickets, categories: categories, now: now,
-                minuteOfDay: minuteOfDay, dutyHours: data.street.dutyHours)
+            let gridFacts = facts[grid.code] ?? GridFacts()
+            let assessment = StatusRules.assess(gridFacts, in: context)
             summaries.append(GridSummary(
-                grid: grid, assessment: assessment, openTickets: tickets.count,
-                working: staff.filter { $0.duty.isWorking }.count, staffCount: staff.count))
+                grid: grid, assessment: assessment, openTickets: gridFacts.openTickets.count,
+                working: gridFacts.staff.filter { $0.duty.isWorking }.count, staffCount: gridFacts.staff.count))
             switch assessment.status {
             case .alarm: figures.alarm += 1
             case .attention: figures.attention += 1
@@ -119,6 +150,7 @@ public struct Overview: Sendable {
         self.openTickets = open
         self.staffByGrid = staffByGrid
         self.figures = figures
+        self.calls = data.calls.sorted { $0.placedAt > $1.placedAt }.map { CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }
         self.asOf = now
     }
 }

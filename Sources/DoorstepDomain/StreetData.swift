@@ -11,10 +11,15 @@ public struct StreetData: Hashable, Sendable {
     public var staff: [Staff]
     public var categories: [TicketCategory]
     public var tickets: [Ticket]
+    public var hazards: [Hazard]
+    /// Must-visits logged (the wall counts this calendar month's).
+    public var visits: [Visit]
+    public var calls: [Call]
 
     public init(
         street: Street, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
-        households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket]
+        households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket],
+        hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = []
     ) {
         self.street = street
         self.communities = communities
@@ -25,6 +30,9 @@ public struct StreetData: Hashable, Sendable {
         self.staff = staff
         self.categories = categories
         self.tickets = tickets
+        self.hazards = hazards
+        self.visits = visits
+        self.calls = calls
     }
 
     /// Categories by code.

@@ -19,6 +19,9 @@ public struct UIStrings: Sendable {
     public var late: @Sendable (_ hm: String) -> String
     public var reasonOverdue: @Sendable (Int) -> String
     public var reasonNobodyOnDuty: String
+    public var reasonUnansweredCalls: @Sendable (Int) -> String
+    public var reasonSevereHazards: @Sendable (Int) -> String
+    public var reasonVisitsBehind: @Sendable (_ done: Int, _ due: Int) -> String
     public var reasonNearDeadline: @Sendable (Int) -> String
     public var reasonStaffing: String
     public var ticketsShort: @Sendable (Int) -> String
@@ -38,6 +41,8 @@ public struct UIStrings: Sendable {
         tooSmall: { nw, nh, hw, hh in "终端太小:需要 \(nw)×\(nh),当前 \(hw)×\(hh)" },
         left: { "剩 \($0)" }, late: { "超 \($0)" },
         reasonOverdue: { "超时\($0)" }, reasonNobodyOnDuty: "无人在岗",
+        reasonUnansweredCalls: { "未接\($0)" }, reasonSevereHazards: { "重大隐患\($0)" },
+        reasonVisitsBehind: { "必访\($0)/\($1)" },
         reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编",
         ticketsShort: { "单\($0)" },
         role: { code in
@@ -89,6 +94,8 @@ public struct UIStrings: Sendable {
         tooSmall: { nw, nh, hw, hh in "terminal too small: need \(nw)×\(nh), have \(hw)×\(hh)" },
         left: { "\($0) left" }, late: { "\($0) late" },
         reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "nobody on duty",
+        reasonUnansweredCalls: { "missed call \($0)" }, reasonSevereHazards: { "severe hazard \($0)" },
+        reasonVisitsBehind: { "visits \($0)/\($1)" },
         reasonNearDeadline: { "due soon \($0)" }, reasonStaffing: "short-staffed",
         ticketsShort: { "T\($0)" },
         role: { code in

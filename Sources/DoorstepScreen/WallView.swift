@@ -52,6 +52,9 @@ public enum WallView {
         switch reason {
         case .overdueTickets(let n): return strings.reasonOverdue(n)
         case .nobodyOnDuty: return strings.reasonNobodyOnDuty
+        case .unansweredCalls(let n): return strings.reasonUnansweredCalls(n)
+        case .severeHazards(let n): return strings.reasonSevereHazards(n)
+        case .mustVisitsBehind(let done, let due): return strings.reasonVisitsBehind(done, due)
         case .nearDeadline(let n): return strings.reasonNearDeadline(n)
         case .staffingIncomplete: return strings.reasonStaffing
         }

@@ -11,11 +11,18 @@ public enum DataSet {
         "households.csv", "staff.csv", "categories.csv", "tickets.csv",
     ]
 
+    /// Files a data set may leave out (read as empty).
+    public static let optionalFiles = ["visits.csv", "hazards.csv"]
+
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
     public static func load(from source: DataSetSource, now: Date) throws -> StreetData {
         func table(_ file: String, _ columns: [String]) throws -> CSVTable {
             try CSVTable(file: source.name(file), data: source.data(file), columns: columns)
+        }
+        func optionalTable(_ file: String, _ columns: [String]) throws -> [CSVTable.Record] {
+            guard source.has(file) else { return [] }
+            return try table(file, columns).records
         }
 
         let streetTable = try table("street.csv", ["code", "name", "duty_start", "duty_end"])
@@ -133,9 +140,30 @@ public enum DataSet {
                 stateSince: now.addingTimeInterval(TimeInterval(-since * 60)), assigneeID: assignee)
         }
 
+        var visitIDs = Set<String>()
+        let visits = try optionalTable("visits.csv", ["id", "household", "staff", "days_ago"]).map { row in
+            let days = try row.integer("days_ago")
+            guard days >= 0 else { throw SeedError(file: row.file, line: row.line, "column 'days_ago' must not be negative") }
+            let staffID = try row.required("staff")
+            try check(row, "staff", staffID, in: staffIDs)
+            return Visit(
+                id: try unique(row, "id", in: &visitIDs), householdID: try reference(row, "household", in: householdIDs),
+                staffID: staffID, at: now.addingTimeInterval(TimeInterval(-days * 86_400)))
+        }
+
+        var hazardIDs = Set<String>()
+        let hazards = try optionalTable("hazards.csv", ["id", "grid", "kind", "severity", "status", "title", "opened_days_ago"]).map { row in
+            Hazard(
+                id: try unique(row, "id", in: &hazardIDs), gridCode: try reference(row, "grid", in: gridCodes),
+                kind: try row.choice("kind", as: Hazard.Kind.self), severity: try row.choice("severity", as: Hazard.Severity.self),
+                status: try row.choice("status", as: Hazard.Status.self), title: try row.required("title"),
+                openedAt: now.addingTimeInterval(TimeInterval(-(try row.integer("opened_days_ago")) * 86_400)))
+        }
+
         return StreetData(
             street: street, communities: communities, grids: grids, microGrids: microRows.map(\.1),
-            buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets)
+            buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
+            hazards: hazards, visits: visits)
     }
 
     private static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {

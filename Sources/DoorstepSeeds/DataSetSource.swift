@@ -27,6 +27,14 @@ public enum DataSetSource: Sendable, CustomStringConvertible {
         }
     }
 
+    /// True when the set has `file`.
+    func has(_ file: String) -> Bool {
+        switch self {
+        case .embeddedDemo: return DemoSeed.files[file] != nil
+        case .directory(let path): return FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).appendingPathComponent(file).path)
+        }
+    }
+
     /// The name to show for a file of this source.
     func name(_ file: String) -> String {
         switch self {

@@ -25,10 +25,14 @@ struct StatusRulesTests {
             stateSince: now.addingTimeInterval(-minutesInState * 60))
     }
 
+    func context(minuteOfDay: Int = 10 * 60, monthElapsed: Double = 0) -> StatusContext {
+        StatusContext(
+            now: now, minuteOfDay: minuteOfDay, dutyHours: 8 * 60 ..< 20 * 60, monthElapsed: monthElapsed, callTimeout: 60,
+            categories: ["hazard": hazard])
+    }
+
     func assess(staff: [Staff], tickets: [Ticket], minuteOfDay: Int = 10 * 60) -> GridAssessment {
-        StatusRules.assess(
-            grid: grid, staff: staff, tickets: tickets, categories: ["hazard": hazard], now: now, minuteOfDay: minuteOfDay,
-            dutyHours: 8 * 60 ..< 20 * 60)
+        StatusRules.assess(GridFacts(staff: staff, openTickets: tickets.filter { $0.gridCode == grid.code }), in: context(minuteOfDay: minuteOfDay))
     }
 
     @Test("a full crew on duty with no deadlines near is normal")
@@ -89,10 +93,40 @@ struct StatusRulesTests {
         #expect(result.reasons == [.overdueTickets(1), .nearDeadline(1), .staffingIncomplete])
     }
 
-    @Test("only the grid's own staff and tickets count")
-    func otherGrids() {
-        var elsewhere = ticket(.ordered, minutesInState: 100)
-        elsewhere.gridCode = "G2"
-        #expect(assess(staff: fullCrew, tickets: [elsewhere]).status == .normal)
+    @Test("a call still ringing past the timeout is missed, and an alarm")
+    func missedCall() {
+        let call = Call(id: "C1", staffID: "a", gridCode: "G1", placedBy: "op", placedAt: now.addingTimeInterval(-61), state: .ringing, stateSince: now.addingTimeInterval(-61))
+        #expect(call.state(at: now, timeout: 60) == .missed)
+        #expect(call.state(at: now.addingTimeInterval(-2), timeout: 60) == .ringing)
+        #expect(StatusRules.assess(GridFacts(staff: fullCrew, calls: [call]), in: context()).reasons == [.unansweredCalls(1)])
+        var answered = call
+        answered.state = .answered
+        #expect(StatusRules.assess(GridFacts(staff: fullCrew, calls: [answered]), in: context()).status == .normal)
+        if case .failure(let error) = call.answering(accept: true, at: now, timeout: 60) {
+            #expect(error.description == "cannot acknowledge C1: it is missed")
+        } else {
+            Issue.record("a missed call was answered")
+        }
+    }
+
+    @Test("an open severe hazard is an alarm; a resolved or milder one is not")
+    func hazards() {
+        let severe = Hazard(id: "Z1", gridCode: "G1", kind: .hazard, severity: .severe, status: .open, title: "燃气", openedAt: now)
+        var resolved = severe
+        resolved.status = .resolved
+        var medium = severe
+        medium.severity = .medium
+        #expect(StatusRules.assess(GridFacts(staff: fullCrew, hazards: [severe]), in: context()).reasons == [.severeHazards(1)])
+        #expect(StatusRules.assess(GridFacts(staff: fullCrew, hazards: [resolved, medium]), in: context()).status == .normal)
+    }
+
+    @Test("must-visits behind the month's pace raise attention")
+    func mustVisitPace() {
+        // halfway through the month, 20 due: pace wants floor(20 × 0.5 × 0.8) = 8 done
+        let behind = GridFacts(staff: fullCrew, mustVisitDue: 20, mustVisitDone: 7)
+        #expect(StatusRules.assess(behind, in: context(monthElapsed: 0.5)).reasons == [.mustVisitsBehind(done: 7, due: 20)])
+        let onPace = GridFacts(staff: fullCrew, mustVisitDue: 20, mustVisitDone: 8)
+        #expect(StatusRules.assess(onPace, in: context(monthElapsed: 0.5)).status == .normal)
+        #expect(StatusRules.assess(behind, in: context(monthElapsed: 0.02)).status == .normal)
     }
 }

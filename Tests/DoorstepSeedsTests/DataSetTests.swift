@@ -32,7 +32,7 @@ struct DataSetTests {
     @Test("the embedded demo is the same as seeds/demo")
     func embeddedMatchesFiles() throws {
         let folder = repositoryRoot.appendingPathComponent("seeds/demo").path
-        for file in DataSet.files {
+        for file in DataSet.files + DataSet.optionalFiles {
             let onDisk = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
             let embedded = try #require(DemoSeed.files[file], "\(file) is not embedded: run scripts/embed-seeds.py")
             #expect(
@@ -47,7 +47,7 @@ struct DataSetTests {
     func copyOfDemo(_ edit: (URL) throws -> Void) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-seed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for file in DataSet.files {
+        for file in DataSet.files + DataSet.optionalFiles {
             try Data(((DemoSeed.files[file] ?? "") + "\n").utf8).write(to: folder.appendingPathComponent(file))
         }
         try edit(folder)
