@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Doorstep (家门口): a terminal command centre for grid-based community governance.
-// Layers, one direction: Domain ← Seeds (data sets) ← Screen (pure view) ← Terminal (ncurses) ← doorstep.
+// Layers, one direction: Domain ← Seeds, Store ← Engine ← Screen (pure view) ← Terminal (ncurses) ← doorstep.
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The only C the project touches: ncursesw, through a shim header.
@@ -29,6 +30,14 @@ let package = Package(
             name: "DoorstepSeeds",
             dependencies: ["DoorstepDomain", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
+        // The store: SQLite through GRDB behind the `DoorstepStore` protocol; every change is a
+        // short transaction that also appends to the event log (the change feed).
+        .target(
+            name: "DoorstepStore",
+            dependencies: ["DoorstepDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The polling engine: read models kept current from the change feed.
+        .target(name: "DoorstepEngine", dependencies: ["DoorstepDomain", "DoorstepStore"]),
         // The wall screen: state, update(state, message) and view(state) → canvas. Pure.
         .target(name: "DoorstepScreen", dependencies: ["DoorstepDomain", "DoorstepCanvas"]),
         // The terminal backend: the only module that imports ncurses.
@@ -36,17 +45,23 @@ let package = Package(
         .executableTarget(
             name: "doorstep",
             dependencies: [
-                "DoorstepDomain", "DoorstepSeeds", "DoorstepScreen", "DoorstepTerminal",
+                "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepCanvas", "DoorstepScreen",
+                "DoorstepTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DoorstepDomainTests", dependencies: ["DoorstepDomain"]),
         .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas"]),
+        .testTarget(
+            name: "DoorstepStoreTests",
+            dependencies: ["DoorstepStore", "DoorstepEngine", "DoorstepDomain", "DoorstepSeeds"]
+        ),
         .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
         .testTarget(
             name: "DoorstepScreenTests",
-            dependencies: ["DoorstepScreen", "DoorstepCanvas", "DoorstepDomain", "DoorstepSeeds"]
+            dependencies: ["DoorstepScreen", "DoorstepCanvas", "DoorstepDomain", "DoorstepSeeds"],
+            exclude: ["Snapshots"]  // read through #filePath, so a recording lands in the source tree
         ),
         .testTarget(
             name: "DoorstepTerminalTests",

@@ -28,6 +28,13 @@ enum HeaderView {
         runs += count(s.resolvedToday, f.resolvedToday, .header)
         runs.append(("│", base))
         runs += [(" \(s.onDuty) ", base), ("\(f.staffWorking)/\(f.staffTotal)", Style(.header, bold: true))]
-        canvas.write(runs: runs, x: rect.x, y: rect.y + 1, clip: rect.row(1))
+        let end = canvas.write(runs: runs, x: rect.x, y: rect.y + 1, clip: rect.row(1))
+        if let since = state.staleSince {
+            let clock = Formatting.clock(since, timeZone: state.timeZone, weekdays: s.weekdays)
+            let time = String(clock.suffix(8))
+            let warning = " " + s.staleSince(time) + " "
+            let x = max(end + 2, rect.maxX - DisplayWidth.of(warning) - 1)
+            canvas.write(warning, x: x, y: rect.y + 1, clip: rect.row(1), style: Style(.stale, inverse: true, bold: true))
+        }
     }
 }

@@ -12,6 +12,7 @@ public struct UIStrings: Sendable {
     public var allGrids: String
     public var staffOnDuty: String
     public var noGridSelected: String
+    public var staleSince: @Sendable (String) -> String
     public var keyMove: String
     public var keyQuit: String
     public var tooSmall: @Sendable (_ needWidth: Int, _ needHeight: Int, _ haveWidth: Int, _ haveHeight: Int) -> String
@@ -36,7 +37,7 @@ public struct UIStrings: Sendable {
         weekdays: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
         grids: "网格", alarm: "告警", attention: "关注", openTickets: "待办工单", overdue: "超时",
         resolvedToday: "今日办结", onDuty: "在岗", allGrids: "全部网格", staffOnDuty: "网格力量",
-        noGridSelected: "未选网格",
+        noGridSelected: "未选网格", staleSince: { "数据未更新,自 \($0)" },
         keyMove: "移动", keyQuit: "退出",
         tooSmall: { nw, nh, hw, hh in "终端太小:需要 \(nw)×\(nh),当前 \(hw)×\(hh)" },
         left: { "剩 \($0)" }, late: { "超 \($0)" },
@@ -89,7 +90,7 @@ public struct UIStrings: Sendable {
         weekdays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
         grids: "Grids", alarm: "Alarm", attention: "Attention", openTickets: "Open tickets", overdue: "Overdue",
         resolvedToday: "Resolved today", onDuty: "On duty", allGrids: "All grids", staffOnDuty: "Grid staff",
-        noGridSelected: "no grid selected",
+        noGridSelected: "no grid selected", staleSince: { "DATA STALE since \($0)" },
         keyMove: "move", keyQuit: "quit",
         tooSmall: { nw, nh, hw, hh in "terminal too small: need \(nw)×\(nh), have \(hw)×\(hh)" },
         left: { "\($0) left" }, late: { "\($0) late" },

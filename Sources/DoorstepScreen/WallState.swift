@@ -13,6 +13,8 @@ public struct WallState: Sendable {
     public var size: Size
     /// Index of the highlighted tile in `overview.grids`.
     public var selectedGrid: Int
+    /// Set while the engine cannot read the store: since when the data is old.
+    public var staleSince: Date?
 
     public init(overview: Overview, language: Language, now: Date, timeZone: TimeZone, size: Size) {
         self.overview = overview
@@ -21,6 +23,7 @@ public struct WallState: Sendable {
         self.timeZone = timeZone
         self.size = size
         self.selectedGrid = 0
+        self.staleSince = nil
     }
 
     public var strings: UIStrings { language.strings }
@@ -36,6 +39,8 @@ public enum WallMessage: Sendable {
     case resize(Size)
     case tick(Date)
     case overview(Overview)
+    /// The engine could not read the store since this time (nil: it can again).
+    case stale(Date?)
 }
 
 /// What the wall asks its runner to do after an update.
@@ -56,6 +61,8 @@ extension WallState {
             let code = selectedSummary?.grid.code
             overview = fresh
             selectedGrid = fresh.grids.firstIndex { $0.grid.code == code } ?? min(selectedGrid, max(0, fresh.grids.count - 1))
+        case .stale(let since):
+            staleSince = since
         case .key(let key):
             return handle(key)
         }

@@ -68,44 +68,14 @@ public enum DataSet {
         let gridOfBuilding = Dictionary(buildingRows.map { ($0.1.code, $0.1.gridCode) }, uniquingKeysWith: { a, _ in a })
 
         var householdIDs = Set<String>()
-        let households = try table("households.csv", ["id", "building", "name", "phone", "must_visit"]).records.map { row in
-            let id = try unique(row, "id", in: &householdIDs)
-            let building = try reference(row, "building", in: buildingCodes)
-            var kinds = Set<MustVisitKind>()
-            for tag in row.optional("must_visit").split(separator: "|") {
-                let name = tag.trimmingCharacters(in: .whitespaces)
-                guard let kind = MustVisitKind(rawValue: name) else {
-                    let accepted = MustVisitKind.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw SeedError(file: row.file, line: row.line, "column 'must_visit': '\(name)' is not one of \(accepted)")
-                }
-                kinds.insert(kind)
-            }
-            return Household(
-                id: id, buildingCode: building, gridCode: gridOfBuilding[building] ?? "", headName: try row.required("name"),
-                phone: row.optional("phone"), mustVisit: kinds)
+        let households = try table("households.csv", PeopleRows.householdColumns).records.map { row in
+            try PeopleRows.household(row, id: unique(row, "id", in: &householdIDs), gridOfBuilding: gridOfBuilding)
         }
 
         var staffIDs = Set<String>()
-        let staff = try table("staff.csv", ["id", "name", "role", "grid", "community", "phone", "duty", "team", "shift_start", "shift_end"])
-            .records.map { row in
-                let id = try unique(row, "id", in: &staffIDs)
-                let grid = row.optional("grid")
-                if !grid.isEmpty, !gridCodes.contains(grid) {
-                    throw SeedError(file: row.file, line: row.line, "column 'grid': no grid '\(grid)'")
-                }
-                let community = row.optional("community")
-                if !community.isEmpty, !communityCodes.contains(community) {
-                    throw SeedError(file: row.file, line: row.line, "column 'community': no community '\(community)'")
-                }
-                let team = row.optional("team")
-                let start = try row.timeOfDay("shift_start")
-                return Staff(
-                    id: id, name: try row.required("name"), role: try row.choice("role", as: StaffRole.self),
-                    gridCode: nonEmpty(grid), communityCode: nonEmpty(community), phone: row.optional("phone"),
-                    duty: try row.choice("duty", as: DutyState.self),
-                    team: team.isEmpty ? nil : try row.choice("team", as: VanguardTeam.self),
-                    shift: start ..< max(start, try row.timeOfDay("shift_end")))
-            }
+        let staff = try table("staff.csv", PeopleRows.staffColumns).records.map { row in
+            try PeopleRows.staff(row, id: unique(row, "id", in: &staffIDs), grids: gridCodes, communities: communityCodes)
+        }
         for (row, micro) in microRows { try check(row, "chief", micro.chiefID, in: staffIDs) }
         for (row, building) in buildingRows { try check(row, "chief", building.chiefID, in: staffIDs) }
 
@@ -166,7 +136,7 @@ public enum DataSet {
             hazards: hazards, visits: visits)
     }
 
-    private static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {
+    static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {
         let value = try row.required(column)
         guard seen.insert(value).inserted else {
             throw SeedError(file: row.file, line: row.line, "column '\(column)': '\(value)' appears twice")
@@ -194,5 +164,5 @@ public enum DataSet {
         return value
     }
 
-    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+    static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 }

@@ -15,17 +15,22 @@ struct WallOptions: ParsableArguments {
     func language() throws -> Language {
         guard let lang else { return Language.fromEnvironment(ProcessInfo.processInfo.environment) }
         guard let language = Language(rawValue: lang.lowercased()) else {
-            throw Failure("--lang: '\(lang)' is not one of zh, en", exitCode: 64)
+            throw Failure("--lang: '\(lang)' is not one of zh, en", exitCode: ExitStatus.usage)
         }
         return language
     }
 
     func loadData(now: Date) throws -> StreetData {
+        try Self.loadData(from: from, now: now)
+    }
+
+    /// The data set in folder `from` (the embedded demo when nil), placed against `now`.
+    static func loadData(from: String?, now: Date) throws -> StreetData {
         let source: DataSetSource = from.map { .directory($0) } ?? .embeddedDemo
         do {
             return try DataSet.load(from: source, now: now)
         } catch let error as SeedError {
-            throw Failure("data set: \(error)", exitCode: 65)
+            throw Failure("data set: \(error)", exitCode: ExitStatus.dataError)
         }
     }
 }

@@ -1,54 +1,55 @@
 import ArgumentParser
 import DoorstepDomain
-import DoorstepScreen
-import DoorstepTerminal
+import DoorstepEngine
+import DoorstepStore
 import Foundation
 import Logging
 
-/// `doorstep demo`: the wall screen on the embedded demo street.
+/// `doorstep demo`: a fresh demo database, the simulator running in-process, and the wall.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the wall screen on the embedded demo street (临江街道).")
+        abstract: "Show the wall on a fresh demo database (临江街道) with the simulator making it live.")
 
-    @OptionGroup var wall: WallOptions
-
-    @Option(help: "Where the demo's database will live (the store arrives with issue #3; accepted now).")
+    @Option(help: "Where to create the demo database (must not exist yet; default: a temporary file removed on exit).")
     var db: String?
 
-    @Option(help: "Log file (default: $XDG_STATE_HOME/doorstep/doorstep.log).")
-    var log: String?
+    @Option(name: .customLong("from"), help: "A data-set folder of CSV files (default: the embedded demo street).")
+    var from: String?
+
+    @OptionGroup var screen: ScreenOptions
+
+    @Option(help: "Simulated changes per minute.") var rate: Double = 60
+    @Option(help: "Simulator seed.") var seed: UInt64 = 1
 
     func run() throws {
         try reportingFailures {
-            let environment = ProcessInfo.processInfo.environment
-            FileLogHandler.bootstrap(path: log ?? FileLogHandler.defaultPath(environment: environment))
-            let logger = Logger(label: "doorstep.demo")
-            let language = try wall.language()
-            let clock = SystemClock()
-            let start = clock.now()
-            let data = try wall.loadData(now: start)
-            let calendar = localCalendar()
-            logger.info("demo starting", metadata: ["grids": "\(data.grids.count)", "db": "\(db ?? "-")"])
+            let logger = screen.startLogging(label: "doorstep.demo")
+            let language = try screen.language()
+            guard rate > 0 else { throw Failure("--rate must be above 0", exitCode: ExitStatus.usage) }
+            let temporary = db == nil
+            let path = db ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("doorstep-demo-\(getpid())-\(UUID().uuidString.prefix(8)).sqlite").path
+            if FileManager.default.fileExists(atPath: path) {
+                throw Failure("\(path) already exists; the demo makes a fresh database (remove it or choose another --db)",
+                              exitCode: ExitStatus.refused)
+            }
+            defer {
+                if temporary { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            }
+            let now = Date()
+            let data = try WallOptions.loadData(from: from, now: now)
+            let database = try storeCall { try SQLiteStore(path: path, create: true) }
+            try storeCall { try database.replaceAll(with: data, at: now) }
+            logger.info("demo starting", metadata: ["db": "\(path)", "grids": "\(data.grids.count)"])
 
-            let terminal: Terminal
-            do {
-                terminal = try Terminal(environment: environment)
-            } catch let error as TerminalError {
-                throw Failure(error.description, exitCode: 2)
-            }
-            let state = WallState(
-                overview: Overview(data: data, now: start, calendar: calendar), language: language, now: start,
-                timeZone: calendar.timeZone, size: terminal.size)
-            let runner = WallRunner(
-                clock: clock, overview: { Overview(data: data, now: $0, calendar: calendar) }, refreshSeconds: 1,
-                logger: logger)
-            let outcome = runner.run(terminal: terminal, state: state)
-            terminal.close()
-            switch outcome {
-            case .quit: return
-            case .signal(let signal): throw ExitCode(128 + signal)
-            case .terminalGone: throw ExitCode(129)
-            }
+            let engine = PollingLoop(
+                engine: Engine(store: database, clock: SystemClock(), calendar: localCalendar(), callTimeout: screen.callTimeout),
+                interval: screen.refresh)
+            let simulator = SimulatorThread(
+                simulator: try storeCall { try Simulator(store: database, clock: SystemClock(), seed: seed, callTimeout: screen.callTimeout) },
+                perMinute: rate, logger: logger, onChange: {})
+            simulator.start()
+            defer { simulator.stop() }
+            try showWall(engine: engine, language: language, logger: logger)
         }
     }
 }

@@ -1,12 +1,15 @@
+import ArgumentParser
 import DoorstepCanvas
 import DoorstepDomain
+import DoorstepEngine
 import DoorstepScreen
 import DoorstepTerminal
 import Foundation
 import Logging
 
-/// Drives the wall on a real terminal: render, flush the difference, wait for a key or the
-/// next clock second, update, repeat. Runs on the one thread that owns ncurses.
+/// Drives the wall on a real terminal: render, flush the difference, wait for a key, the next
+/// clock second or a fresh engine snapshot, update, repeat. Runs on the one thread that owns
+/// ncurses; the engine polls on its own thread and leaves snapshots in a mailbox.
 struct WallRunner {
     enum Outcome: Equatable {
         case quit
@@ -15,18 +18,23 @@ struct WallRunner {
     }
 
     var clock: any Clock
-    /// Builds a fresh overview at a given instant (the data source; the polling engine of
-    /// issue #3 takes this place).
-    var overview: (Date) -> Overview
-    var refreshSeconds: TimeInterval
+    var engine: PollingLoop
     var logger: Logger
+    /// How often to look in the engine's mailbox while no key arrives.
+    var mailboxCheck: TimeInterval = 0.2
 
     func run(terminal: Terminal, state initial: WallState) -> Outcome {
         var state = initial
         state.update(.resize(terminal.size))
         var lastFrame: Canvas?
-        var lastRefresh = clock.now()
         while true {
+            if let snapshot = engine.takeNew() {
+                state.update(.overview(snapshot.overview))
+                if snapshot.staleSince != state.staleSince {
+                    if let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
+                    state.update(.stale(snapshot.staleSince))
+                }
+            }
             let frame = WallView.render(state)
             if frame != lastFrame {
                 terminal.draw(frame)
@@ -34,7 +42,8 @@ struct WallRunner {
             }
             let now = clock.now()
             let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
-            let wait = max(10, Int((1 - fraction) * 1000) + 5)
+            let toNextSecond = (1 - fraction) + 0.005
+            let wait = max(10, Int(min(toNextSecond, mailboxCheck) * 1000))
             switch terminal.read(timeoutMilliseconds: wait) {
             case .key(let key):
                 if state.update(.key(key)) == .quit {
@@ -46,12 +55,7 @@ struct WallRunner {
                 state.update(.resize(size))
                 lastFrame = nil
             case .timeout:
-                let now = clock.now()
-                state.update(.tick(now))
-                if now.timeIntervalSince(lastRefresh) >= refreshSeconds {
-                    state.update(.overview(overview(now)))
-                    lastRefresh = now
-                }
+                state.update(.tick(clock.now()))
             case .signal(let signal):
                 logger.notice("leaving on signal \(signal)")
                 return .signal(signal)
@@ -60,5 +64,33 @@ struct WallRunner {
                 return .terminalGone
             }
         }
+    }
+}
+
+/// Opens the terminal, runs the wall over `engine` until the operator leaves, and restores the
+/// terminal; throws the exit to leave with.
+func showWall(engine: PollingLoop, language: Language, logger: Logger) throws {
+    let clock = SystemClock()
+    guard let first = engine.start() else {
+        engine.stop()
+        throw Failure("the wall has no data: the store could not be read (see the log)", exitCode: ExitStatus.unavailable)
+    }
+    let terminal: Terminal
+    do {
+        terminal = try Terminal()
+    } catch let error as TerminalError {
+        engine.stop()
+        throw Failure(error.description, exitCode: ExitStatus.terminal)
+    }
+    var state = WallState(
+        overview: first.overview, language: language, now: clock.now(), timeZone: TimeZone.current, size: terminal.size)
+    state.update(.stale(first.staleSince))
+    let outcome = WallRunner(clock: clock, engine: engine, logger: logger).run(terminal: terminal, state: state)
+    engine.stop()
+    terminal.close()
+    switch outcome {
+    case .quit: return
+    case .signal(let signal): throw ExitCode(128 + signal)
+    case .terminalGone: throw ExitCode(129)
     }
 }

@@ -109,3 +109,15 @@ struct WallUpdateTests {
         #expect(Formatting.span(-3725) == "1:02:05")
     }
 }
+
+@Suite("Wall staleness")
+struct WallStalenessTests {
+    @Test("a stale engine shows since when, and the warning goes when data flows again")
+    func stale() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60), language: .en)
+        state.update(.stale(Fixtures.now.addingTimeInterval(-125)))
+        #expect(WallView.render(state).text.contains("DATA STALE since 09:57:55"))
+        state.update(.stale(nil))
+        #expect(!WallView.render(state).text.contains("STALE"))
+    }
+}

@@ -1,0 +1,161 @@
+import DoorstepDomain
+import Foundation
+import GRDB
+
+/// Row ↔ model mapping, one function per table.
+enum Records {
+    static func street(_ row: Row) throws -> Street {
+        let code = try row.text("code", in: "street")
+        let start = try row.integer("duty_start", in: "street \(code)")
+        return Street(code: code, name: try row.text("name", in: "street \(code)"),
+                      dutyHours: start ..< max(start, try row.integer("duty_end", in: "street \(code)")))
+    }
+
+    static func community(_ row: Row) throws -> Community {
+        let code = try row.text("code", in: "community")
+        return Community(code: code, name: try row.text("name", in: "community \(code)"))
+    }
+
+    static func grid(_ row: Row) throws -> Grid {
+        let code = try row.text("code", in: "grid")
+        return Grid(code: code, name: try row.text("name", in: "grid \(code)"), communityCode: try row.text("community", in: "grid \(code)"))
+    }
+
+    static func microGrid(_ row: Row) throws -> MicroGrid {
+        let code = try row.text("code", in: "microgrid")
+        return MicroGrid(code: code, name: try row.text("name", in: "microgrid \(code)"),
+                         gridCode: try row.text("grid", in: "microgrid \(code)"), chiefID: row.optionalText("chief"))
+    }
+
+    static func building(_ row: Row) throws -> Building {
+        let code = try row.text("code", in: "building")
+        let place = "building \(code)"
+        return Building(code: code, name: try row.text("name", in: place), gridCode: try row.text("grid", in: place),
+                        microGridCode: try row.text("microgrid", in: place), chiefID: row.optionalText("chief"))
+    }
+
+    static func household(_ row: Row) throws -> Household {
+        let id = try row.text("id", in: "household")
+        let place = "household \(id)"
+        let tags = try row.text("must_visit", in: place).split(separator: "|").compactMap { MustVisitKind(rawValue: String($0)) }
+        return Household(id: id, buildingCode: try row.text("building", in: place), gridCode: try row.text("grid", in: place),
+                         headName: try row.text("name", in: place), phone: try row.text("phone", in: place), mustVisit: Set(tags))
+    }
+
+    static func staff(_ row: Row) throws -> Staff {
+        let id = try row.text("id", in: "staff")
+        let place = "staff \(id)"
+        let start = try row.integer("shift_start", in: place)
+        return Staff(
+            id: id, name: try row.text("name", in: place), role: try row.choice("role", as: StaffRole.self, in: place),
+            gridCode: row.optionalText("grid"), communityCode: row.optionalText("community"), phone: try row.text("phone", in: place),
+            duty: try row.choice("duty", as: DutyState.self, in: place), team: row.optionalText("team").flatMap(VanguardTeam.init),
+            shift: start ..< max(start, try row.integer("shift_end", in: place)))
+    }
+
+    static func category(_ row: Row) throws -> TicketCategory {
+        let code = try row.text("code", in: "category")
+        let place = "category \(code)"
+        return TicketCategory(
+            code: code, nameZh: try row.text("name_zh", in: place), nameEn: try row.text("name_en", in: place),
+            dispatchMinutes: try row.integer("dispatch_minutes", in: place), acceptMinutes: try row.integer("accept_minutes", in: place),
+            resolveMinutes: try row.integer("resolve_minutes", in: place))
+    }
+
+    static func ticket(_ row: Row) throws -> Ticket {
+        let id = try row.text("id", in: "ticket")
+        let place = "ticket \(id)"
+        return Ticket(
+            id: id, gridCode: try row.text("grid", in: place), categoryCode: try row.text("category", in: place),
+            source: try row.choice("source", as: TicketSource.self, in: place),
+            priority: try row.choice("priority", as: TicketPriority.self, in: place),
+            state: try row.choice("state", as: TicketState.self, in: place), title: try row.text("title", in: place),
+            residentName: try row.text("resident_name", in: place), residentPhone: try row.text("resident_phone", in: place),
+            createdAt: try row.date("created_at", in: place), stateSince: try row.date("state_since", in: place),
+            assigneeID: row.optionalText("assignee"), resolutionNote: row.optionalText("resolution_note"),
+            rating: Int.fromDatabaseValue(row["rating"] as DatabaseValue))
+    }
+
+    static func visit(_ row: Row) throws -> Visit {
+        let id = try row.text("id", in: "visit")
+        return Visit(id: id, householdID: try row.text("household", in: "visit \(id)"), staffID: try row.text("staff", in: "visit \(id)"),
+                     at: try row.date("at", in: "visit \(id)"))
+    }
+
+    static func hazard(_ row: Row) throws -> Hazard {
+        let id = try row.text("id", in: "hazard")
+        let place = "hazard \(id)"
+        return Hazard(
+            id: id, gridCode: try row.text("grid", in: place), kind: try row.choice("kind", as: Hazard.Kind.self, in: place),
+            severity: try row.choice("severity", as: Hazard.Severity.self, in: place),
+            status: try row.choice("status", as: Hazard.Status.self, in: place), title: try row.text("title", in: place),
+            openedAt: try row.date("opened_at", in: place))
+    }
+
+    static func call(_ row: Row) throws -> Call {
+        let id = try row.text("id", in: "call")
+        let place = "call \(id)"
+        return Call(
+            id: id, staffID: try row.text("staff", in: place), gridCode: row.optionalText("grid"),
+            placedBy: try row.text("placed_by", in: place), placedAt: try row.date("placed_at", in: place),
+            state: try row.choice("state", as: Call.State.self, in: place), stateSince: try row.date("state_since", in: place))
+    }
+
+    static func event(_ row: Row) throws -> ChangeEvent {
+        let seq = Int64.fromDatabaseValue(row["seq"] as DatabaseValue) ?? 0
+        let place = "event \(seq)"
+        return ChangeEvent(
+            sequence: seq, at: try row.date("at", in: place), kind: try row.text("kind", in: place),
+            subject: try row.text("subject", in: place), actor: try row.text("actor", in: place), detail: try row.text("detail", in: place))
+    }
+
+    // MARK: Writing
+
+    static func insert(_ t: Ticket, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
+                                created_at, state_since, assignee, resolution_note, rating)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET grid = excluded.grid, state = excluded.state, state_since = excluded.state_since,
+                assignee = excluded.assignee, resolution_note = excluded.resolution_note, rating = excluded.rating
+            """, arguments: [
+                t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.state.rawValue, t.title,
+                t.residentName, t.residentPhone, t.createdAt.timeIntervalSince1970, t.stateSince.timeIntervalSince1970,
+                t.assigneeID, t.resolutionNote, t.rating,
+            ])
+    }
+
+    static func insert(_ s: Staff, position: Int, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO staff (id, name, role, grid, community, phone, duty, team, shift_start, shift_end, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, grid = excluded.grid,
+                community = excluded.community, phone = excluded.phone, team = excluded.team,
+                shift_start = excluded.shift_start, shift_end = excluded.shift_end
+            """, arguments: [
+                s.id, s.name, s.role.rawValue, s.gridCode, s.communityCode, s.phone, s.duty.rawValue, s.team?.rawValue,
+                s.shift.lowerBound, s.shift.upperBound, position,
+            ])
+    }
+
+    static func insert(_ h: Household, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO household (id, building, grid, name, phone, must_visit) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET building = excluded.building, grid = excluded.grid, name = excluded.name,
+                phone = excluded.phone, must_visit = excluded.must_visit
+            """, arguments: [h.id, h.buildingCode, h.gridCode, h.headName, h.phone, h.mustVisit.map(\.rawValue).sorted().joined(separator: "|")])
+    }
+
+    static func insert(_ c: Call, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO call (id, staff, grid, placed_by, placed_at, state, state_since) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET state = excluded.state, state_since = excluded.state_since
+            """, arguments: [c.id, c.staffID, c.gridCode, c.placedBy, c.placedAt.timeIntervalSince1970, c.state.rawValue,
+                             c.stateSince.timeIntervalSince1970])
+    }
+
+    static func insert(_ v: Visit, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO visit (id, household, staff, at) VALUES (?, ?, ?, ?)",
+                       arguments: [v.id, v.householdID, v.staffID, v.at.timeIntervalSince1970])
+    }
+}

@@ -1,0 +1,99 @@
+import DoorstepDomain
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func loadAll() throws -> StreetData {
+        try read { db in
+            guard let streetRow = try Row.fetchOne(db, sql: "SELECT * FROM street") else {
+                throw StoreError.invalid("\(path) holds no street yet (run `doorstep init --db \(path)`)")
+            }
+            return StreetData(
+                street: try Records.street(streetRow),
+                communities: try Row.fetchAll(db, sql: "SELECT * FROM community ORDER BY position").map(Records.community),
+                grids: try Row.fetchAll(db, sql: "SELECT * FROM grid ORDER BY position").map(Records.grid),
+                microGrids: try Row.fetchAll(db, sql: "SELECT * FROM microgrid ORDER BY code").map(Records.microGrid),
+                buildings: try Row.fetchAll(db, sql: "SELECT * FROM building ORDER BY code").map(Records.building),
+                households: try Row.fetchAll(db, sql: "SELECT * FROM household ORDER BY id").map(Records.household),
+                staff: try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY position, id").map(Records.staff),
+                categories: try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map(Records.category),
+                tickets: try Row.fetchAll(db, sql: "SELECT * FROM ticket ORDER BY id").map(Records.ticket),
+                hazards: try Row.fetchAll(db, sql: "SELECT * FROM hazard ORDER BY id").map(Records.hazard),
+                visits: try Row.fetchAll(db, sql: "SELECT * FROM visit ORDER BY at").map(Records.visit),
+                calls: try Row.fetchAll(db, sql: "SELECT * FROM call ORDER BY placed_at").map(Records.call))
+        }
+    }
+
+    public func lastSequence() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0 }
+    }
+
+    public func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [sequence, limit])
+                .map(Records.event)
+        }
+    }
+
+    public func recentEvents(limit: Int) throws -> [ChangeEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY seq DESC LIMIT ?", arguments: [limit]).map(Records.event)
+        }
+    }
+
+    public func tickets(state: TicketState?, limit: Int) throws -> [Ticket] {
+        try read { db in
+            if let state {
+                return try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE state = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                                        arguments: [state.rawValue, limit]).map(Records.ticket)
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM ticket ORDER BY created_at DESC, id DESC LIMIT ?", arguments: [limit])
+                .map(Records.ticket)
+        }
+    }
+
+    public func loadCategories() throws -> [String: TicketCategory] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM category").map(Records.category)
+            return Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    public func ringingCalls() throws -> [Call] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM call WHERE state = 'ringing' ORDER BY placed_at").map(Records.call) }
+    }
+
+    public func tickets(ids: [String]) throws -> [Ticket] {
+        try fetch(ids, table: "ticket", key: "id", Records.ticket)
+    }
+
+    public func staff(ids: [String]) throws -> [Staff] {
+        try fetch(ids, table: "staff", key: "id", Records.staff)
+    }
+
+    public func calls(ids: [String]) throws -> [Call] {
+        try fetch(ids, table: "call", key: "id", Records.call)
+    }
+
+    public func visits(ids: [String]) throws -> [Visit] {
+        try fetch(ids, table: "visit", key: "id", Records.visit)
+    }
+
+    /// Rows of `table` whose `key` is in `ids`, in batches that stay under SQLite's limit on
+    /// bound parameters.
+    private func fetch<T>(_ ids: [String], table: String, key: String, _ decode: (Row) throws -> T) throws -> [T] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            var out: [T] = []
+            var start = 0
+            while start < ids.count {
+                let batch = Array(ids[start..<min(ids.count, start + 500)])
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+                out += try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", arguments: StatementArguments(batch))
+                    .map(decode)
+                start += batch.count
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import DoorstepDomain
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func replaceAll(with data: StreetData, at time: Date) throws {
+        try write { db in
+            for table in ["event", "call", "visit", "hazard", "ticket_transition", "ticket", "category", "household", "staff",
+                          "building", "microgrid", "grid", "community", "street"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')")
+            let s = data.street
+            try db.execute(sql: "INSERT INTO street (code, name, duty_start, duty_end) VALUES (?, ?, ?, ?)",
+                           arguments: [s.code, s.name, s.dutyHours.lowerBound, s.dutyHours.upperBound])
+            for (i, c) in data.communities.enumerated() {
+                try db.execute(sql: "INSERT INTO community (code, name, position) VALUES (?, ?, ?)", arguments: [c.code, c.name, i])
+            }
+            for (i, g) in data.grids.enumerated() {
+                try db.execute(sql: "INSERT INTO grid (code, community, name, position) VALUES (?, ?, ?, ?)",
+                               arguments: [g.code, g.communityCode, g.name, i])
+            }
+            for m in data.microGrids {
+                try db.execute(sql: "INSERT INTO microgrid (code, grid, name, chief) VALUES (?, ?, ?, ?)",
+                               arguments: [m.code, m.gridCode, m.name, m.chiefID])
+            }
+            for b in data.buildings {
+                try db.execute(sql: "INSERT INTO building (code, grid, microgrid, name, chief) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [b.code, b.gridCode, b.microGridCode, b.name, b.chiefID])
+            }
+            for h in data.households { try Records.insert(h, db) }
+            for (i, person) in data.staff.enumerated() { try Records.insert(person, position: i, db) }
+            for (i, c) in data.categories.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO category (code, name_zh, name_en, dispatch_minutes, accept_minutes, resolve_minutes, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [c.code, c.nameZh, c.nameEn, c.dispatchMinutes, c.acceptMinutes, c.resolveMinutes, i])
+            }
+            for t in data.tickets { try Records.insert(t, db) }
+            for z in data.hazards {
+                try db.execute(sql: "INSERT INTO hazard (id, grid, kind, severity, status, title, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [z.id, z.gridCode, z.kind.rawValue, z.severity.rawValue, z.status.rawValue, z.title,
+                                           z.openedAt.timeIntervalSince1970])
+            }
+            for v in data.visits { try Records.insert(v, db) }
+            for c in data.calls { try Records.insert(c, db) }
+            try Self.append(db, kind: "init", subject: s.code, actor: "init", detail: "\(data.grids.count) grids", at: time)
+        }
+    }
+
+    public func order(_ request: OrderRequest, by actor: String, at time: Date) throws -> Ticket {
+        let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw StoreError.invalid("an order needs a title") }
+        let orderedAt = min(request.orderedAt ?? time, time)
+        return try write { db in
+            try Self.require(db, table: "grid", key: "code", request.gridCode, kind: "grid")
+            try Self.require(db, table: "category", key: "code", request.categoryCode, kind: "category")
+            let ticket = Ticket(
+                id: try Self.nextID(db, table: "ticket", prefix: "T", digits: 5), gridCode: request.gridCode,
+                categoryCode: request.categoryCode, source: request.source, priority: request.priority, state: .ordered,
+                title: title, residentName: request.residentName, residentPhone: request.residentPhone,
+                createdAt: orderedAt, stateSince: orderedAt)
+            try Records.insert(ticket, db)
+            try Self.append(db, kind: "ticket.ordered", subject: ticket.id, actor: actor, detail: title, at: time)
+            return ticket
+        }
+    }
+
+    public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [ticketID]) else {
+                throw StoreError.notFound(kind: "ticket", id: ticketID)
+            }
+            let ticket = try Records.ticket(row)
+            switch action {
+            case .dispatch(let grid, let assignee):
+                try Self.require(db, table: "grid", key: "code", grid, kind: "grid")
+                if let assignee { try Self.require(db, table: "staff", key: "id", assignee, kind: "staff") }
+            case .accept(let staff), .resolve(let staff, _):
+                try Self.require(db, table: "staff", key: "id", staff, kind: "staff")
+            case .rate, .escalate, .cancel:
+                break
+            }
+            let next: Ticket
+            let transition: TicketTransition
+            do {
+                (next, transition) = try ticket.applying(action, by: actor, at: time)
+            } catch let refusal as TransitionError {
+                throw StoreError.conflict(refusal, winner: try Self.lastMove(db, ticketID))
+            }
+            try Records.insert(next, db)
+            let detail = Self.detail(of: action)
+            try db.execute(sql: """
+                INSERT INTO ticket_transition (ticket, from_state, to_state, action, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [ticketID, transition.from.rawValue, transition.to.rawValue, action.verb, actor,
+                                 time.timeIntervalSince1970, detail])
+            try Self.append(db, kind: "ticket.\(action.verb)", subject: ticketID, actor: actor, detail: detail, at: time)
+            return next
+        }
+    }
+
+    public func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff {
+        try write { db in
+            try db.execute(sql: "UPDATE staff SET duty = ? WHERE id = ?", arguments: [duty.rawValue, staffID])
+            guard db.changesCount > 0, let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [staffID]) else {
+                throw StoreError.notFound(kind: "staff", id: staffID)
+            }
+            try Self.append(db, kind: "duty", subject: staffID, actor: actor, detail: duty.rawValue, at: time)
+            return try Records.staff(row)
+        }
+    }
+
+    public func logVisit(householdID: String, staffID: String, at time: Date) throws -> Visit {
+        try write { db in
+            try Self.require(db, table: "household", key: "id", householdID, kind: "household")
+            try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
+            let visit = Visit(id: try Self.nextID(db, table: "visit", prefix: "V", digits: 5), householdID: householdID, staffID: staffID, at: time)
+            try Records.insert(visit, db)
+            try Self.append(db, kind: "visit", subject: visit.id, actor: staffID, detail: householdID, at: time)
+            return visit
+        }
+    }
+
+    public func placeCalls(to staffIDs: [String], gridCode: String?, by actor: String, at time: Date) throws -> [Call] {
+        guard !staffIDs.isEmpty else { throw StoreError.invalid("nobody to call") }
+        return try write { db in
+            if let gridCode { try Self.require(db, table: "grid", key: "code", gridCode, kind: "grid") }
+            var calls: [Call] = []
+            for staffID in staffIDs {
+                try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
+                let call = Call(
+                    id: try Self.nextID(db, table: "call", prefix: "C", digits: 6), staffID: staffID, gridCode: gridCode,
+                    placedBy: actor, placedAt: time, state: .ringing, stateSince: time)
+                try Records.insert(call, db)
+                try Self.append(db, kind: "call.placed", subject: call.id, actor: actor, detail: staffID, at: time)
+                calls.append(call)
+            }
+            return calls
+        }
+    }
+
+    public func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [callID]) else {
+                throw StoreError.notFound(kind: "call", id: callID)
+            }
+            let call = try Records.call(row)
+            guard call.staffID == staffID else {
+                throw StoreError.invalid("call \(callID) is for \(call.staffID), not \(staffID)")
+            }
+            switch call.answering(accept: accept, at: time, timeout: timeout) {
+            case .failure(let error):
+                throw StoreError.call(error)
+            case .success(let next):
+                try Records.insert(next, db)
+                try Self.append(db, kind: "call.\(next.state.rawValue)", subject: callID, actor: staffID, detail: next.state.rawValue, at: time)
+                return next
+            }
+        }
+    }
+
+    public func upsert(households: [Household], source: String, at time: Date) throws -> Int {
+        try write { db in
+            for household in households {
+                guard let grid = try String.fetchOne(db, sql: "SELECT grid FROM building WHERE code = ?", arguments: [household.buildingCode]) else {
+                    throw StoreError.notFound(kind: "building", id: household.buildingCode)
+                }
+                var row = household
+                row.gridCode = grid
+                try Records.insert(row, db)
+            }
+            try Self.append(db, kind: "import.households", subject: source, actor: "import", detail: "\(households.count) rows", at: time)
+            return households.count
+        }
+    }
+
+    public func upsert(staff: [Staff], source: String, at time: Date) throws -> Int {
+        try write { db in
+            var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM staff") ?? 0
+            for person in staff {
+                if let grid = person.gridCode { try Self.require(db, table: "grid", key: "code", grid, kind: "grid") }
+                if let community = person.communityCode { try Self.require(db, table: "community", key: "code", community, kind: "community") }
+                try Records.insert(person, position: position, db)
+                position += 1
+            }
+            try Self.append(db, kind: "import.staff", subject: source, actor: "import", detail: "\(staff.count) rows", at: time)
+            return staff.count
+        }
+    }
+
+    // MARK: Helpers
+
+    static func require(_ db: Database, table: String, key: String, _ value: String, kind: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE \(key) = ?", arguments: [value]) != nil else {
+            throw StoreError.notFound(kind: kind, id: value)
+        }
+    }
+
+    /// "by S0123 at 2026-11-29T10:02:11Z": who last moved a ticket, for conflict messages.
+    static func lastMove(_ db: Database, _ ticketID: String) throws -> String? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT to_state, actor, at FROM ticket_transition WHERE ticket = ? ORDER BY id DESC LIMIT 1
+            """, arguments: [ticketID]) else { return nil }
+        let actor = row.optionalText("actor") ?? "?"
+        let at = Double.fromDatabaseValue(row["at"] as DatabaseValue).map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: $0)) } ?? "?"
+        return "by \(actor) at \(at)"
+    }
+
+    static func detail(of action: TicketAction) -> String {
+        switch action {
+        case .dispatch(let grid, let assignee): return assignee.map { "\(grid) → \($0)" } ?? grid
+        case .accept(let staff): return staff
+        case .resolve(_, let note): return note
+        case .rate(let score): return "\(score)"
+        case .escalate: return ""
+        case .cancel(let reason): return reason
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import DoorstepDomain
+import Foundation
+import GRDB
+
+/// The store on one SQLite file, through GRDB: a `DatabasePool` in WAL mode, so any number of
+/// readers (walls, listings, other terminals) read while one writer writes; a 5-second busy
+/// timeout; every write an IMMEDIATE transaction that takes the write lock before it reads,
+/// checks, writes and appends to the event log.
+public final class SQLiteStore: DoorstepStore {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens the database at `path`. `create` makes a new one (and its folder) when there is
+    /// none; `readOnly` opens for reading only (a wall, a listing).
+    public init(path: String, readOnly: Bool = false, create: Bool = false) throws {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists {
+            guard create, !readOnly else { throw StoreError.missingDatabase(path) }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.unavailable("cannot create \(folder.path): \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.readonly = readOnly
+        configuration.label = "doorstep"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = Schema.migrator
+            if readOnly {
+                guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else {
+                    throw StoreError.unavailable("\(path) is not a Doorstep database of this version (run a writing command such as `doorstep init` on it)")
+                }
+            } else {
+                try migrator.migrate(pool)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unavailable("\(path): \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction; store errors pass through, database
+    /// errors become `StoreError.unavailable`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            var result: T?
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            }
+            guard let result else { throw StoreError.unavailable("the write produced no result") }
+            return result
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unavailable(Self.describe(error))
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read { db in try body(db) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unavailable(Self.describe(error))
+        }
+    }
+
+    /// Appends one event to the log (inside the caller's transaction).
+    static func append(_ db: Database, kind: String, subject: String, actor: String, detail: String, at time: Date) throws {
+        try db.execute(
+            sql: "INSERT INTO event (at, kind, subject, actor, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [time.timeIntervalSince1970, kind, subject, actor, detail])
+    }
+
+    /// The next id of the form PREFIX + zero-padded number for `table` (inside a write transaction).
+    static func nextID(_ db: Database, table: String, prefix: String, digits: Int) throws -> String {
+        let max = try Int.fetchOne(db, sql: """
+            SELECT MAX(CAST(SUBSTR(id, \(prefix.count + 1)) AS INTEGER)) FROM \(table) WHERE id GLOB '\(prefix)[0-9]*'
+            """) ?? 0
+        let number = String(max + 1)
+        return prefix + String(repeating: "0", count: Swift.max(0, digits - number.count)) + number
+    }
+}

@@ -1,0 +1,65 @@
+import GRDB
+
+/// The database schema as named, append-only migrations (never edit a shipped one: add the
+/// next). Times are REAL seconds since 1970; enumerations are stored as their raw strings.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: street, people, tickets, calls, event log") { db in
+            try db.execute(sql: """
+                CREATE TABLE street (
+                    code TEXT PRIMARY KEY, name TEXT NOT NULL,
+                    duty_start INTEGER NOT NULL, duty_end INTEGER NOT NULL);
+                CREATE TABLE community (
+                    code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL);
+                CREATE TABLE grid (
+                    code TEXT PRIMARY KEY, community TEXT NOT NULL REFERENCES community(code),
+                    name TEXT NOT NULL, position INTEGER NOT NULL);
+                CREATE TABLE microgrid (
+                    code TEXT PRIMARY KEY, grid TEXT NOT NULL REFERENCES grid(code), name TEXT NOT NULL, chief TEXT);
+                CREATE TABLE building (
+                    code TEXT PRIMARY KEY, grid TEXT NOT NULL REFERENCES grid(code),
+                    microgrid TEXT NOT NULL REFERENCES microgrid(code), name TEXT NOT NULL, chief TEXT);
+                CREATE TABLE household (
+                    id TEXT PRIMARY KEY, building TEXT NOT NULL REFERENCES building(code), grid TEXT NOT NULL,
+                    name TEXT NOT NULL, phone TEXT NOT NULL, must_visit TEXT NOT NULL);
+                CREATE TABLE staff (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, grid TEXT, community TEXT,
+                    phone TEXT NOT NULL, duty TEXT NOT NULL, team TEXT,
+                    shift_start INTEGER NOT NULL, shift_end INTEGER NOT NULL, position INTEGER NOT NULL);
+                CREATE INDEX staff_grid ON staff(grid);
+                CREATE TABLE category (
+                    code TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
+                    dispatch_minutes INTEGER NOT NULL, accept_minutes INTEGER NOT NULL,
+                    resolve_minutes INTEGER NOT NULL, position INTEGER NOT NULL);
+                CREATE TABLE ticket (
+                    id TEXT PRIMARY KEY, grid TEXT NOT NULL REFERENCES grid(code),
+                    category TEXT NOT NULL REFERENCES category(code), source TEXT NOT NULL, priority TEXT NOT NULL,
+                    state TEXT NOT NULL, title TEXT NOT NULL, resident_name TEXT NOT NULL, resident_phone TEXT NOT NULL,
+                    created_at REAL NOT NULL, state_since REAL NOT NULL, assignee TEXT,
+                    resolution_note TEXT, rating INTEGER);
+                CREATE INDEX ticket_state ON ticket(state);
+                CREATE INDEX ticket_created ON ticket(created_at);
+                CREATE TABLE ticket_transition (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, ticket TEXT NOT NULL REFERENCES ticket(id),
+                    from_state TEXT NOT NULL, to_state TEXT NOT NULL, action TEXT NOT NULL,
+                    actor TEXT NOT NULL, at REAL NOT NULL, detail TEXT NOT NULL);
+                CREATE INDEX ticket_transition_ticket ON ticket_transition(ticket);
+                CREATE TABLE visit (
+                    id TEXT PRIMARY KEY, household TEXT NOT NULL REFERENCES household(id),
+                    staff TEXT NOT NULL, at REAL NOT NULL);
+                CREATE INDEX visit_at ON visit(at);
+                CREATE TABLE hazard (
+                    id TEXT PRIMARY KEY, grid TEXT NOT NULL REFERENCES grid(code), kind TEXT NOT NULL,
+                    severity TEXT NOT NULL, status TEXT NOT NULL, title TEXT NOT NULL, opened_at REAL NOT NULL);
+                CREATE TABLE call (
+                    id TEXT PRIMARY KEY, staff TEXT NOT NULL REFERENCES staff(id), grid TEXT,
+                    placed_by TEXT NOT NULL, placed_at REAL NOT NULL, state TEXT NOT NULL, state_since REAL NOT NULL);
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, kind TEXT NOT NULL,
+                    subject TEXT NOT NULL, actor TEXT NOT NULL, detail TEXT NOT NULL);
+                """)
+        }
+        return migrator
+    }
+}

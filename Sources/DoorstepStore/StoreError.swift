@@ -1,0 +1,33 @@
+import DoorstepDomain
+
+/// What went wrong in the store, said so the person at the keyboard can act on it.
+public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// No database at the path.
+    case missingDatabase(String)
+    /// The database could not be opened or used.
+    case unavailable(String)
+    /// A grid, staff member, ticket, household or call that does not exist.
+    case notFound(kind: String, id: String)
+    /// The action does not fit the ticket's current state; `winner` names who moved it there.
+    case conflict(TransitionError, winner: String?)
+    /// A call that cannot be acknowledged any more.
+    case call(CallError)
+    /// Input that breaks a rule (empty title, bad score, …).
+    case invalid(String)
+    /// Something stored by another writer that this version cannot read.
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .missingDatabase(let path):
+            return "no database at \(path) (create one with `doorstep init --db \(path)`)"
+        case .unavailable(let reason): return "database unavailable: \(reason)"
+        case .notFound(let kind, let id): return "no \(kind) '\(id)'"
+        case .conflict(let error, let winner):
+            return winner.map { "\(error) (\($0))" } ?? error.description
+        case .call(let error): return error.description
+        case .invalid(let message): return message
+        case .corrupt(let message): return "unreadable stored data: \(message)"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import DoorstepDomain
+import DoorstepStore
+import Foundation
+
+/// `doorstep visit`: log a must-visit (六必访).
+struct VisitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "visit", abstract: "Log a must-visit (六必访) to a household.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The household's id.") var household: String
+    @Option(help: "The staff id who visited.") var staff: String
+
+    func run() throws {
+        try reportingFailures {
+            let database = try store.open()
+            let visit = try storeCall { try database.logVisit(householdID: household, staffID: staff, at: Date()) }
+            print(visit.id)
+        }
+    }
+}
+
+/// `doorstep duty`: a worker goes on or off duty.
+struct DutyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "duty", abstract: "Set a staff member's duty: on, off, busy or visit.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The staff id.") var staff: String
+    @Argument(help: "on, off, busy or visit.") var state: String
+
+    func run() throws {
+        try reportingFailures {
+            let duty = try parseChoice(state, as: DutyState.self, flag: "duty")
+            let database = try store.open()
+            let person = try storeCall { try database.setDuty(staffID: staff, duty, by: store.actor ?? staff, at: Date()) }
+            print("\(person.id) \(person.duty.rawValue)")
+        }
+    }
+}
+
+/// `doorstep ack`: a worker answers a call (or declines it).
+struct Ack: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Acknowledge (answer) a call from the command centre.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The call's id.") var call: String
+    @Option(help: "The staff id answering (the person called).") var staff: String
+    @Flag(help: "Decline instead of answering.") var decline = false
+    @Option(help: "Seconds a call may ring before it is missed.") var callTimeout: Double = Call.defaultTimeout
+
+    func run() throws {
+        try reportingFailures {
+            let database = try store.open()
+            let answered = try storeCall {
+                try database.acknowledge(callID: call, staffID: staff, accept: !decline, timeout: callTimeout, at: Date())
+            }
+            print("\(answered.id) \(answered.state.rawValue)")
+        }
+    }
+}
+
+/// `doorstep call`: one-key call, from the command line (the same call the wall's key makes).
+struct CallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call", abstract: "Call a staff member, or a grid's whole 1+1+2+N; prints the call ids.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The staff id to call.") var staff: String?
+    @Option(help: "A grid whose 1+1+2+N to call.") var grid: String?
+
+    func validate() throws {
+        guard (staff == nil) != (grid == nil) else { throw ValidationError("give exactly one of --staff and --grid") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let database = try store.open()
+            let calls: [Call]
+            if let staff {
+                let person = try storeCall { try database.staff(ids: [staff]) }.first
+                guard let person else { throw Failure(store: .notFound(kind: "staff", id: staff)) }
+                calls = try storeCall { try database.placeCalls(to: [staff], gridCode: person.gridCode, by: store.who, at: Date()) }
+            } else if let grid {
+                let data = try storeCall { try database.loadAll() }
+                guard data.grids.contains(where: { $0.code == grid }) else { throw Failure(store: .notFound(kind: "grid", id: grid)) }
+                let crew = data.staff.filter { $0.gridCode == grid && $0.role.isGridCore }.map(\.id)
+                calls = try storeCall { try database.placeCalls(to: crew, gridCode: grid, by: store.who, at: Date()) }
+            } else {
+                calls = []
+            }
+            for call in calls { print(call.id) }
+        }
+    }
+}
