@@ -54,5 +54,11 @@ public struct Call: Hashable, Sendable, Identifiable {
 public struct CallError: Error, Hashable, Sendable, CustomStringConvertible {
     public var callID: String
     public var state: Call.State
+
+    public init(callID: String, state: Call.State) {
+        self.callID = callID
+        self.state = state
+    }
+
     public var description: String { "cannot acknowledge \(callID): it is \(state.rawValue)" }
 }

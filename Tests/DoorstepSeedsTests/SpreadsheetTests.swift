@@ -1,0 +1,61 @@
+import DoorstepDomain
+import Foundation
+import Testing
+
+@testable import DoorstepSeeds
+
+@Suite("Spreadsheet import")
+struct SpreadsheetTests {
+    let buildings = ["JB01-B01": "JB01", "JB01-B02": "JB01"]
+    let grids: Set<String> = ["JB01", "JB02"]
+    let communities: Set<String> = ["JB"]
+
+    func read(_ bytes: [UInt8]) throws -> Spreadsheet.Result {
+        try Spreadsheet.read(file: "户籍.csv", data: Data(bytes), gridOfBuilding: buildings, grids: grids, communities: communities)
+    }
+
+    @Test("households with a UTF-8 BOM, as Excel exports them")
+    func householdsWithBOM() throws {
+        let text = "id,building,name,phone,must_visit\r\nH90001,JB01-B01,王小明,15500000001,elderly_alone|aid_recipient\r\nH90002,JB01-B02,李四,,\r\n"
+        let result = try read([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        #expect(result.convertedFrom == nil)
+        guard case .households(let rows) = result.content else { Issue.record("not read as households"); return }
+        #expect(rows.map(\.id) == ["H90001", "H90002"])
+        #expect(rows[0].gridCode == "JB01")
+        #expect(rows[0].mustVisit == [.elderlyAlone, .aidRecipient])
+        #expect(rows[1].mustVisit.isEmpty)
+    }
+
+    @Test("staff lists are told apart by their header")
+    func staff() throws {
+        let text = "id,name,role,grid,community,phone,duty,team,shift_start,shift_end\nS9001,赵六,volunteer,JB02,JB,155,on,property,09:00,17:00\n"
+        guard case .staff(let rows) = try read(Array(text.utf8)).content else { Issue.record("not read as staff"); return }
+        #expect(rows.first?.team == .property)
+        #expect(rows.first?.shift == 540..<1020)
+    }
+
+    @Test("a bad row is reported with the file and its line")
+    func badRow() throws {
+        let text = "id,building,name,phone,must_visit\nH90001,JB01-B01,王小明,155,\nH90002,JB09-B01,李四,155,\n"
+        let error = try #require(throws: SeedError.self) { try read(Array(text.utf8)) }
+        #expect(error.description == "户籍.csv:3: column 'building': no building 'JB09-B01'")
+        let short = "id,building,name,phone,must_visit\nH90001,JB01-B01\n"
+        #expect(throws: SeedError(file: "户籍.csv", line: 2, "has 2 fields, the header has 5")) { try read(Array(short.utf8)) }
+    }
+
+    @Test("a GBK export is converted, and says so")
+    func gbk() throws {
+        // "id,building,name,phone,must_visit\nH90001,JB01-B01,王五,155,\n" with 王五 in GBK (CD F5 CE E5)
+        let bytes = Array("id,building,name,phone,must_visit\nH90001,JB01-B01,".utf8) + [0xCD, 0xF5, 0xCE, 0xE5] + Array(",155,\n".utf8)
+        let result = try read(bytes)
+        #expect(result.convertedFrom == "GB18030")
+        guard case .households(let rows) = result.content else { Issue.record("not read as households"); return }
+        #expect(rows.first?.headName == "王五")
+    }
+
+    @Test("a file that is neither list is refused, naming both headers")
+    func neither() throws {
+        let error = try #require(throws: SeedError.self) { try read(Array("a,b\n1,2\n".utf8)) }
+        #expect(error.message.hasPrefix("is neither a households list"))
+    }
+}

@@ -1,0 +1,35 @@
+import DoorstepDomain
+import DoorstepSeeds
+import DoorstepStore
+import Foundation
+
+/// A fresh database file in its own temporary folder, removed by `cleanUp()`.
+struct TemporaryDatabase {
+    let folder: URL
+    var path: String { folder.appendingPathComponent("doorstep.sqlite").path }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// A new database holding the demo street as of `now`.
+    static func demo(now: Date) throws -> (TemporaryDatabase, SQLiteStore) {
+        let database = try TemporaryDatabase()
+        let store = try SQLiteStore(path: database.path, create: true)
+        try store.replaceAll(with: try DataSet.load(from: .embeddedDemo, now: now), at: now)
+        return (database, store)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: folder) }
+}
+
+enum StoreFixtures {
+    static let now = Date(timeIntervalSince1970: 1_796_032_800)  // Monday 2026-11-30 10:00 UTC
+
+    static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return calendar
+    }
+}
