@@ -4,20 +4,31 @@ import DoorstepDomain
 import DoorstepStore
 import Foundation
 
-/// Prints rows as JSON (one array) or as a table aligned by display columns.
-func emit<Row: Encodable>(_ rows: [Row], json: Bool, header: [String], columns: (Row) -> [String]) throws {
+/// One listed object: keys in a fixed set, absent values written as JSON null (scripts rely
+/// on every key being there).
+typealias ListingRow = [(key: String, value: Any?)]
+
+/// Prints rows as one JSON array, or as a table of `columns` aligned by display columns.
+func emit(_ rows: [ListingRow], json: Bool, columns: [String]) throws {
     if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(rows)
+        let objects = rows.map { row in
+            Dictionary(row.map { ($0.key, $0.value ?? NSNull()) }, uniquingKeysWith: { a, _ in a })
+        }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])
         print(String(decoding: data, as: UTF8.self))
         return
     }
-    let cells = [header] + rows.map(columns)
-    let widths = header.indices.map { i in cells.map { DisplayWidth.of($0[i]) }.max() ?? 0 }
+    func text(_ value: Any?) -> String {
+        switch value {
+        case nil: return "-"
+        case let list as [String]: return list.joined(separator: ",")
+        case let some?: return "\(some)"
+        }
+    }
+    let cells = [columns] + rows.map { row in columns.map { column in text(row.first { $0.key == column }?.value ?? nil) } }
+    let widths = columns.indices.map { i in cells.map { DisplayWidth.of($0[i]) }.max() ?? 0 }
     for row in cells {
-        let line = row.enumerated().map { i, text in i == row.count - 1 ? text : Columns.pad(text, to: widths[i]) }
-        print(line.joined(separator: "  "))
+        print(row.enumerated().map { i, cell in i == row.count - 1 ? cell : Columns.pad(cell, to: widths[i]) }.joined(separator: "  "))
     }
 }
 
@@ -31,24 +42,17 @@ struct Grids: ParsableCommand {
     @Flag(help: "JSON: an array of {code, name, community, status, reason, reasons}.") var json = false
     @Option(help: "Seconds a call may ring before it is missed.") var callTimeout: Double = Call.defaultTimeout
 
-    struct Row: Encodable {
-        var code, name, community, status, reason: String
-        var reasons: [String]
-    }
-
     func run() throws {
         try reportingFailures {
             let database = try store.open(readOnly: true)
             let data = try storeCall { try database.loadAll() }
             let overview = Overview(data: data, now: Date(), calendar: localCalendar(), callTimeout: callTimeout)
-            let rows = overview.grids.map { summary in
-                Row(code: summary.grid.code, name: summary.grid.name, community: summary.grid.communityCode,
-                    status: summary.assessment.status.rawValue, reason: summary.assessment.reasons.first?.code ?? "",
-                    reasons: summary.assessment.reasons.map(\.code))
+            let rows: [ListingRow] = overview.grids.map { summary in
+                [("code", summary.grid.code), ("name", summary.grid.name), ("community", summary.grid.communityCode),
+                 ("status", summary.assessment.status.rawValue), ("reason", summary.assessment.reasons.first?.code ?? ""),
+                 ("reasons", summary.assessment.reasons.map(\.code))]
             }
-            try emit(rows, json: json, header: ["code", "name", "community", "status", "reasons"]) {
-                [$0.code, $0.name, $0.community, $0.status, $0.reasons.joined(separator: ",")]
-            }
+            try emit(rows, json: json, columns: ["code", "name", "community", "status", "reasons"])
         }
     }
 }
@@ -60,34 +64,14 @@ struct StaffList: ParsableCommand {
     @Flag(help: "JSON: an array of {id, name, role, grid, duty}.") var json = false
     @Option(help: "Only this grid's staff.") var grid: String?
 
-    struct Row: Encodable {
-        var id, name, role: String
-        var grid: String?
-        var duty: String
-
-        // every key present, null included: scripts rely on the shape
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(role, forKey: .role)
-            try c.encode(grid, forKey: .grid)
-            try c.encode(duty, forKey: .duty)
-        }
-
-        enum CodingKeys: String, CodingKey { case id, name, role, grid, duty }
-    }
-
     func run() throws {
         try reportingFailures {
             let database = try store.open(readOnly: true)
             let data = try storeCall { try database.loadAll() }
-            let rows = data.staff.filter { grid == nil || $0.gridCode == grid }.map {
-                Row(id: $0.id, name: $0.name, role: $0.role.rawValue, grid: $0.gridCode, duty: $0.duty.rawValue)
+            let rows: [ListingRow] = data.staff.filter { grid == nil || $0.gridCode == grid }.map {
+                [("id", $0.id), ("name", $0.name), ("role", $0.role.rawValue), ("grid", $0.gridCode), ("duty", $0.duty.rawValue)]
             }
-            try emit(rows, json: json, header: ["id", "name", "role", "grid", "duty"]) {
-                [$0.id, $0.name, $0.role, $0.grid ?? "-", $0.duty]
-            }
+            try emit(rows, json: json, columns: ["id", "name", "role", "grid", "duty"])
         }
     }
 }
@@ -96,33 +80,9 @@ struct StaffList: ParsableCommand {
 struct Tickets: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List tickets, newest first.")
     @OptionGroup var store: StoreOptions
-    @Flag(help: "JSON: an array of {id, state, grid, category, title, created_at, due_at}.") var json = false
+    @Flag(help: "JSON: an array of {id, state, grid, category, title, created_at, due_at, assignee, rating}.") var json = false
     @Option(help: "Only tickets in this state (ordered, dispatched, accepted, resolved, rated, escalated, cancelled).") var state: String?
     @Option(help: "At most this many.") var limit = 100
-
-    struct Row: Encodable {
-        var id, state, grid, category, title: String
-        var created_at: String
-        var due_at: String?
-        var assignee: String?
-        var rating: Int?
-
-        // every key present, null included: scripts rely on the shape
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(state, forKey: .state)
-            try c.encode(grid, forKey: .grid)
-            try c.encode(category, forKey: .category)
-            try c.encode(title, forKey: .title)
-            try c.encode(created_at, forKey: .created_at)
-            try c.encode(due_at, forKey: .due_at)
-            try c.encode(assignee, forKey: .assignee)
-            try c.encode(rating, forKey: .rating)
-        }
-
-        enum CodingKeys: String, CodingKey { case id, state, grid, category, title, created_at, due_at, assignee, rating }
-    }
 
     func run() throws {
         try reportingFailures {
@@ -132,14 +92,12 @@ struct Tickets: ParsableCommand {
             let (tickets, categories) = try storeCall {
                 (try database.tickets(state: filter, limit: limit), try database.loadCategories())
             }
-            let rows = tickets.map { t in
-                Row(id: t.id, state: t.state.rawValue, grid: t.gridCode, category: t.categoryCode, title: t.title,
-                    created_at: isoTime(t.createdAt), due_at: t.dueAt(category: categories[t.categoryCode]).map(isoTime),
-                    assignee: t.assigneeID, rating: t.rating)
+            let rows: [ListingRow] = tickets.map { t in
+                [("id", t.id), ("state", t.state.rawValue), ("grid", t.gridCode), ("category", t.categoryCode), ("title", t.title),
+                 ("created_at", isoTime(t.createdAt)), ("due_at", t.dueAt(category: categories[t.categoryCode]).map(isoTime)),
+                 ("assignee", t.assigneeID), ("rating", t.rating)]
             }
-            try emit(rows, json: json, header: ["id", "state", "grid", "category", "due", "title"]) {
-                [$0.id, $0.state, $0.grid, $0.category, $0.due_at ?? "-", $0.title]
-            }
+            try emit(rows, json: json, columns: ["id", "state", "grid", "category", "due_at", "title"])
         }
     }
 }

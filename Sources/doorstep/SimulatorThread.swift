@@ -11,6 +11,9 @@ final class SimulatorThread: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
     private let onChange: @Sendable () -> Void
+    private let finished = DispatchSemaphore(value: 0)
+    private let wake = DispatchSemaphore(value: 0)
+    private var started = false
 
     init(simulator: Simulator, perMinute: Double, logger: Logger, onChange: @escaping @Sendable () -> Void) {
         self.simulator = simulator
@@ -27,17 +30,26 @@ final class SimulatorThread: @unchecked Sendable {
                 } catch {
                     logger.warning("simulator: \(error)")
                 }
-                Thread.sleep(forTimeInterval: gap)
+                _ = wake.wait(timeout: .now() + gap)
             }
+            finished.signal()
         }
         thread.name = "doorstep.simulator"
+        lock.lock()
+        started = true
+        lock.unlock()
         thread.start()
     }
 
+    /// Stops, and waits (up to a few seconds) for the step under way to finish, so nothing
+    /// writes after the caller moves on (removing a temporary database, say).
     func stop() {
         lock.lock()
+        let wasRunning = started && !stopped
         stopped = true
         lock.unlock()
+        wake.signal()
+        if wasRunning { _ = finished.wait(timeout: .now() + 5) }
     }
 
     private var isStopped: Bool {
