@@ -38,6 +38,8 @@ let package = Package(
         ),
         // The polling engine: read models kept current from the change feed.
         .target(name: "DoorstepEngine", dependencies: ["DoorstepDomain", "DoorstepStore"]),
+        // What the wall does to the world: calls through a notifier, and their escalation.
+        .target(name: "DoorstepActions", dependencies: ["DoorstepDomain", "DoorstepStore"]),
         // The wall screen: state, update(state, message) and view(state) → canvas. Pure.
         .target(name: "DoorstepScreen", dependencies: ["DoorstepDomain", "DoorstepCanvas"]),
         // The terminal backend: the only module that imports ncurses.
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "doorstep",
             dependencies: [
-                "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepCanvas", "DoorstepScreen",
+                "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepActions", "DoorstepCanvas", "DoorstepScreen",
                 "DoorstepTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas"]),
         .testTarget(
             name: "DoorstepStoreTests",
-            dependencies: ["DoorstepStore", "DoorstepEngine", "DoorstepDomain", "DoorstepSeeds"]
+            dependencies: ["DoorstepStore", "DoorstepEngine", "DoorstepActions", "DoorstepDomain", "DoorstepSeeds"]
         ),
         .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
         .testTarget(

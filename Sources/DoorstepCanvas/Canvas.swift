@@ -63,6 +63,15 @@ public struct Canvas: Equatable, Sendable {
         return column
     }
 
+    /// Gives the cell at (x, y) — and the trailing half of a wide glyph there — a new style,
+    /// keeping its text.
+    public mutating func restyle(x: Int, y: Int, _ style: Style) {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        let index = y * size.width + x
+        cells[index].style = style
+        if cells[index].width == 2, x + 1 < size.width { cells[index + 1].style = style }
+    }
+
     /// Places one cell, repairing any wide glyph it overwrites half of.
     private mutating func place(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }

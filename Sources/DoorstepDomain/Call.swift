@@ -19,8 +19,13 @@ public struct Call: Hashable, Sendable, Identifiable {
     /// The stored state: ringing, answered, declined or escalated (missed is derived).
     public var state: State
     public var stateSince: Date
+    /// The missed call this one escalates (nil for a call the operator placed).
+    public var escalatedFrom: String?
 
-    public init(id: String, staffID: String, gridCode: String?, placedBy: String, placedAt: Date, state: State, stateSince: Date) {
+    public init(
+        id: String, staffID: String, gridCode: String?, placedBy: String, placedAt: Date, state: State, stateSince: Date,
+        escalatedFrom: String? = nil
+    ) {
         self.id = id
         self.staffID = staffID
         self.gridCode = gridCode
@@ -28,6 +33,7 @@ public struct Call: Hashable, Sendable, Identifiable {
         self.placedAt = placedAt
         self.state = state
         self.stateSince = stateSince
+        self.escalatedFrom = escalatedFrom
     }
 
     /// The default time a call may ring before it counts as missed.

@@ -112,7 +112,7 @@ public struct GridFacts: Sendable {
 /// The grid status rules, in one place.
 ///
 /// - **alarm** if a ticket is past its stage deadline, a call to the grid's people went
-///   unanswered past the call timeout, nobody of the grid's staff is working during the
+///   unanswered past the call timeout (until a later call to the grid is answered), nobody of the grid's staff is working during the
 ///   street's duty hours, or a severe hazard or dispute is open;
 /// - **attention** if a ticket is near its deadline (the last fifth of its stage's
 ///   allowance, at most the last hour), must-visits are behind the month's pace (fewer done
@@ -157,7 +157,7 @@ public enum StatusRules {
             }
         }
         if overdue > 0 { reasons.append(.overdueTickets(overdue)) }
-        let missed = facts.calls.filter { $0.state(at: context.now, timeout: context.callTimeout) == .missed }.count
+        let missed = unansweredCalls(facts.calls, at: context.now, timeout: context.callTimeout)
         if missed > 0 { reasons.append(.unansweredCalls(missed)) }
         if context.dutyHours.contains(context.minuteOfDay), !facts.staff.contains(where: { $0.duty.isWorking }) {
             reasons.append(.nobodyOnDuty)
@@ -170,6 +170,17 @@ public enum StatusRules {
         }
         if !isStaffingComplete(facts.staff) { reasons.append(.staffingIncomplete) }
         return GridAssessment(reasons: reasons)
+    }
+
+    /// Calls missed (or missed and escalated) with no later call to the same grid answered:
+    /// a grid stays red until somebody there picks up.
+    public static func unansweredCalls(_ calls: [Call], at now: Date, timeout: TimeInterval) -> Int {
+        let lastAnswer = calls.filter { $0.state == .answered }.map(\.placedAt).max()
+        return calls.filter { call in
+            let state = call.state(at: now, timeout: timeout)
+            guard state == .missed || state == .escalated else { return false }
+            return lastAnswer.map { $0 < call.placedAt } ?? true
+        }.count
     }
 
     /// True when `staff` (one grid's) holds the full 1+1+2+N.

@@ -50,6 +50,8 @@ public struct Overview: Sendable {
     public var openTickets: [OpenTicket]
     /// Staff by grid code, in data-set order.
     public var staffByGrid: [String: [Staff]]
+    /// Everyone by id (names for the ticker and the calls).
+    public var staffByID: [String: Staff]
     public var figures: Figures
     /// A call with its state as of the overview's instant (ringing may have become missed).
     public struct CallSummary: Sendable, Identifiable {
@@ -60,6 +62,9 @@ public struct Overview: Sendable {
 
     /// Calls, newest first.
     public var calls: [CallSummary]
+
+    /// The newest call to `staffID`, if any.
+    public func latestCall(to staffID: String) -> CallSummary? { calls.first { $0.call.staffID == staffID } }
     /// The instant this overview describes.
     public var asOf: Date
 
@@ -149,6 +154,7 @@ public struct Overview: Sendable {
         self.grids = summaries
         self.openTickets = open
         self.staffByGrid = staffByGrid
+        self.staffByID = Dictionary(data.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.figures = figures
         self.calls = data.calls.sorted { $0.placedAt > $1.placedAt }.map { CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }
         self.asOf = now

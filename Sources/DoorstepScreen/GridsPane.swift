@@ -6,7 +6,7 @@ enum GridsPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
         let overview = state.overview
-        let inner = canvas.box(rect, title: "\(s.allGrids) · \(overview.grids.count)")
+        let inner = canvas.pane(rect, title: "\(s.allGrids) · \(overview.grids.count)", focused: state.focus == .grids)
         guard !inner.isEmpty else { return }
         let layout = TileLayout(overview: overview, pane: rect)
         let offset = layout.scrollOffset(showing: state.selectedGrid, height: inner.height)

@@ -3,32 +3,24 @@ import DoorstepDomain
 
 /// The selected grid's people: 1+1+2+N first, then its grid worker and chiefs, with duty.
 enum StaffPane {
-    static let roleOrder: [StaffRole] = [
-        .allRoundSocialWorker, .professionalSocialWorker, .partyCentralHousehold, .volunteer,
-        .fullTimeGridWorker, .microGridChief, .buildingChief,
-    ]
-
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
         guard let summary = state.selectedSummary else {
-            let inner = canvas.box(rect, title: s.staffOnDuty)
+            let inner = canvas.pane(rect, title: s.staffOnDuty, focused: state.focus == .staff)
             canvas.write(s.noGridSelected, x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
             return
         }
-        let staff = (state.overview.staffByGrid[summary.grid.code] ?? []).sorted { a, b in
-            let ra = roleOrder.firstIndex(of: a.role) ?? roleOrder.count
-            let rb = roleOrder.firstIndex(of: b.role) ?? roleOrder.count
-            return ra != rb ? ra < rb : a.id < b.id
-        }
+        let staff = state.staffRows
         let counts = "\(summary.grid.name) · \(s.onDuty) \(summary.working)/\(summary.staffCount)"
         // narrow panes drop the pane's name before they drop the figures
         let full = "\(s.staffOnDuty) · \(counts)"
         let title = DisplayWidth.of(full) <= rect.width - 6 ? full : counts
-        let inner = canvas.box(rect, title: title)
+        let inner = canvas.pane(rect, title: title, focused: state.focus == .staff)
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 50
-        let visible = ListOverflow.visibleRows(staff.count, height: inner.height)
-        for (row, person) in staff.prefix(visible).enumerated() {
+        let window = ListWindow(total: staff.count, height: inner.height, cursor: state.staffCursor)
+        for (row, index) in window.rows.enumerated() {
+            let person = staff[index]
             let y = inner.y + row
             let dutyStyle: Style
             switch person.duty {
@@ -46,8 +38,16 @@ enum StaffPane {
             if wide {
                 runs.append((" " + Formatting.timeOfDay(person.shift.lowerBound) + "–" + Formatting.timeOfDay(person.shift.upperBound), Style(.muted)))
             }
-            canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
+            let end = canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
+            if let call = state.overview.latestCall(to: person.id), state.now.timeIntervalSince(call.call.placedAt) < 3600 {
+                let age = Formatting.span(state.now.timeIntervalSince(call.call.placedAt))
+                let label = "☎ " + s.callState(call.state.rawValue) + " " + age
+                let role: Role = call.state == .answered ? .ok : (call.state == .ringing ? .key : .alarm)
+                let x = max(end + 1, inner.maxX - DisplayWidth.of(label))
+                canvas.write(label, x: x, y: y, clip: inner, style: Style(role, bold: call.state != .answered))
+            }
+            if state.focus == .staff, index == state.staffCursor { canvas.cursorRow(y, in: inner) }
         }
-        ListOverflow.drawMore(&canvas, total: staff.count, visible: visible, in: inner, strings: s)
+        window.drawMore(&canvas, in: inner, strings: s)
     }
 }

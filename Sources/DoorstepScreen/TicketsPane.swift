@@ -7,7 +7,7 @@ enum TicketsPane {
         let s = state.strings
         let overview = state.overview
         let f = overview.figures
-        let inner = canvas.box(rect, title: "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)")
+        let inner = canvas.pane(rect, title: "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)", focused: state.focus == .tickets)
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 60
         let tickets = overview.openTickets
@@ -15,8 +15,9 @@ enum TicketsPane {
         let categories = overview.openTickets.compactMap(\.category).map { s.categoryName($0.nameZh, $0.nameEn) }
         let categoryWidth = min(14, categories.map(DisplayWidth.of).max() ?? 8) + 1
         let stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0.rawValue)) }.max() ?? 6) + 1
-        let visible = ListOverflow.visibleRows(tickets.count, height: inner.height)
-        for (row, open) in tickets.prefix(visible).enumerated() {
+        let window = ListWindow(total: tickets.count, height: inner.height, cursor: state.ticketCursor)
+        for (row, index) in window.rows.enumerated() {
+            let open = tickets[index]
             let left = open.secondsLeft(at: state.now)
             let role: Role
             let countdown: String
@@ -52,7 +53,8 @@ enum TicketsPane {
             runs.append((Columns.pad(ticket.title, to: titleWidth) + " ", Style(.normal)))
             runs.append((Columns.pad(countdown, to: countdownWidth, align: .right), style))
             canvas.write(runs: runs, x: inner.x, y: inner.y + row, clip: inner)
+            if state.focus == .tickets, index == state.ticketCursor { canvas.cursorRow(inner.y + row, in: inner) }
         }
-        ListOverflow.drawMore(&canvas, total: tickets.count, visible: visible, in: inner, strings: s)
+        window.drawMore(&canvas, in: inner, strings: s)
     }
 }

@@ -13,6 +13,22 @@ public struct UIStrings: Sendable {
     public var staffOnDuty: String
     public var noGridSelected: String
     public var staleSince: @Sendable (String) -> String
+    public var events: String
+    public var noEvents: String
+    public var calling: @Sendable (_ who: String, _ seconds: Int) -> String
+    public var callCancelled: String
+    public var nobodyToCall: String
+    public var callsPlaced: @Sendable (Int) -> String
+    public var eventKind: @Sendable (String) -> String
+    public var callState: @Sendable (String) -> String
+    public var help: String
+    public var helpLines: [(keys: String, what: String)]
+    public var keyPanes: String
+    public var keyCall: String
+    public var keyCallGrid: String
+    public var keyHelp: String
+    public var keyBack: String
+    public var cancelHint: String
     public var keyMove: String
     public var keyQuit: String
     public var tooSmall: @Sendable (_ needWidth: Int, _ needHeight: Int, _ haveWidth: Int, _ haveHeight: Int) -> String
@@ -38,6 +54,47 @@ public struct UIStrings: Sendable {
         grids: "网格", alarm: "告警", attention: "关注", openTickets: "待办工单", overdue: "超时",
         resolvedToday: "今日办结", onDuty: "在岗", allGrids: "全部网格", staffOnDuty: "网格力量",
         noGridSelected: "未选网格", staleSince: { "数据未更新,自 \($0)" },
+        events: "动态", noEvents: "暂无动态",
+        calling: { who, s in "正在呼叫 \(who) · \(s) 秒后拨出" }, callCancelled: "已取消呼叫",
+        nobodyToCall: "该网格没有可呼叫的人员", callsPlaced: { "已拨出 \($0) 路呼叫" },
+        eventKind: { kind in
+            switch kind {
+            case "ticket.ordered": return "点单"
+            case "ticket.dispatch": return "派单"
+            case "ticket.accept": return "接单"
+            case "ticket.resolve": return "办结"
+            case "ticket.rate": return "评价"
+            case "ticket.escalate": return "上交"
+            case "ticket.cancel": return "撤销"
+            case "duty": return "值守"
+            case "visit": return "走访"
+            case "call.placed": return "呼叫"
+            case "call.answered": return "接听"
+            case "call.declined": return "拒接"
+            case "call.escalated": return "升级"
+            case "init": return "初始化"
+            default: return kind.hasPrefix("import") ? "导入" : kind
+            }
+        },
+        callState: { state in
+            switch state {
+            case "ringing": return "振铃"
+            case "answered": return "已接听"
+            case "declined": return "已拒接"
+            case "missed": return "未接"
+            case "escalated": return "已升级"
+            default: return state
+            }
+        },
+        help: "按键说明",
+        helpLines: [
+            ("←↓↑→ hjkl", "在网格间移动;在列表中上下移动"), ("Tab / Shift-Tab", "切换窗格:网格、力量、工单、动态"),
+            ("1-9", "跳到第 N 个社区"), ("Home / End", "第一个 / 最后一个"), ("PgUp / PgDn", "列表翻页"),
+            ("c", "呼叫选中的人员(力量窗格)"), ("C", "呼叫选中网格的 1+1+2+N"), ("Esc", "3 秒内取消呼叫;返回"),
+            ("?", "显示 / 关闭本说明"), ("q", "退出"),
+        ],
+        keyPanes: "切换窗格", keyCall: "呼叫", keyCallGrid: "呼叫全格", keyHelp: "帮助", keyBack: "返回",
+        cancelHint: "Esc 取消",
         keyMove: "移动", keyQuit: "退出",
         tooSmall: { nw, nh, hw, hh in "终端太小:需要 \(nw)×\(nh),当前 \(hw)×\(hh)" },
         left: { "剩 \($0)" }, late: { "超 \($0)" },
@@ -91,6 +148,37 @@ public struct UIStrings: Sendable {
         grids: "Grids", alarm: "Alarm", attention: "Attention", openTickets: "Open tickets", overdue: "Overdue",
         resolvedToday: "Resolved today", onDuty: "On duty", allGrids: "All grids", staffOnDuty: "Grid staff",
         noGridSelected: "no grid selected", staleSince: { "DATA STALE since \($0)" },
+        events: "Events", noEvents: "no events yet",
+        calling: { who, s in "Calling \(who) in \(s) s" }, callCancelled: "call cancelled",
+        nobodyToCall: "this grid has nobody to call", callsPlaced: { "\($0) call(s) placed" },
+        eventKind: { kind in
+            switch kind {
+            case "ticket.ordered": return "ordered"
+            case "ticket.dispatch": return "dispatched"
+            case "ticket.accept": return "accepted"
+            case "ticket.resolve": return "resolved"
+            case "ticket.rate": return "rated"
+            case "ticket.escalate": return "escalated"
+            case "ticket.cancel": return "cancelled"
+            case "duty": return "duty"
+            case "visit": return "visit"
+            case "call.placed": return "call"
+            case "call.answered": return "answered"
+            case "call.declined": return "declined"
+            case "call.escalated": return "escalated"
+            default: return kind
+            }
+        },
+        callState: { $0 },
+        help: "Keys",
+        helpLines: [
+            ("←↓↑→ hjkl", "move between grids; up and down in lists"), ("Tab / Shift-Tab", "next / previous pane: grids, staff, tickets, events"),
+            ("1-9", "jump to community N"), ("Home / End", "first / last"), ("PgUp / PgDn", "page through a list"),
+            ("c", "call the selected person (staff pane)"), ("C", "call the selected grid's 1+1+2+N"), ("Esc", "cancel a call within 3 s; back"),
+            ("?", "show / hide this help"), ("q", "quit"),
+        ],
+        keyPanes: "panes", keyCall: "call", keyCallGrid: "call grid", keyHelp: "help", keyBack: "back",
+        cancelHint: "Esc cancels",
         keyMove: "move", keyQuit: "quit",
         tooSmall: { nw, nh, hw, hh in "terminal too small: need \(nw)×\(nh), have \(hw)×\(hh)" },
         left: { "\($0) left" }, late: { "\($0) late" },

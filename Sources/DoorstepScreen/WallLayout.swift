@@ -9,6 +9,7 @@ public struct WallLayout: Sendable {
     public var grids: Rect
     public var staff: Rect
     public var tickets: Rect
+    public var events: Rect
     public var footer: Rect
 
     /// Nil when `size` is below `minimum`.
@@ -21,8 +22,10 @@ public struct WallLayout: Sendable {
         let sideWidth: Constraint = size.width >= 160 ? .fixed(76) : .percent(42)
         let body = Layout.columns(rows[1], [.fill(1), sideWidth])
         grids = body[0]
-        let side = Layout.rows(body[1], [.percent(45), .fill(1)])
+        let eventRows = size.height >= 40 ? 12 : 5
+        let side = Layout.rows(body[1], [.percent(38), .fill(1), .fixed(eventRows)])
         staff = side[0]
         tickets = side[1]
+        events = side[2]
     }
 }

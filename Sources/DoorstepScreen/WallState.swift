@@ -2,6 +2,20 @@ import DoorstepCanvas
 import DoorstepDomain
 import Foundation
 
+/// The panes the operator can move between with Tab and Shift-Tab.
+public enum Pane: Int, CaseIterable, Sendable {
+    case grids, staff, tickets, events
+}
+
+/// Calls the operator has asked for, waiting out the 3-second grace during which Esc cancels.
+public struct PendingCall: Equatable, Sendable {
+    public var staffIDs: [String]
+    public var gridCode: String?
+    /// Who is being called, in words ("陶敏 · 双全社工" or "江滨一网格 1+1+2+N").
+    public var label: String
+    public var sendAt: Date
+}
+
 /// Everything the wall screen shows, and the operator's place in it. Changed only by
 /// `update(_:)`; drawn only by `WallView.render(_:)`.
 public struct WallState: Sendable {
@@ -15,6 +29,30 @@ public struct WallState: Sendable {
     public var selectedGrid: Int
     /// Set while the engine cannot read the store: since when the data is old.
     public var staleSince: Date?
+    /// The latest changes, newest first (the event ticker).
+    public var events: [ChangeEvent]
+    /// The pane the arrow keys move in.
+    public var focus: Pane
+    /// Cursor rows in the list panes.
+    public var staffCursor: Int
+    public var ticketCursor: Int
+    public var eventCursor: Int
+    /// The `?` overlay.
+    public var showHelp: Bool
+    /// A call counting down before it is sent.
+    public var pendingCall: PendingCall?
+    /// A one-line message for the operator (a call sent, a conflict with another terminal).
+    public var notice: Notice?
+
+    /// A message shown in the footer until `until`.
+    public struct Notice: Equatable, Sendable {
+        public var text: String
+        public var isProblem: Bool
+        public var until: Date
+    }
+
+    /// Seconds Esc has to cancel a call before it is sent.
+    public static let callGrace: TimeInterval = 3
 
     public init(overview: Overview, language: Language, now: Date, timeZone: TimeZone, size: Size) {
         self.overview = overview
@@ -24,6 +62,14 @@ public struct WallState: Sendable {
         self.size = size
         self.selectedGrid = 0
         self.staleSince = nil
+        self.events = []
+        self.focus = .grids
+        self.staffCursor = 0
+        self.ticketCursor = 0
+        self.eventCursor = 0
+        self.showHelp = false
+        self.pendingCall = nil
+        self.notice = nil
     }
 
     public var strings: UIStrings { language.strings }
@@ -31,76 +77,49 @@ public struct WallState: Sendable {
     public var selectedSummary: Overview.GridSummary? {
         overview.grids.indices.contains(selectedGrid) ? overview.grids[selectedGrid] : nil
     }
+
+    /// The staff pane's rows: the selected grid's people, 1+1+2+N first.
+    public var staffRows: [Staff] {
+        guard let code = selectedSummary?.grid.code else { return [] }
+        return (overview.staffByGrid[code] ?? []).sorted { a, b in
+            let ra = Self.roleOrder.firstIndex(of: a.role) ?? Self.roleOrder.count
+            let rb = Self.roleOrder.firstIndex(of: b.role) ?? Self.roleOrder.count
+            return ra != rb ? ra < rb : a.id < b.id
+        }
+    }
+
+    static let roleOrder: [StaffRole] = [
+        .allRoundSocialWorker, .professionalSocialWorker, .partyCentralHousehold, .volunteer,
+        .fullTimeGridWorker, .microGridChief, .buildingChief,
+    ]
+
+    public var selectedStaff: Staff? {
+        let rows = staffRows
+        return rows.indices.contains(staffCursor) ? rows[staffCursor] : nil
+    }
+
+    public var selectedTicket: Overview.OpenTicket? {
+        overview.openTickets.indices.contains(ticketCursor) ? overview.openTickets[ticketCursor] : nil
+    }
 }
 
-/// What can happen to the wall: a key, a resize, a clock tick, fresh data.
+/// What can happen to the wall: a key, a resize, a clock tick, fresh data, an outcome.
 public enum WallMessage: Sendable {
     case key(Key)
     case resize(Size)
     case tick(Date)
     case overview(Overview)
+    /// The latest changes, newest first.
+    case events([ChangeEvent])
     /// The engine could not read the store since this time (nil: it can again).
     case stale(Date?)
+    /// How something the wall asked for turned out.
+    case outcome(String, isProblem: Bool)
 }
 
 /// What the wall asks its runner to do after an update.
 public enum WallEffect: Equatable, Sendable {
     case quit
-}
-
-extension WallState {
-    /// The one place the wall's state changes.
-    @discardableResult
-    public mutating func update(_ message: WallMessage) -> WallEffect? {
-        switch message {
-        case .resize(let size):
-            self.size = size
-        case .tick(let date):
-            now = date
-        case .overview(let fresh):
-            let code = selectedSummary?.grid.code
-            overview = fresh
-            selectedGrid = fresh.grids.firstIndex { $0.grid.code == code } ?? min(selectedGrid, max(0, fresh.grids.count - 1))
-        case .stale(let since):
-            staleSince = since
-        case .key(let key):
-            return handle(key)
-        }
-        return nil
-    }
-
-    private mutating func handle(_ key: Key) -> WallEffect? {
-        let count = overview.grids.count
-        switch key {
-        case .character("q"), .character("Q"):
-            return .quit
-        case .left, .character("h"):
-            if selectedGrid > 0 { selectedGrid -= 1 }
-        case .right, .character("l"):
-            if selectedGrid + 1 < count { selectedGrid += 1 }
-        case .up, .character("k"):
-            selectedGrid = tileLayout()?.vertical(from: selectedGrid, step: -1) ?? selectedGrid
-        case .down, .character("j"):
-            selectedGrid = tileLayout()?.vertical(from: selectedGrid, step: 1) ?? selectedGrid
-        case .home:
-            selectedGrid = 0
-        case .end:
-            selectedGrid = max(0, count - 1)
-        case .character(let c) where c.isASCII && c.isNumber && c != "0":
-            let n = Int(String(c)) ?? 1
-            if overview.communities.indices.contains(n - 1) {
-                let code = overview.communities[n - 1].code
-                if let first = overview.grids.firstIndex(where: { $0.grid.communityCode == code }) { selectedGrid = first }
-            }
-        default:
-            break
-        }
-        return nil
-    }
-
-    /// The tile layout for the current size (nil below the minimum size).
-    func tileLayout() -> TileLayout? {
-        guard let layout = WallLayout(size: size) else { return nil }
-        return TileLayout(overview: overview, pane: layout.grids)
-    }
+    /// Place these calls now (the grace period is over).
+    case placeCalls(staffIDs: [String], gridCode: String?)
 }

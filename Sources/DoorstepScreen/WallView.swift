@@ -13,7 +13,10 @@ public enum WallView {
         GridsPane.draw(&canvas, state, in: layout.grids)
         StaffPane.draw(&canvas, state, in: layout.staff)
         TicketsPane.draw(&canvas, state, in: layout.tickets)
+        EventsPane.draw(&canvas, state, in: layout.events)
         FooterView.draw(&canvas, state, in: layout.footer)
+        if let call = state.pendingCall { Overlays.callBanner(&canvas, state, call) }
+        if state.showHelp { Overlays.help(&canvas, state) }
         return canvas
     }
 

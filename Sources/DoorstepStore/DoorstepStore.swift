@@ -66,6 +66,10 @@ public protocol DoorstepStore: Sendable {
     func logVisit(householdID: String, staffID: String, at time: Date) throws -> Visit
     /// 一键直呼: one call per person, all placed in one transaction.
     func placeCalls(to staffIDs: [String], gridCode: String?, by actor: String, at time: Date) throws -> [Call]
+    /// Marks a missed call escalated and places the next calls of the chain, in one
+    /// transaction; refused (`StoreError.call`) unless the call is missed now, so two walls
+    /// supervising the same calls escalate it once.
+    func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call]
     /// Answers (or declines) a ringing call.
     func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call
     /// Adds or updates households (by id); returns how many rows were written.

@@ -98,7 +98,8 @@ enum Records {
         return Call(
             id: id, staffID: try row.text("staff", in: place), gridCode: row.optionalText("grid"),
             placedBy: try row.text("placed_by", in: place), placedAt: try row.date("placed_at", in: place),
-            state: try row.choice("state", as: Call.State.self, in: place), stateSince: try row.date("state_since", in: place))
+            state: try row.choice("state", as: Call.State.self, in: place), stateSince: try row.date("state_since", in: place),
+            escalatedFrom: row.optionalText("escalated_from"))
     }
 
     static func event(_ row: Row) throws -> ChangeEvent {
@@ -148,10 +149,10 @@ enum Records {
 
     static func insert(_ c: Call, _ db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO call (id, staff, grid, placed_by, placed_at, state, state_since) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO call (id, staff, grid, placed_by, placed_at, state, state_since, escalated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET state = excluded.state, state_since = excluded.state_since
             """, arguments: [c.id, c.staffID, c.gridCode, c.placedBy, c.placedAt.timeIntervalSince1970, c.state.rawValue,
-                             c.stateSince.timeIntervalSince1970])
+                             c.stateSince.timeIntervalSince1970, c.escalatedFrom])
     }
 
     static func insert(_ v: Visit, _ db: Database) throws {

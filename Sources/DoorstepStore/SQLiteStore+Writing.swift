@@ -159,6 +159,32 @@ extension SQLiteStore {
         }
     }
 
+    public func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call] {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [callID]) else {
+                throw StoreError.notFound(kind: "call", id: callID)
+            }
+            var missed = try Records.call(row)
+            let state = missed.state(at: time, timeout: timeout)
+            guard state == .missed else { throw StoreError.call(CallError(callID: callID, state: state)) }
+            missed.state = .escalated
+            missed.stateSince = time
+            try Records.insert(missed, db)
+            try Self.append(db, kind: "call.escalated", subject: callID, actor: actor, detail: staffIDs.joined(separator: ","), at: time)
+            var next: [Call] = []
+            for staffID in staffIDs {
+                try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
+                let call = Call(
+                    id: try Self.nextID(db, table: "call", prefix: "C", digits: 6), staffID: staffID, gridCode: missed.gridCode,
+                    placedBy: actor, placedAt: time, state: .ringing, stateSince: time, escalatedFrom: callID)
+                try Records.insert(call, db)
+                try Self.append(db, kind: "call.placed", subject: call.id, actor: actor, detail: staffID, at: time)
+                next.append(call)
+            }
+            return next
+        }
+    }
+
     public func upsert(households: [Household], source: String, at time: Date) throws -> Int {
         try write { db in
             for household in households {

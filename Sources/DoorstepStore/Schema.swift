@@ -60,6 +60,9 @@ enum Schema {
                     subject TEXT NOT NULL, actor TEXT NOT NULL, detail TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2: call escalation chain") { db in
+            try db.execute(sql: "ALTER TABLE call ADD COLUMN escalated_from TEXT REFERENCES call(id)")
+        }
         return migrator
     }
 }

@@ -49,7 +49,8 @@ struct Demo: ParsableCommand {
                 perMinute: rate, logger: logger, onChange: {})
             simulator.start()
             defer { simulator.stop() }
-            try showWall(engine: engine, language: language, logger: logger)
+            let actions = try screen.actions(store: database, engine: engine, actor: "operator", logger: logger)
+            try showWall(engine: engine, actions: actions, language: language, logger: logger)
         }
     }
 }

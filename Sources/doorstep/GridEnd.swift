@@ -1,4 +1,5 @@
 import ArgumentParser
+import DoorstepActions
 import DoorstepDomain
 import DoorstepStore
 import Foundation
@@ -63,6 +64,7 @@ struct CallCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "The staff id to call.") var staff: String?
     @Option(help: "A grid whose 1+1+2+N to call.") var grid: String?
+    @Option(help: "A command run for each call (as `wall --notifier`); default: record only.") var notifier: String?
 
     func validate() throws {
         guard (staff == nil) != (grid == nil) else { throw ValidationError("give exactly one of --staff and --grid") }
@@ -71,20 +73,26 @@ struct CallCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let database = try store.open()
-            let calls: [Call]
+            let data = try storeCall { try database.loadAll() }
+            let overview = Overview(data: data, now: Date(), calendar: localCalendar())
+            let notify: any Notifier = notifier.map { CommandNotifier(command: $0) } ?? RecordingNotifier()
+            let desk = CallDesk(store: database, notifier: notify, clock: SystemClock(), timeout: Call.defaultTimeout, actor: store.who)
+            let targets: [String]
+            let gridCode: String?
             if let staff {
-                let person = try storeCall { try database.staff(ids: [staff]) }.first
-                guard let person else { throw Failure(store: .notFound(kind: "staff", id: staff)) }
-                calls = try storeCall { try database.placeCalls(to: [staff], gridCode: person.gridCode, by: store.who, at: Date()) }
-            } else if let grid {
-                let data = try storeCall { try database.loadAll() }
-                guard data.grids.contains(where: { $0.code == grid }) else { throw Failure(store: .notFound(kind: "grid", id: grid)) }
-                let crew = data.staff.filter { $0.gridCode == grid && $0.role.isGridCore }.map(\.id)
-                calls = try storeCall { try database.placeCalls(to: crew, gridCode: grid, by: store.who, at: Date()) }
+                guard let person = overview.staffByID[staff] else { throw Failure(store: .notFound(kind: "staff", id: staff)) }
+                targets = [staff]
+                gridCode = person.gridCode
             } else {
-                calls = []
+                let code = grid ?? ""
+                guard data.grids.contains(where: { $0.code == code }) else { throw Failure(store: .notFound(kind: "grid", id: code)) }
+                targets = data.staff.filter { $0.gridCode == code && $0.role.isGridCore }.map(\.id)
+                gridCode = code
             }
-            for call in calls { print(call.id) }
+            let report = try storeCall { try desk.place(staffIDs: targets, gridCode: gridCode, overview: overview) }
+            for call in report.calls { print(call.id) }
+            for problem in report.problems { FileHandle.standardError.write(Data("doorstep: \(problem)\n".utf8)) }
+            if !report.problems.isEmpty { throw ExitCode(ExitStatus.refused) }
         }
     }
 }

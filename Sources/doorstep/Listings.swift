@@ -101,3 +101,26 @@ struct Tickets: ParsableCommand {
         }
     }
 }
+
+/// `doorstep calls`: calls newest first, with their state as of now.
+struct Calls: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List calls, newest first, with their state now.")
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "JSON: an array of {id, staff, name, grid, state, placed_at, escalated_from}.") var json = false
+    @Option(help: "Seconds a call may ring before it is missed.") var callTimeout: Double = Call.defaultTimeout
+    @Option(help: "At most this many.") var limit = 50
+
+    func run() throws {
+        try reportingFailures {
+            let database = try store.open(readOnly: true)
+            let data = try storeCall { try database.loadAll() }
+            let overview = Overview(data: data, now: Date(), calendar: localCalendar(), callTimeout: callTimeout)
+            let rows: [ListingRow] = overview.calls.prefix(max(0, limit)).map { summary in
+                [("id", summary.call.id), ("staff", summary.call.staffID), ("name", overview.staffByID[summary.call.staffID]?.name),
+                 ("grid", summary.call.gridCode), ("state", summary.state.rawValue), ("placed_at", isoTime(summary.call.placedAt)),
+                 ("escalated_from", summary.call.escalatedFrom)]
+            }
+            try emit(rows, json: json, columns: ["id", "staff", "name", "grid", "state", "placed_at", "escalated_from"])
+        }
+    }
+}

@@ -1,5 +1,7 @@
 import ArgumentParser
+import DoorstepActions
 import DoorstepDomain
+import DoorstepStore
 import DoorstepEngine
 import DoorstepScreen
 import Foundation
@@ -18,6 +20,30 @@ struct ScreenOptions: ParsableArguments {
 
     @Option(help: "Log file (default: $XDG_STATE_HOME/doorstep/doorstep.log).")
     var log: String?
+
+    @Option(help: "A command run for every call, with DOORSTEP_CALL_ID, DOORSTEP_NAME, DOORSTEP_ROLE, DOORSTEP_PHONE, DOORSTEP_GRID and DOORSTEP_GRID_NAME set (default: record only).")
+    var notifier: String?
+
+    @Option(help: "Who is called when a call is missed, in order: grid, dispatcher, operator (comma-separated).")
+    var escalation = "grid,dispatcher,operator"
+
+    /// The escalation chain from `--escalation`.
+    func chain() throws -> [EscalationStep] {
+        try escalation.split(separator: ",").map { part in
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let step = EscalationStep(rawValue: name) else {
+                throw Failure("--escalation: '\(name)' is not one of grid, dispatcher, operator", exitCode: ExitStatus.usage)
+            }
+            return step
+        }
+    }
+
+    /// The wall's actions (calls and their escalation) over `store`.
+    func actions(store: any DoorstepStore, engine: PollingLoop, actor: String, logger: Logger) throws -> WallActions {
+        let notify: any Notifier = notifier.map { CommandNotifier(command: $0) } ?? RecordingNotifier()
+        let desk = CallDesk(store: store, notifier: notify, clock: SystemClock(), timeout: callTimeout, chain: try chain(), actor: actor)
+        return WallActions(desk: desk, engine: engine, logger: logger)
+    }
 
     func validate() throws {
         guard refresh >= 0.05, refresh <= 3600 else { throw ValidationError("--refresh must be between 0.05 and 3600 seconds") }
@@ -49,10 +75,14 @@ struct Wall: ParsableCommand {
         try reportingFailures {
             let logger = screen.startLogging(label: "doorstep.wall")
             let language = try screen.language()
-            let database = try store.open(readOnly: true)
-            logger.info("wall starting", metadata: ["db": "\(database.path)"])
-            let engine = Engine(store: database, clock: SystemClock(), calendar: localCalendar(), callTimeout: screen.callTimeout)
-            try showWall(engine: PollingLoop(engine: engine, interval: screen.refresh), language: language, logger: logger)
+            let writer = try store.open()  // first: it brings the schema up to date
+            let reader = try store.open(readOnly: true)
+            logger.info("wall starting", metadata: ["db": "\(reader.path)"])
+            let engine = PollingLoop(
+                engine: Engine(store: reader, clock: SystemClock(), calendar: localCalendar(), callTimeout: screen.callTimeout),
+                interval: screen.refresh)
+            let actions = try screen.actions(store: writer, engine: engine, actor: store.who, logger: logger)
+            try showWall(engine: engine, actions: actions, language: language, logger: logger)
         }
     }
 }

@@ -19,6 +19,7 @@ struct WallRunner {
 
     var clock: any Clock
     var engine: PollingLoop
+    var actions: WallActions
     var logger: Logger
     /// How often to look in the engine's mailbox while no key arrives.
     var mailboxCheck: TimeInterval = 0.2
@@ -28,8 +29,11 @@ struct WallRunner {
         state.update(.resize(terminal.size))
         var lastFrame: Canvas?
         while true {
+            for message in actions.takeMessages() { state.update(message) }
             if let snapshot = engine.takeNew() {
                 state.update(.overview(snapshot.overview))
+                state.update(.events(snapshot.recentEvents))
+                actions.supervise(snapshot.overview)
                 if snapshot.staleSince != state.staleSince {
                     if let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
                     state.update(.stale(snapshot.staleSince))
@@ -46,16 +50,23 @@ struct WallRunner {
             let wait = max(10, Int(min(toNextSecond, mailboxCheck) * 1000))
             switch terminal.read(timeoutMilliseconds: wait) {
             case .key(let key):
-                if state.update(.key(key)) == .quit {
+                switch state.update(.key(key)) {
+                case .quit?:
                     logger.info("operator quit")
                     return .quit
+                case .placeCalls(let staffIDs, let gridCode)?:
+                    actions.placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview, strings: state.strings)
+                case nil:
+                    break
                 }
             case .resize(let size):
                 logger.info("terminal resized", metadata: ["size": "\(size)"])
                 state.update(.resize(size))
                 lastFrame = nil
             case .timeout:
-                state.update(.tick(clock.now()))
+                if case .placeCalls(let staffIDs, let gridCode)? = state.update(.tick(clock.now())) {
+                    actions.placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview, strings: state.strings)
+                }
             case .signal(let signal):
                 logger.notice("leaving on signal \(signal)")
                 return .signal(signal)
@@ -69,7 +80,7 @@ struct WallRunner {
 
 /// Opens the terminal, runs the wall over `engine` until the operator leaves, and restores the
 /// terminal; throws the exit to leave with.
-func showWall(engine: PollingLoop, language: Language, logger: Logger) throws {
+func showWall(engine: PollingLoop, actions: WallActions, language: Language, logger: Logger) throws {
     let clock = SystemClock()
     guard let first = engine.start() else {
         engine.stop()
@@ -85,7 +96,8 @@ func showWall(engine: PollingLoop, language: Language, logger: Logger) throws {
     var state = WallState(
         overview: first.overview, language: language, now: clock.now(), timeZone: TimeZone.current, size: terminal.size)
     state.update(.stale(first.staleSince))
-    let outcome = WallRunner(clock: clock, engine: engine, logger: logger).run(terminal: terminal, state: state)
+    state.update(.events(first.recentEvents))
+    let outcome = WallRunner(clock: clock, engine: engine, actions: actions, logger: logger).run(terminal: terminal, state: state)
     engine.stop()
     terminal.close()
     switch outcome {

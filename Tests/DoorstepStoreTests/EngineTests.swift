@@ -53,6 +53,9 @@ final class FlakyStore: DoorstepStore, @unchecked Sendable {
         try inner.acknowledge(callID: callID, staffID: staffID, accept: accept, timeout: timeout, at: time)
     }
     func upsert(households: [Household], source: String, at time: Date) throws -> Int { try inner.upsert(households: households, source: source, at: time) }
+    func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call] {
+        try inner.escalate(callID: callID, to: staffIDs, timeout: timeout, by: actor, at: time)
+    }
     func upsert(staff: [Staff], source: String, at time: Date) throws -> Int { try inner.upsert(staff: staff, source: source, at: time) }
 }
 

@@ -1,0 +1,78 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program with posix_spawn (Foundation.Process is unreliable here), signals unblocked
+/// and at their defaults, standard input from /dev/null, output and errors captured.
+enum Subprocess {
+    struct Result {
+        var status: Int32
+        var output: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String], timeout: TimeInterval) throws -> Result {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw NotifierError(description: "cannot make a pipe") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &envp)
+        close(fds[1])
+        guard spawned == 0 else {
+            close(fds[0])
+            throw NotifierError(description: "cannot run \(arguments[0]): error \(spawned)")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        var output = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var timedOut = false
+        while true {
+            var descriptor = pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)
+            let left = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
+            if left == 0 {
+                timedOut = true
+                break
+            }
+            let ready = poll(&descriptor, 1, min(left, 200))
+            if ready < 0, errno != EINTR { break }
+            if ready <= 0 { continue }
+            let n = read(fds[0], &buffer, buffer.count)
+            if n > 0 {
+                if output.count < 65536 { output.append(contentsOf: buffer[0..<n]) }
+            } else if n == 0 || errno != EINTR {
+                break
+            }
+        }
+        close(fds[0])
+        if timedOut { kill(pid, SIGKILL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        if timedOut { throw NotifierError(description: "notifier took longer than \(Int(timeout)) s and was stopped") }
+        let signal = status & 0x7f
+        return Result(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, output: String(decoding: output, as: UTF8.self))
+    }
+}

@@ -1,0 +1,56 @@
+import DoorstepCanvas
+
+/// A list pane that shows the rows that fit around its cursor, and says how many it left out.
+struct ListWindow {
+    /// The first row shown.
+    var start: Int
+    /// How many rows are shown.
+    var count: Int
+    /// Rows left out above and below.
+    var above: Int
+    var below: Int
+
+    /// The window over `total` rows in `height` lines that keeps `cursor` in view, keeping a
+    /// line for "N more" when rows are left out below.
+    init(total: Int, height: Int, cursor: Int) {
+        guard total > height, height > 1 else {
+            start = 0
+            count = min(total, max(0, height))
+            above = 0
+            below = total - count
+            return
+        }
+        let room = height - 1
+        let first = min(max(0, cursor - room + 1), total - room)
+        start = first
+        count = room
+        above = first
+        below = total - first - room
+    }
+
+    var rows: Range<Int> { start..<(start + count) }
+
+    /// Writes "N more" on the line after the rows when rows were left out below.
+    func drawMore(_ canvas: inout Canvas, in inner: Rect, strings: UIStrings) {
+        guard below > 0 || above > 0 else { return }
+        let text = below > 0 ? strings.moreRows(below) : ""
+        canvas.write(text, x: inner.x, y: inner.y + count, clip: inner, style: Style(.muted))
+    }
+}
+
+extension Canvas {
+    /// Draws a pane's border, in the key colour when the pane has the focus.
+    mutating func pane(_ rect: Rect, title: String, focused: Bool) -> Rect {
+        box(rect, title: title, style: focused ? Style(.key, bold: true) : Style(.border))
+    }
+
+    /// Marks a list row as the cursor (inverse selection colours across the pane's width).
+    mutating func cursorRow(_ y: Int, in inner: Rect) {
+        guard y >= inner.y, y < inner.maxY else { return }
+        for x in inner.x..<inner.maxX {
+            let cell = self[x, y]
+            if cell.isContinuation { continue }
+            restyle(x: x, y: y, Style(.selected, inverse: true, bold: true))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import DoorstepCanvas
+import DoorstepDomain
+import Foundation
+
+extension WallState {
+    /// The one place the wall's state changes.
+    @discardableResult
+    public mutating func update(_ message: WallMessage) -> WallEffect? {
+        switch message {
+        case .resize(let size):
+            self.size = size
+        case .tick(let date):
+            now = date
+            if let notice, notice.until <= date { self.notice = nil }
+            if let call = pendingCall, call.sendAt <= date {
+                pendingCall = nil
+                return .placeCalls(staffIDs: call.staffIDs, gridCode: call.gridCode)
+            }
+        case .overview(let fresh):
+            let code = selectedSummary?.grid.code
+            let ticket = selectedTicket?.id
+            overview = fresh
+            selectedGrid = fresh.grids.firstIndex { $0.grid.code == code } ?? min(selectedGrid, max(0, fresh.grids.count - 1))
+            ticketCursor = fresh.openTickets.firstIndex { $0.id == ticket } ?? min(ticketCursor, max(0, fresh.openTickets.count - 1))
+            staffCursor = min(staffCursor, max(0, staffRows.count - 1))
+        case .events(let fresh):
+            events = fresh
+            eventCursor = min(eventCursor, max(0, fresh.count - 1))
+        case .stale(let since):
+            staleSince = since
+        case .outcome(let text, let isProblem):
+            notice = Notice(text: text, isProblem: isProblem, until: now.addingTimeInterval(isProblem ? 10 : 5))
+        case .key(let key):
+            return handle(key)
+        }
+        return nil
+    }
+
+    private mutating func handle(_ key: Key) -> WallEffect? {
+        if showHelp {
+            if key == .escape || key == .backspace || key == .character("?") || key == .character("q") { showHelp = false }
+            return nil
+        }
+        if pendingCall != nil, key == .escape || key == .backspace {
+            pendingCall = nil
+            notice = Notice(text: strings.callCancelled, isProblem: false, until: now.addingTimeInterval(3))
+            return nil
+        }
+        switch key {
+        case .character("q"), .character("Q"):
+            return .quit
+        case .character("?"):
+            showHelp = true
+        case .tab:
+            focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .grids
+        case .backTab:
+            focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .grids
+        case .escape, .backspace:
+            focus = .grids
+        case .character("C"):
+            callGrid()
+        case .character("c"):
+            if focus == .staff, let person = selectedStaff { call(person) }
+        case .character(let c) where c.isASCII && c.isNumber && c != "0":
+            jumpToCommunity(Int(String(c)) ?? 1)
+        default:
+            switch focus {
+            case .grids: moveInGrids(key)
+            case .staff: staffCursor = Self.move(staffCursor, key, count: staffRows.count, page: listPage)
+            case .tickets: ticketCursor = Self.move(ticketCursor, key, count: overview.openTickets.count, page: listPage)
+            case .events: eventCursor = Self.move(eventCursor, key, count: events.count, page: listPage)
+            }
+        }
+        return nil
+    }
+
+    private mutating func moveInGrids(_ key: Key) {
+        let count = overview.grids.count
+        let before = selectedGrid
+        switch key {
+        case .left, .character("h"):
+            if selectedGrid > 0 { selectedGrid -= 1 }
+        case .right, .character("l"):
+            if selectedGrid + 1 < count { selectedGrid += 1 }
+        case .up, .character("k"):
+            selectedGrid = tileLayout()?.vertical(from: selectedGrid, step: -1) ?? selectedGrid
+        case .down, .character("j"):
+            selectedGrid = tileLayout()?.vertical(from: selectedGrid, step: 1) ?? selectedGrid
+        case .home:
+            selectedGrid = 0
+        case .end:
+            selectedGrid = max(0, count - 1)
+        default:
+            break
+        }
+        if selectedGrid != before { staffCursor = 0 }
+    }
+
+    private mutating func jumpToCommunity(_ n: Int) {
+        guard overview.communities.indices.contains(n - 1) else { return }
+        let code = overview.communities[n - 1].code
+        if let first = overview.grids.firstIndex(where: { $0.grid.communityCode == code }) {
+            selectedGrid = first
+            staffCursor = 0
+            focus = .grids
+        }
+    }
+
+    /// A cursor moved by a key in a list of `count` rows.
+    static func move(_ cursor: Int, _ key: Key, count: Int, page: Int) -> Int {
+        guard count > 0 else { return 0 }
+        switch key {
+        case .up, .character("k"): return max(0, cursor - 1)
+        case .down, .character("j"): return min(count - 1, cursor + 1)
+        case .pageUp: return max(0, cursor - page)
+        case .pageDown: return min(count - 1, cursor + page)
+        case .home: return 0
+        case .end: return count - 1
+        default: return cursor
+        }
+    }
+
+    /// Rows a page key moves in the list panes.
+    private var listPage: Int { max(1, size.height / 4) }
+
+    private mutating func call(_ person: Staff) {
+        let label = "\(person.name) · \(strings.role(person.role.rawValue))"
+        pendingCall = PendingCall(staffIDs: [person.id], gridCode: person.gridCode, label: label, sendAt: now.addingTimeInterval(Self.callGrace))
+    }
+
+    private mutating func callGrid() {
+        guard let summary = selectedSummary else { return }
+        let crew = (overview.staffByGrid[summary.grid.code] ?? []).filter { $0.role.isGridCore }
+        guard !crew.isEmpty else {
+            notice = Notice(text: strings.nobodyToCall, isProblem: true, until: now.addingTimeInterval(5))
+            return
+        }
+        pendingCall = PendingCall(
+            staffIDs: crew.map(\.id), gridCode: summary.grid.code, label: "\(summary.grid.name) 1+1+2+N (\(crew.count))",
+            sendAt: now.addingTimeInterval(Self.callGrace))
+    }
+
+    /// The tile layout for the current size (nil below the minimum size).
+    func tileLayout() -> TileLayout? {
+        guard let layout = WallLayout(size: size) else { return nil }
+        return TileLayout(overview: overview, pane: layout.grids)
+    }
+}

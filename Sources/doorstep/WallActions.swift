@@ -1,0 +1,79 @@
+import DoorstepActions
+import DoorstepDomain
+import DoorstepEngine
+import DoorstepScreen
+import Foundation
+import Logging
+
+/// Carries out what the wall asks (calls) on a worker thread, supervises missed calls once a
+/// second, and hands outcomes back to the screen's thread as messages.
+final class WallActions: @unchecked Sendable {
+    private let desk: CallDesk
+    private let engine: PollingLoop
+    private let logger: Logger
+    private let queue = DispatchQueue(label: "doorstep.actions")
+    private let lock = NSLock()
+    private var outbox: [WallMessage] = []
+    private var supervising = false
+
+    init(desk: CallDesk, engine: PollingLoop, logger: Logger) {
+        self.desk = desk
+        self.engine = engine
+        self.logger = logger
+    }
+
+    /// Messages produced since the last call, oldest first.
+    func takeMessages() -> [WallMessage] {
+        lock.lock()
+        defer { lock.unlock() }
+        let messages = outbox
+        outbox = []
+        return messages
+    }
+
+    private func post(_ message: WallMessage) {
+        lock.lock()
+        outbox.append(message)
+        lock.unlock()
+    }
+
+    func placeCalls(staffIDs: [String], gridCode: String?, overview: Overview, strings: UIStrings) {
+        queue.async { [self] in
+            do {
+                let report = try desk.place(staffIDs: staffIDs, gridCode: gridCode, overview: overview)
+                logger.info("calls placed", metadata: ["calls": "\(report.calls.map(\.id))"])
+                for problem in report.problems { logger.warning("notifier: \(problem)") }
+                post(.outcome(report.problems.first ?? strings.callsPlaced(report.calls.count), isProblem: !report.problems.isEmpty))
+            } catch {
+                logger.warning("call failed: \(error)")
+                post(.outcome("\(error)", isProblem: true))
+            }
+            engine.pollSoon()
+        }
+    }
+
+    /// Escalates missed calls in `overview` (skipped while the previous round still runs).
+    func supervise(_ overview: Overview) {
+        lock.lock()
+        if supervising {
+            lock.unlock()
+            return
+        }
+        supervising = true
+        lock.unlock()
+        queue.async { [self] in
+            let report = desk.supervise(overview)
+            if !report.calls.isEmpty {
+                logger.notice("missed calls escalated", metadata: ["calls": "\(report.calls.map(\.id))"])
+                engine.pollSoon()
+            }
+            for problem in report.problems {
+                logger.warning("escalation: \(problem)")
+                post(.outcome(problem, isProblem: true))
+            }
+            lock.lock()
+            supervising = false
+            lock.unlock()
+        }
+    }
+}
