@@ -14,7 +14,10 @@ enum FooterView {
             runs += [("1-9", key), (" \(communities)  ", text), ("C", key), (" \(s.keyCallGrid)  ", text)]
         case .staff:
             runs += [("c", key), (" \(s.keyCall)  ", text), ("C", key), (" \(s.keyCallGrid)  ", text), ("Esc", key), (" \(s.keyBack)  ", text)]
-        case .tickets, .events:
+        case .tickets:
+            runs += [("d", key), (" \(s.keyDispatch)  ", text), ("e", key), (" \(s.keyEscalate)  ", text),
+                     ("x", key), (" \(s.keyCancelTicket)  ", text), ("Esc", key), (" \(s.keyBack)  ", text)]
+        case .events:
             runs += [("Esc", key), (" \(s.keyBack)  ", text)]
         }
         runs += [("?", key), (" \(s.keyHelp)  ", text), ("q", key), (" \(s.keyQuit)", text)]

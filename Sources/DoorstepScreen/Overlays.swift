@@ -34,4 +34,36 @@ enum Overlays {
                             (s.cancelHint, Style(.attention, inverse: true))],
                      x: inner.x, y: inner.y, clip: inner)
     }
+
+    static func dispatchPicker(_ canvas: inout Canvas, _ state: WallState, _ picker: DispatchPicker) {
+        let s = state.strings
+        let people = state.candidates(for: picker)
+        let grid = state.overview.grids.indices.contains(picker.gridIndex) ? state.overview.grids[picker.gridIndex] : nil
+        let ticket = state.overview.openTickets.first { $0.id == picker.ticketID }?.ticket
+        let inner = centredBox(&canvas, width: 64, height: people.count + 7, title: s.dispatchTitle(picker.ticketID), style: Style(.key, bold: true))
+        guard let grid else { return }
+        canvas.write(Columns.truncate(ticket?.title ?? "", to: inner.width - 2), x: inner.x + 1, y: inner.y, clip: inner, style: Style(.normal, bold: true))
+        canvas.write(runs: [("◀ ", Style(.key, bold: true)), (grid.grid.name + " " + grid.grid.code, Style(.title, bold: true)),
+                            (" ▶", Style(.key, bold: true))], x: inner.x + 1, y: inner.y + 1, clip: inner)
+        var rows: [(String, Style)] = [("  " + s.gridOnly, Style(.normal))]
+        for candidate in people {
+            let person = candidate.staff
+            let line = (candidate.suggested ? "★ " : "  ") + Columns.pad(person.name, to: 8) + " " + Columns.pad(s.role(person.role.rawValue), to: 16)
+                + " " + Columns.pad(s.duty(person.duty.rawValue), to: 6) + " " + s.load(candidate.load)
+            rows.append((line, person.duty.isWorking ? Style(.normal) : Style(.muted)))
+        }
+        for (i, row) in rows.enumerated() {
+            let y = inner.y + 3 + i
+            canvas.write(row.0, x: inner.x + 1, y: y, clip: inner, style: row.1)
+            if i == picker.cursor { canvas.cursorRow(y, in: inner) }
+        }
+        canvas.write(s.pickerHint, x: inner.x + 1, y: inner.maxY - 1, clip: inner, style: Style(.muted))
+    }
+
+    static func reason(_ canvas: inout Canvas, _ state: WallState, _ input: ReasonInput) {
+        let s = state.strings
+        let inner = centredBox(&canvas, width: 66, height: 5, title: s.cancelTitle(input.ticketID), style: Style(.attention, bold: true))
+        canvas.write("> " + input.text + "▏", x: inner.x + 1, y: inner.y, clip: inner, style: Style(.normal, bold: true))
+        canvas.write(s.reasonHint, x: inner.x + 1, y: inner.maxY - 1, clip: inner, style: Style(.muted))
+    }
 }

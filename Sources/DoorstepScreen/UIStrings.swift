@@ -29,6 +29,16 @@ public struct UIStrings: Sendable {
     public var keyHelp: String
     public var keyBack: String
     public var cancelHint: String
+    public var dispatchTitle: @Sendable (_ ticket: String) -> String
+    public var gridOnly: String
+    public var load: @Sendable (Int) -> String
+    public var pickerHint: String
+    public var cancelTitle: @Sendable (_ ticket: String) -> String
+    public var reasonHint: String
+    public var keyDispatch: String
+    public var keyEscalate: String
+    public var keyCancelTicket: String
+    public var moved: @Sendable (_ ticket: String, _ state: String) -> String
     public var keyMove: String
     public var keyQuit: String
     public var tooSmall: @Sendable (_ needWidth: Int, _ needHeight: Int, _ haveWidth: Int, _ haveHeight: Int) -> String
@@ -91,10 +101,16 @@ public struct UIStrings: Sendable {
             ("←↓↑→ hjkl", "在网格间移动;在列表中上下移动"), ("Tab / Shift-Tab", "切换窗格:网格、力量、工单、动态"),
             ("1-9", "跳到第 N 个社区"), ("Home / End", "第一个 / 最后一个"), ("PgUp / PgDn", "列表翻页"),
             ("c", "呼叫选中的人员(力量窗格)"), ("C", "呼叫选中网格的 1+1+2+N"), ("Esc", "3 秒内取消呼叫;返回"),
+            ("d / e / x", "工单窗格:派单 / 上交 / 撤销"),
             ("?", "显示 / 关闭本说明"), ("q", "退出"),
         ],
         keyPanes: "切换窗格", keyCall: "呼叫", keyCallGrid: "呼叫全格", keyHelp: "帮助", keyBack: "返回",
         cancelHint: "Esc 取消",
+        dispatchTitle: { "派单 \($0)" }, gridOnly: "派给网格(不指定人)", load: { "在办 \($0)" },
+        pickerHint: "←→ 换网格  ↑↓ 选人  Enter 派单  Esc 取消  ★ 建议",
+        cancelTitle: { "撤销 \($0):原因" }, reasonHint: "Enter 确认  Esc 放弃",
+        keyDispatch: "派单", keyEscalate: "上交", keyCancelTicket: "撤销",
+        moved: { ticket, state in "\(ticket) → \(state)" },
         keyMove: "移动", keyQuit: "退出",
         tooSmall: { nw, nh, hw, hh in "终端太小:需要 \(nw)×\(nh),当前 \(hw)×\(hh)" },
         left: { "剩 \($0)" }, late: { "超 \($0)" },
@@ -175,10 +191,16 @@ public struct UIStrings: Sendable {
             ("←↓↑→ hjkl", "move between grids; up and down in lists"), ("Tab / Shift-Tab", "next / previous pane: grids, staff, tickets, events"),
             ("1-9", "jump to community N"), ("Home / End", "first / last"), ("PgUp / PgDn", "page through a list"),
             ("c", "call the selected person (staff pane)"), ("C", "call the selected grid's 1+1+2+N"), ("Esc", "cancel a call within 3 s; back"),
+            ("d / e / x", "tickets pane: dispatch / escalate / cancel"),
             ("?", "show / hide this help"), ("q", "quit"),
         ],
         keyPanes: "panes", keyCall: "call", keyCallGrid: "call grid", keyHelp: "help", keyBack: "back",
         cancelHint: "Esc cancels",
+        dispatchTitle: { "Dispatch \($0)" }, gridOnly: "to the grid (nobody in particular)", load: { "holds \($0)" },
+        pickerHint: "←→ grid  ↑↓ person  Enter dispatch  Esc cancel  ★ suggested",
+        cancelTitle: { "Cancel \($0): reason" }, reasonHint: "Enter confirm  Esc give up",
+        keyDispatch: "dispatch", keyEscalate: "escalate", keyCancelTicket: "cancel",
+        moved: { ticket, state in "\(ticket) → \(state)" },
         keyMove: "move", keyQuit: "quit",
         tooSmall: { nw, nh, hw, hh in "terminal too small: need \(nw)×\(nh), have \(hw)×\(hh)" },
         left: { "\($0) left" }, late: { "\($0) late" },

@@ -43,6 +43,10 @@ public struct WallState: Sendable {
     public var pendingCall: PendingCall?
     /// A one-line message for the operator (a call sent, a conflict with another terminal).
     public var notice: Notice?
+    /// The dispatch picker, while open.
+    public var picker: DispatchPicker?
+    /// The cancel reason being typed.
+    public var reasonInput: ReasonInput?
 
     /// A message shown in the footer until `until`.
     public struct Notice: Equatable, Sendable {
@@ -70,6 +74,8 @@ public struct WallState: Sendable {
         self.showHelp = false
         self.pendingCall = nil
         self.notice = nil
+        self.picker = nil
+        self.reasonInput = nil
     }
 
     public var strings: UIStrings { language.strings }
@@ -122,4 +128,6 @@ public enum WallEffect: Equatable, Sendable {
     case quit
     /// Place these calls now (the grace period is over).
     case placeCalls(staffIDs: [String], gridCode: String?)
+    /// Move a ticket (dispatch, escalate, cancel) through the store.
+    case act(ticketID: String, action: TicketAction)
 }

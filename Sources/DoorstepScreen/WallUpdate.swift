@@ -41,6 +41,8 @@ extension WallState {
             if key == .escape || key == .backspace || key == .character("?") || key == .character("q") { showHelp = false }
             return nil
         }
+        if reasonInput != nil { return handleReason(key) }
+        if picker != nil { return handlePicker(key) }
         if pendingCall != nil, key == .escape || key == .backspace {
             pendingCall = nil
             notice = Notice(text: strings.callCancelled, isProblem: false, until: now.addingTimeInterval(3))
@@ -61,6 +63,12 @@ extension WallState {
             callGrid()
         case .character("c"):
             if focus == .staff, let person = selectedStaff { call(person) }
+        case .character("d") where focus == .tickets:
+            openDispatch()
+        case .character("e") where focus == .tickets:
+            if let open = selectedTicket { return .act(ticketID: open.id, action: .escalate) }
+        case .character("x") where focus == .tickets:
+            if let open = selectedTicket { reasonInput = ReasonInput(ticketID: open.id, text: "") }
         case .character(let c) where c.isASCII && c.isNumber && c != "0":
             jumpToCommunity(Int(String(c)) ?? 1)
         default:

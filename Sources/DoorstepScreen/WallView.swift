@@ -16,6 +16,8 @@ public enum WallView {
         EventsPane.draw(&canvas, state, in: layout.events)
         FooterView.draw(&canvas, state, in: layout.footer)
         if let call = state.pendingCall { Overlays.callBanner(&canvas, state, call) }
+        if let picker = state.picker { Overlays.dispatchPicker(&canvas, state, picker) }
+        if let input = state.reasonInput { Overlays.reason(&canvas, state, input) }
         if state.showHelp { Overlays.help(&canvas, state) }
         return canvas
     }

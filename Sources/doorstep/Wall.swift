@@ -42,7 +42,7 @@ struct ScreenOptions: ParsableArguments {
     func actions(store: any DoorstepStore, engine: PollingLoop, actor: String, logger: Logger) throws -> WallActions {
         let notify: any Notifier = notifier.map { CommandNotifier(command: $0) } ?? RecordingNotifier()
         let desk = CallDesk(store: store, notifier: notify, clock: SystemClock(), timeout: callTimeout, chain: try chain(), actor: actor)
-        return WallActions(desk: desk, engine: engine, logger: logger)
+        return WallActions(desk: desk, store: store, actor: actor, engine: engine, logger: logger)
     }
 
     func validate() throws {

@@ -2,6 +2,7 @@ import DoorstepActions
 import DoorstepDomain
 import DoorstepEngine
 import DoorstepScreen
+import DoorstepStore
 import Foundation
 import Logging
 
@@ -9,6 +10,8 @@ import Logging
 /// second, and hands outcomes back to the screen's thread as messages.
 final class WallActions: @unchecked Sendable {
     private let desk: CallDesk
+    private let store: any DoorstepStore
+    private let actor: String
     private let engine: PollingLoop
     private let logger: Logger
     private let queue = DispatchQueue(label: "doorstep.actions")
@@ -16,8 +19,10 @@ final class WallActions: @unchecked Sendable {
     private var outbox: [WallMessage] = []
     private var supervising = false
 
-    init(desk: CallDesk, engine: PollingLoop, logger: Logger) {
+    init(desk: CallDesk, store: any DoorstepStore, actor: String, engine: PollingLoop, logger: Logger) {
         self.desk = desk
+        self.store = store
+        self.actor = actor
         self.engine = engine
         self.logger = logger
     }
@@ -49,6 +54,29 @@ final class WallActions: @unchecked Sendable {
                 post(.outcome("\(error)", isProblem: true))
             }
             engine.pollSoon()
+        }
+    }
+
+    /// Carries out an effect the wall's update asked for.
+    func perform(_ effect: WallEffect, state: WallState) {
+        switch effect {
+        case .quit:
+            break
+        case .placeCalls(let staffIDs, let gridCode):
+            placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview, strings: state.strings)
+        case .act(let ticketID, let action):
+            let strings = state.strings
+            queue.async { [self] in
+                do {
+                    let ticket = try store.act(on: ticketID, action, by: actor, at: Date())
+                    logger.info("ticket moved", metadata: ["ticket": "\(ticketID)", "state": "\(ticket.state.rawValue)"])
+                    post(.outcome(strings.moved(ticketID, strings.state(ticket.state.rawValue)), isProblem: false))
+                } catch {
+                    logger.notice("ticket action refused: \(error)")
+                    post(.outcome("\(error)", isProblem: true))
+                }
+                engine.pollSoon()
+            }
         }
     }
 

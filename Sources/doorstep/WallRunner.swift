@@ -54,8 +54,8 @@ struct WallRunner {
                 case .quit?:
                     logger.info("operator quit")
                     return .quit
-                case .placeCalls(let staffIDs, let gridCode)?:
-                    actions.placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview, strings: state.strings)
+                case let effect?:
+                    actions.perform(effect, state: state)
                 case nil:
                     break
                 }
@@ -64,9 +64,7 @@ struct WallRunner {
                 state.update(.resize(size))
                 lastFrame = nil
             case .timeout:
-                if case .placeCalls(let staffIDs, let gridCode)? = state.update(.tick(clock.now())) {
-                    actions.placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview, strings: state.strings)
-                }
+                if let effect = state.update(.tick(clock.now())) { actions.perform(effect, state: state) }
             case .signal(let signal):
                 logger.notice("leaving on signal \(signal)")
                 return .signal(signal)
