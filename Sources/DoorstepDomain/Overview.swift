@@ -52,6 +52,14 @@ public struct Overview: Sendable {
     public var staffByGrid: [String: [Staff]]
     /// Everyone by id (names for the ticker and the calls).
     public var staffByID: [String: Staff]
+    /// Each grid's buildings, households due a must-visit, and hazards, for the drill-down.
+    public var buildingsByGrid: [String: [Building]]
+    public var mustVisitByGrid: [String: [Household]]
+    public var hazardsByGrid: [String: [Hazard]]
+    /// Must-visits by household, newest first.
+    public var visitsByHousehold: [String: [Visit]]
+    /// The start of the calendar month the overview falls in.
+    public var monthStart: Date
     public var figures: Figures
     /// A call with its state as of the overview's instant (ringing may have become missed).
     public struct CallSummary: Sendable, Identifiable {
@@ -155,6 +163,11 @@ public struct Overview: Sendable {
         self.openTickets = open
         self.staffByGrid = staffByGrid
         self.staffByID = Dictionary(data.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
+        self.mustVisitByGrid = Dictionary(grouping: data.households.filter { !$0.mustVisit.isEmpty }, by: \.gridCode)
+        self.hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
+        self.visitsByHousehold = Dictionary(grouping: data.visits.sorted { $0.at > $1.at }, by: \.householdID)
+        self.monthStart = month.start
         self.figures = figures
         self.calls = data.calls.sorted { $0.placedAt > $1.placedAt }.map { CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }
         self.asOf = now

@@ -1,31 +1,46 @@
 import DoorstepCanvas
 
-/// One row: the keys that work in the focused pane, and the latest notice on the right.
+/// One row: the keys that work now, and the latest notice on the right.
 enum FooterView {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
-        let s = state.strings
         canvas.fill(rect, style: Style(.footer))
         let key = Style(.key, bold: true)
         let text = Style(.footer)
-        let communities = state.language == .zh ? "社区" : "community"
-        var runs: [(String, Style)] = [(" ←↓↑→ hjkl", key), (" \(s.keyMove)  ", text), ("Tab", key), (" \(s.keyPanes)  ", text)]
-        switch state.focus {
-        case .grids:
-            runs += [("1-9", key), (" \(communities)  ", text), ("C", key), (" \(s.keyCallGrid)  ", text)]
-        case .staff:
-            runs += [("c", key), (" \(s.keyCall)  ", text), ("C", key), (" \(s.keyCallGrid)  ", text), ("Esc", key), (" \(s.keyBack)  ", text)]
-        case .tickets:
-            runs += [("d", key), (" \(s.keyDispatch)  ", text), ("e", key), (" \(s.keyEscalate)  ", text),
-                     ("x", key), (" \(s.keyCancelTicket)  ", text), ("Esc", key), (" \(s.keyBack)  ", text)]
-        case .events:
-            runs += [("Esc", key), (" \(s.keyBack)  ", text)]
-        }
-        runs += [("?", key), (" \(s.keyHelp)  ", text), ("q", key), (" \(s.keyQuit)", text)]
+        // on a narrow screen drop hints from the middle, never "? help" and "q quit"
+        var shown = hints(state)
+        let noticeWidth = state.notice.map { DisplayWidth.of($0.text) + 4 } ?? 0
+        func width(_ list: [(String, String)]) -> Int { list.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
+        while width(shown) + noticeWidth > rect.width, shown.count > 3 { shown.remove(at: shown.count - 3) }
+        var runs: [(String, Style)] = [(" ", text)]
+        for (k, what) in shown { runs += [(k, key), (" \(what)  ", text)] }
         let end = canvas.write(runs: runs, x: rect.x, y: rect.y, clip: rect)
         if let notice = state.notice {
             let message = " " + notice.text + " "
             let x = max(end + 2, rect.maxX - DisplayWidth.of(message))
             canvas.write(message, x: x, y: rect.y, clip: rect, style: notice.isProblem ? Style(.alarm, inverse: true, bold: true) : Style(.ok, inverse: true))
         }
+    }
+
+    /// The keys that work in the current context, in words.
+    static func hints(_ state: WallState) -> [(String, String)] {
+        let s = state.strings
+        let open = state.language == .zh ? "打开" : "open"
+        if let page = state.page {
+            var keys = state.language.detailStrings.pageKeys.map { ($0.key, $0.what) }
+            if case .grid = page {} else { keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0) }
+            return keys + [("q", s.keyQuit)]
+        }
+        var keys: [(String, String)] = [("←↓↑→ hjkl", s.keyMove), ("Tab", s.keyPanes)]
+        switch state.focus {
+        case .grids:
+            keys += [("Enter", open), ("1-9", state.language == .zh ? "社区" : "community"), ("C", s.keyCallGrid)]
+        case .staff:
+            keys += [("c", s.keyCall), ("C", s.keyCallGrid), ("Esc", s.keyBack)]
+        case .tickets:
+            keys += [("Enter", open), ("d", s.keyDispatch), ("e", s.keyEscalate), ("x", s.keyCancelTicket), ("Esc", s.keyBack)]
+        case .events:
+            keys += [("Enter", open), ("Esc", s.keyBack)]
+        }
+        return keys + [("?", s.keyHelp), ("q", s.keyQuit)]
     }
 }

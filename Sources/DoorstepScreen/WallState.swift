@@ -47,6 +47,14 @@ public struct WallState: Sendable {
     public var picker: DispatchPicker?
     /// The cancel reason being typed.
     public var reasonInput: ReasonInput?
+    /// The drill-down, top page last (empty: the wall itself).
+    public var details: [DetailPage]
+    public var detailSection: GridSection
+    public var detailCursor: Int
+    /// Ticket histories loaded for the ticket pages.
+    public var histories: [String: [TicketHistoryEntry]]
+    /// Tickets and households whose residents' details an operator revealed (recorded).
+    public var revealed: Set<String>
 
     /// A message shown in the footer until `until`.
     public struct Notice: Equatable, Sendable {
@@ -76,6 +84,11 @@ public struct WallState: Sendable {
         self.notice = nil
         self.picker = nil
         self.reasonInput = nil
+        self.details = []
+        self.detailSection = .roster
+        self.detailCursor = 0
+        self.histories = [:]
+        self.revealed = []
     }
 
     public var strings: UIStrings { language.strings }
@@ -121,6 +134,10 @@ public enum WallMessage: Sendable {
     case stale(Date?)
     /// How something the wall asked for turned out.
     case outcome(String, isProblem: Bool)
+    /// A ticket's history, loaded from the store.
+    case history(ticketID: String, [TicketHistoryEntry])
+    /// The reveal of a resident's details was recorded: show them.
+    case revealed(subject: String)
 }
 
 /// What the wall asks its runner to do after an update.
@@ -130,4 +147,8 @@ public enum WallEffect: Equatable, Sendable {
     case placeCalls(staffIDs: [String], gridCode: String?)
     /// Move a ticket (dispatch, escalate, cancel) through the store.
     case act(ticketID: String, action: TicketAction)
+    /// Read a ticket's history for its page.
+    case loadHistory(ticketID: String)
+    /// Record that the operator reveals a resident's details, then show them.
+    case reveal(subject: String)
 }

@@ -28,6 +28,10 @@ extension WallState {
             eventCursor = min(eventCursor, max(0, fresh.count - 1))
         case .stale(let since):
             staleSince = since
+        case .history(let id, let entries):
+            histories[id] = entries
+        case .revealed(let subject):
+            revealed.insert(subject)
         case .outcome(let text, let isProblem):
             notice = Notice(text: text, isProblem: isProblem, until: now.addingTimeInterval(isProblem ? 10 : 5))
         case .key(let key):
@@ -48,6 +52,7 @@ extension WallState {
             notice = Notice(text: strings.callCancelled, isProblem: false, until: now.addingTimeInterval(3))
             return nil
         }
+        if !details.isEmpty { return handleDetail(key) }
         switch key {
         case .character("q"), .character("Q"):
             return .quit
@@ -60,7 +65,20 @@ extension WallState {
         case .escape, .backspace:
             focus = .grids
         case .character("C"):
-            callGrid()
+            if let code = selectedSummary?.grid.code { callGrid(code) }
+        case .enter:
+            switch focus {
+            case .grids:
+                if let code = selectedSummary?.grid.code { return open(.grid(code: code)) }
+            case .tickets:
+                if let id = selectedTicket?.id { return open(.ticket(id: id)) }
+            case .events:
+                if events.indices.contains(eventCursor), events[eventCursor].kind.hasPrefix("ticket.") {
+                    return open(.ticket(id: events[eventCursor].subject))
+                }
+            case .staff:
+                break
+            }
         case .character("c"):
             if focus == .staff, let person = selectedStaff { call(person) }
         case .character("d") where focus == .tickets:
@@ -131,13 +149,13 @@ extension WallState {
     /// Rows a page key moves in the list panes.
     private var listPage: Int { max(1, size.height / 4) }
 
-    private mutating func call(_ person: Staff) {
+    mutating func call(_ person: Staff) {
         let label = "\(person.name) · \(strings.role(person.role.rawValue))"
         pendingCall = PendingCall(staffIDs: [person.id], gridCode: person.gridCode, label: label, sendAt: now.addingTimeInterval(Self.callGrace))
     }
 
-    private mutating func callGrid() {
-        guard let summary = selectedSummary else { return }
+    mutating func callGrid(_ code: String) {
+        guard let summary = overview.grids.first(where: { $0.grid.code == code }) else { return }
         let crew = (overview.staffByGrid[summary.grid.code] ?? []).filter { $0.role.isGridCore }
         guard !crew.isEmpty else {
             notice = Notice(text: strings.nobodyToCall, isProblem: true, until: now.addingTimeInterval(5))

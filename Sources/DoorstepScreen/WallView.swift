@@ -14,6 +14,9 @@ public enum WallView {
         StaffPane.draw(&canvas, state, in: layout.staff)
         TicketsPane.draw(&canvas, state, in: layout.tickets)
         EventsPane.draw(&canvas, state, in: layout.events)
+        if let page = state.page {
+            DetailViews.draw(&canvas, state, page, in: Rect(x: 0, y: layout.header.maxY, width: state.size.width, height: layout.footer.y - layout.header.maxY))
+        }
         FooterView.draw(&canvas, state, in: layout.footer)
         if let call = state.pendingCall { Overlays.callBanner(&canvas, state, call) }
         if let picker = state.picker { Overlays.dispatchPicker(&canvas, state, picker) }

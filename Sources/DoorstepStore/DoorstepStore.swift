@@ -50,6 +50,8 @@ public protocol DoorstepStore: Sendable {
     func visits(ids: [String]) throws -> [Visit]
     /// Tickets newest first (by creation), only those in `state` when given, at most `limit`.
     func tickets(state: TicketState?, limit: Int) throws -> [Ticket]
+    /// A ticket's history, oldest first: its order, then every transition.
+    func history(of ticketID: String) throws -> [TicketHistoryEntry]
     /// Ticket categories by code (their SLAs).
     func loadCategories() throws -> [String: TicketCategory]
     /// Calls still stored as ringing (some may be missed by now).
@@ -72,6 +74,9 @@ public protocol DoorstepStore: Sendable {
     func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call]
     /// Answers (or declines) a ringing call.
     func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call
+    /// Records something that changes no data but must be accountable (an operator revealing
+    /// a resident's details on the wall).
+    func record(kind: String, subject: String, actor: String, detail: String, at time: Date) throws
     /// Adds or updates households (by id); returns how many rows were written.
     func upsert(households: [Household], source: String, at time: Date) throws -> Int
     /// Adds or updates staff (by id); returns how many rows were written.

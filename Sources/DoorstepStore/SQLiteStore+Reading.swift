@@ -52,6 +52,29 @@ extension SQLiteStore {
         }
     }
 
+    public func history(of ticketID: String) throws -> [TicketHistoryEntry] {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [ticketID]) else {
+                throw StoreError.notFound(kind: "ticket", id: ticketID)
+            }
+            let ticket = try Records.ticket(row)
+            let ordered = try Row.fetchOne(db, sql: """
+                SELECT actor FROM event WHERE kind = 'ticket.ordered' AND subject = ? ORDER BY seq LIMIT 1
+                """, arguments: [ticketID])?.optionalText("actor")
+            var entries = [TicketHistoryEntry(
+                from: nil, to: .ordered, verb: "ordered", actor: ordered ?? ticket.source.rawValue, at: ticket.createdAt,
+                detail: ticket.title)]
+            for move in try Row.fetchAll(db, sql: "SELECT * FROM ticket_transition WHERE ticket = ? ORDER BY id", arguments: [ticketID]) {
+                let place = "ticket_transition of \(ticketID)"
+                entries.append(TicketHistoryEntry(
+                    from: try move.choice("from_state", as: TicketState.self, in: place),
+                    to: try move.choice("to_state", as: TicketState.self, in: place), verb: try move.text("action", in: place),
+                    actor: try move.text("actor", in: place), at: try move.date("at", in: place), detail: try move.text("detail", in: place)))
+            }
+            return entries
+        }
+    }
+
     public func loadCategories() throws -> [String: TicketCategory] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM category").map(Records.category)

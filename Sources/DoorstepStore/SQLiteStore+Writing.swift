@@ -185,6 +185,10 @@ extension SQLiteStore {
         }
     }
 
+    public func record(kind: String, subject: String, actor: String, detail: String, at time: Date) throws {
+        try write { db in try Self.append(db, kind: kind, subject: subject, actor: actor, detail: detail, at: time) }
+    }
+
     public func upsert(households: [Household], source: String, at time: Date) throws -> Int {
         try write { db in
             for household in households {

@@ -77,6 +77,25 @@ final class WallActions: @unchecked Sendable {
                 }
                 engine.pollSoon()
             }
+        case .loadHistory(let ticketID):
+            queue.async { [self] in
+                do {
+                    post(.history(ticketID: ticketID, try store.history(of: ticketID)))
+                } catch {
+                    post(.outcome("\(error)", isProblem: true))
+                }
+            }
+        case .reveal(let subject):
+            queue.async { [self] in
+                do {
+                    // who saw what and when goes into the event log before anything is shown
+                    try store.record(kind: "privacy.reveal", subject: subject, actor: actor, detail: "resident details shown on the wall", at: Date())
+                    logger.notice("resident details revealed", metadata: ["subject": "\(subject)", "by": "\(actor)"])
+                    post(.revealed(subject: subject))
+                } catch {
+                    post(.outcome("\(error)", isProblem: true))
+                }
+            }
         }
     }
 

@@ -21,9 +21,9 @@ struct CallEndToEndTests {
                 + "--notifier \(shellQuoted(notifier)); echo \"exit=$?\"; sleep 600")
         #expect(tmux.wait { $0.contains("全部网格") }.ok)
 
-        // 江滨 → second grid, then the staff pane: its first person is the all-round social worker
-        tmux.send("1", "Right", "Tab")
-        #expect(tmux.wait { $0.contains("网格力量 · 江滨二网格") }.ok)
+        // 江滨 → second grid, drill in: its roster starts with the all-round social worker
+        tmux.send("1", "Right", "Enter")
+        #expect(tmux.wait { $0.contains("江滨二网格 JB02 · 江滨社区") && $0.contains("网格力量 1+1+2+N") }.ok, "no grid page:\n\(tmux.capture())")
         tmux.send("c")
         let banner = tmux.wait(for: 10) { $0.contains("正在呼叫") && $0.contains("Esc 取消") }
         #expect(banner.ok, "no call banner:\n\(banner.screen)")
@@ -40,14 +40,18 @@ struct CallEndToEndTests {
 
         let ack = try spawn([binary, "ack", callID, "--staff", staff, "--db", db])
         #expect(ack.status == 0, "\(ack.output)")
-        let answered = tmux.wait { screen in
-            screen.contains("☎ 已接听")
-                && screen.split(separator: "\n").contains { $0.contains(" 接听 ") && $0.contains(callID) }
+        let answered = tmux.wait { $0.contains("☎ 已接听") }
+        #expect(answered.ok, "the grid page did not show the answer:\n\(answered.screen)")
+
+        // back to the wall: the ticker has it too
+        tmux.send("Escape")
+        let ticker = tmux.wait { screen in
+            screen.contains("全部网格") && screen.split(separator: "\n").contains { $0.contains(" 接听 ") && $0.contains(callID) }
         }
-        #expect(answered.ok, "the wall did not show the answer:\n\(answered.screen)")
+        #expect(ticker.ok, "the ticker did not show the answer:\n\(ticker.screen)")
 
         // a call nobody answers: missed after 4 s, escalated, and the grid turns red
-        tmux.send("Down", "c")
+        tmux.send("Tab", "Down", "c")
         let missed = tmux.wait(for: 40) { $0.contains("JB02 未接") && $0.contains("升级") }
         #expect(missed.ok, "no escalation or alarm:\n\(missed.screen)")
         let after = try spawn([binary, "calls", "--db", db, "--json"])

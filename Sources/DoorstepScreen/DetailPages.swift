@@ -1,0 +1,116 @@
+import DoorstepCanvas
+import DoorstepDomain
+import Foundation
+
+/// A page of the drill-down: community → grid → household or ticket.
+public enum DetailPage: Equatable, Sendable {
+    case grid(code: String)
+    case ticket(id: String)
+    case household(id: String)
+}
+
+/// The sections of a grid's page that Tab moves between.
+public enum GridSection: Int, CaseIterable, Sendable {
+    case roster, households, tickets
+}
+
+extension WallState {
+    /// The page on top of the drill-down, if any.
+    public var page: DetailPage? { details.last }
+
+    /// The tickets shown on a grid's page: its open ones, most urgent first.
+    func gridTickets(_ code: String) -> [Overview.OpenTicket] { overview.openTickets.filter { $0.ticket.gridCode == code } }
+
+    /// The households shown on a grid's page: due a must-visit, those not yet visited this month first.
+    func gridHouseholds(_ code: String) -> [Household] {
+        (overview.mustVisitByGrid[code] ?? []).sorted { a, b in
+            let va = visitedThisMonth(a.id), vb = visitedThisMonth(b.id)
+            return va != vb ? !va : a.id < b.id
+        }
+    }
+
+    func gridRoster(_ code: String) -> [Staff] {
+        (overview.staffByGrid[code] ?? []).sorted { a, b in
+            let ra = Self.roleOrder.firstIndex(of: a.role) ?? Self.roleOrder.count
+            let rb = Self.roleOrder.firstIndex(of: b.role) ?? Self.roleOrder.count
+            return ra != rb ? ra < rb : a.id < b.id
+        }
+    }
+
+    func visitedThisMonth(_ household: String) -> Bool {
+        (overview.visitsByHousehold[household]?.first?.at).map { $0 >= overview.monthStart } ?? false
+    }
+
+    /// A resident's name as the wall may show it: masked unless an operator revealed it.
+    func shown(name: String, subject: String) -> String { revealed.contains(subject) ? name : Formatting.maskName(name) }
+    func shown(phone: String, subject: String) -> String {
+        phone.isEmpty ? "—" : (revealed.contains(subject) ? phone : Formatting.maskPhone(phone))
+    }
+
+    mutating func open(_ page: DetailPage) -> WallEffect? {
+        details.append(page)
+        detailSection = .roster
+        detailCursor = 0
+        if case .ticket(let id) = page { return .loadHistory(ticketID: id) }
+        return nil
+    }
+
+    /// Keys while a drill-down page is shown.
+    mutating func handleDetail(_ key: Key) -> WallEffect? {
+        guard let page else { return nil }
+        switch key {
+        case .escape, .backspace:
+            details.removeLast()
+            detailSection = .roster
+            detailCursor = 0
+            return nil
+        case .character("q"), .character("Q"):
+            return .quit
+        case .character("?"):
+            showHelp = true
+            return nil
+        case .character("r"):
+            switch page {
+            case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
+            case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
+            case .grid: return nil
+            }
+        default:
+            break
+        }
+        guard case .grid(let code) = page else { return nil }
+        let count: Int
+        switch detailSection {
+        case .roster: count = gridRoster(code).count
+        case .households: count = gridHouseholds(code).count
+        case .tickets: count = gridTickets(code).count
+        }
+        switch key {
+        case .tab:
+            detailSection = GridSection(rawValue: (detailSection.rawValue + 1) % GridSection.allCases.count) ?? .roster
+            detailCursor = 0
+        case .backTab:
+            detailSection = GridSection(rawValue: (detailSection.rawValue + 2) % GridSection.allCases.count) ?? .roster
+            detailCursor = 0
+        case .enter:
+            switch detailSection {
+            case .households:
+                let rows = gridHouseholds(code)
+                if rows.indices.contains(detailCursor) { return open(.household(id: rows[detailCursor].id)) }
+            case .tickets:
+                let rows = gridTickets(code)
+                if rows.indices.contains(detailCursor) { return open(.ticket(id: rows[detailCursor].id)) }
+            case .roster:
+                break
+            }
+        case .character("c") where detailSection == .roster:
+            let rows = gridRoster(code)
+            if rows.indices.contains(detailCursor) { call(rows[detailCursor]) }
+        case .character("C"):
+            callGrid(code)
+        default:
+            detailCursor = Self.move(detailCursor, key, count: count, page: max(1, size.height / 4))
+        }
+        return nil
+    }
+}

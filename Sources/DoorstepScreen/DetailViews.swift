@@ -1,0 +1,170 @@
+import DoorstepCanvas
+import DoorstepDomain
+import Foundation
+
+/// The drill-down pages, drawn over the panes between the header and the footer.
+enum DetailViews {
+    static func draw(_ canvas: inout Canvas, _ state: WallState, _ page: DetailPage, in area: Rect) {
+        canvas.fill(area, style: .normal)
+        switch page {
+        case .grid(let code): grid(&canvas, state, code, in: area)
+        case .ticket(let id): ticket(&canvas, state, id, in: area)
+        case .household(let id): household(&canvas, state, id, in: area)
+        }
+    }
+
+    // MARK: Grid
+
+    static func grid(_ canvas: inout Canvas, _ state: WallState, _ code: String, in area: Rect) {
+        let s = state.strings
+        let d = state.language.detailStrings
+        guard let summary = state.overview.grids.first(where: { $0.grid.code == code }) else { return }
+        let community = state.overview.communities.first { $0.code == summary.grid.communityCode }?.name ?? summary.grid.communityCode
+        let why = summary.assessment.reasons.map { WallView.reasonText($0, s) }.joined(separator: "、")
+        let title = "\(summary.grid.name) \(code) · \(community) · \(WallView.mark(for: summary.assessment.status)) \(why)"
+        let inner = canvas.box(area, title: title, style: Style(WallView.role(for: summary.assessment.status), bold: true))
+        let columns = Layout.columns(inner, [.percent(34), .percent(30), .fill(1)], spacing: 1)
+
+        // roster
+        let roster = state.gridRoster(code)
+        list(&canvas, state, title: "\(d.roster) · \(s.onDuty) \(summary.working)/\(summary.staffCount)", section: .roster,
+             rows: roster.map { person in
+                 var line = Columns.pad(s.duty(person.duty.rawValue), to: 6) + Columns.pad(person.name, to: 8) + " "
+                     + Columns.pad(s.role(person.role.rawValue), to: 12)
+                 if let call = state.overview.latestCall(to: person.id), state.now.timeIntervalSince(call.call.placedAt) < 3600 {
+                     line += " ☎ " + s.callState(call.state.rawValue)
+                 }
+                 return (line, person.duty == .off ? Style(.muted) : Style(.normal))
+             }, in: columns[0])
+
+        // households due a must-visit
+        let households = state.gridHouseholds(code)
+        let done = households.filter { state.visitedThisMonth($0.id) }.count
+        list(&canvas, state, title: d.households(done, households.count), section: .households,
+             rows: households.map { h in
+                 let visited = state.visitedThisMonth(h.id)
+                 let tags = h.mustVisit.map(\.rawValue).sorted().map(d.mustVisit).joined(separator: "、")
+                 let line = (visited ? "✔ " : "✘ ") + h.id + " " + Columns.pad(state.shown(name: h.headName, subject: h.id), to: 7) + " " + tags
+                 return (line, visited ? Style(.muted) : Style(.attention))
+             }, in: columns[1])
+
+        // tickets, then hazards
+        let tickets = state.gridTickets(code)
+        let hazards = state.overview.hazardsByGrid[code] ?? []
+        let split = Layout.rows(columns[2], [.fill(2), .fixed(min(hazards.count + 2, max(3, columns[2].height / 3)))])
+        list(&canvas, state, title: "\(d.tickets) · \(tickets.count)", section: .tickets,
+             rows: tickets.map { open in
+                 let left = open.secondsLeft(at: state.now)
+                 let clock = left.map { ($0 < 0 ? "-" : "") + Formatting.span($0) } ?? "—"
+                 let line = open.id + " " + Columns.pad(s.state(open.ticket.state.rawValue), to: 7) + " " + Columns.pad(clock, to: 9, align: .right)
+                     + " " + open.ticket.title
+                 return (line, (left ?? 1) < 0 ? Style(.alarm, bold: true) : Style(.normal))
+             }, in: split[0])
+        let hazardBox = canvas.box(split[1], title: "\(d.hazards) · \(hazards.filter { $0.status == .open }.count)")
+        for (row, hazard) in hazards.sorted(by: { ($0.status == .open ? 0 : 1, $0.id) < ($1.status == .open ? 0 : 1, $1.id) }).prefix(max(0, hazardBox.height)).enumerated() {
+            let line = Columns.pad(d.severity(hazard.severity.rawValue), to: 5) + Columns.pad(d.hazardKind(hazard.kind.rawValue), to: 5)
+                + Columns.pad(d.hazardStatus(hazard.status.rawValue), to: 7) + hazard.title
+            let style = hazard.status == .resolved ? Style(.muted) : (hazard.severity == .severe ? Style(.alarm, bold: true) : Style(.normal))
+            canvas.write(line, x: hazardBox.x, y: hazardBox.y + row, clip: hazardBox, style: style)
+        }
+    }
+
+    /// A boxed list, with the cursor when its section has the focus.
+    static func list(_ canvas: inout Canvas, _ state: WallState, title: String, section: GridSection, rows: [(String, Style)], in rect: Rect) {
+        let focused = state.detailSection == section
+        let inner = canvas.pane(rect, title: title, focused: focused)
+        guard !inner.isEmpty else { return }
+        let window = ListWindow(total: rows.count, height: inner.height, cursor: focused ? state.detailCursor : 0)
+        for (row, index) in window.rows.enumerated() {
+            canvas.write(rows[index].0, x: inner.x, y: inner.y + row, clip: inner, style: rows[index].1)
+            if focused, index == state.detailCursor { canvas.cursorRow(inner.y + row, in: inner) }
+        }
+        window.drawMore(&canvas, in: inner, strings: state.strings)
+    }
+
+    // MARK: Ticket
+
+    static func ticket(_ canvas: inout Canvas, _ state: WallState, _ id: String, in area: Rect) {
+        let s = state.strings
+        let d = state.language.detailStrings
+        let open = state.overview.openTickets.first { $0.id == id }
+        let history = state.histories[id]
+        let inner = canvas.box(area, title: "\(d.fields["id"] ?? "") \(id)", style: Style(.title, bold: true))
+        let halves = Layout.columns(inner, [.percent(45), .fill(1)], spacing: 2)
+        var fields: [(String, String)] = []
+        if let ticket = open?.ticket {
+            let category = open?.category.map { s.categoryName($0.nameZh, $0.nameEn) } ?? ticket.categoryCode
+            let gridName = open?.gridName ?? ticket.gridCode
+            fields = [
+                ("title", ticket.title), ("state", s.state(ticket.state.rawValue)), ("grid", "\(gridName) \(ticket.gridCode)"),
+                ("category", category), ("source", ticket.source.rawValue), ("priority", ticket.priority.rawValue),
+                ("resident", state.shown(name: ticket.residentName, subject: id)),
+                ("phone", state.shown(phone: ticket.residentPhone, subject: id)),
+                ("created", Formatting.clock(ticket.createdAt, timeZone: state.timeZone, weekdays: s.weekdays)),
+                ("due", open?.dueAt.map { Formatting.clock($0, timeZone: state.timeZone, weekdays: s.weekdays) } ?? "—"),
+                ("assignee", ticket.assigneeID.map { state.overview.staffByID[$0]?.name ?? $0 } ?? "—"),
+            ]
+        } else if let last = history?.last {
+            fields = [("title", history?.first?.detail ?? ""), ("state", s.state(last.to.rawValue))]
+        }
+        for (row, field) in fields.enumerated() where row < halves[0].height {
+            canvas.write(runs: [(Columns.pad(d.fields[field.0] ?? field.0, to: 12), Style(.muted)), (field.1, Style(.normal, bold: field.0 == "title"))],
+                         x: halves[0].x, y: halves[0].y + row, clip: halves[0])
+        }
+        let note = state.revealed.contains(id) ? d.revealedNote : d.revealHint
+        canvas.write(note, x: halves[0].x, y: halves[0].maxY - 1, clip: halves[0], style: Style(.muted))
+
+        canvas.write(d.history, x: halves[1].x, y: halves[1].y, clip: halves[1], style: Style(.title, bold: true))
+        guard let history else {
+            canvas.write(d.loading, x: halves[1].x, y: halves[1].y + 1, clip: halves[1], style: Style(.muted))
+            return
+        }
+        func move(_ entry: TicketHistoryEntry) -> String {
+            (entry.from.map { s.state($0.rawValue) + " → " } ?? "") + s.state(entry.to.rawValue)
+        }
+        let moveWidth = history.map { DisplayWidth.of(move($0)) }.max() ?? 12
+        for (row, entry) in history.enumerated() where row + 1 < halves[1].height {
+            let time = Formatting.clock(entry.at, timeZone: state.timeZone, weekdays: s.weekdays)
+            let who = state.overview.staffByID[entry.actor]?.name ?? entry.actor
+            canvas.write(runs: [(time + "  ", Style(.muted)), (Columns.pad(move(entry), to: moveWidth) + " ", Style(.key)),
+                                (who + (entry.detail.isEmpty ? "" : " · " + entry.detail), Style(.normal))],
+                         x: halves[1].x, y: halves[1].y + 1 + row, clip: halves[1])
+        }
+    }
+
+    // MARK: Household
+
+    static func household(_ canvas: inout Canvas, _ state: WallState, _ id: String, in area: Rect) {
+        let s = state.strings
+        let d = state.language.detailStrings
+        let found = state.overview.mustVisitByGrid.values.lazy.flatMap { $0 }.first { $0.id == id }
+        let inner = canvas.box(area, title: "\(d.fields["head"] ?? "") \(id)", style: Style(.title, bold: true))
+        guard let household = found else { return }
+        let building = state.overview.buildingsByGrid[household.gridCode]?.first { $0.code == household.buildingCode }
+        let fields: [(String, String)] = [
+            ("head", state.shown(name: household.headName, subject: id)), ("phone", state.shown(phone: household.phone, subject: id)),
+            ("building", building.map { "\($0.name) \($0.code)" } ?? household.buildingCode),
+            ("grid", state.overview.grids.first { $0.grid.code == household.gridCode }.map { "\($0.grid.name) \($0.grid.code)" } ?? household.gridCode),
+            ("tags", household.mustVisit.map(\.rawValue).sorted().map(d.mustVisit).joined(separator: "、")),
+        ]
+        for (row, field) in fields.enumerated() {
+            canvas.write(runs: [(Columns.pad(d.fields[field.0] ?? field.0, to: 12), Style(.muted)), (field.1, Style(.normal))],
+                         x: inner.x, y: inner.y + row, clip: inner)
+        }
+        let visits = state.overview.visitsByHousehold[id] ?? []
+        let top = inner.y + fields.count + 1
+        canvas.write(d.visits, x: inner.x, y: top, clip: inner, style: Style(.title, bold: true))
+        if !state.visitedThisMonth(id) {
+            canvas.write(d.noVisits, x: inner.x, y: top + 1, clip: inner, style: Style(.attention, bold: true))
+        }
+        let offset = state.visitedThisMonth(id) ? 1 : 2
+        for (row, visit) in visits.prefix(max(0, inner.maxY - top - offset - 1)).enumerated() {
+            let who = state.overview.staffByID[visit.staffID]
+            canvas.write(Formatting.clock(visit.at, timeZone: state.timeZone, weekdays: s.weekdays) + "  "
+                         + (who.map { "\($0.name) · \(s.role($0.role.rawValue))" } ?? visit.staffID),
+                         x: inner.x, y: top + offset + row, clip: inner, style: Style(.normal))
+        }
+        let note = state.revealed.contains(id) ? d.revealedNote : d.revealHint
+        canvas.write(note, x: inner.x, y: inner.maxY - 1, clip: inner, style: Style(.muted))
+    }
+}

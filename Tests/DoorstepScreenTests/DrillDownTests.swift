@@ -1,0 +1,83 @@
+import DoorstepCanvas
+import DoorstepDomain
+import Foundation
+import Testing
+
+@testable import DoorstepScreen
+
+@Suite("Drill-down: grid, household, ticket")
+struct DrillDownTests {
+    @Test("Enter on a tile opens the grid's page: roster, must-visits, tickets and hazards")
+    func gridPage() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.character("2")))
+        for _ in 0..<5 { state.update(.key(.right)) }  // BG06: the severe hazard
+        #expect(state.update(.key(.enter)) == nil)
+        #expect(state.page == .grid(code: "BG06"))
+        let screen = WallView.render(state)
+        try assertSnapshot(screen.text, named: "grid-page-200x60-zh")
+        #expect(misalignedRow(screen) == nil)
+        #expect(screen.text.contains("北固六网格 BG06 · 北固社区 · ■ 重大隐患1"))
+        #expect(screen.text.contains("地下车库积水漏电"))
+        #expect(screen.text.contains("六必访 · 本月"))
+        state.update(.key(.escape))
+        #expect(state.page == nil)
+    }
+
+    @Test("households are masked; r asks to record the reveal, and only then are they shown")
+    func householdPrivacy() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.enter))
+        state.update(.key(.tab))
+        #expect(state.detailSection == .households)
+        let household = try #require(state.gridHouseholds("JB01").first)
+        #expect(state.update(.key(.enter)) == nil)
+        #expect(state.page == .household(id: household.id))
+        let masked = WallView.render(state).text
+        #expect(!masked.contains(household.headName) || household.headName.count < 2)
+        #expect(masked.contains(Formatting.maskName(household.headName)))
+        #expect(!masked.contains(household.phone))
+        #expect(state.update(.key(.character("r"))) == .reveal(subject: household.id))
+        #expect(!WallView.render(state).text.contains(household.phone))  // not before the store has recorded it
+        state.update(.revealed(subject: household.id))
+        #expect(WallView.render(state).text.contains(household.phone))
+        state.update(.key(.backspace))
+        #expect(state.page == .grid(code: "JB01"))
+    }
+
+    @Test("Enter on a ticket asks for its history and shows it when it arrives")
+    func ticketPage() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60), language: .en)
+        state.update(.key(.tab))
+        state.update(.key(.tab))
+        let open = try #require(state.selectedTicket)
+        #expect(state.update(.key(.enter)) == .loadHistory(ticketID: open.id))
+        #expect(WallView.render(state).text.contains("loading…"))
+        let t0 = open.ticket.createdAt
+        state.update(.history(ticketID: open.id, [
+            TicketHistoryEntry(from: nil, to: .ordered, verb: "ordered", actor: "resident", at: t0, detail: open.ticket.title),
+            TicketHistoryEntry(from: .ordered, to: .dispatched, verb: "dispatch", actor: "S0001", at: t0.addingTimeInterval(600), detail: open.ticket.gridCode),
+            TicketHistoryEntry(from: .dispatched, to: .accepted, verb: "accept", actor: "S0030", at: t0.addingTimeInterval(900), detail: "S0030"),
+        ]))
+        let screen = WallView.render(state)
+        try assertSnapshot(screen.text, named: "ticket-page-200x60-en")
+        #expect(misalignedRow(screen) == nil)
+        #expect(screen.text.contains("ordered → dispatched"))
+        #expect(screen.text.contains("张鹏超"))  // S0001's name, not the id
+        #expect(!screen.text.contains(open.ticket.residentPhone))
+    }
+
+    @Test("the grid page's sections take Tab, arrows and c")
+    func gridKeys() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.enter))
+        state.update(.key(.down))
+        #expect(state.detailCursor == 1)
+        state.update(.key(.character("c")))
+        #expect(state.pendingCall?.staffIDs == [state.gridRoster("JB01")[1].id])
+        state.update(.key(.escape))  // cancels the call first
+        #expect(state.page == .grid(code: "JB01"))
+        state.update(.key(.backTab))
+        #expect(state.detailSection == .tickets)
+    }
+}
