@@ -12,7 +12,9 @@ public final class Terminal {
     private var screen: OpaquePointer?
     private var previous: Canvas?
     private var pairs: [Role: Int32] = [:]
-    private var roleBold: [Role: Bool] = [:]
+    private var roleAttributes: [Role: attr_t] = [:]
+    /// The colour depth in use (`.none` with NO_COLOR or on a colourless terminal).
+    public private(set) var depth: ColourDepth = .none
     private let stderrCapture: StderrCapture?
     private let inputFD: Int32
     private var closed = false
@@ -31,7 +33,7 @@ public final class Terminal {
     /// the screen is up and is replayed on close, and SIGINT/TERM/HUP/QUIT and crash signals
     /// are routed through the restore path; tests that open a second terminal pass false.
     public init(
-        environment: [String: String] = ProcessInfo.processInfo.environment, palette: Palette = .dark,
+        environment: [String: String] = ProcessInfo.processInfo.environment, theme: Theme = .builtinDefault,
         input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, ownsProcess: Bool = true
     ) throws {
         guard isatty(input) == 1, isatty(output) == 1 else { throw TerminalError.notATerminal }
@@ -63,7 +65,8 @@ public final class Terminal {
         var cols: Int32 = 0
         doorstep_getmaxyx(window, &rows, &cols)
         size = Size(width: Int(cols), height: Int(rows))
-        setUpColours(palette)
+        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+        setUpColours(noColour ? theme.withoutColour : theme, colour: !noColour)
         if ownsProcess { doorstep_install_signal_handlers() }
     }
 
@@ -161,26 +164,36 @@ public final class Terminal {
     }
 
     private func attributes(_ style: Style) -> (attr_t, Int32) {
-        var attrs = doorstep_a_normal()
-        if style.bold || roleBold[style.role] == true { attrs |= doorstep_a_bold() }
-        if style.inverse { attrs |= doorstep_a_reverse() }
-        if style.role == .muted, pairs.isEmpty || doorstep_colors() < 16 { attrs |= doorstep_a_dim() }
+        var attrs = roleAttributes[style.role] ?? doorstep_a_normal()
+        if style.bold { attrs |= doorstep_a_bold() }
+        if style.inverse { attrs ^= doorstep_a_reverse() }
         return (attrs, pairs[style.role] ?? 0)
     }
 
-    private func setUpColours(_ palette: Palette) {
-        for (role, entry) in palette.entries where entry.bold { roleBold[role] = true }
-        guard has_colors() else { return }
-        start_color()
-        use_default_colors()
+    /// One colour pair per role, at the terminal's depth; attributes from the theme.
+    private func setUpColours(_ theme: Theme, colour: Bool) {
+        if colour, has_colors() {
+            start_color()
+            use_default_colors()
+            depth = ColourDepth(colours: Int(doorstep_colors()))
+        }
         var next: Int32 = 1
         for role in Role.allCases {
-            guard let entry = palette.entries[role], next < doorstep_color_pairs() else { continue }
-            var foreground = entry.foreground
-            if role == .muted, doorstep_colors() >= 16 { foreground = 8 }  // bright black
-            init_pair(Int16(next), foreground, entry.background)
-            pairs[role] = next
-            next += 1
+            let style = theme.style(for: role)
+            var attrs = doorstep_a_normal()
+            if style.bold { attrs |= doorstep_a_bold() }
+            if style.dim { attrs |= doorstep_a_dim() }
+            if style.underline { attrs |= doorstep_a_underline() }
+            if style.reverse { attrs |= doorstep_a_reverse() }
+            if depth != .none, next < doorstep_color_pairs() {
+                let (foreground, brightened) = depth.number(for: style.foreground)
+                let (background, _) = depth.number(for: style.background)
+                if brightened { attrs |= doorstep_a_bold() }
+                init_pair(Int16(next), foreground, background)
+                pairs[role] = next
+                next += 1
+            }
+            roleAttributes[role] = attrs
         }
     }
 

@@ -25,6 +25,7 @@ struct Demo: ParsableCommand {
         try reportingFailures {
             let logger = screen.startLogging(label: "doorstep.demo")
             let language = try screen.language()
+            let theme = try screen.loadTheme()
             guard rate > 0 else { throw Failure("--rate must be above 0", exitCode: ExitStatus.usage) }
             let temporary = db == nil
             let path = db ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("doorstep-demo-\(getpid())-\(UUID().uuidString.prefix(8)).sqlite").path
@@ -50,7 +51,7 @@ struct Demo: ParsableCommand {
             simulator.start()
             defer { simulator.stop() }
             let actions = try screen.actions(store: database, engine: engine, actor: "operator", logger: logger)
-            try showWall(engine: engine, actions: actions, language: language, logger: logger)
+            try showWall(engine: engine, actions: actions, language: language, theme: theme, logger: logger)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DoorstepActions
+import DoorstepCanvas
 import DoorstepDomain
 import DoorstepStore
 import DoorstepEngine
@@ -14,6 +15,9 @@ struct ScreenOptions: ParsableArguments {
 
     @Option(help: "Seconds between engine polls.")
     var refresh: Double = 1
+
+    @Option(help: "A built-in theme (default, light, high-contrast, mono) or a theme file's path.")
+    var theme = "default"
 
     @Option(help: "Seconds a call may ring before it counts as missed.")
     var callTimeout: Double = Call.defaultTimeout
@@ -58,6 +62,23 @@ struct ScreenOptions: ParsableArguments {
         return language
     }
 
+    /// The theme, read and checked before the terminal is touched.
+    func loadTheme() throws -> Theme {
+        do {
+            if let builtin = try Theme.builtin(theme) { return builtin }
+            guard FileManager.default.fileExists(atPath: theme) else {
+                throw Failure("--theme: no theme '\(theme)' (built in: \(Theme.builtinNames.joined(separator: ", ")); or give a file's path)",
+                              exitCode: ExitStatus.usage)
+            }
+            guard let data = FileManager.default.contents(atPath: theme), let text = String(data: data, encoding: .utf8) else {
+                throw Failure("\(theme): cannot be read as UTF-8 text", exitCode: ExitStatus.dataError)
+            }
+            return try Theme.parse(text, file: theme)
+        } catch let error as ThemeError {
+            throw Failure("theme: \(error)", exitCode: ExitStatus.dataError)
+        }
+    }
+
     func startLogging(label: String) -> Logger {
         FileLogHandler.bootstrap(path: log ?? FileLogHandler.defaultPath(environment: ProcessInfo.processInfo.environment))
         return Logger(label: label)
@@ -75,6 +96,7 @@ struct Wall: ParsableCommand {
         try reportingFailures {
             let logger = screen.startLogging(label: "doorstep.wall")
             let language = try screen.language()
+            let theme = try screen.loadTheme()
             let writer = try store.open()  // first: it brings the schema up to date
             let reader = try store.open(readOnly: true)
             logger.info("wall starting", metadata: ["db": "\(reader.path)"])
@@ -82,7 +104,7 @@ struct Wall: ParsableCommand {
                 engine: Engine(store: reader, clock: SystemClock(), calendar: localCalendar(), callTimeout: screen.callTimeout),
                 interval: screen.refresh)
             let actions = try screen.actions(store: writer, engine: engine, actor: store.who, logger: logger)
-            try showWall(engine: engine, actions: actions, language: language, logger: logger)
+            try showWall(engine: engine, actions: actions, language: language, theme: theme, logger: logger)
         }
     }
 }

@@ -78,7 +78,7 @@ struct WallRunner {
 
 /// Opens the terminal, runs the wall over `engine` until the operator leaves, and restores the
 /// terminal; throws the exit to leave with.
-func showWall(engine: PollingLoop, actions: WallActions, language: Language, logger: Logger) throws {
+func showWall(engine: PollingLoop, actions: WallActions, language: Language, theme: Theme, logger: Logger) throws {
     let clock = SystemClock()
     guard let first = engine.start() else {
         engine.stop()
@@ -86,7 +86,7 @@ func showWall(engine: PollingLoop, actions: WallActions, language: Language, log
     }
     let terminal: Terminal
     do {
-        terminal = try Terminal()
+        terminal = try Terminal(theme: theme)
     } catch let error as TerminalError {
         engine.stop()
         throw Failure(error.description, exitCode: ExitStatus.terminal)

@@ -89,6 +89,19 @@ struct WallEndToEndTests {
         #expect(seen2.screen.contains("exit=2"))
     }
 
+    @Test("a malformed theme is refused before the terminal is touched, naming file, line and key")
+    func badTheme() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-\(UUID().uuidString).theme")
+        try "ok = green\nalarm = crimson bold\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try spawn([binary, "demo", "--theme", file.path])
+        #expect(result.status == 65)
+        #expect(result.output == "doorstep: theme: \(file.path):2: alarm: 'crimson' is not a colour (a name, 0–255 or #RRGGBB)\n")
+        let unknown = try spawn([binary, "demo", "--theme", "sparkly"])
+        #expect(unknown.status == 64)
+        #expect(unknown.output.contains("built in: default, high-contrast, light, mono"))
+    }
+
     @Test("a bad data-set folder is named in a one-line error, before the screen opens")
     func badDataSet() throws {
         let result = try spawn([binary, "snapshot", "--from", "/nonexistent/seed"])

@@ -69,4 +69,63 @@ struct TerminalPTYTests {
         #expect(restore.contains("\u{1B}[?1049l"), "the alternate screen was not left")
         close(slave)
     }
+
+    @Test("with NO_COLOR nothing is coloured, and the theme's attributes remain")
+    func noColour() throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var size = winsize(ws_row: 10, ws_col: 40, ws_xpixel: 0, ws_ypixel: 0)
+        #expect(openpty(&master, &slave, nil, nil, &size) == 0)
+        defer {
+            close(master)
+            close(slave)
+        }
+        let terminal = try Terminal(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"], input: slave, output: slave, ownsProcess: false)
+        #expect(terminal.depth == .none)
+        var canvas = Canvas(size: terminal.size)
+        canvas.write("告警 alarm", x: 0, y: 0, style: Style(.alarm))
+        terminal.draw(canvas)
+        let text = String(decoding: drain(master), as: UTF8.self)
+        #expect(text.contains("告警 alarm"))
+        #expect(!text.contains("\u{1B}[3") && !text.contains("\u{1B}[38;5") && !text.contains("\u{1B}[9"), "colour sequences were sent")
+        #expect(text.contains("\u{1B}[1m") || text.contains(";1m"), "the alarm role's bold was lost")
+        terminal.close()
+    }
+
+    @Test("a 256-colour terminal gets the theme's colours")
+    func colour256() throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var size = winsize(ws_row: 10, ws_col: 40, ws_xpixel: 0, ws_ypixel: 0)
+        #expect(openpty(&master, &slave, nil, nil, &size) == 0)
+        defer {
+            close(master)
+            close(slave)
+        }
+        let theme = try Theme.parse("alarm = #ff8700", file: "test")
+        let terminal = try Terminal(environment: ["TERM": "xterm-256color"], theme: theme, input: slave, output: slave, ownsProcess: false)
+        #expect(terminal.depth == .indexed256)
+        var canvas = Canvas(size: terminal.size)
+        canvas.write("告警", x: 0, y: 0, style: Style(.alarm))
+        terminal.draw(canvas)
+        #expect(String(decoding: drain(master), as: UTF8.self).contains("38;5;208"))
+        terminal.close()
+    }
+}
+
+@Suite("Colour depth")
+struct ColourDepthTests {
+    @Test("#RRGGBB comes down to the nearest of 256, of 16, of 8, or none")
+    func quantise() {
+        let orange = ThemeColor.rgb(0xFF, 0x87, 0x00)
+        #expect(ColourDepth.indexed256.number(for: orange).0 == 208)
+        #expect(ColourDepth.sixteen.number(for: .rgb(0xD7, 0x00, 0x00)).0 == 1)
+        #expect(ColourDepth.eight.number(for: .indexed(9)) == (1, brightened: true))
+        #expect(ColourDepth.eight.number(for: .rgb(250, 250, 250)) == (7, brightened: true))
+        #expect(ColourDepth.none.number(for: orange).0 == -1)
+        #expect(ColourDepth.indexed256.number(for: .rgb(0x80, 0x80, 0x80)).0 == 244)
+        #expect(ColourDepth(colours: 256) == .indexed256)
+        #expect(ColourDepth(colours: 8) == .eight)
+        #expect(ColourDepth(colours: 0) == .none)
+    }
 }
