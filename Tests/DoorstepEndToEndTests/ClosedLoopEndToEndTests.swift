@@ -130,8 +130,11 @@ struct ClosedLoopEndToEndTests {
         let red = tmux.wait { $0.contains("JB02 超时1") }
         #expect(red.ok, "JB02 did not turn overdue:\n\(red.screen)")
         let coloured = (try? tmux.tmux("capture-pane", "-e", "-p", "-t", tmux.target)) ?? ""
-        let tile = coloured.components(separatedBy: "   JB02 超时1").first?.components(separatedBy: "\u{1B}[").suffix(2).joined() ?? ""
-        #expect(tile.contains("31m"), "the tile is not drawn in the alarm colour: \(tile.debugDescription)")
+        // the attributes in force where the tile's text starts: every SGR since the last reset
+        let before = coloured.components(separatedBy: "   JB02 超时1").first?.components(separatedBy: "\n").last ?? ""
+        let sgr = before.components(separatedBy: "\u{1B}[").dropFirst()
+        let inForce = sgr.split { $0.hasPrefix("0m") || $0.hasPrefix("m") }.last.map(Array.init) ?? []
+        #expect(inForce.contains { $0.hasPrefix("31m") || $0.contains(";31m") }, "the tile is not drawn in the alarm colour: \(inForce)")
         tmux.send("q")
         #expect(tmux.wait { $0.contains("exit=0") }.ok)
     }

@@ -12,6 +12,7 @@ final class Tmux {
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
+        environment.removeValue(forKey: "NO_COLOR")  // the runner may set it; a person's terminal has colour
         self.environment = environment
         let started = try spawn(
             ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", command],
