@@ -197,6 +197,17 @@ for n in range(1, 16):
                     rng.choice(["open", "resolved"]), rng.choice(HAZARD_TITLES[kind]), rng.randint(1, 60)])
 hazards.append(["Z0016", "BG06", "hazard", "severe", "open", "地下车库积水漏电", 1])
 
+# Ratings (评价) and how long each accepted ticket took to be accepted, drawn from their own
+# generator so the rest of the street stays as it was.
+extra = random.Random(7)
+for t in tickets:
+    state = t[5]
+    rating = extra.choice([5, 5, 5, 4, 4, 3]) if state == "rated" else ""
+    to_accept = ""
+    if state in ("accepted", "resolved", "rated"):
+        to_accept = min(extra.randint(4, 90), max(1, t[9] - t[10]))
+    t.extend([rating, to_accept])
+
 write("street.csv", ["code", "name", "duty_start", "duty_end"], [["LJ", "临江街道", "08:00", "20:00"]])
 write("communities.csv", ["code", "name"], communities)
 write("grids.csv", ["code", "community", "name"], grids)
@@ -206,6 +217,7 @@ write("households.csv", ["id", "building", "name", "phone", "must_visit"], house
 write("staff.csv", ["id", "name", "role", "grid", "community", "phone", "duty", "team", "shift_start", "shift_end"], staff)
 write("categories.csv", ["code", "name_zh", "name_en", "dispatch_minutes", "accept_minutes", "resolve_minutes"], CATEGORIES)
 write("tickets.csv", ["id", "grid", "category", "source", "priority", "state", "title", "resident_name",
-                      "resident_phone", "opened_minutes_ago", "state_minutes_ago", "assignee"], tickets)
+                      "resident_phone", "opened_minutes_ago", "state_minutes_ago", "assignee", "rating",
+                      "minutes_to_accept"], tickets)
 write("visits.csv", ["id", "household", "staff", "days_ago"], visits)
 write("hazards.csv", ["id", "grid", "kind", "severity", "status", "title", "opened_days_ago"], hazards)

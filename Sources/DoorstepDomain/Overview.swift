@@ -39,6 +39,12 @@ public struct Overview: Sendable {
         public var staffTotal = 0
         public var mustVisitDue = 0
         public var mustVisitDone = 0
+        /// Mean minutes from dispatch to accept, over tickets accepted in the last 24 hours.
+        public var averageAcceptMinutes: Double?
+        /// Mean rating (1–5) over tickets rated in the last 30 days, and how many.
+        public var satisfaction: Double?
+        public var ratings = 0
+        public var escalated = 0
     }
 
     public var street: Street
@@ -151,6 +157,15 @@ public struct Overview: Sendable {
                 return a.ticket.createdAt < b.ticket.createdAt
             }
         }
+        let acceptTimes = data.tickets.compactMap { t -> Double? in
+            guard let accepted = t.acceptedAt, let dispatched = t.dispatchedAt, now.timeIntervalSince(accepted) <= 86_400 else { return nil }
+            return accepted.timeIntervalSince(dispatched) / 60
+        }
+        figures.averageAcceptMinutes = acceptTimes.isEmpty ? nil : acceptTimes.reduce(0, +) / Double(acceptTimes.count)
+        let scores = data.tickets.filter { $0.state == .rated && now.timeIntervalSince($0.stateSince) <= 30 * 86_400 }.compactMap(\.rating)
+        figures.ratings = scores.count
+        figures.satisfaction = scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
+        figures.escalated = data.tickets.filter { $0.state == .escalated }.count
         figures.grids = data.grids.count
         figures.openTickets = open.count
         figures.overdue = open.filter { ($0.dueAt ?? .distantFuture) < now }.count

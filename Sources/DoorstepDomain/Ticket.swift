@@ -107,11 +107,15 @@ public struct Ticket: Hashable, Sendable, Identifiable {
     public var resolutionNote: String?
     /// The resident's score, 1–5, once rated (评价).
     public var rating: Int?
+    /// When it was last dispatched and accepted (for the time-to-accept figure).
+    public var dispatchedAt: Date?
+    public var acceptedAt: Date?
 
     public init(
         id: String, gridCode: String, categoryCode: String, source: TicketSource, priority: TicketPriority,
         state: TicketState, title: String, residentName: String, residentPhone: String, createdAt: Date,
-        stateSince: Date, assigneeID: String? = nil, resolutionNote: String? = nil, rating: Int? = nil
+        stateSince: Date, assigneeID: String? = nil, resolutionNote: String? = nil, rating: Int? = nil,
+        dispatchedAt: Date? = nil, acceptedAt: Date? = nil
     ) {
         self.id = id
         self.gridCode = gridCode
@@ -127,6 +131,8 @@ public struct Ticket: Hashable, Sendable, Identifiable {
         self.assigneeID = assigneeID
         self.resolutionNote = resolutionNote
         self.rating = rating
+        self.dispatchedAt = dispatchedAt
+        self.acceptedAt = acceptedAt
     }
 
     /// The deadline of the current stage under `category`'s SLA, or nil when no clock runs.

@@ -86,8 +86,10 @@ extension Ticket {
         case .dispatch(let grid, let assignee):
             next.gridCode = grid
             next.assigneeID = assignee
+            next.dispatchedAt = time
         case .accept(let staff):
             next.assigneeID = staff
+            next.acceptedAt = time
         case .resolve(let staff, let note):
             let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else {

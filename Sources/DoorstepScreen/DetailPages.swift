@@ -69,6 +69,9 @@ extension WallState {
         case .character("?"):
             showHelp = true
             return nil
+        case .character("L"):
+            language = language == .zh ? .en : .zh
+            return nil
         case .character("r"):
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)

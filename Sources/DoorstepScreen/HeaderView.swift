@@ -1,6 +1,8 @@
 import DoorstepCanvas
+import Foundation
 
-/// Two rows: the street and the clock, then the headline figures.
+/// Two rows: the street and the clock, then the headline figures (as many groups as fit,
+/// most important first), and a warning while the data is stale.
 enum HeaderView {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
@@ -9,32 +11,56 @@ enum HeaderView {
         let clock = Formatting.clock(state.now, timeZone: state.timeZone, weekdays: s.weekdays)
         let clockX = rect.maxX - DisplayWidth.of(clock) - 1
         let titleClip = Rect(x: rect.x, y: rect.y, width: max(0, clockX - rect.x - 1), height: 1)
-        canvas.write(
-            runs: [(" 家门口 · " + s.commandCentre(state.overview.street.name), Style(.header, bold: true))],
-            x: rect.x, y: rect.y, clip: titleClip)
+        canvas.write(" 家门口 · " + s.commandCentre(state.overview.street.name), x: rect.x, y: rect.y, clip: titleClip, style: Style(.header, bold: true))
         canvas.write(clock, x: clockX, y: rect.y, clip: rect, style: Style(.header, bold: true))
 
-        let f = state.overview.figures
-        func count(_ label: String, _ value: Int, _ role: Role) -> [(String, Style)] {
-            [(" \(label) ", base), ("\(value)", value > 0 && role != .header ? Style(role, bold: true) : Style(.header, bold: true)), (" ", base)]
-        }
-        var runs: [(String, Style)] = []
-        runs += count(s.grids, f.grids, .header)
-        runs += count(s.alarm, f.alarm, .alarm)
-        runs += count(s.attention, f.attention, .attention)
-        runs.append(("│", base))
-        runs += count(s.openTickets, f.openTickets, .header)
-        runs += count(s.overdue, f.overdue, .alarm)
-        runs += count(s.resolvedToday, f.resolvedToday, .header)
-        runs.append(("│", base))
-        runs += [(" \(s.onDuty) ", base), ("\(f.staffWorking)/\(f.staffTotal)", Style(.header, bold: true))]
-        let end = canvas.write(runs: runs, x: rect.x, y: rect.y + 1, clip: rect.row(1))
+        var stale: String?
         if let since = state.staleSince {
-            let clock = Formatting.clock(since, timeZone: state.timeZone, weekdays: s.weekdays)
-            let time = String(clock.suffix(8))
-            let warning = " " + s.staleSince(time) + " "
-            let x = max(end + 2, rect.maxX - DisplayWidth.of(warning) - 1)
-            canvas.write(warning, x: x, y: rect.y + 1, clip: rect.row(1), style: Style(.stale, inverse: true, bold: true))
+            stale = " " + s.staleSince(String(Formatting.clock(since, timeZone: state.timeZone, weekdays: s.weekdays).suffix(8))) + " "
         }
+        let room = rect.width - (stale.map { DisplayWidth.of($0) + 2 } ?? 0)
+        var runs: [(String, Style)] = []
+        var used = 0
+        for group in groups(state) {
+            let width = group.reduce(0) { $0 + DisplayWidth.of($1.0) } + 1
+            if used + width > room { continue }  // a later, shorter group may still fit
+            if !runs.isEmpty { runs.append(("│", base)) }
+            runs += group
+            used += width
+        }
+        let end = canvas.write(runs: runs, x: rect.x, y: rect.y + 1, clip: rect.row(1))
+        if let stale {
+            let x = max(end + 2, rect.maxX - DisplayWidth.of(stale) - 1)
+            canvas.write(stale, x: x, y: rect.y + 1, clip: rect.row(1), style: Style(.stale, inverse: true, bold: true))
+        }
+    }
+
+    /// The figures in groups, most important first.
+    static func groups(_ state: WallState) -> [[(String, Style)]] {
+        let s = state.strings
+        let f = state.overview.figures
+        let base = Style(.header)
+        let strong = Style(.header, bold: true)
+        func figure(_ label: String, _ value: String, _ role: Role? = nil) -> [(String, Style)] {
+            [(" \(label) ", base), (value, role.map { Style($0, bold: true) } ?? strong), (" ", base)]
+        }
+        func count(_ label: String, _ value: Int, _ role: Role) -> [(String, Style)] {
+            figure(label, "\(value)", value > 0 ? role : nil)
+        }
+        var groups: [[(String, Style)]] = [
+            figure(s.grids, "\(f.grids)") + count(s.alarm, f.alarm, .alarm) + count(s.attention, f.attention, .attention),
+            count(s.openTickets, f.openTickets, .header) + count(s.overdue, f.overdue, .alarm),
+            figure(s.onDuty, "\(f.staffWorking)/\(f.staffTotal)"),
+            count(s.escalatedCount, f.escalated, .attention) + figure(s.resolvedToday, "\(f.resolvedToday)"),
+        ]
+        var quality: [(String, Style)] = []
+        if let minutes = f.averageAcceptMinutes { quality += figure(s.acceptTime, s.minutes(Int(minutes.rounded()))) }
+        if let score = f.satisfaction { quality += figure(s.satisfaction, String(format: "%.1f", score)) }
+        if f.mustVisitDue > 0 {
+            let percent = Int((Double(f.mustVisitDone) / Double(f.mustVisitDue) * 100).rounded())
+            quality += figure(s.mustVisits, "\(f.mustVisitDone)/\(f.mustVisitDue) \(percent)%")
+        }
+        if !quality.isEmpty { groups.append(quality) }
+        return groups
     }
 }

@@ -15,6 +15,11 @@ public struct UIStrings: Sendable {
     public var staleSince: @Sendable (String) -> String
     public var events: String
     public var noEvents: String
+    public var escalatedCount: String
+    public var acceptTime: String
+    public var minutes: @Sendable (Int) -> String
+    public var satisfaction: String
+    public var mustVisits: String
     public var calling: @Sendable (_ who: String, _ seconds: Int) -> String
     public var callCancelled: String
     public var nobodyToCall: String
@@ -65,6 +70,7 @@ public struct UIStrings: Sendable {
         resolvedToday: "今日办结", onDuty: "在岗", allGrids: "全部网格", staffOnDuty: "网格力量",
         noGridSelected: "未选网格", staleSince: { "数据未更新,自 \($0)" },
         events: "动态", noEvents: "暂无动态",
+        escalatedCount: "上交", acceptTime: "接单均时", minutes: { "\($0)分" }, satisfaction: "满意度", mustVisits: "六必访",
         calling: { who, s in "正在呼叫 \(who) · \(s) 秒后拨出" }, callCancelled: "已取消呼叫",
         nobodyToCall: "该网格没有可呼叫的人员", callsPlaced: { "已拨出 \($0) 路呼叫" },
         eventKind: { kind in
@@ -102,7 +108,7 @@ public struct UIStrings: Sendable {
             ("1-9", "跳到第 N 个社区"), ("Home / End", "第一个 / 最后一个"), ("PgUp / PgDn", "列表翻页"),
             ("c", "呼叫选中的人员(力量窗格)"), ("C", "呼叫选中网格的 1+1+2+N"), ("Esc", "3 秒内取消呼叫;返回"),
             ("d / e / x", "工单窗格:派单 / 上交 / 撤销"),
-            ("?", "显示 / 关闭本说明"), ("q", "退出"),
+            ("L", "切换中文 / English"), ("?", "显示 / 关闭本说明"), ("q", "退出"),
         ],
         keyPanes: "切换窗格", keyCall: "呼叫", keyCallGrid: "呼叫全格", keyHelp: "帮助", keyBack: "返回",
         cancelHint: "Esc 取消",
@@ -165,6 +171,8 @@ public struct UIStrings: Sendable {
         resolvedToday: "Resolved today", onDuty: "On duty", allGrids: "All grids", staffOnDuty: "Grid staff",
         noGridSelected: "no grid selected", staleSince: { "DATA STALE since \($0)" },
         events: "Events", noEvents: "no events yet",
+        escalatedCount: "Escalated", acceptTime: "Avg accept", minutes: { "\($0) min" }, satisfaction: "Satisfaction",
+        mustVisits: "Must-visits",
         calling: { who, s in "Calling \(who) in \(s) s" }, callCancelled: "call cancelled",
         nobodyToCall: "this grid has nobody to call", callsPlaced: { "\($0) call(s) placed" },
         eventKind: { kind in
@@ -192,7 +200,7 @@ public struct UIStrings: Sendable {
             ("1-9", "jump to community N"), ("Home / End", "first / last"), ("PgUp / PgDn", "page through a list"),
             ("c", "call the selected person (staff pane)"), ("C", "call the selected grid's 1+1+2+N"), ("Esc", "cancel a call within 3 s; back"),
             ("d / e / x", "tickets pane: dispatch / escalate / cancel"),
-            ("?", "show / hide this help"), ("q", "quit"),
+            ("L", "switch 中文 / English"), ("?", "show / hide this help"), ("q", "quit"),
         ],
         keyPanes: "panes", keyCall: "call", keyCallGrid: "call grid", keyHelp: "help", keyBack: "back",
         cancelHint: "Esc cancels",

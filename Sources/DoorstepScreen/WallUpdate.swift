@@ -58,6 +58,8 @@ extension WallState {
             return .quit
         case .character("?"):
             showHelp = true
+        case .character("L"):
+            language = language == .zh ? .en : .zh
         case .tab:
             focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .grids
         case .backTab:

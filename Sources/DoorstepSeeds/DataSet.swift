@@ -100,14 +100,30 @@ public enum DataSet {
             }
             let assignee = nonEmpty(row.optional("assignee"))
             try check(row, "assignee", assignee, in: staffIDs)
+            // optional columns: the rating of a rated ticket, minutes from order to accept
+            let rating = try nonEmpty(row.optional("rating")).map { text -> Int in
+                guard let score = Int(text), (1...5).contains(score) else {
+                    throw SeedError(file: row.file, line: row.line, "column 'rating': '\(text)' is not 1 to 5")
+                }
+                return score
+            }
+            let toAccept = try nonEmpty(row.optional("minutes_to_accept")).map { text -> Int in
+                guard let minutes = Int(text), minutes >= 0, minutes <= opened else {
+                    throw SeedError(file: row.file, line: row.line, "column 'minutes_to_accept': '\(text)' is not 0 to opened_minutes_ago")
+                }
+                return minutes
+            }
+            let createdAt = now.addingTimeInterval(TimeInterval(-opened * 60))
+            let acceptedAt = toAccept.map { createdAt.addingTimeInterval(TimeInterval($0 * 60)) }
             return Ticket(
                 id: try unique(row, "id", in: &ticketIDs), gridCode: try reference(row, "grid", in: gridCodes),
                 categoryCode: try reference(row, "category", in: categoryCodes),
                 source: try row.choice("source", as: TicketSource.self), priority: try row.choice("priority", as: TicketPriority.self),
                 state: try row.choice("state", as: TicketState.self), title: try row.required("title"),
                 residentName: row.optional("resident_name"), residentPhone: row.optional("resident_phone"),
-                createdAt: now.addingTimeInterval(TimeInterval(-opened * 60)),
-                stateSince: now.addingTimeInterval(TimeInterval(-since * 60)), assigneeID: assignee)
+                createdAt: createdAt, stateSince: now.addingTimeInterval(TimeInterval(-since * 60)), assigneeID: assignee,
+                rating: rating, dispatchedAt: acceptedAt.map { createdAt.addingTimeInterval($0.timeIntervalSince(createdAt) / 2) },
+                acceptedAt: acceptedAt)
         }
 
         var visitIDs = Set<String>()

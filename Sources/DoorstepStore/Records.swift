@@ -73,7 +73,9 @@ enum Records {
             residentName: try row.text("resident_name", in: place), residentPhone: try row.text("resident_phone", in: place),
             createdAt: try row.date("created_at", in: place), stateSince: try row.date("state_since", in: place),
             assigneeID: row.optionalText("assignee"), resolutionNote: row.optionalText("resolution_note"),
-            rating: Int.fromDatabaseValue(row["rating"] as DatabaseValue))
+            rating: Int.fromDatabaseValue(row["rating"] as DatabaseValue),
+            dispatchedAt: Double.fromDatabaseValue(row["dispatched_at"] as DatabaseValue).map(Date.init(timeIntervalSince1970:)),
+            acceptedAt: Double.fromDatabaseValue(row["accepted_at"] as DatabaseValue).map(Date.init(timeIntervalSince1970:)))
     }
 
     static func visit(_ row: Row) throws -> Visit {
@@ -115,14 +117,15 @@ enum Records {
     static func insert(_ t: Ticket, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
-                                created_at, state_since, assignee, resolution_note, rating)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                created_at, state_since, assignee, resolution_note, rating, dispatched_at, accepted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET grid = excluded.grid, state = excluded.state, state_since = excluded.state_since,
-                assignee = excluded.assignee, resolution_note = excluded.resolution_note, rating = excluded.rating
+                assignee = excluded.assignee, resolution_note = excluded.resolution_note, rating = excluded.rating,
+                dispatched_at = excluded.dispatched_at, accepted_at = excluded.accepted_at
             """, arguments: [
                 t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.state.rawValue, t.title,
                 t.residentName, t.residentPhone, t.createdAt.timeIntervalSince1970, t.stateSince.timeIntervalSince1970,
-                t.assigneeID, t.resolutionNote, t.rating,
+                t.assigneeID, t.resolutionNote, t.rating, t.dispatchedAt?.timeIntervalSince1970, t.acceptedAt?.timeIntervalSince1970,
             ])
     }
 

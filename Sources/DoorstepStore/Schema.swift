@@ -63,6 +63,12 @@ enum Schema {
         migrator.registerMigration("v2: call escalation chain") { db in
             try db.execute(sql: "ALTER TABLE call ADD COLUMN escalated_from TEXT REFERENCES call(id)")
         }
+        migrator.registerMigration("v3: when tickets were dispatched and accepted") { db in
+            try db.execute(sql: """
+                ALTER TABLE ticket ADD COLUMN dispatched_at REAL;
+                ALTER TABLE ticket ADD COLUMN accepted_at REAL;
+                """)
+        }
         return migrator
     }
 }

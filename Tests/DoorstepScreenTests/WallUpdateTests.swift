@@ -121,3 +121,19 @@ struct WallStalenessTests {
         #expect(!WallView.render(state).text.contains("STALE"))
     }
 }
+
+@Suite("Wall language switch")
+struct WallLanguageTests {
+    @Test("L switches the screen's words between Chinese and English; data stays as entered")
+    func switchLanguage() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        #expect(WallView.render(state).text.contains("全部网格"))
+        state.update(.key(.character("L")))
+        let english = WallView.render(state).text
+        #expect(english.contains("All grids"))
+        #expect(english.contains("江滨一网格"))
+        state.update(.key(.enter))
+        state.update(.key(.character("L")))
+        #expect(WallView.render(state).text.contains("网格力量 1+1+2+N"))
+    }
+}
