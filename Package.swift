@@ -57,7 +57,10 @@ let package = Package(
         .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas"]),
         .testTarget(
             name: "DoorstepStoreTests",
-            dependencies: ["DoorstepStore", "DoorstepEngine", "DoorstepActions", "DoorstepDomain", "DoorstepSeeds"]
+            dependencies: [
+                "DoorstepStore", "DoorstepEngine", "DoorstepActions", "DoorstepDomain", "DoorstepSeeds",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
         .testTarget(

@@ -1,7 +1,10 @@
 import Foundation
 
 /// Small text formats the wall uses.
-enum Formatting {
+public enum Formatting {
+    /// A resident's name masked as the wall shows it (for other outputs that must match).
+    public static func maskedName(_ name: String) -> String { maskName(name) }
+
     /// `2026-11-29 周日 08:34:12` in `timeZone`.
     static func clock(_ date: Date, timeZone: TimeZone, weekdays: [String]) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -29,13 +29,22 @@ public final class SQLiteStore: DoorstepStore {
         configuration.readonly = readOnly
         configuration.label = "doorstep"
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Schema.migrator
             if readOnly {
-                guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else {
-                    throw StoreError.unavailable("\(path) is not a Doorstep database of this version (run a writing command such as `doorstep init` on it)")
+                var readerPool = try DatabasePool(path: path, configuration: configuration)
+                if try !readerPool.read({ try migrator.hasCompletedMigrations($0) }) {
+                    // a Doorstep database from an older version: bring it up to date once, then read
+                    guard try readerPool.read({ try $0.tableExists("grdb_migrations") && $0.tableExists("street") }) else {
+                        throw StoreError.unavailable("\(path) is not a Doorstep database")
+                    }
+                    var writable = configuration
+                    writable.readonly = false
+                    try migrator.migrate(try DatabasePool(path: path, configuration: writable))
+                    readerPool = try DatabasePool(path: path, configuration: configuration)
                 }
+                pool = readerPool
             } else {
+                pool = try DatabasePool(path: path, configuration: configuration)
                 try migrator.migrate(pool)
             }
         } catch let error as StoreError {

@@ -46,6 +46,15 @@ struct ClosedLoopEndToEndTests {
         let staff = try #require(try JSONSerialization.jsonObject(with: Data(try run(["staff", "--json"], db: db).output.utf8)) as? [[String: Any]])
         #expect(staff.count == 905)
         for key in ["id", "name", "role", "grid", "duty"] { #expect(staff.first?.keys.contains(key) == true, "\(key)") }
+        let snapshot = try #require(try JSONSerialization.jsonObject(with: Data(try run(["snapshot", "--json", "--grid", "JB01"], db: db).output.utf8)) as? [String: Any])
+        for key in ["as_of", "street", "figures", "grids", "staff", "tickets", "events", "calls"] { #expect(snapshot[key] != nil, "\(key)") }
+        #expect((snapshot["grids"] as? [Any])?.count == 64)
+        #expect((snapshot["events"] as? [[String: Any]])?.first?["subject"] as? String == id)
+        let firstTicket = (snapshot["tickets"] as? [[String: Any]])?.first
+        #expect((firstTicket?["resident"] as? String)?.contains("*") == true, "resident names are masked in snapshots")
+        let text = try run(["snapshot", "--width", "80", "--height", "24", "--lang", "en"], db: db).output
+        #expect(text.contains("All grids") && text.split(separator: "\n").count == 24)
+
         let call = line(try run(["call", "--staff", "S0002"], db: db))
         #expect(call == "C000001")
         #expect(line(try run(["ack", call, "--staff", "S0002"], db: db)) == "\(call) answered")

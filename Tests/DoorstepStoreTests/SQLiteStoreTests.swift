@@ -1,6 +1,7 @@
 import DoorstepDomain
 import DoorstepSeeds
 import Foundation
+import GRDB
 import Testing
 
 @testable import DoorstepStore
@@ -27,6 +28,25 @@ struct SQLiteStoreTests {
         let readOnly = try SQLiteStore(path: database.path, readOnly: true)
         #expect(try readOnly.loadAll().staff.count == data.staff.count)
         #expect(throws: StoreError.self) { try readOnly.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "x"), by: "t", at: now) }
+    }
+
+    @Test("a reader of a database from an older version brings it up to date once, losing nothing")
+    func upgradeOnRead() throws {
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        defer { database.cleanUp() }
+        // make it look like a version-2 database: no v3 columns, no v3 migration recorded
+        try store.pool.write { db in
+            try db.execute(sql: """
+                ALTER TABLE ticket DROP COLUMN accepted_at;
+                ALTER TABLE ticket DROP COLUMN dispatched_at;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%';
+                """)
+        }
+        let reader = try SQLiteStore(path: database.path, readOnly: true)
+        let data = try reader.loadAll()
+        #expect(data.tickets.count == 73)
+        #expect(data.tickets.allSatisfy { $0.acceptedAt == nil })
+        #expect(try reader.pool.read { try Schema.migrator.hasCompletedMigrations($0) })
     }
 
     @Test("a read-only open of a file that is not a Doorstep database is refused")
