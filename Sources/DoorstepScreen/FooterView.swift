@@ -33,7 +33,8 @@ enum FooterView {
         var keys: [(String, String)] = [("←↓↑→ hjkl", s.keyMove), ("Tab", s.keyPanes)]
         switch state.focus {
         case .grids:
-            keys += [("Enter", open), ("1-9", state.language == .zh ? "社区" : "community"), ("C", s.keyCallGrid)]
+            keys += [("Enter", open), ("/", state.language == .zh ? "筛选" : "filter"), ("1-9", state.language == .zh ? "社区" : "community"),
+                     ("C", s.keyCallGrid)]
         case .staff:
             keys += [("c", s.keyCall), ("C", s.keyCallGrid), ("Esc", s.keyBack)]
         case .tickets:

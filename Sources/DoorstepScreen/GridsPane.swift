@@ -6,11 +6,19 @@ enum GridsPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
         let overview = state.overview
-        let inner = canvas.pane(rect, title: "\(s.allGrids) · \(overview.grids.count)", focused: state.focus == .grids)
+        let visible = state.visibleGrids
+        var title = "\(s.allGrids) · \(overview.grids.count)"
+        if visible != nil || state.filterEditing {
+            title = "\(s.allGrids) · \(visible?.count ?? overview.grids.count)/\(overview.grids.count) · /\(state.filter)\(state.filterEditing ? "▏" : "")"
+        }
+        let inner = canvas.pane(rect, title: title, focused: state.focus == .grids)
         guard !inner.isEmpty else { return }
-        let layout = TileLayout(overview: overview, pane: rect)
+        let layout = TileLayout(overview: overview, pane: rect, include: visible)
         let offset = layout.scrollOffset(showing: state.selectedGrid, height: inner.height)
 
+        if layout.slots.isEmpty {
+            canvas.write(s.noMatch(state.filter), x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
+        }
         for heading in layout.headings {
             let y = inner.y + heading.y - offset
             guard y >= inner.y, y < inner.maxY, overview.communities.indices.contains(heading.community) else { continue }

@@ -32,17 +32,18 @@ struct TileLayout: Equatable {
 
     /// The layout inside the grids pane `pane` (its border excluded): the one place both the
     /// view and key handling get it from, so they never disagree.
-    init(overview: Overview, pane: Rect) {
+    /// Only the grids in `include` are placed (all when nil); a community with none is left out.
+    init(overview: Overview, pane: Rect, include: Set<Int>? = nil) {
         let inner = pane.inset(by: 1)
-        self.init(overview: overview, width: inner.width, height: inner.height)
+        self.init(overview: overview, width: inner.width, height: inner.height, include: include)
     }
 
-    init(overview: Overview, width: Int, height: Int) {
-        let full = Self.place(overview, width: width, tileWidth: Self.fullWidth, tileHeight: 2, rowGap: 1)
+    init(overview: Overview, width: Int, height: Int, include: Set<Int>? = nil) {
+        let full = Self.place(overview, width: width, tileWidth: Self.fullWidth, tileHeight: 2, rowGap: 1, include: include)
         if full.contentHeight <= height {
             self = full
         } else {
-            self = Self.place(overview, width: width, tileWidth: Self.compactWidth, tileHeight: 1, rowGap: 0)
+            self = Self.place(overview, width: width, tileWidth: Self.compactWidth, tileHeight: 1, rowGap: 0, include: include)
         }
     }
 
@@ -55,17 +56,18 @@ struct TileLayout: Equatable {
         self.contentHeight = contentHeight
     }
 
-    private static func place(_ overview: Overview, width: Int, tileWidth: Int, tileHeight: Int, rowGap: Int) -> TileLayout {
+    private static func place(_ overview: Overview, width: Int, tileWidth: Int, tileHeight: Int, rowGap: Int, include: Set<Int>?) -> TileLayout {
         let perRow = max(1, (width + gap) / (tileWidth + gap))
         var slots: [Slot] = []
         var headings: [Heading] = []
         var y = 0
         var byCommunity: [String: [Int]] = [:]
-        for (index, summary) in overview.grids.enumerated() {
+        for (index, summary) in overview.grids.enumerated() where include?.contains(index) ?? true {
             byCommunity[summary.grid.communityCode, default: []].append(index)
         }
         for (communityIndex, community) in overview.communities.enumerated() {
             let members = byCommunity[community.code] ?? []
+            if members.isEmpty, include != nil { continue }
             headings.append(Heading(community: communityIndex, y: y))
             y += 1
             for (n, index) in members.enumerated() {
@@ -81,6 +83,13 @@ struct TileLayout: Equatable {
     }
 
     func slot(for index: Int) -> Slot? { slots.first { $0.index == index } }
+
+    /// The grid before (`-1`) or after (`+1`) `index` in reading order; `index` at the ends.
+    func neighbour(of index: Int, step: Int) -> Int {
+        guard let position = slots.firstIndex(where: { $0.index == index }) else { return slots.first?.index ?? index }
+        let target = position + step
+        return slots.indices.contains(target) ? slots[target].index : index
+    }
 
     /// The grid index reached by moving one visual row up (`-1`) or down (`+1`) from `index`,
     /// keeping the column as close as possible; `index` itself at the top or bottom.

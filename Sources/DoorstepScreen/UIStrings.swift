@@ -15,6 +15,7 @@ public struct UIStrings: Sendable {
     public var staleSince: @Sendable (String) -> String
     public var events: String
     public var noEvents: String
+    public var noMatch: @Sendable (String) -> String
     public var escalatedCount: String
     public var acceptTime: String
     public var minutes: @Sendable (Int) -> String
@@ -69,7 +70,7 @@ public struct UIStrings: Sendable {
         grids: "网格", alarm: "告警", attention: "关注", openTickets: "待办工单", overdue: "超时",
         resolvedToday: "今日办结", onDuty: "在岗", allGrids: "全部网格", staffOnDuty: "网格力量",
         noGridSelected: "未选网格", staleSince: { "数据未更新,自 \($0)" },
-        events: "动态", noEvents: "暂无动态",
+        events: "动态", noEvents: "暂无动态", noMatch: { "没有与“\($0)”相符的网格(Esc 清除)" },
         escalatedCount: "上交", acceptTime: "接单均时", minutes: { "\($0)分" }, satisfaction: "满意度", mustVisits: "六必访",
         calling: { who, s in "正在呼叫 \(who) · \(s) 秒后拨出" }, callCancelled: "已取消呼叫",
         nobodyToCall: "该网格没有可呼叫的人员", callsPlaced: { "已拨出 \($0) 路呼叫" },
@@ -105,7 +106,7 @@ public struct UIStrings: Sendable {
         help: "按键说明",
         helpLines: [
             ("←↓↑→ hjkl", "在网格间移动;在列表中上下移动"), ("Tab / Shift-Tab", "切换窗格:网格、力量、工单、动态"),
-            ("1-9", "跳到第 N 个社区"), ("Home / End", "第一个 / 最后一个"), ("PgUp / PgDn", "列表翻页"),
+            ("1-9", "跳到第 N 个社区"), ("/", "按名称、编码或拼音首字母筛选网格(spj → 四平街)"), ("Home / End", "第一个 / 最后一个"), ("PgUp / PgDn", "列表翻页"),
             ("c", "呼叫选中的人员(力量窗格)"), ("C", "呼叫选中网格的 1+1+2+N"), ("Esc", "3 秒内取消呼叫;返回"),
             ("d / e / x", "工单窗格:派单 / 上交 / 撤销"),
             ("L", "切换中文 / English"), ("?", "显示 / 关闭本说明"), ("q", "退出"),
@@ -170,7 +171,7 @@ public struct UIStrings: Sendable {
         grids: "Grids", alarm: "Alarm", attention: "Attention", openTickets: "Open tickets", overdue: "Overdue",
         resolvedToday: "Resolved today", onDuty: "On duty", allGrids: "All grids", staffOnDuty: "Grid staff",
         noGridSelected: "no grid selected", staleSince: { "DATA STALE since \($0)" },
-        events: "Events", noEvents: "no events yet",
+        events: "Events", noEvents: "no events yet", noMatch: { "no grid matches “\($0)” (Esc clears)" },
         escalatedCount: "Escalated", acceptTime: "Avg accept", minutes: { "\($0) min" }, satisfaction: "Satisfaction",
         mustVisits: "Must-visits",
         calling: { who, s in "Calling \(who) in \(s) s" }, callCancelled: "call cancelled",
@@ -197,7 +198,7 @@ public struct UIStrings: Sendable {
         help: "Keys",
         helpLines: [
             ("←↓↑→ hjkl", "move between grids; up and down in lists"), ("Tab / Shift-Tab", "next / previous pane: grids, staff, tickets, events"),
-            ("1-9", "jump to community N"), ("Home / End", "first / last"), ("PgUp / PgDn", "page through a list"),
+            ("1-9", "jump to community N"), ("/", "filter grids by name, code or pinyin initials (jbyw → 江滨一网格)"), ("Home / End", "first / last"), ("PgUp / PgDn", "page through a list"),
             ("c", "call the selected person (staff pane)"), ("C", "call the selected grid's 1+1+2+N"), ("Esc", "cancel a call within 3 s; back"),
             ("d / e / x", "tickets pane: dispatch / escalate / cancel"),
             ("L", "switch 中文 / English"), ("?", "show / hide this help"), ("q", "quit"),

@@ -55,6 +55,10 @@ public struct WallState: Sendable {
     public var histories: [String: [TicketHistoryEntry]]
     /// Tickets and households whose residents' details an operator revealed (recorded).
     public var revealed: Set<String>
+    /// The `/` filter on grids by name, code or pinyin initials ("" for none), and whether
+    /// it is being typed.
+    public var filter: String
+    public var filterEditing: Bool
 
     /// A message shown in the footer until `until`.
     public struct Notice: Equatable, Sendable {
@@ -89,6 +93,19 @@ public struct WallState: Sendable {
         self.detailCursor = 0
         self.histories = [:]
         self.revealed = []
+        self.filter = ""
+        self.filterEditing = false
+    }
+
+    /// The grids the filter lets through (nil: no filter).
+    public var visibleGrids: Set<Int>? {
+        guard !filter.isEmpty else { return nil }
+        let communityNames = Dictionary(overview.communities.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return Set(overview.grids.indices.filter { index in
+            let grid = overview.grids[index].grid
+            return Pinyin.matches(filter, name: grid.name, code: grid.code)
+                || Pinyin.matches(filter, name: communityNames[grid.communityCode] ?? "", code: grid.communityCode)
+        })
     }
 
     public var strings: UIStrings { language.strings }

@@ -46,6 +46,7 @@ extension WallState {
             return nil
         }
         if reasonInput != nil { return handleReason(key) }
+        if filterEditing { return handleFilter(key) }
         if picker != nil { return handlePicker(key) }
         if pendingCall != nil, key == .escape || key == .backspace {
             pendingCall = nil
@@ -60,6 +61,11 @@ extension WallState {
             showHelp = true
         case .character("L"):
             language = language == .zh ? .en : .zh
+        case .character("/"):
+            focus = .grids
+            filterEditing = true
+        case .escape where focus == .grids && !filter.isEmpty:
+            filter = ""
         case .tab:
             focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .grids
         case .backTab:
@@ -102,22 +108,44 @@ extension WallState {
         return nil
     }
 
+    /// Keys while the filter is typed: it narrows the tiles as it grows.
+    private mutating func handleFilter(_ key: Key) -> WallEffect? {
+        switch key {
+        case .escape:
+            filter = ""
+            filterEditing = false
+        case .enter:
+            filterEditing = false
+        case .backspace, .delete:
+            if !filter.isEmpty { filter.removeLast() }
+        case .character(let c):
+            if filter.count < 20 { filter.append(c) }
+        default:
+            return nil
+        }
+        if let visible = visibleGrids, !visible.contains(selectedGrid), let first = tileLayout()?.slots.first?.index {
+            selectedGrid = first
+            staffCursor = 0
+        }
+        return nil
+    }
+
     private mutating func moveInGrids(_ key: Key) {
         let count = overview.grids.count
         let before = selectedGrid
         switch key {
         case .left, .character("h"):
-            if selectedGrid > 0 { selectedGrid -= 1 }
+            selectedGrid = tileLayout()?.neighbour(of: selectedGrid, step: -1) ?? max(0, selectedGrid - 1)
         case .right, .character("l"):
-            if selectedGrid + 1 < count { selectedGrid += 1 }
+            selectedGrid = tileLayout()?.neighbour(of: selectedGrid, step: 1) ?? min(count - 1, selectedGrid + 1)
         case .up, .character("k"):
             selectedGrid = tileLayout()?.vertical(from: selectedGrid, step: -1) ?? selectedGrid
         case .down, .character("j"):
             selectedGrid = tileLayout()?.vertical(from: selectedGrid, step: 1) ?? selectedGrid
         case .home:
-            selectedGrid = 0
+            selectedGrid = tileLayout()?.slots.first?.index ?? 0
         case .end:
-            selectedGrid = max(0, count - 1)
+            selectedGrid = tileLayout()?.slots.last?.index ?? max(0, count - 1)
         default:
             break
         }
@@ -126,6 +154,7 @@ extension WallState {
 
     private mutating func jumpToCommunity(_ n: Int) {
         guard overview.communities.indices.contains(n - 1) else { return }
+        filter = ""
         let code = overview.communities[n - 1].code
         if let first = overview.grids.firstIndex(where: { $0.grid.communityCode == code }) {
             selectedGrid = first
@@ -171,6 +200,6 @@ extension WallState {
     /// The tile layout for the current size (nil below the minimum size).
     func tileLayout() -> TileLayout? {
         guard let layout = WallLayout(size: size) else { return nil }
-        return TileLayout(overview: overview, pane: layout.grids)
+        return TileLayout(overview: overview, pane: layout.grids, include: visibleGrids)
     }
 }

@@ -137,3 +137,46 @@ struct WallLanguageTests {
         #expect(WallView.render(state).text.contains("网格力量 1+1+2+N"))
     }
 }
+
+@Suite("Wall filter")
+struct WallFilterTests {
+    @Test("/ filters the tiles by name, code or pinyin initials as it is typed")
+    func filter() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.character("/")))
+        for c in "bg" { state.update(.key(.character(c))) }
+        #expect(state.selectedSummary?.grid.code == "BG01")  // the selection follows into the matches
+        #expect(state.update(.key(.character("q"))) == nil)  // q is text here, not quit
+        #expect(state.visibleGrids?.map { state.overview.grids[$0].grid.code } == ["BG07"])  // 北固七网格: bgqwg
+        #expect(state.selectedSummary?.grid.code == "BG07")
+        state.update(.key(.backspace))
+        #expect(state.filter == "bg")
+        let visible = try #require(state.visibleGrids)
+        #expect(visible.count == 8)  // 北固社区's grids (initials bg…, codes BG…)
+        state.update(.key(.enter))
+        let screen = WallView.render(state)
+        try assertSnapshot(screen.text, named: "filter-bg-200x60-zh")
+        #expect(screen.text.contains("全部网格 · 8/64 · /bg"))
+        #expect(!screen.text.contains("江滨一网格"))
+        state.update(.key(.home))
+        #expect(state.selectedSummary?.grid.code == "BG01")
+        state.update(.key(.end))
+        #expect(state.selectedSummary?.grid.code == "BG08")
+        state.update(.key(.right))
+        #expect(state.selectedSummary?.grid.code == "BG08")  // filtered-out grids are not reached
+        state.update(.key(.escape))
+        #expect(state.visibleGrids == nil)
+        #expect(WallView.render(state).text.contains("江滨一网格"))
+    }
+
+    @Test("initials narrow to one grid; nothing matching says so")
+    func initials() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.character("/")))
+        for c in "ysswg" { state.update(.key(.character(c))) }  // 银山三网格 and 银山四网格 are both y-s-s-w-g
+        #expect(state.visibleGrids?.map { state.overview.grids[$0].grid.code }.sorted() == ["YS03", "YS04"])
+        for c in "zzz" { state.update(.key(.character(c))) }
+        #expect(state.visibleGrids?.isEmpty == true)
+        #expect(WallView.render(state).text.contains("没有与“ysswgzzz”相符的网格"))
+    }
+}
