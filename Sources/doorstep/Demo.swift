@@ -23,9 +23,8 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let logger = screen.startLogging(label: "doorstep.demo")
-            let language = try screen.language()
-            let theme = try screen.loadTheme()
+            let settings = try screen.settings()
+            let logger = settings.startLogging(label: "doorstep.demo")
             guard rate > 0 else { throw Failure("--rate must be above 0", exitCode: ExitStatus.usage) }
             let temporary = db == nil
             let path = db ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("doorstep-demo-\(getpid())-\(UUID().uuidString.prefix(8)).sqlite").path
@@ -43,15 +42,15 @@ struct Demo: ParsableCommand {
             logger.info("demo starting", metadata: ["db": "\(path)", "grids": "\(data.grids.count)"])
 
             let engine = PollingLoop(
-                engine: Engine(store: database, clock: SystemClock(), calendar: localCalendar(), callTimeout: screen.callTimeout),
-                interval: screen.refresh)
+                engine: Engine(store: database, clock: SystemClock(), calendar: localCalendar(), callTimeout: settings.callTimeout),
+                interval: settings.refresh)
             let simulator = SimulatorThread(
-                simulator: try storeCall { try Simulator(store: database, clock: SystemClock(), seed: seed, callTimeout: screen.callTimeout) },
+                simulator: try storeCall { try Simulator(store: database, clock: SystemClock(), seed: seed, callTimeout: settings.callTimeout) },
                 perMinute: rate, logger: logger, onChange: {})
             simulator.start()
             defer { simulator.stop() }
-            let actions = try screen.actions(store: database, engine: engine, actor: "operator", logger: logger)
-            try showWall(engine: engine, actions: actions, language: language, theme: theme, logger: logger)
+            let actions = settings.actions(store: database, engine: engine, actor: "operator", logger: logger)
+            try showWall(engine: engine, actions: actions, language: settings.language, theme: settings.theme, logger: logger)
         }
     }
 }

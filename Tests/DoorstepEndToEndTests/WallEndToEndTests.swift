@@ -89,6 +89,36 @@ struct WallEndToEndTests {
         #expect(seen2.screen.contains("exit=2"))
     }
 
+    @Test("the config file sets language and theme; flags override it; a typo in it is refused by name")
+    func configFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config.json").path
+        try #"{"language": "en", "theme": "mono", "refresh": 0.5, "escalation": ["dispatcher", "operator"]}"#
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let english = try session("demo", width: 120, height: 40, prefix: "DOORSTEP_CONFIG=\(shellQuoted(config)) ")
+        #expect(english.wait { $0.contains("All grids") }.ok, "config language not applied:\n\(english.capture())")
+        english.send("L")  // switch language on the running wall
+        #expect(english.wait { $0.contains("全部网格") && $0.contains("q 退出") }.ok, "L did not switch to Chinese")
+        english.send("q")
+        #expect(english.wait { $0.contains("exit=0") }.ok)
+        let chinese = try session("demo --lang zh", width: 120, height: 40, prefix: "DOORSTEP_CONFIG=\(shellQuoted(config)) ")
+        #expect(chinese.wait { $0.contains("全部网格") }.ok, "the flag did not override the config:\n\(chinese.capture())")
+        chinese.send("q")
+        #expect(chinese.wait { $0.contains("exit=0") }.ok)
+
+        try #"{"language": "en", "call_timout": 30}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["DOORSTEP_CONFIG"] = config
+        let typo = try spawn([binary, "demo"], environment: environment)
+        #expect(typo.status == 65)
+        #expect(typo.output.hasPrefix("doorstep: \(config): unknown key 'call_timout'"))
+        try #"{"refresh": "fast"}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        let wrongKind = try spawn([binary, "demo"], environment: environment)
+        #expect(wrongKind.output.contains("key 'refresh' has a value of the wrong kind"))
+    }
+
     @Test("a malformed theme is refused before the terminal is touched, naming file, line and key")
     func badTheme() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-\(UUID().uuidString).theme")
