@@ -69,6 +69,11 @@ static inline int doorstep_check_terminal(const char *term) {
     return usable;
 }
 
+/// A colour pair with colour numbers beyond 16 bits (direct colour: 0xRRGGBB).
+static inline int doorstep_init_pair(int pair, int foreground, int background) {
+    return init_extended_pair(pair, foreground, background);
+}
+
 /// newterm on the given file descriptors; standard output and input use the C library's own
 /// streams (Swift 6 cannot name stdout/stdin), others are opened with fdopen.
 static inline SCREEN *doorstep_newterm(const char *term, int out_fd, int in_fd) {

@@ -1,13 +1,15 @@
 import DoorstepCanvas
 
 /// How many colours the terminal can show, and how a theme's colours come down to them:
-/// `#RRGGBB` → the nearest of 256 → the nearest of 16 → of 8 → none.
+/// truecolor (a terminfo entry with direct colour, such as xterm-direct) → the nearest of
+/// 256 → the nearest of 16 → of 8 → none.
 public enum ColourDepth: Equatable, Sendable {
-    case none, eight, sixteen, indexed256
+    case none, eight, sixteen, indexed256, direct
 
     /// The depth for a terminal reporting `colours` (ncurses' COLORS).
     public init(colours: Int) {
         switch colours {
+        case 0x1000000...: self = .direct
         case 256...: self = .indexed256
         case 16...: self = .sixteen
         case 8...: self = .eight
@@ -17,28 +19,34 @@ public enum ColourDepth: Equatable, Sendable {
 
     /// The curses colour number for `colour` (-1 is the terminal's default), and whether a
     /// bright colour had to become its base colour (drawn bold instead).
-    public func number(for colour: ThemeColor) -> (Int16, brightened: Bool) {
+    public func number(for colour: ThemeColor) -> (Int32, brightened: Bool) {
         switch colour {
         case .terminalDefault:
             return (-1, false)
         case .indexed(let n):
             switch self {
             case .none: return (-1, false)
-            case .indexed256: return (Int16(n), false)
-            case .sixteen: return (Int16(n < 16 ? n : Self.nearest(Self.rgb(of: n), among: 16)), false)
+            case .direct:
+                // direct colour: 0–7 are the terminal's own ANSI colours, anything else is 0xRRGGBB
+                if n < 8 { return (Int32(n), false) }
+                let (r, g, b) = Self.rgb(of: n)
+                return (Int32(r << 16 | g << 8 | b), false)
+            case .indexed256: return (Int32(n), false)
+            case .sixteen: return (Int32(n < 16 ? n : Self.nearest(Self.rgb(of: n), among: 16)), false)
             case .eight:
                 let sixteen = n < 16 ? n : Self.nearest(Self.rgb(of: n), among: 16)
-                return (Int16(sixteen % 8), sixteen >= 8)
+                return (Int32(sixteen % 8), sixteen >= 8)
             }
         case .rgb(let r, let g, let b):
             let target = (Int(r), Int(g), Int(b))
             switch self {
             case .none: return (-1, false)
-            case .indexed256: return (Int16(Self.nearest(target, among: 256)), false)
-            case .sixteen: return (Int16(Self.nearest(target, among: 16)), false)
+            case .direct: return (Int32(r) << 16 | Int32(g) << 8 | Int32(b), false)
+            case .indexed256: return (Int32(Self.nearest(target, among: 256)), false)
+            case .sixteen: return (Int32(Self.nearest(target, among: 16)), false)
             case .eight:
                 let sixteen = Self.nearest(target, among: 16)
-                return (Int16(sixteen % 8), sixteen >= 8)
+                return (Int32(sixteen % 8), sixteen >= 8)
             }
         }
     }

@@ -189,7 +189,7 @@ public final class Terminal {
                 let (foreground, brightened) = depth.number(for: style.foreground)
                 let (background, _) = depth.number(for: style.background)
                 if brightened { attrs |= doorstep_a_bold() }
-                init_pair(Int16(next), foreground, background)
+                _ = doorstep_init_pair(next, foreground, background)
                 pairs[role] = next
                 next += 1
             }

@@ -92,6 +92,61 @@ struct TerminalPTYTests {
         terminal.close()
     }
 
+    @Test("the same canvas in two built-in themes: the header changes colour, the text does not")
+    func twoThemes() throws {
+        func render(_ themeName: String) throws -> String {
+            var master: Int32 = -1
+            var slave: Int32 = -1
+            var size = winsize(ws_row: 6, ws_col: 40, ws_xpixel: 0, ws_ypixel: 0)
+            #expect(openpty(&master, &slave, nil, nil, &size) == 0)
+            defer {
+                close(master)
+                close(slave)
+            }
+            let theme = try #require(try Theme.builtin(themeName))
+            let terminal = try Terminal(environment: ["TERM": "xterm-256color"], theme: theme, input: slave, output: slave, ownsProcess: false)
+            var canvas = Canvas(size: terminal.size)
+            canvas.fill(Rect(x: 0, y: 0, width: 40, height: 1), style: Style(.header))
+            canvas.write("家门口 · 临江街道", x: 1, y: 0, style: Style(.header, bold: true))
+            canvas.write("■ 江滨三网格 超时1", x: 1, y: 2, style: Style(.alarm, inverse: true))
+            terminal.draw(canvas)
+            let text = String(decoding: drain(master), as: UTF8.self)
+            terminal.close()
+            return text
+        }
+        let dark = try render("default")
+        let contrast = try render("high-contrast")
+        for text in [dark, contrast] {
+            #expect(text.contains("家门口 · 临江街道"))
+            #expect(text.contains("江滨三网格 超时1"))
+        }
+        #expect(dark.contains("44m") || dark.contains("48;5;4m"), "default: the header is on blue")
+        #expect(contrast.contains("103m") || contrast.contains("48;5;11m"), "high-contrast: the header is on bright yellow")
+        #expect(dark != contrast)
+    }
+
+    @Test("a direct-colour terminal gets #RRGGBB exactly",
+          .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/terminfo/x/xterm-direct") || FileManager.default.fileExists(atPath: "/lib/terminfo/x/xterm-direct")))
+    func truecolour() throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var size = winsize(ws_row: 6, ws_col: 40, ws_xpixel: 0, ws_ypixel: 0)
+        #expect(openpty(&master, &slave, nil, nil, &size) == 0)
+        defer {
+            close(master)
+            close(slave)
+        }
+        let theme = try Theme.parse("alarm = #ff8712", file: "test")
+        let terminal = try Terminal(environment: ["TERM": "xterm-direct"], theme: theme, input: slave, output: slave, ownsProcess: false)
+        #expect(terminal.depth == .direct)
+        var canvas = Canvas(size: terminal.size)
+        canvas.write("告警", x: 0, y: 0, style: Style(.alarm))
+        terminal.draw(canvas)
+        let text = String(decoding: drain(master), as: UTF8.self)
+        #expect(text.contains("38:2::255:135:18") || text.contains("38;2;255;135;18"), "no 24-bit colour: \(text.debugDescription)")
+        terminal.close()
+    }
+
     @Test("a 256-colour terminal gets the theme's colours")
     func colour256() throws {
         var master: Int32 = -1
@@ -124,6 +179,10 @@ struct ColourDepthTests {
         #expect(ColourDepth.eight.number(for: .rgb(250, 250, 250)) == (7, brightened: true))
         #expect(ColourDepth.none.number(for: orange).0 == -1)
         #expect(ColourDepth.indexed256.number(for: .rgb(0x80, 0x80, 0x80)).0 == 244)
+        #expect(ColourDepth.direct.number(for: orange).0 == 0xFF8700)
+        #expect(ColourDepth.direct.number(for: .indexed(1)).0 == 1)
+        #expect(ColourDepth.direct.number(for: .indexed(208)).0 == 0xFF8700)
+        #expect(ColourDepth(colours: 0x1000000) == .direct)
         #expect(ColourDepth(colours: 256) == .indexed256)
         #expect(ColourDepth(colours: 8) == .eight)
         #expect(ColourDepth(colours: 0) == .none)
