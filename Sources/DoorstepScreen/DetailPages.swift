@@ -4,6 +4,7 @@ import Foundation
 
 /// A page of the drill-down: community → grid → household or ticket.
 public enum DetailPage: Equatable, Sendable {
+    case community(code: String)
     case grid(code: String)
     case ticket(id: String)
     case household(id: String)
@@ -17,6 +18,9 @@ public enum GridSection: Int, CaseIterable, Sendable {
 extension WallState {
     /// The page on top of the drill-down, if any.
     public var page: DetailPage? { details.last }
+
+    /// A community's grids, in data-set order.
+    func communityGrids(_ code: String) -> [Overview.GridSummary] { overview.grids.filter { $0.grid.communityCode == code } }
 
     /// The tickets shown on a grid's page: its open ones, most urgent first.
     func gridTickets(_ code: String) -> [Overview.OpenTicket] { overview.openTickets.filter { $0.ticket.gridCode == code } }
@@ -76,10 +80,25 @@ extension WallState {
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
             case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
-            case .grid: return nil
+            case .grid, .community: return nil
+            }
+        case .character("u"):
+            if case .grid(let code) = page, let community = overview.grids.first(where: { $0.grid.code == code })?.grid.communityCode {
+                details.removeLast()
+                return open(.community(code: community))
             }
         default:
             break
+        }
+        if case .community(let code) = page {
+            let grids = communityGrids(code)
+            switch key {
+            case .enter:
+                if grids.indices.contains(detailCursor) { return open(.grid(code: grids[detailCursor].grid.code)) }
+            default:
+                detailCursor = Self.move(detailCursor, key, count: grids.count, page: max(1, size.height / 4))
+            }
+            return nil
         }
         guard case .grid(let code) = page else { return nil }
         let count: Int

@@ -7,10 +7,43 @@ enum DetailViews {
     static func draw(_ canvas: inout Canvas, _ state: WallState, _ page: DetailPage, in area: Rect) {
         canvas.fill(area, style: .normal)
         switch page {
+        case .community(let code): community(&canvas, state, code, in: area)
         case .grid(let code): grid(&canvas, state, code, in: area)
         case .ticket(let id): ticket(&canvas, state, id, in: area)
         case .household(let id): household(&canvas, state, id, in: area)
         }
+    }
+
+    // MARK: Community
+
+    static func community(_ canvas: inout Canvas, _ state: WallState, _ code: String, in area: Rect) {
+        let s = state.strings
+        let d = state.language.detailStrings
+        guard let community = state.overview.communities.first(where: { $0.code == code }) else { return }
+        let grids = state.communityGrids(code)
+        let alarm = grids.filter { $0.assessment.status == .alarm }.count
+        let attention = grids.filter { $0.assessment.status == .attention }.count
+        let title = "\(community.name) · \(s.grids) \(grids.count) · \(s.alarm) \(alarm) · \(s.attention) \(attention)"
+        let inner = canvas.box(area, title: title, style: Style(.title, bold: true))
+        let parts = Layout.rows(inner, [.fixed(2), .fill(1)])
+        let dispatchers = state.overview.staffByID.values.filter { $0.role == .communityDispatcher && $0.communityCode == code }.sorted { $0.id < $1.id }
+        canvas.write(s.role("dispatcher") + ": " + dispatchers.map { "\($0.name) \(s.duty($0.duty.rawValue))" }.joined(separator: "  "),
+                     x: parts[0].x, y: parts[0].y, clip: parts[0], style: Style(.muted))
+        let rows: [(String, Style)] = grids.map { summary in
+            let households = state.gridHouseholds(summary.grid.code)
+            let done = households.filter { state.visitedThisMonth($0.id) }.count
+            let why = summary.assessment.reasons.map { WallView.reasonText($0, s) }.joined(separator: "、")
+            let line = WallView.mark(for: summary.assessment.status) + " " + Columns.pad(summary.grid.name, to: 11) + " " + Columns.pad(summary.grid.code, to: 5)
+                + Columns.pad(s.ticketsShort(summary.openTickets), to: 6) + " " + Columns.pad("\(s.onDuty) \(summary.working)/\(summary.staffCount)", to: 12)
+                + " " + Columns.pad(d.households(done, households.count), to: 22) + " " + why
+            return (line, Style(WallView.role(for: summary.assessment.status), bold: summary.assessment.status == .alarm))
+        }
+        let window = ListWindow(total: rows.count, height: parts[1].height, cursor: state.detailCursor)
+        for (row, index) in window.rows.enumerated() {
+            canvas.write(rows[index].0, x: parts[1].x, y: parts[1].y + row, clip: parts[1], style: rows[index].1)
+            if index == state.detailCursor { canvas.cursorRow(parts[1].y + row, in: parts[1]) }
+        }
+        window.drawMore(&canvas, in: parts[1], strings: s)
     }
 
     // MARK: Grid

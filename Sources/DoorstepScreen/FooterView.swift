@@ -27,7 +27,11 @@ enum FooterView {
         let open = state.language == .zh ? "打开" : "open"
         if let page = state.page {
             var keys = state.language.detailStrings.pageKeys.map { ($0.key, $0.what) }
-            if case .grid = page {} else { keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0) }
+            switch page {
+            case .grid: keys.insert(("u", state.language == .zh ? "所在社区" : "community"), at: 0)
+            case .community: break
+            case .ticket, .household: keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0)
+            }
             return keys + [("q", s.keyQuit)]
         }
         var keys: [(String, String)] = [("←↓↑→ hjkl", s.keyMove), ("Tab", s.keyPanes)]

@@ -61,6 +61,8 @@ extension WallState {
             showHelp = true
         case .character("L"):
             language = language == .zh ? .en : .zh
+        case .character("u"):
+            if let community = selectedSummary?.grid.communityCode { return open(.community(code: community)) }
         case .character("/"):
             focus = .grids
             filterEditing = true

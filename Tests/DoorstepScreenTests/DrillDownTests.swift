@@ -81,3 +81,42 @@ struct DrillDownTests {
         #expect(state.detailSection == .tickets)
     }
 }
+
+@Suite("Drill-down: community")
+struct CommunityPageTests {
+    @Test("u opens the selected grid's community: every grid with why, and Enter goes down to one")
+    func communityPage() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.character("4")))
+        #expect(state.update(.key(.character("u"))) == nil)
+        #expect(state.page == .community(code: "YS"))
+        let screen = WallView.render(state)
+        try assertSnapshot(screen.text, named: "community-page-200x60-zh")
+        #expect(misalignedRow(screen) == nil)
+        #expect(screen.text.contains("银山社区 · 网格 7"))
+        #expect(screen.text.contains("银山五网格  YS05"))
+        #expect(screen.text.contains("无人在岗"))
+        for _ in 0..<4 { state.update(.key(.down)) }
+        state.update(.key(.enter))
+        #expect(state.page == .grid(code: "YS05"))
+        state.update(.key(.character("u")))
+        #expect(state.page == .community(code: "YS"))
+        state.update(.key(.escape))
+        #expect(state.page == .community(code: "YS") || state.page == nil)
+    }
+
+    @Test("the grid and household pages in English")
+    func english() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60), language: .en)
+        state.update(.key(.enter))
+        let grid = WallView.render(state)
+        try assertSnapshot(grid.text, named: "grid-page-200x60-en")
+        #expect(grid.text.contains("Grid staff 1+1+2+N"))
+        state.update(.key(.tab))
+        state.update(.key(.enter))
+        let household = WallView.render(state)
+        try assertSnapshot(household.text, named: "household-page-200x60-en")
+        #expect(household.text.contains("r reveal resident details (recorded)"))
+        #expect(misalignedRow(household) == nil)
+    }
+}
