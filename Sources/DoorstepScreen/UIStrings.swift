@@ -45,6 +45,8 @@ public struct UIStrings: Sendable {
     public var keyEscalate: String
     public var keyCancelTicket: String
     public var moved: @Sendable (_ ticket: String, _ state: String) -> String
+    /// "cannot dispatch T00073: it is dispatched (by … at …)" in the screen's language.
+    public var refused: @Sendable (_ verb: String, _ ticket: String, _ state: String, _ winner: String) -> String
     public var keyMove: String
     public var keyQuit: String
     public var tooSmall: @Sendable (_ needWidth: Int, _ needHeight: Int, _ haveWidth: Int, _ haveHeight: Int) -> String
@@ -118,6 +120,10 @@ public struct UIStrings: Sendable {
         cancelTitle: { "撤销 \($0):原因" }, reasonHint: "Enter 确认  Esc 放弃",
         keyDispatch: "派单", keyEscalate: "上交", keyCancelTicket: "撤销",
         moved: { ticket, state in "\(ticket) → \(state)" },
+        refused: { verb, ticket, state, winner in
+            let action = ["dispatch": "派单", "accept": "接单", "resolve": "办结", "rate": "评价", "escalate": "上交", "cancel": "撤销"][verb] ?? verb
+            return "无法\(action) \(ticket):已是「\(state)」" + (winner.isEmpty ? "" : "(\(winner.replacingOccurrences(of: "by ", with: "").replacingOccurrences(of: " at ", with: " 于 ")))")
+        },
         keyMove: "移动", keyQuit: "退出",
         tooSmall: { nw, nh, hw, hh in "终端太小:需要 \(nw)×\(nh),当前 \(hw)×\(hh)" },
         left: { "剩 \($0)" }, late: { "超 \($0)" },
@@ -210,6 +216,7 @@ public struct UIStrings: Sendable {
         cancelTitle: { "Cancel \($0): reason" }, reasonHint: "Enter confirm  Esc give up",
         keyDispatch: "dispatch", keyEscalate: "escalate", keyCancelTicket: "cancel",
         moved: { ticket, state in "\(ticket) → \(state)" },
+        refused: { verb, ticket, state, winner in "cannot \(verb) \(ticket): it is \(state)" + (winner.isEmpty ? "" : " (\(winner))") },
         keyMove: "move", keyQuit: "quit",
         tooSmall: { nw, nh, hw, hh in "terminal too small: need \(nw)×\(nh), have \(hw)×\(hh)" },
         left: { "\($0) left" }, late: { "\($0) late" },

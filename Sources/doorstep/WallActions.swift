@@ -71,6 +71,9 @@ final class WallActions: @unchecked Sendable {
                     let ticket = try store.act(on: ticketID, action, by: actor, at: Date())
                     logger.info("ticket moved", metadata: ["ticket": "\(ticketID)", "state": "\(ticket.state.rawValue)"])
                     post(.outcome(strings.moved(ticketID, strings.state(ticket.state.rawValue)), isProblem: false))
+                } catch StoreError.conflict(let refusal, let winner) {
+                    logger.notice("ticket action refused: \(refusal) \(winner ?? "")")
+                    post(.outcome(strings.refused(refusal.action.verb, ticketID, strings.state(refusal.state.rawValue), winner ?? ""), isProblem: true))
                 } catch {
                     logger.notice("ticket action refused: \(error)")
                     post(.outcome("\(error)", isProblem: true))

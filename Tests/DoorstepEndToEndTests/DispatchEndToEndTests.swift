@@ -43,7 +43,7 @@ struct DispatchEndToEndTests {
         #expect(tmux.wait { $0.contains("派单 \(second)") }.ok)
         #expect(try spawn([binary, "dispatch", second, "--db", db, "--actor", "另一终端"]).status == 0)
         tmux.send("Enter")
-        let refused = tmux.wait { $0.contains("cannot dispatch \(second): it is dispatched (by 另一终端") }
+        let refused = tmux.wait { $0.contains("无法派单 \(second):已是「待接」(另一终端 于") }
         #expect(refused.ok, "the conflict was not shown:\n\(refused.screen)")
         tmux.send("q")
         #expect(tmux.wait { $0.contains("exit=0") }.ok)
