@@ -21,7 +21,7 @@ enum EventsPane {
                 (time + " ", Style(.muted)),
                 (Columns.pad(s.eventKind(event.kind), to: kindWidth) + " ", style(for: event.kind)),
                 (Columns.pad(event.subject, to: 8) + " ", Style(.normal)),
-                (describe(event, state.overview) , Style(.muted)),
+                (describe(event, state.overview, s), Style(.muted)),
             ], x: inner.x, y: y, clip: inner)
             if state.focus == .events, index == state.eventCursor { canvas.cursorRow(y, in: inner) }
         }
@@ -29,14 +29,18 @@ enum EventsPane {
     }
 
     /// Who did it and what, with staff ids turned into names.
-    static func describe(_ event: ChangeEvent, _ overview: Overview) -> String {
+    static func describe(_ event: ChangeEvent, _ overview: Overview, _ s: UIStrings) -> String {
         func name(_ id: String) -> String { overview.staffByID[id]?.name ?? id }
         switch event.kind {
         case "call.placed": return name(event.detail)
         case "call.answered", "call.declined": return name(event.actor)
         case "call.escalated": return "→ " + event.detail.split(separator: ",").map { name(String($0)) }.joined(separator: "、")
         case "visit": return "\(name(event.actor)) → \(event.detail)"
-        case "duty": return "\(name(event.subject)) \(event.detail)"
+        case "duty": return "\(name(event.subject)) \(s.duty(event.detail))"
+        case "ticket.accept": return name(event.actor)
+        case "ticket.dispatch":
+            let parts = event.detail.components(separatedBy: " → ")
+            return "\(name(event.actor)) → \(parts.first ?? "")" + (parts.count > 1 ? " · \(name(parts[1]))" : "")
         default:
             let who = name(event.actor)
             return event.detail.isEmpty ? who : "\(who) · \(event.detail)"
