@@ -63,19 +63,28 @@ enum Records {
     }
 
     static func ticket(_ row: Row) throws -> Ticket {
+        // Swift 6.3.1's release optimiser crashes ("Found ownership error", CopyPropagation) on
+        // `T.fromDatabaseValue(row[c] as DatabaseValue).map { … }` written inline: use the Row helpers.
         let id = try row.text("id", in: "ticket")
         let place = "ticket \(id)"
+        let grid = try row.text("grid", in: place)
+        let category = try row.text("category", in: place)
+        let source = try row.choice("source", as: TicketSource.self, in: place)
+        let priority = try row.choice("priority", as: TicketPriority.self, in: place)
+        let state = try row.choice("state", as: TicketState.self, in: place)
+        let title = try row.text("title", in: place)
+        let residentName = try row.text("resident_name", in: place)
+        let residentPhone = try row.text("resident_phone", in: place)
+        let createdAt = try row.date("created_at", in: place)
+        let stateSince = try row.date("state_since", in: place)
+        let rating = row.optionalInteger("rating")
+        let dispatchedAt = row.optionalDate("dispatched_at")
+        let acceptedAt = row.optionalDate("accepted_at")
         return Ticket(
-            id: id, gridCode: try row.text("grid", in: place), categoryCode: try row.text("category", in: place),
-            source: try row.choice("source", as: TicketSource.self, in: place),
-            priority: try row.choice("priority", as: TicketPriority.self, in: place),
-            state: try row.choice("state", as: TicketState.self, in: place), title: try row.text("title", in: place),
-            residentName: try row.text("resident_name", in: place), residentPhone: try row.text("resident_phone", in: place),
-            createdAt: try row.date("created_at", in: place), stateSince: try row.date("state_since", in: place),
-            assigneeID: row.optionalText("assignee"), resolutionNote: row.optionalText("resolution_note"),
-            rating: Int.fromDatabaseValue(row["rating"] as DatabaseValue),
-            dispatchedAt: Double.fromDatabaseValue(row["dispatched_at"] as DatabaseValue).map(Date.init(timeIntervalSince1970:)),
-            acceptedAt: Double.fromDatabaseValue(row["accepted_at"] as DatabaseValue).map(Date.init(timeIntervalSince1970:)))
+            id: id, gridCode: grid, categoryCode: category, source: source, priority: priority, state: state, title: title,
+            residentName: residentName, residentPhone: residentPhone, createdAt: createdAt, stateSince: stateSince,
+            assigneeID: row.optionalText("assignee"), resolutionNote: row.optionalText("resolution_note"), rating: rating,
+            dispatchedAt: dispatchedAt, acceptedAt: acceptedAt)
     }
 
     static func visit(_ row: Row) throws -> Visit {

@@ -15,6 +15,17 @@ extension Row {
         String.fromDatabaseValue(self[column] as DatabaseValue).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    func optionalInteger(_ column: String) -> Int? {
+        let value: DatabaseValue = self[column]
+        return Int.fromDatabaseValue(value)
+    }
+
+    func optionalDate(_ column: String) -> Date? {
+        let value: DatabaseValue = self[column]
+        guard let seconds = Double.fromDatabaseValue(value) else { return nil }
+        return Date(timeIntervalSince1970: seconds)
+    }
+
     func integer(_ column: String, in place: @autoclosure () -> String) throws -> Int {
         guard let value = Int.fromDatabaseValue(self[column] as DatabaseValue) else {
             throw StoreError.corrupt("\(place()): column \(column) is not a whole number")

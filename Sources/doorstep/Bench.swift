@@ -1,0 +1,97 @@
+import ArgumentParser
+import DoorstepCanvas
+import DoorstepDomain
+import DoorstepEngine
+import DoorstepScreen
+import DoorstepSeeds
+import DoorstepStore
+import DoorstepTerminal
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `doorstep bench`: the figures the wall must reach, measured on this machine.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure ingest, first frame, polls, frames, bytes to the terminal and memory (build with -c release).")
+
+    @Option(help: "street (the demo street; district and city scales arrive with the synthetic generator).")
+    var scale = "street"
+
+    @Flag(help: "One JSON object instead of a table.") var json = false
+
+    @Option(help: "Tickets written for the ingest figures.") var tickets = 2000
+
+    @Option(help: "Where to build the benchmark database (default: a temporary file, removed after).")
+    var db: String?
+
+    func run() throws {
+        try reportingFailures {
+            guard scale == "street" else {
+                throw Failure("--scale \(scale): only street is measured yet (district and city need the synthetic generator)", exitCode: ExitStatus.usage)
+            }
+            guard tickets > 0 else { throw Failure("--tickets must be above 0", exitCode: ExitStatus.usage) }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-bench-\(getpid())")
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = db ?? folder.appendingPathComponent("bench.sqlite").path
+            if FileManager.default.fileExists(atPath: path) {
+                throw Failure("\(path) already exists; the bench builds a fresh database", exitCode: ExitStatus.refused)
+            }
+            let figures = try BenchRun(path: path, tickets: tickets).measure()
+            if json {
+                let data = try JSONSerialization.data(withJSONObject: figures.dictionary, options: [.sortedKeys])
+                print(String(decoding: data, as: UTF8.self))
+            } else {
+                print(figures.table)
+            }
+        }
+    }
+}
+
+/// The figures one bench run produces.
+struct BenchFigures {
+    var scale = "street"
+    var build = "debug"
+    var grids = 0
+    var ticketsInStore = 0
+    var ingestPerSecond = 0.0
+    var sqliteRawPerSecond = 0.0
+    var firstFrameMs = 0.0
+    var pollIdleMs = 0.0
+    var poll100Ms = 0.0
+    var frameMs = 0.0
+    var bytesOneTile = 0
+    var bytesClock = 0
+    var bytesFull = 0
+    var rssMB = 0.0
+
+    var dictionary: [String: Any] {
+        ["scale": scale, "build": build, "grids": grids, "tickets": ticketsInStore,
+         "ingest_per_s": ingestPerSecond.rounded(), "sqlite_raw_per_s": sqliteRawPerSecond.rounded(),
+         "first_frame_ms": round2(firstFrameMs), "poll_idle_ms": round2(pollIdleMs), "poll_100_ms": round2(poll100Ms),
+         "frame_ms": round2(frameMs), "bytes_one_tile": bytesOneTile, "bytes_clock": bytesClock, "bytes_full": bytesFull,
+         "rss_mb": round2(rssMB)]
+    }
+
+    var table: String {
+        let rows: [(String, String, String)] = [
+            ("scale", scale, "\(grids) grids, \(ticketsInStore) tickets, \(build) build"),
+            ("ingest_per_s", String(format: "%.0f", ingestPerSecond), "tickets/s through the store's normal path"),
+            ("sqlite_raw_per_s", String(format: "%.0f", sqliteRawPerSecond), "the same rows, bare prepared insert, one transaction"),
+            ("first_frame_ms", String(format: "%.2f", firstFrameMs), "open, build the read models, render the first frame"),
+            ("poll_idle_ms", String(format: "%.3f", pollIdleMs), "one poll, nothing changed (median)"),
+            ("poll_100_ms", String(format: "%.2f", poll100Ms), "one poll absorbing 100 events (median)"),
+            ("frame_ms", String(format: "%.2f", frameMs), "render the wall at 240×70 (median)"),
+            ("bytes_one_tile", "\(bytesOneTile)", "sent to the terminal when one tile changes status"),
+            ("bytes_clock", "\(bytesClock)", "sent when only the clock changes"),
+            ("bytes_full", "\(bytesFull)", "a full repaint"),
+            ("rss_mb", String(format: "%.1f", rssMB), "peak resident memory"),
+        ]
+        return rows.map { Columns.pad($0.0, to: 18) + Columns.pad($0.1, to: 12, align: .right) + "  " + $0.2 }.joined(separator: "\n")
+    }
+
+    private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

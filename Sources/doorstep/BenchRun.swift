@@ -1,0 +1,153 @@
+import DoorstepCanvas
+import DoorstepDomain
+import DoorstepEngine
+import DoorstepScreen
+import DoorstepSeeds
+import DoorstepStore
+import DoorstepTerminal
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One benchmark run over a fresh database at `path`.
+struct BenchRun {
+    var path: String
+    var tickets: Int
+    let size = Size(width: 240, height: 70)
+
+    func measure() throws -> BenchFigures {
+        var figures = BenchFigures()
+        #if DEBUG
+        figures.build = "debug"
+        #else
+        figures.build = "release"
+        #endif
+        let now = Date()
+        let data = try WallOptions.loadData(from: nil, now: now)
+        let store = try storeCall { try SQLiteStore(path: path, create: true) }
+        try storeCall { try store.replaceAll(with: data, at: now) }
+        figures.grids = data.grids.count
+
+        // ingest: the normal path (one short transaction and one event per ticket) …
+        let requests = (0..<tickets).map { n in
+            OrderRequest(gridCode: data.grids[n % data.grids.count].code, categoryCode: data.categories[n % data.categories.count].code,
+                         title: "压测工单 \(n)", residentName: "测试", residentPhone: "15500000000")
+        }
+        var start = Date()
+        for request in requests { _ = try storeCall { try store.order(request, by: "bench", at: Date()) } }
+        figures.ingestPerSecond = Double(tickets) / Date().timeIntervalSince(start)
+        // … and the same rows through a bare prepared insert in one transaction
+        start = Date()
+        try storeCall { try store.rawInsert(tickets: requests, at: Date()) }
+        figures.sqliteRawPerSecond = Double(tickets) / Date().timeIntervalSince(start)
+
+        // first frame: open, build the read models, render
+        start = Date()
+        let reader = try storeCall { try SQLiteStore(path: path, readOnly: true) }
+        let engine = Engine(store: reader, clock: SystemClock(), calendar: localCalendar())
+        guard let first = engine.poll() else { throw Failure("the bench database could not be read", exitCode: ExitStatus.unavailable) }
+        var state = WallState(overview: first.overview, language: .zh, now: Date(), timeZone: TimeZone.current, size: size)
+        _ = WallView.render(state)
+        figures.firstFrameMs = Date().timeIntervalSince(start) * 1000
+        figures.ticketsInStore = first.overview.figures.openTickets
+
+        figures.pollIdleMs = median(20) { _ = engine.poll() }
+        figures.poll100Ms = try medianThrowing(5) { run in
+            for n in 0..<100 {
+                _ = try store.setDuty(staffID: data.staff[(run * 100 + n) % data.staff.count].id, n % 2 == 0 ? .busy : .onDuty, by: "bench", at: Date())
+            }
+        } measure: {
+            _ = engine.poll()
+        }
+        figures.frameMs = median(20) { _ = WallView.render(state) }
+
+        // bytes through the real ncurses backend on a pseudo-terminal
+        let bytes = try PseudoTerminalMeter(size: size)
+        var frame = WallView.render(state)
+        figures.bytesFull = bytes.draw(frame)
+        state.update(.tick(state.now.addingTimeInterval(1)))
+        frame = WallView.render(state)
+        figures.bytesClock = bytes.draw(frame)
+        var changed = state.overview
+        if let index = changed.grids.firstIndex(where: { $0.assessment.status == .normal }) {
+            changed.grids[index].assessment = GridAssessment(reasons: [.overdueTickets(1)])
+        }
+        state.update(.overview(changed))
+        frame = WallView.render(state)
+        figures.bytesOneTile = bytes.draw(frame)
+        bytes.close()
+
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        figures.rssMB = Double(usage.ru_maxrss) / 1024
+        return figures
+    }
+
+    private func median(_ runs: Int, _ body: () -> Void) -> Double {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    private func medianThrowing(_ runs: Int, prepare: (Int) throws -> Void, measure: () -> Void) throws -> Double {
+        var times: [Double] = []
+        for run in 0..<runs {
+            try prepare(run)
+            let start = DispatchTime.now().uptimeNanoseconds
+            measure()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        return times.sorted()[times.count / 2]
+    }
+}
+
+/// Counts the bytes the ncurses backend sends for each frame, on a pseudo-terminal.
+final class PseudoTerminalMeter {
+    private var master: Int32 = -1
+    private var slave: Int32 = -1
+    private let terminal: Terminal
+
+    init(size: Size) throws {
+        var window = winsize(ws_row: UInt16(size.height), ws_col: UInt16(size.width), ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &window) == 0 else {
+            throw Failure("cannot open a pseudo-terminal for the byte counts", exitCode: ExitStatus.unavailable)
+        }
+        do {
+            terminal = try Terminal(environment: ["TERM": "xterm-256color"], input: slave, output: slave, ownsProcess: false)
+        } catch {
+            throw Failure("cannot start ncurses on a pseudo-terminal: \(error)", exitCode: ExitStatus.unavailable)
+        }
+        _ = drain()  // the set-up sequences are not a frame
+    }
+
+    /// Draws `canvas` and returns the bytes that reached the terminal.
+    func draw(_ canvas: Canvas) -> Int {
+        terminal.draw(canvas)
+        return drain()
+    }
+
+    func close() {
+        terminal.close()
+        _ = drain()
+        Glibc.close(master)
+        Glibc.close(slave)
+    }
+
+    private func drain() -> Int {
+        var total = 0
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, total == 0 ? 200 : 20) > 0 else { return total }
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { return total }
+            total += n
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+/// The benchmark is not a test; this only checks that it runs and prints every figure.
+@Suite("Bench smoke", .serialized)
+struct BenchSmokeTests {
+    @Test("doorstep bench --scale street --json prints every field")
+    func smoke() throws {
+        let result = try spawn([doorstepBinary(), "bench", "--scale", "street", "--json", "--tickets", "100"])
+        #expect(result.status == 0, "\(result.output)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        for key in ["ingest_per_s", "sqlite_raw_per_s", "first_frame_ms", "poll_idle_ms", "poll_100_ms", "frame_ms",
+                    "bytes_one_tile", "bytes_clock", "bytes_full", "rss_mb"] {
+            let value = object[key] as? Double
+            #expect(value != nil && value! > 0, "\(key) = \(String(describing: object[key]))")
+        }
+        #expect(object["scale"] as? String == "street")
+        let refused = try spawn([doorstepBinary(), "bench", "--scale", "galaxy"])
+        #expect(refused.status == 64)
+    }
+}
