@@ -85,106 +85,59 @@ public struct Overview: Sendable {
     /// Derives the overview of `data` at `now`; `calendar` supplies the local time of day
     /// (duty hours), the start of today (resolved today) and of the month (must-visits).
     public init(data: StreetData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
-        let categories = data.categoriesByCode
+        self.init(base: OverviewBase(data: data, month: OverviewBase.month(of: now, calendar: calendar)), now: now, calendar: calendar,
+                  callTimeout: callTimeout)
+    }
+
+    /// The overview at `now` from a base built earlier: only the clock-driven parts (deadlines,
+    /// missed calls, duty hours, the month's pace, today's and recent figures) are computed.
+    public init(base: OverviewBase, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
         let parts = calendar.dateComponents([.hour, .minute], from: now)
         let minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
         let startOfDay = calendar.startOfDay(for: now)
-        let month = calendar.dateInterval(of: .month, for: now) ?? DateInterval(start: startOfDay, duration: 86_400)
+        let month = base.month
         let context = StatusContext(
-            now: now, minuteOfDay: minuteOfDay, dutyHours: data.street.dutyHours,
+            now: now, minuteOfDay: minuteOfDay, dutyHours: base.street.dutyHours,
             monthElapsed: now.timeIntervalSince(month.start) / max(month.duration, 1), callTimeout: callTimeout,
-            categories: categories)
+            categories: base.categories)
 
-        var facts: [String: GridFacts] = [:]
-        var staffByGrid: [String: [Staff]] = [:]
-        var gridOfStaff: [String: String] = [:]
-        for person in data.staff {
-            guard let grid = person.gridCode else { continue }
-            staffByGrid[grid, default: []].append(person)
-            facts[grid, default: GridFacts()].staff.append(person)
-            gridOfStaff[person.id] = grid
-        }
-        for ticket in data.tickets where ticket.state.isOpen { facts[ticket.gridCode, default: GridFacts()].openTickets.append(ticket) }
-        for call in data.calls {
-            guard let grid = call.gridCode ?? gridOfStaff[call.staffID] else { continue }
-            facts[grid, default: GridFacts()].calls.append(call)
-        }
-        for hazard in data.hazards { facts[hazard.gridCode, default: GridFacts()].hazards.append(hazard) }
-        let visitedThisMonth = Set(data.visits.filter { month.contains($0.at) }.map(\.householdID))
-        var figures = Figures()
-        for household in data.households where !household.mustVisit.isEmpty {
-            facts[household.gridCode, default: GridFacts()].mustVisitDue += 1
-            figures.mustVisitDue += 1
-            if visitedThisMonth.contains(household.id) {
-                facts[household.gridCode, default: GridFacts()].mustVisitDone += 1
-                figures.mustVisitDone += 1
-            }
-        }
-
+        var figures = base.figures
         var summaries: [GridSummary] = []
-        for grid in data.grids {
-            let gridFacts = facts[grid.code] ?? GridFacts()
+        summaries.reserveCapacity(base.grids.count)
+        for grid in base.grids {
+            let gridFacts = base.facts[grid.code] ?? GridFacts()
             let assessment = StatusRules.assess(gridFacts, in: context)
             summaries.append(GridSummary(
                 grid: grid, assessment: assessment, openTickets: gridFacts.openTickets.count,
-                working: gridFacts.staff.filter { $0.duty.isWorking }.count, staffCount: gridFacts.staff.count))
+                working: base.workingByGrid[grid.code] ?? 0, staffCount: gridFacts.staff.count))
             switch assessment.status {
             case .alarm: figures.alarm += 1
             case .attention: figures.attention += 1
             case .normal: break
             }
         }
-
-        let gridNames = Dictionary(data.grids.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var open: [OpenTicket] = []
-        for ticket in data.tickets {
-            if ticket.state.isOpen {
-                let category = categories[ticket.categoryCode]
-                open.append(OpenTicket(
-                    ticket: ticket, gridName: gridNames[ticket.gridCode] ?? ticket.gridCode, category: category,
-                    dueAt: ticket.dueAt(category: category)))
-            } else if ticket.state == .resolved || ticket.state == .rated, ticket.stateSince >= startOfDay {
-                figures.resolvedToday += 1
-            }
-        }
-        open.sort { a, b in
-            switch (a.dueAt, b.dueAt) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default:
-                if a.ticket.priority != b.ticket.priority { return a.ticket.priority > b.ticket.priority }
-                return a.ticket.createdAt < b.ticket.createdAt
-            }
-        }
-        let acceptTimes = data.tickets.compactMap { t -> Double? in
-            guard let accepted = t.acceptedAt, let dispatched = t.dispatchedAt, now.timeIntervalSince(accepted) <= 86_400 else { return nil }
-            return accepted.timeIntervalSince(dispatched) / 60
-        }
+        figures.resolvedToday = base.resolvedAt.filter { $0 >= startOfDay }.count
+        let acceptTimes = base.acceptances.filter { now.timeIntervalSince($0.at) <= 86_400 }.map(\.minutes)
         figures.averageAcceptMinutes = acceptTimes.isEmpty ? nil : acceptTimes.reduce(0, +) / Double(acceptTimes.count)
-        let scores = data.tickets.filter { $0.state == .rated && now.timeIntervalSince($0.stateSince) <= 30 * 86_400 }.compactMap(\.rating)
+        let scores = base.ratings.filter { now.timeIntervalSince($0.at) <= 30 * 86_400 }.map(\.score)
         figures.ratings = scores.count
         figures.satisfaction = scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
-        figures.escalated = data.tickets.filter { $0.state == .escalated }.count
-        figures.grids = data.grids.count
-        figures.openTickets = open.count
-        figures.overdue = open.filter { ($0.dueAt ?? .distantFuture) < now }.count
-        figures.staffTotal = data.staff.count
-        figures.staffWorking = data.staff.filter { $0.duty.isWorking }.count
+        // open tickets are sorted by deadline: the overdue ones are a prefix
+        figures.overdue = base.openTickets.prefix { ($0.dueAt ?? .distantFuture) < now }.count
 
-        self.street = data.street
-        self.communities = data.communities
+        self.street = base.street
+        self.communities = base.communities
         self.grids = summaries
-        self.openTickets = open
-        self.staffByGrid = staffByGrid
-        self.staffByID = Dictionary(data.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
-        self.mustVisitByGrid = Dictionary(grouping: data.households.filter { !$0.mustVisit.isEmpty }, by: \.gridCode)
-        self.hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
-        self.visitsByHousehold = Dictionary(grouping: data.visits.sorted { $0.at > $1.at }, by: \.householdID)
+        self.openTickets = base.openTickets
+        self.staffByGrid = base.staffByGrid
+        self.staffByID = base.staffByID
+        self.buildingsByGrid = base.buildingsByGrid
+        self.mustVisitByGrid = base.mustVisitByGrid
+        self.hazardsByGrid = base.hazardsByGrid
+        self.visitsByHousehold = base.visitsByHousehold
         self.monthStart = month.start
         self.figures = figures
-        self.calls = data.calls.sorted { $0.placedAt > $1.placedAt }.map { CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }
+        self.calls = base.calls.map { CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }
         self.asOf = now
     }
 }

@@ -32,6 +32,8 @@ public final class Engine: @unchecked Sendable {
     let recentLimit = 50
 
     private var data: StreetData?
+    /// The clock-independent part of the read model, rebuilt only when the data or the month changes.
+    private var base: OverviewBase?
     private var sequence: Int64 = 0
     private var recent: [ChangeEvent] = []
     private var staleSince: Date?
@@ -55,8 +57,11 @@ public final class Engine: @unchecked Sendable {
             problem = "\(error)"
         }
         guard let data else { return nil }
+        let month = OverviewBase.month(of: now, calendar: calendar)
+        if base == nil || base?.month != month { base = OverviewBase(data: data, month: month) }
+        guard let base else { return nil }
         return EngineSnapshot(
-            overview: Overview(data: data, now: now, calendar: calendar, callTimeout: callTimeout), sequence: sequence,
+            overview: Overview(base: base, now: now, calendar: calendar, callTimeout: callTimeout), sequence: sequence,
             staleSince: staleSince, problem: problem, recentEvents: recent)
     }
 
@@ -64,6 +69,7 @@ public final class Engine: @unchecked Sendable {
         guard data != nil else {
             let last = try store.lastSequence()  // read first: anything later is re-applied, harmlessly
             data = try store.loadAll()
+            base = nil
             sequence = last
             recent = try store.recentEvents(limit: recentLimit)
             return
@@ -72,6 +78,7 @@ public final class Engine: @unchecked Sendable {
             let events = try store.events(after: sequence, limit: batch)
             guard let newest = events.last else { return }
             try apply(events)
+            base = nil
             sequence = newest.sequence
             recent = Array((events.reversed() + recent).prefix(recentLimit))
             if events.count < batch { return }

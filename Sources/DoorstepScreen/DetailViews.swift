@@ -88,7 +88,7 @@ enum DetailViews {
         list(&canvas, state, title: "\(d.tickets) · \(tickets.count)", section: .tickets,
              rows: tickets.map { open in
                  let left = open.secondsLeft(at: state.now)
-                 let clock = left.map { ($0 < 0 ? "-" : "") + Formatting.span($0) } ?? "—"
+                 let clock = left.map { ($0 < 0 ? "-" : "") + Formatting.countdown($0) } ?? "—"
                  let line = open.id + " " + Columns.pad(s.state(open.ticket.state.rawValue), to: 7) + " " + Columns.pad(clock, to: 9, align: .right)
                      + " " + open.ticket.title
                  return (line, (left ?? 1) < 0 ? Style(.alarm, bold: true) : Style(.normal))

@@ -27,6 +27,14 @@ public enum Formatting {
         return String(format: "%d:%02d:%02d", total / 3600, (total / 60) % 60, total % 60)
     }
 
+    /// A countdown or an age as the wall shows it: to the second within ten minutes (where
+    /// seconds matter), to the minute beyond (so a clock tick does not redraw every row).
+    static func countdown(_ seconds: TimeInterval) -> String {
+        if abs(seconds) < 600 { return span(seconds) }
+        let total = Int(abs(seconds).rounded(.down)) / 60
+        return String(format: "%d:%02d", total / 60, total % 60)
+    }
+
     /// `138****5678`: the first three and last four digits of a phone number.
     static func maskPhone(_ phone: String) -> String {
         let digits = Array(phone)

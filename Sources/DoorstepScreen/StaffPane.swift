@@ -40,7 +40,7 @@ enum StaffPane {
             }
             let end = canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
             if let call = state.overview.latestCall(to: person.id), state.now.timeIntervalSince(call.call.placedAt) < 3600 {
-                let age = Formatting.span(state.now.timeIntervalSince(call.call.placedAt))
+                let age = Formatting.countdown(state.now.timeIntervalSince(call.call.placedAt))
                 let label = "☎ " + s.callState(call.state.rawValue) + " " + age
                 let role: Role = call.state == .answered ? .ok : (call.state == .ringing ? .key : .alarm)
                 let x = max(end + 1, inner.maxX - DisplayWidth.of(label))

@@ -26,9 +26,9 @@ enum TicketsPane {
                 let near = StatusRules.isNearDeadline(secondsLeft: left, allowanceMinutes: allowance)
                 role = left < 0 ? .alarm : (near ? .attention : .normal)
                 if wide {
-                    countdown = left < 0 ? s.late(Formatting.span(left)) : s.left(Formatting.span(left))
+                    countdown = left < 0 ? s.late(Formatting.countdown(left)) : s.left(Formatting.countdown(left))
                 } else {
-                    countdown = (left < 0 ? "-" : "") + Formatting.span(left)
+                    countdown = (left < 0 ? "-" : "") + Formatting.countdown(left)
                 }
             } else {
                 role = .normal

@@ -107,6 +107,8 @@ struct WallUpdateTests {
         #expect(Formatting.maskName("张三明") == "张*明")
         #expect(Formatting.maskName("张三") == "张*")
         #expect(Formatting.span(-3725) == "1:02:05")
+        #expect(Formatting.countdown(-3725) == "1:02")     // beyond ten minutes: to the minute
+        #expect(Formatting.countdown(599) == "0:09:59")    // within ten minutes: to the second
     }
 }
 
