@@ -76,6 +76,8 @@ public struct Overview: Sendable {
 
     /// Calls, newest first.
     public var calls: [CallSummary]
+    /// The ticket categories (for labels and column widths).
+    public var categories: [TicketCategory]
 
     /// The newest call to `staffID`, if any.
     public func latestCall(to staffID: String) -> CallSummary? { calls.first { $0.call.staffID == staffID } }
@@ -138,6 +140,7 @@ public struct Overview: Sendable {
         self.monthStart = month.start
         self.figures = figures
         self.calls = base.calls.map { CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }
+        self.categories = base.categories.values.sorted { $0.code < $1.code }
         self.asOf = now
     }
 }

@@ -12,7 +12,7 @@ enum TicketsPane {
         let wide = inner.width >= 60
         let tickets = overview.openTickets
         // column widths follow the language's longest label, each with a space after it
-        let categories = overview.openTickets.compactMap(\.category).map { s.categoryName($0.nameZh, $0.nameEn) }
+        let categories = overview.categories.map { s.categoryName($0.nameZh, $0.nameEn) }
         let categoryWidth = min(14, categories.map(DisplayWidth.of).max() ?? 8) + 1
         let stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0.rawValue)) }.max() ?? 6) + 1
         let window = ListWindow(total: tickets.count, height: inner.height, cursor: state.ticketCursor)

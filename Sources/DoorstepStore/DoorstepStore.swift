@@ -36,7 +36,8 @@ public struct OrderRequest: Sendable {
 /// every reader can follow what changed by sequence number.
 public protocol DoorstepStore: Sendable {
     // MARK: Reading
-    /// Everything, as one consistent snapshot.
+    /// Everything the wall works with, as one consistent snapshot: the street, its people, and
+    /// the open tickets with those closed in the last month (older history stays in the store).
     func loadAll() throws -> StreetData
     /// The sequence number of the newest event (0 for none).
     func lastSequence() throws -> Int64

@@ -3,6 +3,9 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
+    /// How many days of closed tickets `loadAll` brings (satisfaction looks back 30).
+    static let recentDays: TimeInterval = 31
+
     public func loadAll() throws -> StreetData {
         try read { db in
             guard let streetRow = try Row.fetchOne(db, sql: "SELECT * FROM street") else {
@@ -17,7 +20,12 @@ extension SQLiteStore {
                 households: try Row.fetchAll(db, sql: "SELECT * FROM household ORDER BY id").map(Records.household),
                 staff: try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY position, id").map(Records.staff),
                 categories: try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map(Records.category),
-                tickets: try Row.fetchAll(db, sql: "SELECT * FROM ticket ORDER BY id").map(Records.ticket),
+                // open tickets, and closed ones recent enough for today's and the month's figures:
+                // a year of closed tickets is history, not the wall's working set
+                tickets: try Row.fetchAll(db, sql: """
+                    SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated') OR state_since >= ?
+                    ORDER BY id
+                    """, arguments: [Date().addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970]).map(Records.ticket),
                 hazards: try Row.fetchAll(db, sql: "SELECT * FROM hazard ORDER BY id").map(Records.hazard),
                 visits: try Row.fetchAll(db, sql: "SELECT * FROM visit ORDER BY at").map(Records.visit),
                 calls: try Row.fetchAll(db, sql: "SELECT * FROM call ORDER BY placed_at").map(Records.call))

@@ -6,7 +6,7 @@ extension SQLiteStore {
     public func replaceAll(with data: StreetData, at time: Date) throws {
         try write { db in
             for table in ["event", "call", "visit", "hazard", "ticket_transition", "ticket", "category", "household", "staff",
-                          "building", "microgrid", "grid", "community", "street"] {
+                          "building", "microgrid", "grid", "community", "street", "counter"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')")
@@ -216,6 +216,12 @@ extension SQLiteStore {
             try Self.append(db, kind: "import.staff", subject: source, actor: "import", detail: "\(staff.count) rows", at: time)
             return staff.count
         }
+    }
+
+    /// Appends tickets in one transaction without events: for building a (synthetic) data set
+    /// after `replaceAll`, not for work that others must see as changes.
+    public func appendTickets(_ tickets: [Ticket]) throws {
+        try write { db in for ticket in tickets { try Records.insert(ticket, db) } }
     }
 
     /// The benchmark's yardstick: the same ticket rows through one bare prepared INSERT in a

@@ -96,12 +96,20 @@ public final class SQLiteStore: DoorstepStore {
             arguments: [time.timeIntervalSince1970, kind, subject, actor, detail])
     }
 
-    /// The next id of the form PREFIX + zero-padded number for `table` (inside a write transaction).
+    /// The next id of the form PREFIX + zero-padded number for `table` (inside a write
+    /// transaction). A counter row per table keeps it O(1); the first use seeds it from the
+    /// largest id already there (one scan).
     static func nextID(_ db: Database, table: String, prefix: String, digits: Int) throws -> String {
-        let max = try Int.fetchOne(db, sql: """
-            SELECT MAX(CAST(SUBSTR(id, \(prefix.count + 1)) AS INTEGER)) FROM \(table) WHERE id GLOB '\(prefix)[0-9]*'
-            """) ?? 0
-        let number = String(max + 1)
+        var current = try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [table])
+        if current == nil {
+            current = try Int.fetchOne(db, sql: """
+                SELECT MAX(CAST(SUBSTR(id, \(prefix.count + 1)) AS INTEGER)) FROM \(table) WHERE id GLOB '\(prefix)[0-9]*'
+                """) ?? 0
+        }
+        let next = (current ?? 0) + 1
+        try db.execute(sql: "INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                       arguments: [table, next])
+        let number = String(next)
         return prefix + String(repeating: "0", count: Swift.max(0, digits - number.count)) + number
     }
 }

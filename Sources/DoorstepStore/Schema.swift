@@ -69,6 +69,12 @@ enum Schema {
                 ALTER TABLE ticket ADD COLUMN accepted_at REAL;
                 """)
         }
+        migrator.registerMigration("v4: index for the wall's working set of tickets") { db in
+            try db.execute(sql: "CREATE INDEX ticket_state_since ON ticket(state_since)")
+        }
+        migrator.registerMigration("v5: id counters") { db in
+            try db.execute(sql: "CREATE TABLE counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+        }
         return migrator
     }
 }

@@ -17,30 +17,24 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure ingest, first frame, polls, frames, bytes to the terminal and memory (build with -c release).")
 
-    @Option(help: "street (the demo street; district and city scales arrive with the synthetic generator).")
+    @Option(help: "street, district or city: a synthetic database of that size, built once and reused.")
     var scale = "street"
 
     @Flag(help: "One JSON object instead of a table.") var json = false
 
     @Option(help: "Tickets written for the ingest figures.") var tickets = 2000
 
-    @Option(help: "Where to build the benchmark database (default: a temporary file, removed after).")
+    @Option(help: "The benchmark database, built when missing and reused (default: $XDG_CACHE_HOME/doorstep/bench-SCALE.sqlite).")
     var db: String?
 
     func run() throws {
         try reportingFailures {
-            guard scale == "street" else {
-                throw Failure("--scale \(scale): only street is measured yet (district and city need the synthetic generator)", exitCode: ExitStatus.usage)
-            }
+            let size = try parseChoice(scale, as: Synthetic.Scale.self, flag: "--scale")
             guard tickets > 0 else { throw Failure("--tickets must be above 0", exitCode: ExitStatus.usage) }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-bench-\(getpid())")
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let path = db ?? folder.appendingPathComponent("bench.sqlite").path
-            if FileManager.default.fileExists(atPath: path) {
-                throw Failure("\(path) already exists; the bench builds a fresh database", exitCode: ExitStatus.refused)
-            }
-            let figures = try BenchRun(path: path, tickets: tickets).measure()
+            let environment = ProcessInfo.processInfo.environment
+            let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache")
+            let path = db ?? cache + "/doorstep/bench-\(size.rawValue).sqlite"
+            let figures = try BenchRun(path: path, synthetic: Synthetic(scale: size), tickets: tickets).measure()
             if json {
                 let data = try JSONSerialization.data(withJSONObject: figures.dictionary, options: [.sortedKeys])
                 print(String(decoding: data, as: UTF8.self))

@@ -14,6 +14,7 @@ import Glibc
 /// One benchmark run over a fresh database at `path`.
 struct BenchRun {
     var path: String
+    var synthetic: Synthetic
     var tickets: Int
     let size = Size(width: 240, height: 70)
 
@@ -24,10 +25,15 @@ struct BenchRun {
         #else
         figures.build = "release"
         #endif
-        let now = Date()
-        let data = try WallOptions.loadData(from: nil, now: now)
-        let store = try storeCall { try SQLiteStore(path: path, create: true) }
-        try storeCall { try store.replaceAll(with: data, at: now) }
+        figures.scale = synthetic.scale.rawValue
+        if !FileManager.default.fileExists(atPath: path) {
+            let summary = try buildSynthetic(synthetic, at: path, now: Date()) { done, total in
+                FileHandle.standardError.write(Data("\rbuilding \(synthetic.scale.rawValue): tickets \(done)/\(total)".utf8))
+            }
+            FileHandle.standardError.write(Data("\n\(summary)\n".utf8))
+        }
+        let store = try storeCall { try SQLiteStore(path: path) }
+        let data = try storeCall { try store.loadAll() }
         figures.grids = data.grids.count
 
         // ingest: the normal path (one short transaction and one event per ticket) …
@@ -107,11 +113,17 @@ struct BenchRun {
     }
 }
 
-/// Counts the bytes the ncurses backend sends for each frame, on a pseudo-terminal.
-final class PseudoTerminalMeter {
+/// Counts the bytes the ncurses backend sends for each frame, on a pseudo-terminal. A reader
+/// thread drains the pseudo-terminal all the time (a full repaint is larger than its buffer,
+/// and ncurses blocks writing until someone reads).
+final class PseudoTerminalMeter: @unchecked Sendable {
     private var master: Int32 = -1
     private var slave: Int32 = -1
     private let terminal: Terminal
+    private let lock = NSLock()
+    private var received = 0
+    private var lastByte = DispatchTime.now().uptimeNanoseconds
+    private var reading = true
 
     init(size: Size) throws {
         var window = winsize(ws_row: UInt16(size.height), ws_col: UInt16(size.width), ws_xpixel: 0, ws_ypixel: 0)
@@ -123,31 +135,56 @@ final class PseudoTerminalMeter {
         } catch {
             throw Failure("cannot start ncurses on a pseudo-terminal: \(error)", exitCode: ExitStatus.unavailable)
         }
-        _ = drain()  // the set-up sequences are not a frame
+        let fd = master
+        let reader = Thread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while isReading {
+                var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                guard poll(&descriptor, 1, 50) > 0 else { continue }
+                let n = read(fd, &buffer, buffer.count)
+                if n <= 0 { break }
+                lock.lock()
+                received += n
+                lastByte = DispatchTime.now().uptimeNanoseconds
+                lock.unlock()
+            }
+        }
+        reader.start()
+        _ = settle()  // the set-up sequences are not a frame
     }
 
     /// Draws `canvas` and returns the bytes that reached the terminal.
     func draw(_ canvas: Canvas) -> Int {
+        let before = settle()
         terminal.draw(canvas)
-        return drain()
+        return settle(after: DispatchTime.now().uptimeNanoseconds) - before
     }
 
     func close() {
         terminal.close()
-        _ = drain()
-        Glibc.close(master)
+        _ = settle()
+        lock.lock()
+        reading = false
+        lock.unlock()
         Glibc.close(slave)
+        Glibc.close(master)
     }
 
-    private func drain() -> Int {
-        var total = 0
-        var buffer = [UInt8](repeating: 0, count: 65536)
+    private var isReading: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return reading
+    }
+
+    /// The byte count once nothing has arrived for 100 ms (counting from `start` at the latest).
+    private func settle(after start: UInt64 = 0) -> Int {
         while true {
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, total == 0 ? 200 : 20) > 0 else { return total }
-            let n = read(master, &buffer, buffer.count)
-            if n <= 0 { return total }
-            total += n
+            lock.lock()
+            let quietFor = DispatchTime.now().uptimeNanoseconds - max(lastByte, start)
+            let count = received
+            lock.unlock()
+            if quietFor > 100_000_000 { return count }
+            usleep(20_000)
         }
     }
 }

@@ -1,0 +1,115 @@
+import DoorstepDomain
+import Foundation
+
+/// Deterministic synthetic data sets for scale: a street like the demo, a district, a city.
+/// Everything but the tickets is built in memory; tickets are made on demand, by index, so a
+/// city's two million never have to exist at once.
+public struct Synthetic: Sendable {
+    public enum Scale: String, CaseIterable, Sendable {
+        case street, district, city
+    }
+
+    public var scale: Scale
+    public var communities: Int
+    public var gridsPerCommunity: Int
+    public var staffPerGrid: Int
+    public var households: Int
+    public var tickets: Int
+    public var openTickets: Int
+    public var seed: UInt64
+
+    public init(scale: Scale, seed: UInt64 = 20261129) {
+        self.scale = scale
+        self.seed = seed
+        switch scale {
+        case .street:
+            (communities, gridsPerCommunity, staffPerGrid, households, tickets, openTickets) = (8, 8, 14, 3_000, 20_000, 500)
+        case .district:
+            (communities, gridsPerCommunity, staffPerGrid, households, tickets, openTickets) = (100, 10, 5, 20_000, 200_000, 5_000)
+        case .city:
+            (communities, gridsPerCommunity, staffPerGrid, households, tickets, openTickets) = (1_600, 12, 5, 100_000, 2_000_000, 50_000)
+        }
+    }
+
+    public var grids: Int { communities * gridsPerCommunity }
+
+    static let categories = [
+        TicketCategory(code: "party_public", nameZh: "党群政务", nameEn: "Party & public affairs", dispatchMinutes: 30, acceptMinutes: 60, resolveMinutes: 1440),
+        TicketCategory(code: "convenience", nameZh: "便民服务", nameEn: "Convenience service", dispatchMinutes: 30, acceptMinutes: 60, resolveMinutes: 480),
+        TicketCategory(code: "mediation", nameZh: "矛盾调解", nameEn: "Dispute mediation", dispatchMinutes: 15, acceptMinutes: 30, resolveMinutes: 720),
+        TicketCategory(code: "hazard", nameZh: "安全隐患", nameEn: "Safety hazard", dispatchMinutes: 10, acceptMinutes: 20, resolveMinutes: 240),
+        TicketCategory(code: "care", nameZh: "关爱帮扶", nameEn: "Care for the vulnerable", dispatchMinutes: 30, acceptMinutes: 60, resolveMinutes: 720),
+    ]
+    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹")
+    static let given = Array("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国文红玉")
+    static let places = Array("东南西北中新和平安康乐华兴盛泰丰宁长春明光")
+    static let numerals = Array("一二三四五六七八九十")
+
+    static func name(_ n: Int) -> String {
+        String(surnames[n % surnames.count]) + String(given[(n / surnames.count) % given.count]) + String(given[(n / 7) % given.count])
+    }
+
+    static func placeName(_ n: Int) -> String {
+        String(places[n % places.count]) + String(places[(n / places.count) % places.count])
+    }
+
+    /// Everything but the tickets, placed against `now`.
+    public func street(now: Date) -> StreetData {
+        var random = SeededRandom(seed: seed)
+        let street = Street(code: "SYN", name: "合成\(scale == .street ? "街道" : scale == .district ? "区" : "市")")
+        var communities: [Community] = []
+        var grids: [Grid] = []
+        var micro: [MicroGrid] = []
+        var buildings: [Building] = []
+        var staff: [Staff] = []
+        let roles: [StaffRole] = [.allRoundSocialWorker, .professionalSocialWorker, .partyCentralHousehold, .partyCentralHousehold,
+                                  .volunteer, .fullTimeGridWorker, .microGridChief, .buildingChief, .volunteer, .volunteer,
+                                  .buildingChief, .buildingChief, .volunteer, .microGridChief]
+        for c in 0..<self.communities {
+            let communityCode = String(format: "C%04d", c)
+            let place = Self.placeName(c)
+            communities.append(Community(code: communityCode, name: "\(place)社区"))
+            for g in 0..<gridsPerCommunity {
+                let code = String(format: "G%05d", c * gridsPerCommunity + g)
+                grids.append(Grid(code: code, name: "\(place)\(Self.numerals[g % 10])\(g >= 10 ? "甲" : "")网格", communityCode: communityCode))
+                micro.append(MicroGrid(code: code + "-M1", name: "第1微网格", gridCode: code))
+                buildings.append(Building(code: code + "-B1", name: "\(place)苑1栋", gridCode: code, microGridCode: code + "-M1"))
+                for s in 0..<staffPerGrid {
+                    let n = staff.count
+                    let duty: DutyState = Int.random(in: 0..<10, using: &random) < 8 ? .onDuty : .off
+                    staff.append(Staff(id: String(format: "S%06d", n), name: Self.name(n), role: roles[s % roles.count], gridCode: code,
+                                       communityCode: communityCode, phone: String(format: "155%08d", n), duty: duty))
+                }
+            }
+        }
+        var households: [Household] = []
+        let kinds = MustVisitKind.allCases.filter { $0 != .keyPlace }
+        for h in 0..<self.households {
+            let grid = grids[h % grids.count]
+            households.append(Household(
+                id: String(format: "H%07d", h), buildingCode: grid.code + "-B1", gridCode: grid.code, headName: Self.name(h * 7 + 3),
+                phone: String(format: "156%08d", h), mustVisit: h % 8 == 0 ? [kinds[h % kinds.count]] : []))
+        }
+        return StreetData(
+            street: street, communities: communities, grids: grids, microGrids: micro, buildings: buildings, households: households,
+            staff: staff, categories: Self.categories, tickets: [])
+    }
+
+    /// Ticket number `n` (0-based): the last `openTickets` are open, the rest closed over the
+    /// past year, oldest first.
+    public func ticket(_ n: Int, now: Date) -> Ticket {
+        var random = SeededRandom(seed: seed &+ UInt64(n) &* 0x9E37_79B9)
+        let grid = String(format: "G%05d", Int.random(in: 0..<grids, using: &random))
+        let category = Self.categories[Int.random(in: 0..<Self.categories.count, using: &random)]
+        let open = n >= tickets - openTickets
+        let age: TimeInterval = open ? Double.random(in: 60...7_200, using: &random)
+            : 365 * 86_400 * Double(tickets - openTickets - n) / Double(max(1, tickets - openTickets))
+        let created = now.addingTimeInterval(-age)
+        let state: TicketState = open ? [.ordered, .dispatched, .accepted, .accepted][n % 4] : (n % 3 == 0 ? .rated : .resolved)
+        let since = open ? created.addingTimeInterval(age * 0.3) : created.addingTimeInterval(min(age, 3_600 * 6))
+        return Ticket(
+            id: String(format: "T%08d", n), gridCode: grid, categoryCode: category.code, source: .resident, priority: .normal,
+            state: state, title: "合成工单 \(n)", residentName: Self.name(n), residentPhone: String(format: "157%08d", n % 100_000_000),
+            createdAt: created, stateSince: since, rating: state == .rated ? 3 + n % 3 : nil)
+    }
+}
