@@ -6,7 +6,11 @@ import Testing
 struct BenchSmokeTests {
     @Test("doorstep bench --scale street --json prints every field")
     func smoke() throws {
-        let result = try spawn([doorstepBinary(), "bench", "--scale", "street", "--json", "--tickets", "100"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("bench.sqlite").path
+        let result = try spawn([doorstepBinary(), "bench", "--scale", "street", "--json", "--tickets", "100", "--db", db])
         #expect(result.status == 0, "\(result.output)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         for key in ["ingest_per_s", "sqlite_raw_per_s", "first_frame_ms", "poll_idle_ms", "poll_100_ms", "frame_ms",
@@ -15,6 +19,8 @@ struct BenchSmokeTests {
             #expect(value != nil && value! > 0, "\(key) = \(String(describing: object[key]))")
         }
         #expect(object["scale"] as? String == "street")
+        #expect(object["grids"] as? Int == 64)
+        #expect(FileManager.default.fileExists(atPath: db), "the synthetic database is kept for the next run")
         let refused = try spawn([doorstepBinary(), "bench", "--scale", "galaxy"])
         #expect(refused.status == 64)
     }
