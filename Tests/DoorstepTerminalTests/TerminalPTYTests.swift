@@ -70,49 +70,55 @@ struct TerminalPTYTests {
         close(slave)
     }
 
-    @Test("with NO_COLOR nothing is coloured, and the theme's attributes remain")
-    func noColour() throws {
+    /// Runs `body` with a terminal on a fresh pseudo-terminal and its master side, then closes both.
+    func onPseudoTerminal<T>(
+        rows: UInt16 = 10, columns: UInt16 = 40, environment: [String: String], theme: Theme = .builtinDefault,
+        _ body: (Terminal, Int32) throws -> T
+    ) throws -> T {
         var master: Int32 = -1
         var slave: Int32 = -1
-        var size = winsize(ws_row: 10, ws_col: 40, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         #expect(openpty(&master, &slave, nil, nil, &size) == 0)
         defer {
             close(master)
             close(slave)
         }
-        let terminal = try Terminal(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"], input: slave, output: slave, ownsProcess: false)
-        #expect(terminal.depth == .none)
+        let terminal = try Terminal(environment: environment, theme: theme, input: slave, output: slave, ownsProcess: false)
+        defer { terminal.close() }
+        return try body(terminal, master)
+    }
+
+    /// What the terminal sends for one alarm-styled word.
+    func alarmWord(_ terminal: Terminal, _ master: Int32) -> String {
         var canvas = Canvas(size: terminal.size)
         canvas.write("告警 alarm", x: 0, y: 0, style: Style(.alarm))
         terminal.draw(canvas)
-        let text = String(decoding: drain(master), as: UTF8.self)
-        #expect(text.contains("告警 alarm"))
-        #expect(!text.contains("\u{1B}[3") && !text.contains("\u{1B}[38;5") && !text.contains("\u{1B}[9"), "colour sequences were sent")
-        #expect(text.contains("\u{1B}[1m") || text.contains(";1m"), "the alarm role's bold was lost")
-        terminal.close()
+        return String(decoding: drain(master), as: UTF8.self)
+    }
+
+    @Test("with NO_COLOR nothing is coloured, and the theme's attributes remain")
+    func noColour() throws {
+        try onPseudoTerminal(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"]) { terminal, master in
+            #expect(terminal.depth == .none)
+            let text = alarmWord(terminal, master)
+            #expect(text.contains("告警 alarm"))
+            #expect(!text.contains("\u{1B}[3") && !text.contains("\u{1B}[38;5") && !text.contains("\u{1B}[9"), "colour sequences were sent")
+            #expect(text.contains("\u{1B}[1m") || text.contains(";1m"), "the alarm role's bold was lost")
+        }
     }
 
     @Test("the same canvas in two built-in themes: the header changes colour, the text does not")
     func twoThemes() throws {
         func render(_ themeName: String) throws -> String {
-            var master: Int32 = -1
-            var slave: Int32 = -1
-            var size = winsize(ws_row: 6, ws_col: 40, ws_xpixel: 0, ws_ypixel: 0)
-            #expect(openpty(&master, &slave, nil, nil, &size) == 0)
-            defer {
-                close(master)
-                close(slave)
-            }
             let theme = try #require(try Theme.builtin(themeName))
-            let terminal = try Terminal(environment: ["TERM": "xterm-256color"], theme: theme, input: slave, output: slave, ownsProcess: false)
-            var canvas = Canvas(size: terminal.size)
-            canvas.fill(Rect(x: 0, y: 0, width: 40, height: 1), style: Style(.header))
-            canvas.write("家门口 · 临江街道", x: 1, y: 0, style: Style(.header, bold: true))
-            canvas.write("■ 江滨三网格 超时1", x: 1, y: 2, style: Style(.alarm, inverse: true))
-            terminal.draw(canvas)
-            let text = String(decoding: drain(master), as: UTF8.self)
-            terminal.close()
-            return text
+            return try onPseudoTerminal(rows: 6, environment: ["TERM": "xterm-256color"], theme: theme) { terminal, master in
+                var canvas = Canvas(size: terminal.size)
+                canvas.fill(Rect(x: 0, y: 0, width: 40, height: 1), style: Style(.header))
+                canvas.write("家门口 · 临江街道", x: 1, y: 0, style: Style(.header, bold: true))
+                canvas.write("■ 江滨三网格 超时1", x: 1, y: 2, style: Style(.alarm, inverse: true))
+                terminal.draw(canvas)
+                return String(decoding: drain(master), as: UTF8.self)
+            }
         }
         let dark = try render("default")
         let contrast = try render("high-contrast")
@@ -128,43 +134,21 @@ struct TerminalPTYTests {
     @Test("a direct-colour terminal gets #RRGGBB exactly",
           .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/terminfo/x/xterm-direct") || FileManager.default.fileExists(atPath: "/lib/terminfo/x/xterm-direct")))
     func truecolour() throws {
-        var master: Int32 = -1
-        var slave: Int32 = -1
-        var size = winsize(ws_row: 6, ws_col: 40, ws_xpixel: 0, ws_ypixel: 0)
-        #expect(openpty(&master, &slave, nil, nil, &size) == 0)
-        defer {
-            close(master)
-            close(slave)
-        }
         let theme = try Theme.parse("alarm = #ff8712", file: "test")
-        let terminal = try Terminal(environment: ["TERM": "xterm-direct"], theme: theme, input: slave, output: slave, ownsProcess: false)
-        #expect(terminal.depth == .direct)
-        var canvas = Canvas(size: terminal.size)
-        canvas.write("告警", x: 0, y: 0, style: Style(.alarm))
-        terminal.draw(canvas)
-        let text = String(decoding: drain(master), as: UTF8.self)
-        #expect(text.contains("38:2::255:135:18") || text.contains("38;2;255;135;18"), "no 24-bit colour: \(text.debugDescription)")
-        terminal.close()
+        try onPseudoTerminal(environment: ["TERM": "xterm-direct"], theme: theme) { terminal, master in
+            #expect(terminal.depth == .direct)
+            let text = alarmWord(terminal, master)
+            #expect(text.contains("38:2::255:135:18") || text.contains("38;2;255;135;18"), "no 24-bit colour: \(text.debugDescription)")
+        }
     }
 
     @Test("a 256-colour terminal gets the theme's colours")
     func colour256() throws {
-        var master: Int32 = -1
-        var slave: Int32 = -1
-        var size = winsize(ws_row: 10, ws_col: 40, ws_xpixel: 0, ws_ypixel: 0)
-        #expect(openpty(&master, &slave, nil, nil, &size) == 0)
-        defer {
-            close(master)
-            close(slave)
-        }
         let theme = try Theme.parse("alarm = #ff8700", file: "test")
-        let terminal = try Terminal(environment: ["TERM": "xterm-256color"], theme: theme, input: slave, output: slave, ownsProcess: false)
-        #expect(terminal.depth == .indexed256)
-        var canvas = Canvas(size: terminal.size)
-        canvas.write("告警", x: 0, y: 0, style: Style(.alarm))
-        terminal.draw(canvas)
-        #expect(String(decoding: drain(master), as: UTF8.self).contains("38;5;208"))
-        terminal.close()
+        try onPseudoTerminal(environment: ["TERM": "xterm-256color"], theme: theme) { terminal, master in
+            #expect(terminal.depth == .indexed256)
+            #expect(alarmWord(terminal, master).contains("38;5;208"))
+        }
     }
 }
 
