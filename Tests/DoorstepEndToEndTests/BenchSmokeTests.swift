@@ -12,7 +12,10 @@ struct BenchSmokeTests {
         let db = folder.appendingPathComponent("bench.sqlite").path
         let result = try spawn([doorstepBinary(), "bench", "--scale", "street", "--json", "--tickets", "100", "--db", db])
         #expect(result.status == 0, "\(result.output)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        // standard error (the progress of building the synthetic street) is captured with the output
+        let json = try #require(result.output.split(separator: "\n").last { $0.hasPrefix("{") }, "no JSON line in: \(result.output)")
+        #expect(result.output.contains("building street: tickets 20000/20000"), "no progress shown while building")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         for key in ["ingest_per_s", "sqlite_raw_per_s", "first_frame_ms", "poll_idle_ms", "poll_100_ms", "frame_ms",
                     "bytes_one_tile", "bytes_clock", "bytes_full", "rss_mb"] {
             let value = object[key] as? Double
