@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs `doorstep demo` (simulator on, 1 s refresh) and `htop -d 10` side by side, each in its own
+# tmux session of the same size, for the same time, and prints for each the CPU seconds it used
+# (utime + stime from /proc) and the bytes it wrote to its terminal (recorded through `script`).
+#
+#   bench/idle-vs-htop.sh [SECONDS] [WIDTHxHEIGHT]      (default 60 and 200x60)
+#
+# Needs tmux, htop and script (util-linux); uses .build/release/doorstep (build it first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+size=${2:-200x60}
+width=${size%x*}
+height=${size#*x}
+binary=$PWD/.build/release/doorstep
+[ -x "$binary" ] || { echo "build first: swift build -c release --product doorstep" >&2; exit 1; }
+command -v htop >/dev/null || { echo "htop is not installed (apt-get install htop)" >&2; exit 1; }
+work=$(mktemp -d)
+socket="doorstep-bench-$$"
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# each program runs under `script`, which records every byte it writes to the terminal
+start() {  # name, command
+  tmux -L "$socket" -f /dev/null new-session -d -s "$1" -x "$width" -y "$height" \
+    "env LANG=C.UTF-8 TERM=tmux-256color script -qfc '$2' $work/$1.typescript"
+}
+start doorstep "$binary demo --refresh 1 --rate 60"
+start htop "htop -d 10"
+sleep 2
+
+# the programs themselves (not `script` or the shell around them): the newest of each
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+doorstep_pid=$(pgrep -n -f "^$binary demo")
+htop_pid=$(pgrep -n -x htop)
+[ -n "$doorstep_pid" ] && [ -n "$htop_pid" ] || { echo "could not find both processes" >&2; exit 1; }
+d0=$(ticks "$doorstep_pid"); h0=$(ticks "$htop_pid")
+db0=$(stat -c %s "$work/doorstep.typescript"); hb0=$(stat -c %s "$work/htop.typescript")
+sleep "$seconds"
+d1=$(ticks "$doorstep_pid"); h1=$(ticks "$htop_pid")
+db1=$(stat -c %s "$work/doorstep.typescript"); hb1=$(stat -c %s "$work/htop.typescript")
+hz=$(getconf CLK_TCK)
+
+printf '%-10s %12s %16s   (%s s at %s)\n' program cpu_seconds terminal_bytes "$seconds" "$size"
+printf '%-10s %12.2f %16d\n' doorstep "$(echo "($d1 - $d0) / $hz" | bc -l)" $((db1 - db0))
+printf '%-10s %12.2f %16d\n' htop "$(echo "($h1 - $h0) / $hz" | bc -l)" $((hb1 - hb0))
