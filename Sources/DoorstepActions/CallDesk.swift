@@ -99,7 +99,7 @@ public final class CallDesk: @unchecked Sendable {
 
     /// The people of the first step at or after `level` that has anyone not yet called.
     func recipients(afterLevel level: Int, of call: Call, overview: Overview, excluding called: Set<String>) -> [String] {
-        let grid = call.gridCode ?? overview.staffByID[call.staffID]?.gridCode
+        let grid = call.gridCode ?? overview.staff(id: call.staffID)?.gridCode
         let community = grid.flatMap { code in overview.grids.first { $0.grid.code == code }?.grid.communityCode }
         for step in chain.dropFirst(min(level, chain.count)) {
             let people: [Staff]
@@ -109,9 +109,9 @@ public final class CallDesk: @unchecked Sendable {
                     (overview.staffByGrid[code] ?? []).filter { $0.role.isGridCore || $0.role == .fullTimeGridWorker }
                 } ?? []
             case .communityDispatcher:
-                people = overview.staffByID.values.filter { $0.role == .communityDispatcher && $0.communityCode == community }
+                people = overview.staffWithoutGrid.filter { $0.role == .communityDispatcher && $0.communityCode == community }
             case .streetOperator:
-                people = overview.staffByID.values.filter { $0.role == .streetOperator }
+                people = overview.staffWithoutGrid.filter { $0.role == .streetOperator }
             }
             let fresh = people.map(\.id).filter { !called.contains($0) }.sorted()
             if !fresh.isEmpty { return fresh }
@@ -122,7 +122,7 @@ public final class CallDesk: @unchecked Sendable {
     private func notify(_ calls: [Call], _ overview: Overview) -> [String] {
         var problems: [String] = []
         for call in calls {
-            let person = overview.staffByID[call.staffID]
+            let person = overview.staff(id: call.staffID)
             let grid = call.gridCode ?? person?.gridCode ?? ""
             let notice = CallNotice(
                 callID: call.id, name: person?.name ?? call.staffID, role: person?.role.rawValue ?? "",

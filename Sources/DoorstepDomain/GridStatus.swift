@@ -75,11 +75,18 @@ public struct StatusContext: Sendable {
     public var monthElapsed: Double
     public var callTimeout: TimeInterval
     public var categories: [String: TicketCategory]
+    /// The calendar month `monthElapsed` measures (for `StatusRules.revisit`).
+    public var month: DateInterval?
+    /// The next instant duty hours start or end (for `StatusRules.revisit`).
+    public var nextDutyBoundary: Date?
 
     public init(
         now: Date, minuteOfDay: Int, dutyHours: Range<Int>, monthElapsed: Double = 0,
-        callTimeout: TimeInterval = Call.defaultTimeout, categories: [String: TicketCategory]
+        callTimeout: TimeInterval = Call.defaultTimeout, categories: [String: TicketCategory],
+        month: DateInterval? = nil, nextDutyBoundary: Date? = nil
     ) {
+        self.month = month
+        self.nextDutyBoundary = nextDutyBoundary
         self.now = now
         self.minuteOfDay = minuteOfDay
         self.dutyHours = dutyHours

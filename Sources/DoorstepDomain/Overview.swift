@@ -13,15 +13,43 @@ public struct Overview: Sendable {
         public var working: Int
         public var staffCount: Int
         public var id: String { grid.code }
+
+        /// Tickets past their deadline in this grid.
+        public var overdue: Int {
+            for reason in assessment.reasons { if case .overdueTickets(let n) = reason { return n } }
+            return 0
+        }
     }
 
-    /// One open ticket with its deadline.
-    public struct OpenTicket: Sendable, Identifiable {
-        public var ticket: Ticket
-        public var gridName: String
-        public var category: TicketCategory?
-        public var dueAt: Date?
+    /// One open ticket with its deadline. A class with constant fields, so the read model's
+    /// list of tens of thousands is copied with one reference count per ticket.
+    public final class OpenTicket: Sendable, Identifiable {
+        public let ticket: Ticket
+        public let gridName: String
+        public let category: TicketCategory?
+        public let dueAt: Date?
         public var id: String { ticket.id }
+
+        public init(ticket: Ticket, gridName: String, category: TicketCategory?, dueAt: Date?) {
+            self.ticket = ticket
+            self.gridName = gridName
+            self.category = category
+            self.dueAt = dueAt
+        }
+
+        /// Most urgent first: by deadline, those without a running clock last; ties by
+        /// priority, then age.
+        public static func isMoreUrgent(_ a: OpenTicket, than b: OpenTicket) -> Bool {
+            switch (a.dueAt, b.dueAt) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default:
+                if a.ticket.priority != b.ticket.priority { return a.ticket.priority > b.ticket.priority }
+                if a.ticket.createdAt != b.ticket.createdAt { return a.ticket.createdAt < b.ticket.createdAt }
+                return a.ticket.id < b.ticket.id
+            }
+        }
 
         /// Seconds until the deadline (negative once overdue), or nil when no clock runs.
         public func secondsLeft(at now: Date) -> TimeInterval? { dueAt.map { $0.timeIntervalSince(now) } }
@@ -48,7 +76,16 @@ public struct Overview: Sendable {
     }
 
     public var street: Street
+    /// The streets under a district or city centre (empty for one street), and their
+    /// tallies in the same order.
+    public var subdistricts: [Subdistrict]
+    public var subdistrictTallies: [StatusTally]
     public var communities: [Community]
+    /// Per community (same order): its tally and the indices of its grids in `grids`.
+    public var communityTallies: [StatusTally]
+    public var gridsOfCommunity: [[Int]]
+    /// Per subdistrict (same order): the indices of its communities.
+    public var communitiesOfSubdistrict: [[Int]]
     /// Grid summaries in data-set order (grouped by community).
     public var grids: [GridSummary]
     /// Open tickets, most urgent first: overdue (most overdue first), then by deadline,
@@ -56,8 +93,10 @@ public struct Overview: Sendable {
     public var openTickets: [OpenTicket]
     /// Staff by grid code, in data-set order.
     public var staffByGrid: [String: [Staff]]
-    /// Everyone by id (names for the ticker and the calls).
-    public var staffByID: [String: Staff]
+    /// People who belong to no grid (dispatchers, operators, street staff).
+    public var staffWithoutGrid: [Staff]
+    /// Where each person is: their grid code, "" for none.
+    public var staffLocation: [String: String]
     /// Each grid's buildings, households due a must-visit, and hazards, for the drill-down.
     public var buildingsByGrid: [String: [Building]]
     public var mustVisitByGrid: [String: [Household]]
@@ -84,63 +123,74 @@ public struct Overview: Sendable {
     /// The instant this overview describes.
     public var asOf: Date
 
+    /// Anyone, by id.
+    public func staff(id: String) -> Staff? {
+        guard let grid = staffLocation[id] else { return nil }
+        if grid.isEmpty { return staffWithoutGrid.first { $0.id == id } }
+        return staffByGrid[grid]?.first { $0.id == id }
+    }
+
     /// Derives the overview of `data` at `now`; `calendar` supplies the local time of day
     /// (duty hours), the start of today (resolved today) and of the month (must-visits).
     public init(data: StreetData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
-        self.init(base: OverviewBase(data: data, month: OverviewBase.month(of: now, calendar: calendar)), now: now, calendar: calendar,
-                  callTimeout: callTimeout)
+        var live = LiveOverview(data: data, now: now, calendar: calendar, callTimeout: callTimeout)
+        self = live.overview(at: now)
     }
 
-    /// The overview at `now` from a base built earlier: only the clock-driven parts (deadlines,
-    /// missed calls, duty hours, the month's pace, today's and recent figures) are computed.
-    public init(base: OverviewBase, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
-        let parts = calendar.dateComponents([.hour, .minute], from: now)
-        let minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
-        let startOfDay = calendar.startOfDay(for: now)
-        let month = base.month
-        let context = StatusContext(
-            now: now, minuteOfDay: minuteOfDay, dutyHours: base.street.dutyHours,
-            monthElapsed: now.timeIntervalSince(month.start) / max(month.duration, 1), callTimeout: callTimeout,
-            categories: base.categories)
-
-        var figures = base.figures
-        var summaries: [GridSummary] = []
-        summaries.reserveCapacity(base.grids.count)
-        for grid in base.grids {
-            let gridFacts = base.facts[grid.code] ?? GridFacts()
-            let assessment = StatusRules.assess(gridFacts, in: context)
-            summaries.append(GridSummary(
-                grid: grid, assessment: assessment, openTickets: gridFacts.openTickets.count,
-                working: base.workingByGrid[grid.code] ?? 0, staffCount: gridFacts.staff.count))
-            switch assessment.status {
-            case .alarm: figures.alarm += 1
-            case .attention: figures.attention += 1
-            case .normal: break
-            }
-        }
-        figures.resolvedToday = base.resolvedAt.filter { $0 >= startOfDay }.count
-        let acceptTimes = base.acceptances.filter { now.timeIntervalSince($0.at) <= 86_400 }.map(\.minutes)
-        figures.averageAcceptMinutes = acceptTimes.isEmpty ? nil : acceptTimes.reduce(0, +) / Double(acceptTimes.count)
-        let scores = base.ratings.filter { now.timeIntervalSince($0.at) <= 30 * 86_400 }.map(\.score)
-        figures.ratings = scores.count
-        figures.satisfaction = scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
-        // open tickets are sorted by deadline: the overdue ones are a prefix
-        figures.overdue = base.openTickets.prefix { ($0.dueAt ?? .distantFuture) < now }.count
-
-        self.street = base.street
-        self.communities = base.communities
-        self.grids = summaries
-        self.openTickets = base.openTickets
-        self.staffByGrid = base.staffByGrid
-        self.staffByID = base.staffByID
-        self.buildingsByGrid = base.buildingsByGrid
-        self.mustVisitByGrid = base.mustVisitByGrid
-        self.hazardsByGrid = base.hazardsByGrid
-        self.visitsByHousehold = base.visitsByHousehold
-        self.monthStart = month.start
+    init(
+        live: LiveOverview, grids: [GridSummary], communityTallies: [StatusTally], subdistrictTallies: [StatusTally],
+        figures: Figures, calls: [CallSummary], now: Date
+    ) {
+        self.street = live.street
+        self.subdistricts = live.subdistricts
+        self.subdistrictTallies = subdistrictTallies
+        self.communities = live.communities
+        self.communityTallies = communityTallies
+        self.gridsOfCommunity = live.gridsOfCommunity
+        self.communitiesOfSubdistrict = live.communitiesOfSubdistrict
+        self.grids = grids
+        self.openTickets = live.openTickets
+        self.staffByGrid = live.staffByGrid
+        self.staffWithoutGrid = live.staffWithoutGrid
+        self.staffLocation = live.staffLocation
+        self.buildingsByGrid = live.buildingsByGrid
+        self.mustVisitByGrid = live.mustVisitByGrid
+        self.hazardsByGrid = live.hazardsByGrid
+        self.visitsByHousehold = live.visitsByHousehold
+        self.monthStart = live.month.start
         self.figures = figures
-        self.calls = base.calls.map { CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }
-        self.categories = base.categories.values.sorted { $0.code < $1.code }
+        self.calls = calls
+        self.categories = live.categoryList
         self.asOf = now
+    }
+}
+
+/// What a group of grids (a community, a street) adds up to, for its heading or its tile.
+public struct StatusTally: Hashable, Sendable {
+    public var grids = 0
+    public var alarm = 0
+    public var attention = 0
+    public var openTickets = 0
+    public var overdue = 0
+    public var working = 0
+    public var staff = 0
+
+    public init() {}
+
+    /// The worst status among its grids.
+    public var worst: GridStatus { alarm > 0 ? .alarm : attention > 0 ? .attention : .normal }
+
+    /// Adds (`sign` 1) or takes away (`sign` -1) one grid's summary.
+    mutating func count(_ summary: Overview.GridSummary, sign: Int) {
+        grids += sign
+        switch summary.assessment.status {
+        case .alarm: alarm += sign
+        case .attention: attention += sign
+        case .normal: break
+        }
+        openTickets += sign * summary.openTickets
+        overdue += sign * summary.overdue
+        working += sign * summary.working
+        staff += sign * summary.staffCount
     }
 }

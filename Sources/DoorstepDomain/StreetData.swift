@@ -3,6 +3,8 @@
 /// Arrays keep the order of the data set (communities and grids are shown in that order).
 public struct StreetData: Hashable, Sendable {
     public var street: Street
+    /// The streets under a district or city centre (empty for a single street).
+    public var subdistricts: [Subdistrict]
     public var communities: [Community]
     public var grids: [Grid]
     public var microGrids: [MicroGrid]
@@ -10,7 +12,11 @@ public struct StreetData: Hashable, Sendable {
     public var households: [Household]
     public var staff: [Staff]
     public var categories: [TicketCategory]
+    /// Tickets in full: every open one (a store's working set leaves closed ones out).
     public var tickets: [Ticket]
+    /// What closed tickets add to the figures (resolved today, accept time, satisfaction),
+    /// for those not in `tickets` (a store loads recent closed tickets this way, not in full).
+    public var outcomes: [TicketOutcome]
     public var hazards: [Hazard]
     /// Must-visits logged (the wall counts this calendar month's).
     public var visits: [Visit]
@@ -19,9 +25,12 @@ public struct StreetData: Hashable, Sendable {
     public init(
         street: Street, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
         households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket],
-        hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = []
+        hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], subdistricts: [Subdistrict] = [],
+        outcomes: [TicketOutcome] = []
     ) {
         self.street = street
+        self.subdistricts = subdistricts
+        self.outcomes = outcomes
         self.communities = communities
         self.grids = grids
         self.microGrids = microGrids

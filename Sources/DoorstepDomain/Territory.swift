@@ -13,15 +13,35 @@ public struct Street: Hashable, Sendable {
     }
 }
 
+/// 街道 as one of many under a district or city command centre (the data set's `Street` is
+/// then the centre's whole territory). A wall over more than one shows them as aggregated
+/// tiles, grouped by district (区), and drills down into one.
+public struct Subdistrict: Hashable, Sendable, Identifiable {
+    public var code: String
+    public var name: String
+    /// The district (区) it belongs to, by name ("" when the centre is a single district).
+    public var district: String
+    public var id: String { code }
+
+    public init(code: String, name: String, district: String = "") {
+        self.code = code
+        self.name = name
+        self.district = district
+    }
+}
+
 /// 社区 — a neighbourhood under the street.
 public struct Community: Hashable, Sendable, Identifiable {
     public var code: String
     public var name: String
+    /// The subdistrict it belongs to, when the data set has more than one street.
+    public var subdistrictCode: String?
     public var id: String { code }
 
-    public init(code: String, name: String) {
+    public init(code: String, name: String, subdistrictCode: String? = nil) {
         self.code = code
         self.name = name
+        self.subdistrictCode = subdistrictCode
     }
 }
 

@@ -31,9 +31,9 @@ public final class Engine: @unchecked Sendable {
     /// Events kept for the ticker.
     let recentLimit = 50
 
-    private var data: StreetData?
-    /// The clock-independent part of the read model, rebuilt only when the data or the month changes.
-    private var base: OverviewBase?
+    /// The read model, kept current in place; rebuilt from the store only at start, after an
+    /// `init` or import, and when the calendar month turns.
+    private var live: LiveOverview?
     private var sequence: Int64 = 0
     private var recent: [ChangeEvent] = []
     private var staleSince: Date?
@@ -50,26 +50,24 @@ public final class Engine: @unchecked Sendable {
         let now = clock.now()
         var problem: String?
         do {
-            try absorb()
+            try absorb(now: now)
             staleSince = nil
         } catch {
             if staleSince == nil { staleSince = now }
             problem = "\(error)"
         }
-        guard let data else { return nil }
-        let month = OverviewBase.month(of: now, calendar: calendar)
-        if base == nil || base?.month != month { base = OverviewBase(data: data, month: month) }
-        guard let base else { return nil }
-        return EngineSnapshot(
-            overview: Overview(base: base, now: now, calendar: calendar, callTimeout: callTimeout), sequence: sequence,
-            staleSince: staleSince, problem: problem, recentEvents: recent)
+        guard var current = live else { return nil }
+        live = nil  // keep the model uniquely referenced while it changes (no copy)
+        let overview = current.overview(at: now)
+        live = current
+        return EngineSnapshot(overview: overview, sequence: sequence, staleSince: staleSince, problem: problem, recentEvents: recent)
     }
 
-    private func absorb() throws {
-        guard data != nil else {
+    private func absorb(now: Date) throws {
+        if let month = live?.month, !month.contains(now) { live = nil }  // the month turned: count its must-visits afresh
+        guard live != nil else {
             let last = try store.lastSequence()  // read first: anything later is re-applied, harmlessly
-            data = try store.loadAll()
-            base = nil
+            live = LiveOverview(data: try store.loadAll(), now: now, calendar: calendar, callTimeout: callTimeout)
             sequence = last
             recent = try store.recentEvents(limit: recentLimit)
             return
@@ -77,8 +75,7 @@ public final class Engine: @unchecked Sendable {
         while true {
             let events = try store.events(after: sequence, limit: batch)
             guard let newest = events.last else { return }
-            try apply(events)
-            base = nil
+            try apply(events, now: now)
             sequence = newest.sequence
             recent = Array((events.reversed() + recent).prefix(recentLimit))
             if events.count < batch { return }
@@ -86,10 +83,10 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// Re-reads what the events name and puts it in place.
-    private func apply(_ events: [ChangeEvent]) throws {
-        guard var current = data else { return }
+    private func apply(_ events: [ChangeEvent], now: Date) throws {
+        guard var current = live else { return }
         if events.contains(where: { $0.kind == "init" || $0.kind.hasPrefix("import.") }) {
-            data = try store.loadAll()
+            live = LiveOverview(data: try store.loadAll(), now: now, calendar: calendar, callTimeout: callTimeout)
             return
         }
         var tickets = Set<String>(), staff = Set<String>(), calls = Set<String>(), visits = Set<String>()
@@ -102,20 +99,16 @@ public final class Engine: @unchecked Sendable {
             default: break
             }
         }
-        Self.merge(try store.tickets(ids: Array(tickets)), into: &current.tickets)
-        Self.merge(try store.staff(ids: Array(staff)), into: &current.staff)
-        Self.merge(try store.calls(ids: Array(calls)), into: &current.calls)
-        Self.merge(try store.visits(ids: Array(visits)), into: &current.visits)
-        data = current
-    }
-
-    /// Replaces rows with the same id, appends new ones (keeping the data set's order).
-    static func merge<T: Identifiable>(_ fresh: [T], into rows: inout [T]) where T.ID == String {
-        guard !fresh.isEmpty else { return }
-        var byID = Dictionary(fresh.map { ($0.id, $0) }, uniquingKeysWith: { _, new in new })
-        for index in rows.indices {
-            if let replacement = byID.removeValue(forKey: rows[index].id) { rows[index] = replacement }
-        }
-        rows += fresh.filter { byID[$0.id] != nil }
+        // read everything before changing anything: a failed read leaves the model as it was
+        let freshTickets = try store.tickets(ids: Array(tickets))
+        let freshStaff = try store.staff(ids: Array(staff))
+        let freshCalls = try store.calls(ids: Array(calls))
+        let freshVisits = try store.visits(ids: Array(visits))
+        live = nil
+        current.update(tickets: freshTickets)
+        current.update(staff: freshStaff)
+        current.update(calls: freshCalls)
+        current.update(visits: freshVisits)
+        live = current
     }
 }

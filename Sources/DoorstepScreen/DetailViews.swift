@@ -26,7 +26,7 @@ enum DetailViews {
         let title = "\(community.name) · \(s.grids) \(grids.count) · \(s.alarm) \(alarm) · \(s.attention) \(attention)"
         let inner = canvas.box(area, title: title, style: Style(.title, bold: true))
         let parts = Layout.rows(inner, [.fixed(2), .fill(1)])
-        let dispatchers = state.overview.staffByID.values.filter { $0.role == .communityDispatcher && $0.communityCode == code }.sorted { $0.id < $1.id }
+        let dispatchers = state.overview.staffWithoutGrid.filter { $0.role == .communityDispatcher && $0.communityCode == code }.sorted { $0.id < $1.id }
         canvas.write(s.role("dispatcher") + ": " + dispatchers.map { "\($0.name) \(s.duty($0.duty.rawValue))" }.joined(separator: "  "),
                      x: parts[0].x, y: parts[0].y, clip: parts[0], style: Style(.muted))
         let rows: [(String, Style)] = grids.map { summary in
@@ -135,7 +135,7 @@ enum DetailViews {
                 ("phone", state.shown(phone: ticket.residentPhone, subject: id)),
                 ("created", Formatting.clock(ticket.createdAt, timeZone: state.timeZone, weekdays: s.weekdays)),
                 ("due", open?.dueAt.map { Formatting.clock($0, timeZone: state.timeZone, weekdays: s.weekdays) } ?? "—"),
-                ("assignee", ticket.assigneeID.map { state.overview.staffByID[$0]?.name ?? $0 } ?? "—"),
+                ("assignee", ticket.assigneeID.map { state.overview.staff(id: $0)?.name ?? $0 } ?? "—"),
             ]
         } else if let last = history?.last {
             fields = [("title", history?.first?.detail ?? ""), ("state", s.state(last.to.rawValue))]
@@ -158,7 +158,7 @@ enum DetailViews {
         let moveWidth = history.map { DisplayWidth.of(move($0)) }.max() ?? 12
         for (row, entry) in history.enumerated() where row + 1 < halves[1].height {
             let time = Formatting.clock(entry.at, timeZone: state.timeZone, weekdays: s.weekdays)
-            let who = state.overview.staffByID[entry.actor]?.name ?? entry.actor
+            let who = state.overview.staff(id: entry.actor)?.name ?? entry.actor
             canvas.write(runs: [(time + "  ", Style(.muted)), (Columns.pad(move(entry), to: moveWidth) + " ", Style(.key)),
                                 (who + (entry.detail.isEmpty ? "" : " · " + entry.detail), Style(.normal))],
                          x: halves[1].x, y: halves[1].y + 1 + row, clip: halves[1])
@@ -192,7 +192,7 @@ enum DetailViews {
         }
         let offset = state.visitedThisMonth(id) ? 1 : 2
         for (row, visit) in visits.prefix(max(0, inner.maxY - top - offset - 1)).enumerated() {
-            let who = state.overview.staffByID[visit.staffID]
+            let who = state.overview.staff(id: visit.staffID)
             canvas.write(Formatting.clock(visit.at, timeZone: state.timeZone, weekdays: s.weekdays) + "  "
                          + (who.map { "\($0.name) · \(s.role($0.role.rawValue))" } ?? visit.staffID),
                          x: inner.x, y: top + offset + row, clip: inner, style: Style(.normal))

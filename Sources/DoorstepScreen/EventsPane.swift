@@ -30,7 +30,7 @@ enum EventsPane {
 
     /// Who did it and what, with staff ids turned into names.
     static func describe(_ event: ChangeEvent, _ overview: Overview, _ s: UIStrings) -> String {
-        func name(_ id: String) -> String { overview.staffByID[id]?.name ?? id }
+        func name(_ id: String) -> String { overview.staff(id: id)?.name ?? id }
         switch event.kind {
         case "call.placed": return name(event.detail)
         case "call.answered", "call.declined": return name(event.actor)

@@ -80,7 +80,7 @@ struct CallCommand: ParsableCommand {
             let targets: [String]
             let gridCode: String?
             if let staff {
-                guard let person = overview.staffByID[staff] else { throw Failure(store: .notFound(kind: "staff", id: staff)) }
+                guard let person = overview.staff(id: staff) else { throw Failure(store: .notFound(kind: "staff", id: staff)) }
                 targets = [staff]
                 gridCode = person.gridCode
             } else {

@@ -116,7 +116,7 @@ struct Calls: ParsableCommand {
             let data = try storeCall { try database.loadAll() }
             let overview = Overview(data: data, now: Date(), calendar: localCalendar(), callTimeout: callTimeout)
             let rows: [ListingRow] = overview.calls.prefix(max(0, limit)).map { summary in
-                [("id", summary.call.id), ("staff", summary.call.staffID), ("name", overview.staffByID[summary.call.staffID]?.name),
+                [("id", summary.call.id), ("staff", summary.call.staffID), ("name", overview.staff(id: summary.call.staffID)?.name),
                  ("grid", summary.call.gridCode), ("state", summary.state.rawValue), ("placed_at", isoTime(summary.call.placedAt)),
                  ("escalated_from", summary.call.escalatedFrom)]
             }

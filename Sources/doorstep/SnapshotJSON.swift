@@ -37,7 +37,7 @@ enum SnapshotJSON {
             ["seq": $0.sequence, "at": isoTime($0.at), "kind": $0.kind, "subject": $0.subject, "actor": $0.actor, "detail": $0.detail]
         }
         let calls: [[String: Any]] = overview.calls.prefix(50).map { summary in
-            ["id": summary.call.id, "staff": summary.call.staffID, "name": overview.staffByID[summary.call.staffID]?.name ?? "",
+            ["id": summary.call.id, "staff": summary.call.staffID, "name": overview.staff(id: summary.call.staffID)?.name ?? "",
              "grid": summary.call.gridCode as Any? ?? NSNull(), "state": summary.state.rawValue, "placed_at": isoTime(summary.call.placedAt),
              "escalated_from": summary.call.escalatedFrom as Any? ?? NSNull()]
         }

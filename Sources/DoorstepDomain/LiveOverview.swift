@@ -1,0 +1,394 @@
+import Foundation
+
+/// The read model kept current in place: built once from a data set, then changed only by
+/// what changes — the rows an event names, and the grids whose time-driven rules come due.
+///
+/// Each grid's assessment carries the instant it can next change with no new facts
+/// (`StatusRules.revisit`); a poll re-assesses only grids whose instant has come, and a poll
+/// with nothing due touches no grid. Tallies per community and per street and the headline
+/// figures are adjusted by difference, never recounted. `overview(at:)` hands out an
+/// immutable `Overview` sharing this model's storage (copy on write).
+public struct LiveOverview: Sendable {
+    public private(set) var street: Street
+    public private(set) var subdistricts: [Subdistrict]
+    public private(set) var communities: [Community]
+    public private(set) var grids: [Grid]
+    public private(set) var month: DateInterval
+    let categories: [String: TicketCategory]
+    let categoryList: [TicketCategory]
+    let calendar: Calendar
+    let callTimeout: TimeInterval
+
+    // territory indexes (fixed)
+    let gridIndex: [String: Int]
+    let communityOfGrid: [Int]
+    let subdistrictOfCommunity: [Int]
+    let gridsOfCommunity: [[Int]]
+    let communitiesOfSubdistrict: [[Int]]
+    let buildingsByGrid: [String: [Building]]
+    let hazardsByGrid: [String: [Hazard]]
+
+    // per grid, by index
+    private var facts: [GridFacts]
+    private var summaries: [Overview.GridSummary]
+    private var revisitAt: [Date]
+    /// The earliest of `revisitAt`: before it, no grid needs looking at.
+    private var earliestRevisit = Date.distantPast
+    private var dirty: Set<Int> = []
+    private var communityTallies: [StatusTally]
+    private var subdistrictTallies: [StatusTally]
+    private var alarm = 0
+    private var attention = 0
+
+    // people
+    private(set) var staffByGrid: [String: [Staff]] = [:]
+    private(set) var staffWithoutGrid: [Staff] = []
+    private(set) var staffLocation: [String: String] = [:]
+    private var staffWorking = 0
+
+    // tickets
+    private(set) var openTickets: [Overview.OpenTicket] = []
+    private var openByID: [String: Overview.OpenTicket] = [:]
+    private var outcomes: [String: TicketOutcome] = [:]
+    private var resolved = TimeSeries()
+    private var acceptances = TimeSeries()
+    private var ratings = TimeSeries()
+    private var escalated = 0
+
+    // calls and must-visits
+    private var calls: [Call] = []
+    private(set) var mustVisitByGrid: [String: [Household]] = [:]
+    private var mustVisitGrid: [String: String] = [:]
+    private(set) var visitsByHousehold: [String: [Visit]] = [:]
+    private var visitedThisMonth: Set<String> = []
+    private var mustVisitDue = 0
+    private var mustVisitDone = 0
+
+    public init(data: StreetData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
+        self.street = data.street
+        self.subdistricts = data.subdistricts
+        self.communities = data.communities
+        self.grids = data.grids
+        self.month = Self.month(of: now, calendar: calendar)
+        self.categories = data.categoriesByCode
+        self.categoryList = data.categoriesByCode.values.sorted { $0.code < $1.code }
+        self.calendar = calendar
+        self.callTimeout = callTimeout
+
+        let gridIndex = Dictionary(data.grids.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let communityIndex = Dictionary(data.communities.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let subdistrictIndex = Dictionary(data.subdistricts.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.gridIndex = gridIndex
+        self.communityOfGrid = data.grids.map { communityIndex[$0.communityCode] ?? -1 }
+        self.subdistrictOfCommunity = data.communities.map { $0.subdistrictCode.flatMap { subdistrictIndex[$0] } ?? -1 }
+        var gridsOfCommunity = Array(repeating: [Int](), count: data.communities.count)
+        for (index, community) in communityOfGrid.enumerated() where community >= 0 { gridsOfCommunity[community].append(index) }
+        self.gridsOfCommunity = gridsOfCommunity
+        var communitiesOfSubdistrict = Array(repeating: [Int](), count: data.subdistricts.count)
+        for (index, subdistrict) in subdistrictOfCommunity.enumerated() where subdistrict >= 0 {
+            communitiesOfSubdistrict[subdistrict].append(index)
+        }
+        self.communitiesOfSubdistrict = communitiesOfSubdistrict
+        self.buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
+        self.hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
+
+        self.facts = Array(repeating: GridFacts(), count: data.grids.count)
+        self.summaries = data.grids.map {
+            Overview.GridSummary(grid: $0, assessment: GridAssessment(reasons: []), openTickets: 0, working: 0, staffCount: 0)
+        }
+        self.revisitAt = Array(repeating: .distantPast, count: data.grids.count)
+        self.communityTallies = Array(repeating: StatusTally(), count: data.communities.count)
+        self.subdistrictTallies = Array(repeating: StatusTally(), count: data.subdistricts.count)
+        for (index, summary) in summaries.enumerated() { tally(index, summary, sign: 1) }
+        for hazard in data.hazards { if let g = gridIndex[hazard.gridCode] { facts[g].hazards.append(hazard) } }
+
+        for person in data.staff { place(person) }
+        for household in data.households where !household.mustVisit.isEmpty {
+            mustVisitByGrid[household.gridCode, default: []].append(household)
+            mustVisitGrid[household.id] = household.gridCode
+            if let g = gridIndex[household.gridCode] { facts[g].mustVisitDue += 1 }
+            mustVisitDue += 1
+        }
+        for visit in data.visits.sorted(by: { $0.at > $1.at }) { visitsByHousehold[visit.householdID, default: []].append(visit) }
+        for visit in data.visits { countVisit(visit) }
+        calls = data.calls.sorted { $0.placedAt > $1.placedAt }
+        for call in calls { if let g = grid(of: call) { facts[g].calls.append(call) } }
+
+        var open: [Overview.OpenTicket] = []
+        var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
+        func note(_ outcome: TicketOutcome) {
+            outcomes[outcome.id] = outcome
+            if let at = outcome.resolvedAt { resolvedEntries.append((at, 1)) }
+            if let a = outcome.acceptance { acceptEntries.append((a.at, a.minutes)) }
+            if let r = outcome.scored { ratingEntries.append((r.at, Double(r.score))) }
+        }
+        for ticket in data.tickets {
+            note(TicketOutcome(ticket))
+            guard ticket.state.isOpen else { continue }
+            let item = openTicket(ticket)
+            open.append(item)
+            openByID[ticket.id] = item
+            if let g = gridIndex[ticket.gridCode] { facts[g].openTickets.append(ticket) }
+            if ticket.state == .escalated { escalated += 1 }
+        }
+        for outcome in data.outcomes where outcomes[outcome.id] == nil { note(outcome) }
+        openTickets = open.sorted(by: Overview.OpenTicket.isMoreUrgent)
+        resolved = TimeSeries(resolvedEntries)
+        acceptances = TimeSeries(acceptEntries)
+        ratings = TimeSeries(ratingEntries)
+        dirty = Set(data.grids.indices)
+    }
+
+    /// The calendar month around `date`.
+    public static func month(of date: Date, calendar: Calendar) -> DateInterval {
+        calendar.dateInterval(of: .month, for: date) ?? DateInterval(start: calendar.startOfDay(for: date), duration: 86_400)
+    }
+
+    // MARK: The overview at an instant
+
+    /// Brings every grid up to `now` (those whose facts changed, and those whose time-driven
+    /// rules came due) and returns the overview.
+    public mutating func overview(at now: Date) -> Overview {
+        let context = statusContext(at: now)
+        if now >= earliestRevisit {
+            for index in revisitAt.indices where revisitAt[index] <= now { dirty.insert(index) }
+        }
+        if !dirty.isEmpty {
+            for index in dirty { reassess(index, in: context) }
+            dirty.removeAll(keepingCapacity: true)
+            earliestRevisit = revisitAt.min() ?? .distantFuture
+        }
+
+        var figures = Overview.Figures()
+        figures.grids = grids.count
+        figures.alarm = alarm
+        figures.attention = attention
+        figures.openTickets = openTickets.count
+        figures.overdue = overdueCount(at: now)
+        figures.resolvedToday = resolved.since(calendar.startOfDay(for: now)).count
+        let accepted = acceptances.since(now.addingTimeInterval(-86_400))
+        figures.averageAcceptMinutes = accepted.count > 0 ? accepted.sum / Double(accepted.count) : nil
+        let rated = ratings.since(now.addingTimeInterval(-30 * 86_400))
+        figures.ratings = rated.count
+        figures.satisfaction = rated.count > 0 ? rated.sum / Double(rated.count) : nil
+        figures.staffWorking = staffWorking
+        figures.staffTotal = staffLocation.count
+        figures.mustVisitDue = mustVisitDue
+        figures.mustVisitDone = mustVisitDone
+        figures.escalated = escalated
+        return Overview(
+            live: self, grids: summaries, communityTallies: communityTallies, subdistrictTallies: subdistrictTallies, figures: figures,
+            calls: calls.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }, now: now)
+    }
+
+    func statusContext(at now: Date) -> StatusContext {
+        let parts = calendar.dateComponents([.hour, .minute], from: now)
+        let minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        return StatusContext(
+            now: now, minuteOfDay: minuteOfDay, dutyHours: street.dutyHours,
+            monthElapsed: now.timeIntervalSince(month.start) / max(month.duration, 1), callTimeout: callTimeout,
+            categories: categories, month: month, nextDutyBoundary: nextDutyBoundary(after: now, minuteOfDay: minuteOfDay))
+    }
+
+    /// The next start or end of duty hours after `now` (at a minute's start, local time).
+    func nextDutyBoundary(after now: Date, minuteOfDay: Int) -> Date {
+        let startOfDay = calendar.startOfDay(for: now)
+        let bounds = [street.dutyHours.lowerBound, street.dutyHours.upperBound]
+        let candidates = bounds.map { startOfDay.addingTimeInterval(TimeInterval($0 * 60)) }
+            + bounds.map { startOfDay.addingTimeInterval(TimeInterval(($0 + 24 * 60) * 60)) }
+        return candidates.filter { $0 > now }.min() ?? now.addingTimeInterval(86_400)
+    }
+
+    /// Open tickets are sorted by deadline: the overdue ones are a prefix.
+    private func overdueCount(at now: Date) -> Int {
+        var low = 0, high = openTickets.count
+        while low < high {
+            let mid = (low + high) / 2
+            if let due = openTickets[mid].dueAt, due < now { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    private mutating func reassess(_ index: Int, in context: StatusContext) {
+        let gridFacts = facts[index]
+        let working = gridFacts.staff.filter { $0.duty.isWorking }.count
+        let fresh = Overview.GridSummary(
+            grid: grids[index], assessment: StatusRules.assess(gridFacts, in: context), openTickets: gridFacts.openTickets.count,
+            working: working, staffCount: gridFacts.staff.count)
+        revisitAt[index] = StatusRules.revisit(gridFacts, in: context)
+        let old = summaries[index]
+        guard old.assessment != fresh.assessment || old.openTickets != fresh.openTickets || old.working != fresh.working
+            || old.staffCount != fresh.staffCount else { return }
+        tally(index, old, sign: -1)
+        tally(index, fresh, sign: 1)
+        summaries[index] = fresh
+    }
+
+    private mutating func tally(_ index: Int, _ summary: Overview.GridSummary, sign: Int) {
+        switch summary.assessment.status {
+        case .alarm: alarm += sign
+        case .attention: attention += sign
+        case .normal: break
+        }
+        let community = communityOfGrid[index]
+        guard community >= 0 else { return }
+        communityTallies[community].count(summary, sign: sign)
+        let subdistrict = subdistrictOfCommunity[community]
+        if subdistrict >= 0 { subdistrictTallies[subdistrict].count(summary, sign: sign) }
+    }
+
+    // MARK: Changes
+
+    /// Puts fresh rows of tickets in place (new, moved on, or closed).
+    public mutating func update(tickets: [Ticket]) {
+        guard !tickets.isEmpty else { return }
+        var removed: Set<String> = []
+        var added: [Overview.OpenTicket] = []
+        for ticket in tickets {
+            if let old = openByID.removeValue(forKey: ticket.id) {
+                removed.insert(ticket.id)
+                if old.ticket.state == .escalated { escalated -= 1 }
+                if let g = gridIndex[old.ticket.gridCode] {
+                    facts[g].openTickets.removeAll { $0.id == ticket.id }
+                    dirty.insert(g)
+                }
+            }
+            if let old = outcomes[ticket.id] { forget(old) }
+            let outcome = TicketOutcome(ticket)
+            outcomes[ticket.id] = outcome
+            remember(outcome)
+            guard ticket.state.isOpen else { continue }
+            let item = openTicket(ticket)
+            openByID[ticket.id] = item
+            added.append(item)
+            if ticket.state == .escalated { escalated += 1 }
+            if let g = gridIndex[ticket.gridCode] {
+                facts[g].openTickets.append(ticket)
+                dirty.insert(g)
+            }
+        }
+        let kept = removed.isEmpty ? openTickets : openTickets.filter { !removed.contains($0.id) }
+        openTickets = Self.merge(kept, added.sorted(by: Overview.OpenTicket.isMoreUrgent))
+    }
+
+    /// Puts fresh rows of staff in place (duty changes, imports).
+    public mutating func update(staff: [Staff]) {
+        for person in staff {
+            if let grid = staffLocation[person.id] { displace(person.id, from: grid) }
+            place(person)
+        }
+    }
+
+    /// Puts fresh rows of calls in place.
+    public mutating func update(calls fresh: [Call]) {
+        guard !fresh.isEmpty else { return }
+        for call in fresh {
+            if let index = calls.firstIndex(where: { $0.id == call.id }) {
+                if let g = grid(of: calls[index]) {
+                    facts[g].calls.removeAll { $0.id == call.id }
+                    dirty.insert(g)
+                }
+                calls.remove(at: index)
+            }
+            let at = calls.firstIndex { $0.placedAt <= call.placedAt } ?? calls.count
+            calls.insert(call, at: at)
+            if let g = grid(of: call) {
+                facts[g].calls.append(call)
+                dirty.insert(g)
+            }
+        }
+    }
+
+    /// Adds must-visits logged since (visits are never changed once logged).
+    public mutating func update(visits: [Visit]) {
+        for visit in visits where !(visitsByHousehold[visit.householdID]?.contains { $0.id == visit.id } ?? false) {
+            var list = visitsByHousehold[visit.householdID] ?? []
+            list.insert(visit, at: list.firstIndex { $0.at <= visit.at } ?? list.count)
+            visitsByHousehold[visit.householdID] = list
+            countVisit(visit)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func openTicket(_ ticket: Ticket) -> Overview.OpenTicket {
+        let category = categories[ticket.categoryCode]
+        let name = gridIndex[ticket.gridCode].map { grids[$0].name } ?? ticket.gridCode
+        return Overview.OpenTicket(ticket: ticket, gridName: name, category: category, dueAt: ticket.dueAt(category: category))
+    }
+
+    private func grid(of call: Call) -> Int? {
+        let code = call.gridCode ?? staffLocation[call.staffID]
+        return code.flatMap { gridIndex[$0] }
+    }
+
+    private mutating func place(_ person: Staff) {
+        let grid = person.gridCode.flatMap { gridIndex[$0] == nil ? nil : $0 } ?? ""
+        staffLocation[person.id] = grid
+        if person.duty.isWorking { staffWorking += 1 }
+        guard let g = gridIndex[grid] else {
+            staffWithoutGrid.append(person)
+            return
+        }
+        staffByGrid[grid, default: []].append(person)
+        facts[g].staff.append(person)
+        dirty.insert(g)
+    }
+
+    private mutating func displace(_ id: String, from grid: String) {
+        staffLocation[id] = nil
+        guard let g = gridIndex[grid] else {
+            if let index = staffWithoutGrid.firstIndex(where: { $0.id == id }) {
+                if staffWithoutGrid[index].duty.isWorking { staffWorking -= 1 }
+                staffWithoutGrid.remove(at: index)
+            }
+            return
+        }
+        if let index = staffByGrid[grid]?.firstIndex(where: { $0.id == id }) {
+            if staffByGrid[grid]?[index].duty.isWorking == true { staffWorking -= 1 }
+            staffByGrid[grid]?.remove(at: index)
+        }
+        facts[g].staff.removeAll { $0.id == id }
+        dirty.insert(g)
+    }
+
+    private mutating func countVisit(_ visit: Visit) {
+        guard month.contains(visit.at), let grid = mustVisitGrid[visit.householdID],
+              visitedThisMonth.insert(visit.householdID).inserted else { return }
+        mustVisitDone += 1
+        if let g = gridIndex[grid] {
+            facts[g].mustVisitDone += 1
+            dirty.insert(g)
+        }
+    }
+
+    private mutating func remember(_ outcome: TicketOutcome) {
+        if let at = outcome.resolvedAt { resolved.insert(at, 1) }
+        if let a = outcome.acceptance { acceptances.insert(a.at, a.minutes) }
+        if let r = outcome.scored { ratings.insert(r.at, Double(r.score)) }
+    }
+
+    private mutating func forget(_ outcome: TicketOutcome) {
+        if let at = outcome.resolvedAt { resolved.remove(at, 1) }
+        if let a = outcome.acceptance { acceptances.remove(a.at, a.minutes) }
+        if let r = outcome.scored { ratings.remove(r.at, Double(r.score)) }
+    }
+
+    /// Two lists each sorted most urgent first, merged.
+    static func merge(_ a: [Overview.OpenTicket], _ b: [Overview.OpenTicket]) -> [Overview.OpenTicket] {
+        guard !b.isEmpty else { return a }
+        var out: [Overview.OpenTicket] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if Overview.OpenTicket.isMoreUrgent(b[j], than: a[i]) {
+                out.append(b[j]); j += 1
+            } else {
+                out.append(a[i]); i += 1
+            }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Values stamped with a time, kept sorted by time, for figures over a sliding window
+/// ("resolved today", "accepted in the last 24 hours"). Inserting and removing find their
+/// place by binary search; the newest values, the common case, go at the end.
+public struct TimeSeries: Sendable {
+    private var times: [Date] = []
+    private var values: [Double] = []
+
+    public init() {}
+
+    /// Builds from unsorted entries in one sort.
+    public init(_ entries: [(Date, Double)]) {
+        let sorted = entries.sorted { $0.0 < $1.0 }
+        times = sorted.map(\.0)
+        values = sorted.map(\.1)
+    }
+
+    public var count: Int { times.count }
+
+    /// The index of the first entry at or after `date`.
+    public func lowerBound(_ date: Date) -> Int {
+        var low = 0, high = times.count
+        while low < high {
+            let mid = (low + high) / 2
+            if times[mid] < date { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    public mutating func insert(_ date: Date, _ value: Double) {
+        if let last = times.last, last > date {
+            let index = upperBound(date)
+            times.insert(date, at: index)
+            values.insert(value, at: index)
+        } else {
+            times.append(date)
+            values.append(value)
+        }
+    }
+
+    /// Removes one entry with exactly this time and value, if there is one.
+    public mutating func remove(_ date: Date, _ value: Double) {
+        var index = lowerBound(date)
+        while index < times.count, times[index] == date {
+            if values[index] == value {
+                times.remove(at: index)
+                values.remove(at: index)
+                return
+            }
+            index += 1
+        }
+    }
+
+    /// How many entries fall at or after `date`, and the sum of their values.
+    public func since(_ date: Date) -> (count: Int, sum: Double) {
+        let start = lowerBound(date)
+        var sum = 0.0
+        for index in start..<values.count { sum += values[index] }
+        return (values.count - start, sum)
+    }
+
+    private func upperBound(_ date: Date) -> Int {
+        var low = 0, high = times.count
+        while low < high {
+            let mid = (low + high) / 2
+            if times[mid] <= date { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
