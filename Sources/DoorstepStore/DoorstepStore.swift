@@ -63,6 +63,9 @@ public protocol DoorstepStore: Sendable {
     func replaceAll(with data: StreetData, at time: Date) throws
     /// 点单: creates a ticket and returns it.
     func order(_ request: OrderRequest, by actor: String, at time: Date) throws -> Ticket
+    /// 点单 in bulk (a hotline backlog, an import): every order checked and written in one
+    /// transaction, one event each, all or none.
+    func order(_ requests: [OrderRequest], by actor: String, at time: Date) throws -> [Ticket]
     /// 派单, 接单, 办结, 评价, 上交, 撤销: moves a ticket, checked against its state now.
     func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket
     func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff

@@ -13,7 +13,24 @@ enum Records {
 
     static func community(_ row: Row) throws -> Community {
         let code = try row.text("code", in: "community")
-        return Community(code: code, name: try row.text("name", in: "community \(code)"))
+        return Community(code: code, name: try row.text("name", in: "community \(code)"), subdistrictCode: row.optionalText("subdistrict"))
+    }
+
+    static func subdistrict(_ row: Row) throws -> Subdistrict {
+        let code = try row.text("code", in: "subdistrict")
+        return Subdistrict(code: code, name: try row.text("name", in: "subdistrict \(code)"), district: row.optionalText("district") ?? "")
+    }
+
+    /// A closed ticket's part in the figures, from `SELECT id, state, state_since, dispatched_at, accepted_at, rating`.
+    static func outcome(_ row: Row) throws -> TicketOutcome {
+        let id = try row.text("id", in: "ticket")
+        let place = "ticket \(id)"
+        let state = try row.choice("state", as: TicketState.self, in: place)
+        let since = try row.date("state_since", in: place)
+        let dispatched = row.optionalDate("dispatched_at")
+        let accepted = row.optionalDate("accepted_at")
+        return TicketOutcome(id: id, state: state, stateSince: since, dispatchedAt: dispatched, acceptedAt: accepted,
+                             rating: row.optionalInteger("rating"))
     }
 
     static func grid(_ row: Row) throws -> Grid {
@@ -124,14 +141,14 @@ enum Records {
     // MARK: Writing
 
     static func insert(_ t: Ticket, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.run("""
             INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
                                 created_at, state_since, assignee, resolution_note, rating, dispatched_at, accepted_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET grid = excluded.grid, state = excluded.state, state_since = excluded.state_since,
                 assignee = excluded.assignee, resolution_note = excluded.resolution_note, rating = excluded.rating,
                 dispatched_at = excluded.dispatched_at, accepted_at = excluded.accepted_at
-            """, arguments: [
+            """, [
                 t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.state.rawValue, t.title,
                 t.residentName, t.residentPhone, t.createdAt.timeIntervalSince1970, t.stateSince.timeIntervalSince1970,
                 t.assigneeID, t.resolutionNote, t.rating, t.dispatchedAt?.timeIntervalSince1970, t.acceptedAt?.timeIntervalSince1970,
@@ -139,36 +156,36 @@ enum Records {
     }
 
     static func insert(_ s: Staff, position: Int, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.run("""
             INSERT INTO staff (id, name, role, grid, community, phone, duty, team, shift_start, shift_end, position)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, grid = excluded.grid,
                 community = excluded.community, phone = excluded.phone, team = excluded.team,
                 shift_start = excluded.shift_start, shift_end = excluded.shift_end
-            """, arguments: [
+            """, [
                 s.id, s.name, s.role.rawValue, s.gridCode, s.communityCode, s.phone, s.duty.rawValue, s.team?.rawValue,
                 s.shift.lowerBound, s.shift.upperBound, position,
             ])
     }
 
     static func insert(_ h: Household, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.run("""
             INSERT INTO household (id, building, grid, name, phone, must_visit) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET building = excluded.building, grid = excluded.grid, name = excluded.name,
                 phone = excluded.phone, must_visit = excluded.must_visit
-            """, arguments: [h.id, h.buildingCode, h.gridCode, h.headName, h.phone, h.mustVisit.map(\.rawValue).sorted().joined(separator: "|")])
+            """, [h.id, h.buildingCode, h.gridCode, h.headName, h.phone, h.mustVisit.map(\.rawValue).sorted().joined(separator: "|")])
     }
 
     static func insert(_ c: Call, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.run("""
             INSERT INTO call (id, staff, grid, placed_by, placed_at, state, state_since, escalated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET state = excluded.state, state_since = excluded.state_since
-            """, arguments: [c.id, c.staffID, c.gridCode, c.placedBy, c.placedAt.timeIntervalSince1970, c.state.rawValue,
+            """, [c.id, c.staffID, c.gridCode, c.placedBy, c.placedAt.timeIntervalSince1970, c.state.rawValue,
                              c.stateSince.timeIntervalSince1970, c.escalatedFrom])
     }
 
     static func insert(_ v: Visit, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO visit (id, household, staff, at) VALUES (?, ?, ?, ?)",
-                       arguments: [v.id, v.householdID, v.staffID, v.at.timeIntervalSince1970])
+        try db.run("INSERT INTO visit (id, household, staff, at) VALUES (?, ?, ?, ?)",
+                       [v.id, v.householdID, v.staffID, v.at.timeIntervalSince1970])
     }
 }

@@ -11,24 +11,32 @@ extension SQLiteStore {
             guard let streetRow = try Row.fetchOne(db, sql: "SELECT * FROM street") else {
                 throw StoreError.invalid("\(path) holds no street yet (run `doorstep init --db \(path)`)")
             }
+            let since = Date().addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
             return StreetData(
                 street: try Records.street(streetRow),
                 communities: try Row.fetchAll(db, sql: "SELECT * FROM community ORDER BY position").map(Records.community),
                 grids: try Row.fetchAll(db, sql: "SELECT * FROM grid ORDER BY position").map(Records.grid),
                 microGrids: try Row.fetchAll(db, sql: "SELECT * FROM microgrid ORDER BY code").map(Records.microGrid),
                 buildings: try Row.fetchAll(db, sql: "SELECT * FROM building ORDER BY code").map(Records.building),
-                households: try Row.fetchAll(db, sql: "SELECT * FROM household ORDER BY id").map(Records.household),
+                // the wall works with households due a must-visit; the rest stay in the store
+                households: try Row.fetchAll(db, sql: "SELECT * FROM household WHERE must_visit != '' ORDER BY id").map(Records.household),
                 staff: try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY position, id").map(Records.staff),
                 categories: try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map(Records.category),
-                // open tickets, and closed ones recent enough for today's and the month's figures:
-                // a year of closed tickets is history, not the wall's working set
                 tickets: try Row.fetchAll(db, sql: """
-                    SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated') OR state_since >= ?
-                    ORDER BY id
-                    """, arguments: [Date().addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970]).map(Records.ticket),
+                    SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated') ORDER BY id
+                    """).map(Records.ticket),
                 hazards: try Row.fetchAll(db, sql: "SELECT * FROM hazard ORDER BY id").map(Records.hazard),
-                visits: try Row.fetchAll(db, sql: "SELECT * FROM visit ORDER BY at").map(Records.visit),
-                calls: try Row.fetchAll(db, sql: "SELECT * FROM call ORDER BY placed_at").map(Records.call))
+                // this month's and last month's must-visits (the wall counts this month's)
+                visits: try Row.fetchAll(db, sql: "SELECT * FROM visit WHERE at >= ? ORDER BY at", arguments: [since - 31 * 86_400])
+                    .map(Records.visit),
+                calls: try Row.fetchAll(db, sql: "SELECT * FROM call ORDER BY placed_at").map(Records.call),
+                subdistricts: try Row.fetchAll(db, sql: "SELECT * FROM subdistrict ORDER BY position").map(Records.subdistrict),
+                // closed tickets recent enough for today's and the month's figures, without their
+                // text: a year of closed tickets is history, not the wall's working set
+                outcomes: try Row.fetchAll(db, sql: """
+                    SELECT id, state, state_since, dispatched_at, accepted_at, rating FROM ticket
+                    WHERE state_since >= ? AND state NOT IN ('ordered', 'dispatched', 'accepted', 'escalated')
+                    """, arguments: [since]).map(Records.outcome))
         }
     }
 

@@ -6,40 +6,44 @@ extension SQLiteStore {
     public func replaceAll(with data: StreetData, at time: Date) throws {
         try write { db in
             for table in ["event", "call", "visit", "hazard", "ticket_transition", "ticket", "category", "household", "staff",
-                          "building", "microgrid", "grid", "community", "street", "counter"] {
-                try db.execute(sql: "DELETE FROM \(table)")
+                          "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
+                try db.run("DELETE FROM \(table)")
             }
-            try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')")
+            try db.run("DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')")
             let s = data.street
-            try db.execute(sql: "INSERT INTO street (code, name, duty_start, duty_end) VALUES (?, ?, ?, ?)",
-                           arguments: [s.code, s.name, s.dutyHours.lowerBound, s.dutyHours.upperBound])
+            try db.run("INSERT INTO street (code, name, duty_start, duty_end) VALUES (?, ?, ?, ?)",
+                           [s.code, s.name, s.dutyHours.lowerBound, s.dutyHours.upperBound])
+            for (i, d) in data.subdistricts.enumerated() {
+                try db.run("INSERT INTO subdistrict (code, name, district, position) VALUES (?, ?, ?, ?)", [d.code, d.name, d.district, i])
+            }
             for (i, c) in data.communities.enumerated() {
-                try db.execute(sql: "INSERT INTO community (code, name, position) VALUES (?, ?, ?)", arguments: [c.code, c.name, i])
+                try db.run("INSERT INTO community (code, name, position, subdistrict) VALUES (?, ?, ?, ?)",
+                           [c.code, c.name, i, c.subdistrictCode])
             }
             for (i, g) in data.grids.enumerated() {
-                try db.execute(sql: "INSERT INTO grid (code, community, name, position) VALUES (?, ?, ?, ?)",
-                               arguments: [g.code, g.communityCode, g.name, i])
+                try db.run("INSERT INTO grid (code, community, name, position) VALUES (?, ?, ?, ?)",
+                               [g.code, g.communityCode, g.name, i])
             }
             for m in data.microGrids {
-                try db.execute(sql: "INSERT INTO microgrid (code, grid, name, chief) VALUES (?, ?, ?, ?)",
-                               arguments: [m.code, m.gridCode, m.name, m.chiefID])
+                try db.run("INSERT INTO microgrid (code, grid, name, chief) VALUES (?, ?, ?, ?)",
+                               [m.code, m.gridCode, m.name, m.chiefID])
             }
             for b in data.buildings {
-                try db.execute(sql: "INSERT INTO building (code, grid, microgrid, name, chief) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [b.code, b.gridCode, b.microGridCode, b.name, b.chiefID])
+                try db.run("INSERT INTO building (code, grid, microgrid, name, chief) VALUES (?, ?, ?, ?, ?)",
+                               [b.code, b.gridCode, b.microGridCode, b.name, b.chiefID])
             }
             for h in data.households { try Records.insert(h, db) }
             for (i, person) in data.staff.enumerated() { try Records.insert(person, position: i, db) }
             for (i, c) in data.categories.enumerated() {
-                try db.execute(sql: """
+                try db.run("""
                     INSERT INTO category (code, name_zh, name_en, dispatch_minutes, accept_minutes, resolve_minutes, position)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [c.code, c.nameZh, c.nameEn, c.dispatchMinutes, c.acceptMinutes, c.resolveMinutes, i])
+                    """, [c.code, c.nameZh, c.nameEn, c.dispatchMinutes, c.acceptMinutes, c.resolveMinutes, i])
             }
             for t in data.tickets { try Records.insert(t, db) }
             for z in data.hazards {
-                try db.execute(sql: "INSERT INTO hazard (id, grid, kind, severity, status, title, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [z.id, z.gridCode, z.kind.rawValue, z.severity.rawValue, z.status.rawValue, z.title,
+                try db.run("INSERT INTO hazard (id, grid, kind, severity, status, title, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [z.id, z.gridCode, z.kind.rawValue, z.severity.rawValue, z.status.rawValue, z.title,
                                            z.openedAt.timeIntervalSince1970])
             }
             for v in data.visits { try Records.insert(v, db) }
@@ -49,20 +53,37 @@ extension SQLiteStore {
     }
 
     public func order(_ request: OrderRequest, by actor: String, at time: Date) throws -> Ticket {
-        let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw StoreError.invalid("an order needs a title") }
-        let orderedAt = min(request.orderedAt ?? time, time)
+        guard let ticket = try order([request], by: actor, at: time).first else {
+            throw StoreError.unavailable("the order was not written")
+        }
+        return ticket
+    }
+
+    public func order(_ requests: [OrderRequest], by actor: String, at time: Date) throws -> [Ticket] {
+        let titles = try requests.enumerated().map { n, request in
+            let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !title.isEmpty else {
+                throw StoreError.invalid(requests.count == 1 ? "an order needs a title" : "order \(n + 1) of \(requests.count) has no title")
+            }
+            return title
+        }
         return try write { db in
-            try Self.require(db, table: "grid", key: "code", request.gridCode, kind: "grid")
-            try Self.require(db, table: "category", key: "code", request.categoryCode, kind: "category")
-            let ticket = Ticket(
-                id: try Self.nextID(db, table: "ticket", prefix: "T", digits: 5), gridCode: request.gridCode,
-                categoryCode: request.categoryCode, source: request.source, priority: request.priority, state: .ordered,
-                title: title, residentName: request.residentName, residentPhone: request.residentPhone,
-                createdAt: orderedAt, stateSince: orderedAt)
-            try Records.insert(ticket, db)
-            try Self.append(db, kind: "ticket.ordered", subject: ticket.id, actor: actor, detail: title, at: time)
-            return ticket
+            // each grid and category named is checked once, not once per order
+            for grid in Set(requests.map(\.gridCode)) { try Self.require(db, table: "grid", key: "code", grid, kind: "grid") }
+            for category in Set(requests.map(\.categoryCode)) {
+                try Self.require(db, table: "category", key: "code", category, kind: "category")
+            }
+            let ids = try Self.nextIDs(db, table: "ticket", prefix: "T", digits: 5, count: requests.count)
+            return try zip(requests, zip(ids, titles)).map { request, named in
+                let orderedAt = min(request.orderedAt ?? time, time)
+                let ticket = Ticket(
+                    id: named.0, gridCode: request.gridCode, categoryCode: request.categoryCode, source: request.source,
+                    priority: request.priority, state: .ordered, title: named.1, residentName: request.residentName,
+                    residentPhone: request.residentPhone, createdAt: orderedAt, stateSince: orderedAt)
+                try Records.insert(ticket, db)
+                try Self.append(db, kind: "ticket.ordered", subject: ticket.id, actor: actor, detail: named.1, at: time)
+                return ticket
+            }
         }
     }
 
@@ -90,9 +111,9 @@ extension SQLiteStore {
             }
             try Records.insert(next, db)
             let detail = Self.detail(of: action)
-            try db.execute(sql: """
+            try db.run("""
                 INSERT INTO ticket_transition (ticket, from_state, to_state, action, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [ticketID, transition.from.rawValue, transition.to.rawValue, action.verb, actor,
+                """, [ticketID, transition.from.rawValue, transition.to.rawValue, action.verb, actor,
                                  time.timeIntervalSince1970, detail])
             try Self.append(db, kind: "ticket.\(action.verb)", subject: ticketID, actor: actor, detail: detail, at: time)
             return next
@@ -101,7 +122,7 @@ extension SQLiteStore {
 
     public func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff {
         try write { db in
-            try db.execute(sql: "UPDATE staff SET duty = ? WHERE id = ?", arguments: [duty.rawValue, staffID])
+            try db.run("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
             guard db.changesCount > 0, let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [staffID]) else {
                 throw StoreError.notFound(kind: "staff", id: staffID)
             }

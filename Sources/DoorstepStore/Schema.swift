@@ -75,6 +75,14 @@ enum Schema {
         migrator.registerMigration("v5: id counters") { db in
             try db.execute(sql: "CREATE TABLE counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
         }
+        migrator.registerMigration("v6: streets under a district or city centre") { db in
+            try db.execute(sql: """
+                CREATE TABLE subdistrict (
+                    code TEXT PRIMARY KEY, name TEXT NOT NULL, district TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL);
+                ALTER TABLE community ADD COLUMN subdistrict TEXT REFERENCES subdistrict(code);
+                CREATE INDEX household_must_visit ON household(must_visit) WHERE must_visit != '';
+                """)
+        }
         return migrator
     }
 }

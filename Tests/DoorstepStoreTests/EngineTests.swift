@@ -41,6 +41,7 @@ final class FlakyStore: DoorstepStore, @unchecked Sendable {
     }
     func replaceAll(with data: StreetData, at time: Date) throws { try inner.replaceAll(with: data, at: time) }
     func order(_ request: OrderRequest, by actor: String, at time: Date) throws -> Ticket { try inner.order(request, by: actor, at: time) }
+    func order(_ requests: [OrderRequest], by actor: String, at time: Date) throws -> [Ticket] { try inner.order(requests, by: actor, at: time) }
     func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket {
         try inner.act(on: ticketID, action, by: actor, at: time)
     }

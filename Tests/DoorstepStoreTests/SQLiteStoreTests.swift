@@ -22,8 +22,10 @@ struct SQLiteStoreTests {
         let reopened = try SQLiteStore(path: database.path)  // migrator runs again: nothing to do, nothing lost
         let data = try reopened.loadAll()
         #expect(data.grids.count == 64)
-        #expect(data.households.count == 2950)
-        #expect(data.tickets.count == 73)
+        // the working set: households due a must-visit (of 2,950), open tickets in full, closed ones as outcomes
+        #expect(data.households.count == 339 && data.households.allSatisfy { !$0.mustVisit.isEmpty })
+        #expect(data.tickets.count == 43 && data.tickets.allSatisfy(\.state.isOpen))
+        #expect(data.outcomes.count == 30)
         #expect(data.visits.count > 300)
         let readOnly = try SQLiteStore(path: database.path, readOnly: true)
         #expect(try readOnly.loadAll().staff.count == data.staff.count)
@@ -44,7 +46,7 @@ struct SQLiteStoreTests {
         }
         let reader = try SQLiteStore(path: database.path, readOnly: true)
         let data = try reader.loadAll()
-        #expect(data.tickets.count == 73)
+        #expect(data.tickets.count + data.outcomes.count == 73)
         #expect(data.tickets.allSatisfy { $0.acceptedAt == nil })
         #expect(try reader.pool.read { try Schema.migrator.hasCompletedMigrations($0) })
     }
@@ -152,5 +154,33 @@ struct SQLiteStoreTests {
         #expect(try store.upsert(households: [household], source: "test.csv", at: now) == 1)
         #expect(try store.loadAll().households.contains { $0.id == "H99999" && $0.headName == "新户主" })
         #expect(try store.recentEvents(limit: 3).map(\.kind) == ["import.households", "visit", "duty"])
+    }
+}
+
+@Suite("Bulk orders")
+struct BulkOrderTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    @Test("orders in bulk are written in one transaction with an event each, or not at all")
+    func allOrNone() throws {
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        defer { database.cleanUp() }
+        let before = try store.lastSequence()
+        let good = (0..<50).map { OrderRequest(gridCode: "JB01", categoryCode: "care", title: "批量 \($0)") }
+        let written = try store.order(good, by: "hotline", at: now)
+        #expect(written.count == 50 && Set(written.map(\.id)).count == 50)
+        let events = try store.events(after: before, limit: 100)
+        #expect(events.map(\.subject) == written.map(\.id) && events.allSatisfy { $0.kind == "ticket.ordered" })
+
+        let sequence = try store.lastSequence()
+        var bad = good
+        bad[30].gridCode = "NOPE"
+        #expect(throws: StoreError.notFound(kind: "grid", id: "NOPE")) { try store.order(bad, by: "hotline", at: now) }
+        bad[30] = OrderRequest(gridCode: "JB01", categoryCode: "care", title: "  ")
+        #expect(throws: StoreError.invalid("order 31 of 50 has no title")) { try store.order(bad, by: "hotline", at: now) }
+        #expect(try store.lastSequence() == sequence)  // nothing of either batch was written
+        // the next single order continues the numbering
+        let next = try store.order(OrderRequest(gridCode: "JB02", categoryCode: "care", title: "单张"), by: "t", at: now)
+        #expect(next.id > (written.last?.id ?? ""))
     }
 }
