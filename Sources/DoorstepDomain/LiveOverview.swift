@@ -115,6 +115,9 @@ public struct LiveOverview: Sendable {
         for call in calls { if let g = grid(of: call) { facts[g].calls.append(call) } }
 
         var open: [Overview.OpenTicket] = []
+        open.reserveCapacity(data.tickets.count)
+        outcomes.reserveCapacity(data.tickets.count + data.outcomes.count)
+        openByID.reserveCapacity(data.tickets.count)
         var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
         func note(_ outcome: TicketOutcome) {
             outcomes[outcome.id] = outcome

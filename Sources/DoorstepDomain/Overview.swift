@@ -180,6 +180,17 @@ public struct StatusTally: Hashable, Sendable {
     /// The worst status among its grids.
     public var worst: GridStatus { alarm > 0 ? .alarm : attention > 0 ? .attention : .normal }
 
+    /// Adds another tally to this one (a district's streets).
+    public mutating func add(_ other: StatusTally) {
+        grids += other.grids
+        alarm += other.alarm
+        attention += other.attention
+        openTickets += other.openTickets
+        overdue += other.overdue
+        working += other.working
+        staff += other.staff
+    }
+
     /// Adds (`sign` 1) or takes away (`sign` -1) one grid's summary.
     mutating func count(_ summary: Overview.GridSummary, sign: Int) {
         grids += sign

@@ -36,7 +36,11 @@ enum FooterView {
         }
         var keys: [(String, String)] = [("←↓↑→ hjkl", s.keyMove), ("Tab", s.keyPanes)]
         switch state.focus {
+        case .grids where state.atStreetLevel:
+            keys += [("Enter", s.keyEnterStreet), ("/", state.language == .zh ? "筛选网格" : "find grid"),
+                     ("1-9", state.language == .zh ? "区" : "district")]
         case .grids:
+            if state.streetScope != nil { keys.append(("Esc", s.allStreets)) }
             keys += [("Enter", open), ("/", state.language == .zh ? "筛选" : "filter"), ("1-9", state.language == .zh ? "社区" : "community"),
                      ("C", s.keyCallGrid)]
         case .staff:

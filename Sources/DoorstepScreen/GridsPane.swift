@@ -1,43 +1,84 @@
 import DoorstepCanvas
 import DoorstepDomain
 
-/// Every grid as a tile, grouped under community headings.
+/// Every grid as a tile, grouped under community headings; above a street, every street as a
+/// tile grouped under its district.
 enum GridsPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
         let overview = state.overview
-        let visible = state.visibleGrids
-        var title = "\(s.allGrids) · \(overview.grids.count)"
-        if visible != nil || state.filterEditing {
-            title = "\(s.allGrids) · \(visible?.count ?? overview.grids.count)/\(overview.grids.count) · /\(state.filter)\(state.filterEditing ? "▏" : "")"
+        let streets = state.atStreetLevel
+        let groups = state.tileGroups
+        let shown = groups.reduce(0) { $0 + $1.members.count }
+        var title: String
+        if streets {
+            title = "\(s.allStreets) · \(overview.subdistricts.count) · \(s.allGrids) \(overview.grids.count)"
+        } else if let street = state.scopedStreet {
+            title = "\(street.name) · \(s.allGrids) \(shown)"
+        } else {
+            title = "\(s.allGrids) · \(overview.grids.count)"
+        }
+        if !state.filter.isEmpty || state.filterEditing {
+            let base = state.scopedStreet.map { "\($0.name) · \(s.allGrids)" } ?? s.allGrids
+            title = "\(base) · \(shown)/\(overview.grids.count) · /\(state.filter)\(state.filterEditing ? "▏" : "")"
         }
         let inner = canvas.pane(rect, title: title, focused: state.focus == .grids)
         guard !inner.isEmpty else { return }
-        let layout = TileLayout(overview: overview, pane: rect, include: visible)
-        let offset = layout.scrollOffset(showing: state.selectedGrid, height: inner.height)
+        let layout = TileLayout(groups: groups, pane: rect)
+        let offset = layout.scrollOffset(showing: state.selectedTile, height: inner.height)
 
         if layout.slots.isEmpty {
             canvas.write(s.noMatch(state.filter), x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
         }
+        let districts = streets ? state.districts : []
         for heading in layout.headings {
             let y = inner.y + heading.y - offset
-            guard y >= inner.y, y < inner.maxY, overview.communities.indices.contains(heading.community) else { continue }
-            let community = overview.communities[heading.community]
-            let members = overview.grids.filter { $0.grid.communityCode == community.code }
-            let worst = members.map(\.assessment.status).max() ?? .normal
+            guard y >= inner.y, y < inner.maxY else { continue }
+            let name: String
+            let tally: StatusTally
+            if streets {
+                guard districts.indices.contains(heading.group) else { continue }
+                name = districts[heading.group]
+                tally = groups.first { $0.heading == heading.group }?.members.reduce(into: StatusTally()) { sum, index in
+                    sum.add(overview.subdistrictTallies[index])
+                } ?? StatusTally()
+            } else {
+                guard overview.communities.indices.contains(heading.group) else { continue }
+                name = overview.communities[heading.group].name
+                tally = overview.communityTallies.indices.contains(heading.group) ? overview.communityTallies[heading.group] : StatusTally()
+            }
+            // the digit that jumps here (counted before any filter, as the jump clears it)
+            var number = heading.group + 1
+            if !streets, let scope = state.streetScope, overview.communitiesOfSubdistrict.indices.contains(scope) {
+                number = (overview.communitiesOfSubdistrict[scope].firstIndex(of: heading.group) ?? 99) + 1
+            }
+            let count = streets ? groups.first { $0.heading == heading.group }?.members.count ?? 0 : tally.grids
             canvas.write(
                 runs: [
-                    ("\(heading.community + 1) ", Style(.key, bold: true)),
-                    ("▌", Style(WallView.role(for: worst))),
-                    (community.name, Style(.title, bold: true)),
-                    (" · \(members.count)", Style(.muted)),
+                    (number <= 9 ? "\(number) " : "  ", Style(.key, bold: true)),
+                    ("▌", Style(WallView.role(for: tally.worst))),
+                    (name, Style(.title, bold: true)),
+                    (" · \(count)", Style(.muted)),
                 ], x: inner.x, y: y, clip: inner)
         }
 
-        for slot in layout.slots where overview.grids.indices.contains(slot.index) {
+        for slot in layout.slots {
             let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
-            drawTile(&canvas, overview.grids[slot.index], selected: slot.index == state.selectedGrid,
-                     compact: layout.compact, strings: s, in: tile.intersection(inner), full: tile)
+            guard tile.maxY > inner.y, tile.y < inner.maxY else { continue }
+            let selected = slot.index == state.selectedTile
+            if streets {
+                guard overview.subdistricts.indices.contains(slot.index), overview.subdistrictTallies.indices.contains(slot.index) else { continue }
+                let tally = overview.subdistrictTallies[slot.index]
+                drawTile(&canvas, name: overview.subdistricts[slot.index].name, status: tally.worst,
+                         detail: s.streetTile(tally.alarm, tally.overdue, tally.attention, tally.grids), selected: selected,
+                         compact: layout.compact, in: tile.intersection(inner), full: tile)
+            } else {
+                guard overview.grids.indices.contains(slot.index) else { continue }
+                let summary = overview.grids[slot.index]
+                let why = summary.assessment.reasons.first.map { WallView.reasonText($0, s) } ?? s.ticketsShort(summary.openTickets)
+                drawTile(&canvas, name: summary.grid.name, status: summary.assessment.status, detail: "\(summary.grid.code) \(why)",
+                         selected: selected, compact: layout.compact, in: tile.intersection(inner), full: tile)
+            }
         }
 
         if offset + inner.height < layout.contentHeight {
@@ -49,11 +90,10 @@ enum GridsPane {
     }
 
     private static func drawTile(
-        _ canvas: inout Canvas, _ summary: Overview.GridSummary, selected: Bool, compact: Bool, strings: UIStrings,
+        _ canvas: inout Canvas, name: String, status: GridStatus, detail: String, selected: Bool, compact: Bool,
         in clip: Rect, full tile: Rect
     ) {
         guard !clip.isEmpty else { return }
-        let status = summary.assessment.status
         // Trouble is drawn as a solid block in its colour; a normal grid stays quiet (a green
         // mark on the ordinary background), so red and yellow stand out across a room.
         let quiet = status == .normal && !selected
@@ -66,13 +106,11 @@ enum GridsPane {
         let mark = WallView.mark(for: status)
         if compact {
             let after = canvas.write(mark, x: tile.x, y: tile.y, clip: clip, style: markStyle)
-            canvas.write(summary.grid.name, x: after, y: tile.y, clip: clip, style: style)
+            canvas.write(name, x: after, y: tile.y, clip: clip, style: style)
             return
         }
         let after = canvas.write(" \(mark) ", x: tile.x, y: tile.y, clip: clip, style: markStyle)
-        canvas.write(summary.grid.name, x: after, y: tile.y, clip: clip, style: style)
-        let why = summary.assessment.reasons.first.map { WallView.reasonText($0, strings) }
-            ?? strings.ticketsShort(summary.openTickets)
-        canvas.write("   \(summary.grid.code) \(why)", x: tile.x, y: tile.y + 1, clip: clip, style: detailStyle)
+        canvas.write(name, x: after, y: tile.y, clip: clip, style: style)
+        canvas.write("   \(detail)", x: tile.x, y: tile.y + 1, clip: clip, style: detailStyle)
     }
 }

@@ -5,6 +5,10 @@ import DoorstepDomain
 enum StaffPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
+        if state.atStreetLevel {
+            drawStreet(&canvas, state, in: rect)
+            return
+        }
         guard let summary = state.selectedSummary else {
             let inner = canvas.pane(rect, title: s.staffOnDuty, focused: state.focus == .staff)
             canvas.write(s.noGridSelected, x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
@@ -49,5 +53,34 @@ enum StaffPane {
             if state.focus == .staff, index == state.staffCursor { canvas.cursorRow(y, in: inner) }
         }
         window.drawMore(&canvas, in: inner, strings: s)
+    }
+
+    /// Above a street, the pane shows the highlighted street: each community with its tally.
+    static func drawStreet(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
+        let s = state.strings
+        let overview = state.overview
+        guard overview.subdistricts.indices.contains(state.selectedStreet),
+              overview.communitiesOfSubdistrict.indices.contains(state.selectedStreet) else {
+            _ = canvas.pane(rect, title: s.streetSummary, focused: state.focus == .staff)
+            return
+        }
+        let street = overview.subdistricts[state.selectedStreet]
+        let tally = overview.subdistrictTallies[state.selectedStreet]
+        let title = "\(s.streetSummary) · \(street.district) \(street.name) · \(s.onDuty) \(tally.working)/\(tally.staff)"
+        let inner = canvas.pane(rect, title: title, focused: state.focus == .staff)
+        guard !inner.isEmpty else { return }
+        let communities = overview.communitiesOfSubdistrict[state.selectedStreet]
+        let nameWidth = min(16, max(8, inner.width / 4))
+        let window = ListWindow(total: communities.count, height: inner.height, cursor: min(state.staffCursor, max(0, communities.count - 1)))
+        for (row, position) in window.rows.enumerated() {
+            let index = communities[position]
+            guard overview.communities.indices.contains(index), overview.communityTallies.indices.contains(index) else { continue }
+            let t = overview.communityTallies[index]
+            let y = inner.y + row
+            var x = canvas.write(WallView.mark(for: t.worst) + " ", x: inner.x, y: y, clip: inner, style: Style(WallView.role(for: t.worst), bold: true))
+            x = canvas.write(Columns.pad(overview.communities[index].name, to: nameWidth), x: x, y: y, clip: inner, style: Style(.normal))
+            canvas.write(" " + s.communityLine(t.grids, t.alarm, t.attention, t.openTickets, t.overdue), x: x, y: y, clip: inner,
+                         style: Style(t.worst == .normal ? .muted : .normal))
+        }
     }
 }

@@ -1,21 +1,29 @@
 import DoorstepCanvas
 import DoorstepDomain
 
-/// Where each grid's tile sits inside the grids pane, grouped under community headings.
+/// Where each tile sits inside the grids pane, grouped under headings: grids under their
+/// communities, or (above a street) streets under their districts.
 ///
 /// Full tiles (two lines: name, then code and the reason for the status) are used when every
-/// community fits; otherwise compact one-line tiles, and the pane scrolls to the selection.
+/// group fits; otherwise compact one-line tiles, and the pane scrolls to the selection.
 struct TileLayout: Equatable {
     struct Slot: Equatable {
-        /// Index into `Overview.grids`.
+        /// Index of the tile's item (into `Overview.grids`, or `Overview.subdistricts`).
         var index: Int
         var x: Int
         /// Row inside the pane's content (before scrolling).
         var y: Int
     }
 
+    /// One heading and the items under it, in order.
+    struct Group: Equatable {
+        /// What the heading is about (a community's or a district's index).
+        var heading: Int
+        var members: [Int]
+    }
+
     struct Heading: Equatable {
-        var community: Int
+        var group: Int
         var y: Int
     }
 
@@ -30,20 +38,18 @@ struct TileLayout: Equatable {
     var headings: [Heading]
     var contentHeight: Int
 
-    /// The layout inside the grids pane `pane` (its border excluded): the one place both the
-    /// view and key handling get it from, so they never disagree.
-    /// Only the grids in `include` are placed (all when nil); a community with none is left out.
-    init(overview: Overview, pane: Rect, include: Set<Int>? = nil) {
+    /// The layout inside the grids pane `pane` (its border excluded).
+    init(groups: [Group], pane: Rect) {
         let inner = pane.inset(by: 1)
-        self.init(overview: overview, width: inner.width, height: inner.height, include: include)
+        self.init(groups: groups, width: inner.width, height: inner.height)
     }
 
-    init(overview: Overview, width: Int, height: Int, include: Set<Int>? = nil) {
-        let full = Self.place(overview, width: width, tileWidth: Self.fullWidth, tileHeight: 2, rowGap: 1, include: include)
+    init(groups: [Group], width: Int, height: Int) {
+        let full = Self.place(groups, width: width, tileWidth: Self.fullWidth, tileHeight: 2, rowGap: 1)
         if full.contentHeight <= height {
             self = full
         } else {
-            self = Self.place(overview, width: width, tileWidth: Self.compactWidth, tileHeight: 1, rowGap: 0, include: include)
+            self = Self.place(groups, width: width, tileWidth: Self.compactWidth, tileHeight: 1, rowGap: 0)
         }
     }
 
@@ -56,26 +62,20 @@ struct TileLayout: Equatable {
         self.contentHeight = contentHeight
     }
 
-    private static func place(_ overview: Overview, width: Int, tileWidth: Int, tileHeight: Int, rowGap: Int, include: Set<Int>?) -> TileLayout {
+    private static func place(_ groups: [Group], width: Int, tileWidth: Int, tileHeight: Int, rowGap: Int) -> TileLayout {
         let perRow = max(1, (width + gap) / (tileWidth + gap))
         var slots: [Slot] = []
         var headings: [Heading] = []
         var y = 0
-        var byCommunity: [String: [Int]] = [:]
-        for (index, summary) in overview.grids.enumerated() where include?.contains(index) ?? true {
-            byCommunity[summary.grid.communityCode, default: []].append(index)
-        }
-        for (communityIndex, community) in overview.communities.enumerated() {
-            let members = byCommunity[community.code] ?? []
-            if members.isEmpty, include != nil { continue }
-            headings.append(Heading(community: communityIndex, y: y))
+        for group in groups {
+            headings.append(Heading(group: group.heading, y: y))
             y += 1
-            for (n, index) in members.enumerated() {
+            for (n, index) in group.members.enumerated() {
                 let column = n % perRow
                 if column == 0, n > 0 { y += tileHeight + rowGap }
                 slots.append(Slot(index: index, x: column * (tileWidth + gap), y: y))
             }
-            if !members.isEmpty { y += tileHeight + rowGap }
+            if !group.members.isEmpty { y += tileHeight + rowGap }
         }
         return TileLayout(
             compact: tileHeight == 1, tileWidth: tileWidth, tileHeight: tileHeight, slots: slots, headings: headings,

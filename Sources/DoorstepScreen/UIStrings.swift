@@ -65,6 +65,13 @@ public struct UIStrings: Sendable {
     public var state: @Sendable (String) -> String
     public var categoryName: @Sendable (_ zh: String, _ en: String) -> String
     public var moreRows: @Sendable (Int) -> String
+    /// Above a street: the streets pane, a street's tile, its summary pane.
+    public var allStreets: String
+    public var streetTile: @Sendable (_ alarm: Int, _ overdue: Int, _ attention: Int, _ grids: Int) -> String
+    public var streetSummary: String
+    public var communityLine: @Sendable (_ grids: Int, _ alarm: Int, _ attention: Int, _ open: Int, _ overdue: Int) -> String
+    public var enterStreetFirst: String
+    public var keyEnterStreet: String
 
     public static let chinese = UIStrings(
         commandCentre: { "\($0)社会治理指挥中心" },
@@ -168,7 +175,15 @@ public struct UIStrings: Sendable {
             }
         },
         categoryName: { zh, _ in zh },
-        moreRows: { "另有 \($0) 条" }
+        moreRows: { "另有 \($0) 条" },
+        allStreets: "全部街道",
+        streetTile: { alarm, overdue, attention, grids in
+            alarm > 0 ? "告警\(alarm) 超时\(overdue)" : attention > 0 ? "关注\(attention)" : "网格\(grids)"
+        },
+        streetSummary: "街道概况",
+        communityLine: { g, a, t, o, d in "网格\(g)  告警\(a)  关注\(t)  待办\(o)  超时\(d)" },
+        enterStreetFirst: "先按 Enter 进入街道,再选网格呼叫",
+        keyEnterStreet: "进入街道"
     )
 
     public static let english = UIStrings(
@@ -250,6 +265,14 @@ public struct UIStrings: Sendable {
         },
         state: { $0 },
         categoryName: { _, en in en },
-        moreRows: { "\($0) more" }
+        moreRows: { "\($0) more" },
+        allStreets: "All streets",
+        streetTile: { alarm, overdue, attention, grids in
+            alarm > 0 ? "alarm \(alarm) late \(overdue)" : attention > 0 ? "watch \(attention)" : "grids \(grids)"
+        },
+        streetSummary: "Street",
+        communityLine: { g, a, t, o, d in "grids \(g)  alarm \(a)  watch \(t)  open \(o)  late \(d)" },
+        enterStreetFirst: "press Enter to open a street, then pick a grid to call",
+        keyEnterStreet: "open street"
     )
 }

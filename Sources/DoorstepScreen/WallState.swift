@@ -27,6 +27,10 @@ public struct WallState: Sendable {
     public var size: Size
     /// Index of the highlighted tile in `overview.grids`.
     public var selectedGrid: Int
+    /// Above a street: the highlighted street (index in `overview.subdistricts`), and the one
+    /// drilled into (nil: all streets are shown as tiles).
+    public var selectedStreet: Int
+    public var streetScope: Int?
     /// Set while the engine cannot read the store: since when the data is old.
     public var staleSince: Date?
     /// The latest changes, newest first (the event ticker).
@@ -77,6 +81,8 @@ public struct WallState: Sendable {
         self.timeZone = timeZone
         self.size = size
         self.selectedGrid = 0
+        self.selectedStreet = 0
+        self.streetScope = nil
         self.staleSince = nil
         self.events = []
         self.focus = .grids

@@ -20,7 +20,11 @@ extension WallState {
             let code = selectedSummary?.grid.code
             let ticket = selectedTicket?.id
             overview = fresh
-            selectedGrid = fresh.grids.firstIndex { $0.grid.code == code } ?? min(selectedGrid, max(0, fresh.grids.count - 1))
+            if !(fresh.grids.indices.contains(selectedGrid) && fresh.grids[selectedGrid].grid.code == code) {
+                selectedGrid = fresh.grids.firstIndex { $0.grid.code == code } ?? min(selectedGrid, max(0, fresh.grids.count - 1))
+            }
+            selectedStreet = min(selectedStreet, max(0, fresh.subdistricts.count - 1))
+            if let scope = streetScope, !fresh.subdistricts.indices.contains(scope) { streetScope = nil }
             ticketCursor = fresh.openTickets.firstIndex { $0.id == ticket } ?? min(ticketCursor, max(0, fresh.openTickets.count - 1))
             staffCursor = min(staffCursor, max(0, staffRows.count - 1))
         case .events(let fresh):
@@ -68,14 +72,20 @@ extension WallState {
             filterEditing = true
         case .escape where focus == .grids && !filter.isEmpty:
             filter = ""
+        case .escape where focus == .grids && streetScope != nil, .backspace where focus == .grids && streetScope != nil:
+            leaveStreet()
         case .tab:
             focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .grids
         case .backTab:
             focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .grids
         case .escape, .backspace:
             focus = .grids
+        case .character("C") where atStreetLevel:
+            notice = Notice(text: strings.enterStreetFirst, isProblem: true, until: now.addingTimeInterval(5))
         case .character("C"):
             if let code = selectedSummary?.grid.code { callGrid(code) }
+        case .enter where focus == .grids && atStreetLevel:
+            enterStreet(selectedStreet)
         case .enter:
             switch focus {
             case .grids:
@@ -133,36 +143,36 @@ extension WallState {
     }
 
     private mutating func moveInGrids(_ key: Key) {
-        let count = overview.grids.count
-        let before = selectedGrid
+        let count = atStreetLevel ? overview.subdistricts.count : overview.grids.count
+        let before = selectedTile
+        let layout = tileLayout()
         switch key {
         case .left, .character("h"):
-            selectedGrid = tileLayout()?.neighbour(of: selectedGrid, step: -1) ?? max(0, selectedGrid - 1)
+            selectedTile = layout?.neighbour(of: before, step: -1) ?? max(0, before - 1)
         case .right, .character("l"):
-            selectedGrid = tileLayout()?.neighbour(of: selectedGrid, step: 1) ?? min(count - 1, selectedGrid + 1)
+            selectedTile = layout?.neighbour(of: before, step: 1) ?? min(count - 1, before + 1)
         case .up, .character("k"):
-            selectedGrid = tileLayout()?.vertical(from: selectedGrid, step: -1) ?? selectedGrid
+            selectedTile = layout?.vertical(from: before, step: -1) ?? before
         case .down, .character("j"):
-            selectedGrid = tileLayout()?.vertical(from: selectedGrid, step: 1) ?? selectedGrid
+            selectedTile = layout?.vertical(from: before, step: 1) ?? before
         case .home:
-            selectedGrid = tileLayout()?.slots.first?.index ?? 0
+            selectedTile = layout?.slots.first?.index ?? 0
         case .end:
-            selectedGrid = tileLayout()?.slots.last?.index ?? max(0, count - 1)
+            selectedTile = layout?.slots.last?.index ?? max(0, count - 1)
         default:
             break
         }
-        if selectedGrid != before { staffCursor = 0 }
+        if selectedTile != before { staffCursor = 0 }
     }
 
+    /// 1–9: the first tile under the n-th heading (a community, or above a street a district).
     private mutating func jumpToCommunity(_ n: Int) {
-        guard overview.communities.indices.contains(n - 1) else { return }
         filter = ""
-        let code = overview.communities[n - 1].code
-        if let first = overview.grids.firstIndex(where: { $0.grid.communityCode == code }) {
-            selectedGrid = first
-            staffCursor = 0
-            focus = .grids
-        }
+        let groups = tileGroups
+        guard groups.indices.contains(n - 1), let first = groups[n - 1].members.first else { return }
+        selectedTile = first
+        staffCursor = 0
+        focus = .grids
     }
 
     /// A cursor moved by a key in a list of `count` rows.
@@ -202,6 +212,6 @@ extension WallState {
     /// The tile layout for the current size (nil below the minimum size).
     func tileLayout() -> TileLayout? {
         guard let layout = WallLayout(size: size) else { return nil }
-        return TileLayout(overview: overview, pane: layout.grids, include: visibleGrids)
+        return TileLayout(groups: tileGroups, pane: layout.grids)
     }
 }

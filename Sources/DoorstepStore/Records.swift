@@ -4,96 +4,96 @@ import GRDB
 
 /// Row ↔ model mapping, one function per table.
 enum Records {
-    static func street(_ row: Row) throws -> Street {
+    static func street(_ row: Fields) throws -> Street {
         let code = try row.text("code", in: "street")
         let start = try row.integer("duty_start", in: "street \(code)")
         return Street(code: code, name: try row.text("name", in: "street \(code)"),
                       dutyHours: start ..< max(start, try row.integer("duty_end", in: "street \(code)")))
     }
 
-    static func community(_ row: Row) throws -> Community {
+    static func community(_ row: Fields) throws -> Community {
         let code = try row.text("code", in: "community")
         return Community(code: code, name: try row.text("name", in: "community \(code)"), subdistrictCode: row.optionalText("subdistrict"))
     }
 
-    static func subdistrict(_ row: Row) throws -> Subdistrict {
+    static func subdistrict(_ row: Fields) throws -> Subdistrict {
         let code = try row.text("code", in: "subdistrict")
         return Subdistrict(code: code, name: try row.text("name", in: "subdistrict \(code)"), district: row.optionalText("district") ?? "")
     }
 
     /// A closed ticket's part in the figures, from `SELECT id, state, state_since, dispatched_at, accepted_at, rating`.
-    static func outcome(_ row: Row) throws -> TicketOutcome {
+    static func outcome(_ row: Fields) throws -> TicketOutcome {
         let id = try row.text("id", in: "ticket")
-        let place = "ticket \(id)"
-        let state = try row.choice("state", as: TicketState.self, in: place)
-        let since = try row.date("state_since", in: place)
+        let place = { "ticket \(id)" }
+        let state = try row.choice("state", as: TicketState.self, in: place())
+        let since = try row.date("state_since", in: place())
         let dispatched = row.optionalDate("dispatched_at")
         let accepted = row.optionalDate("accepted_at")
         return TicketOutcome(id: id, state: state, stateSince: since, dispatchedAt: dispatched, acceptedAt: accepted,
                              rating: row.optionalInteger("rating"))
     }
 
-    static func grid(_ row: Row) throws -> Grid {
+    static func grid(_ row: Fields) throws -> Grid {
         let code = try row.text("code", in: "grid")
         return Grid(code: code, name: try row.text("name", in: "grid \(code)"), communityCode: try row.text("community", in: "grid \(code)"))
     }
 
-    static func microGrid(_ row: Row) throws -> MicroGrid {
+    static func microGrid(_ row: Fields) throws -> MicroGrid {
         let code = try row.text("code", in: "microgrid")
         return MicroGrid(code: code, name: try row.text("name", in: "microgrid \(code)"),
                          gridCode: try row.text("grid", in: "microgrid \(code)"), chiefID: row.optionalText("chief"))
     }
 
-    static func building(_ row: Row) throws -> Building {
+    static func building(_ row: Fields) throws -> Building {
         let code = try row.text("code", in: "building")
-        let place = "building \(code)"
-        return Building(code: code, name: try row.text("name", in: place), gridCode: try row.text("grid", in: place),
-                        microGridCode: try row.text("microgrid", in: place), chiefID: row.optionalText("chief"))
+        let place = { "building \(code)" }
+        return Building(code: code, name: try row.text("name", in: place()), gridCode: try row.text("grid", in: place()),
+                        microGridCode: try row.text("microgrid", in: place()), chiefID: row.optionalText("chief"))
     }
 
-    static func household(_ row: Row) throws -> Household {
+    static func household(_ row: Fields) throws -> Household {
         let id = try row.text("id", in: "household")
-        let place = "household \(id)"
-        let tags = try row.text("must_visit", in: place).split(separator: "|").compactMap { MustVisitKind(rawValue: String($0)) }
-        return Household(id: id, buildingCode: try row.text("building", in: place), gridCode: try row.text("grid", in: place),
-                         headName: try row.text("name", in: place), phone: try row.text("phone", in: place), mustVisit: Set(tags))
+        let place = { "household \(id)" }
+        let tags = try row.text("must_visit", in: place()).split(separator: "|").compactMap { MustVisitKind(rawValue: String($0)) }
+        return Household(id: id, buildingCode: try row.text("building", in: place()), gridCode: try row.text("grid", in: place()),
+                         headName: try row.text("name", in: place()), phone: try row.text("phone", in: place()), mustVisit: Set(tags))
     }
 
-    static func staff(_ row: Row) throws -> Staff {
+    static func staff(_ row: Fields) throws -> Staff {
         let id = try row.text("id", in: "staff")
-        let place = "staff \(id)"
-        let start = try row.integer("shift_start", in: place)
+        let place = { "staff \(id)" }
+        let start = try row.integer("shift_start", in: place())
         return Staff(
-            id: id, name: try row.text("name", in: place), role: try row.choice("role", as: StaffRole.self, in: place),
-            gridCode: row.optionalText("grid"), communityCode: row.optionalText("community"), phone: try row.text("phone", in: place),
-            duty: try row.choice("duty", as: DutyState.self, in: place), team: row.optionalText("team").flatMap(VanguardTeam.init),
-            shift: start ..< max(start, try row.integer("shift_end", in: place)))
+            id: id, name: try row.text("name", in: place()), role: try row.choice("role", as: StaffRole.self, in: place()),
+            gridCode: row.optionalText("grid"), communityCode: row.optionalText("community"), phone: try row.text("phone", in: place()),
+            duty: try row.choice("duty", as: DutyState.self, in: place()), team: row.optionalText("team").flatMap(VanguardTeam.init),
+            shift: start ..< max(start, try row.integer("shift_end", in: place())))
     }
 
-    static func category(_ row: Row) throws -> TicketCategory {
+    static func category(_ row: Fields) throws -> TicketCategory {
         let code = try row.text("code", in: "category")
-        let place = "category \(code)"
+        let place = { "category \(code)" }
         return TicketCategory(
-            code: code, nameZh: try row.text("name_zh", in: place), nameEn: try row.text("name_en", in: place),
-            dispatchMinutes: try row.integer("dispatch_minutes", in: place), acceptMinutes: try row.integer("accept_minutes", in: place),
-            resolveMinutes: try row.integer("resolve_minutes", in: place))
+            code: code, nameZh: try row.text("name_zh", in: place()), nameEn: try row.text("name_en", in: place()),
+            dispatchMinutes: try row.integer("dispatch_minutes", in: place()), acceptMinutes: try row.integer("accept_minutes", in: place()),
+            resolveMinutes: try row.integer("resolve_minutes", in: place()))
     }
 
-    static func ticket(_ row: Row) throws -> Ticket {
+    static func ticket(_ row: Fields) throws -> Ticket {
         // Swift 6.3.1's release optimiser crashes ("Found ownership error", CopyPropagation) on
         // `T.fromDatabaseValue(row[c] as DatabaseValue).map { … }` written inline: use the Row helpers.
         let id = try row.text("id", in: "ticket")
-        let place = "ticket \(id)"
-        let grid = try row.text("grid", in: place)
-        let category = try row.text("category", in: place)
-        let source = try row.choice("source", as: TicketSource.self, in: place)
-        let priority = try row.choice("priority", as: TicketPriority.self, in: place)
-        let state = try row.choice("state", as: TicketState.self, in: place)
-        let title = try row.text("title", in: place)
-        let residentName = try row.text("resident_name", in: place)
-        let residentPhone = try row.text("resident_phone", in: place)
-        let createdAt = try row.date("created_at", in: place)
-        let stateSince = try row.date("state_since", in: place)
+        let place = { "ticket \(id)" }
+        let grid = try row.text("grid", in: place())
+        let category = try row.text("category", in: place())
+        let source = try row.choice("source", as: TicketSource.self, in: place())
+        let priority = try row.choice("priority", as: TicketPriority.self, in: place())
+        let state = try row.choice("state", as: TicketState.self, in: place())
+        let title = try row.text("title", in: place())
+        let residentName = try row.text("resident_name", in: place())
+        let residentPhone = try row.text("resident_phone", in: place())
+        let createdAt = try row.date("created_at", in: place())
+        let stateSince = try row.date("state_since", in: place())
         let rating = row.optionalInteger("rating")
         let dispatchedAt = row.optionalDate("dispatched_at")
         let acceptedAt = row.optionalDate("accepted_at")
@@ -104,38 +104,38 @@ enum Records {
             dispatchedAt: dispatchedAt, acceptedAt: acceptedAt)
     }
 
-    static func visit(_ row: Row) throws -> Visit {
+    static func visit(_ row: Fields) throws -> Visit {
         let id = try row.text("id", in: "visit")
         return Visit(id: id, householdID: try row.text("household", in: "visit \(id)"), staffID: try row.text("staff", in: "visit \(id)"),
                      at: try row.date("at", in: "visit \(id)"))
     }
 
-    static func hazard(_ row: Row) throws -> Hazard {
+    static func hazard(_ row: Fields) throws -> Hazard {
         let id = try row.text("id", in: "hazard")
-        let place = "hazard \(id)"
+        let place = { "hazard \(id)" }
         return Hazard(
-            id: id, gridCode: try row.text("grid", in: place), kind: try row.choice("kind", as: Hazard.Kind.self, in: place),
-            severity: try row.choice("severity", as: Hazard.Severity.self, in: place),
-            status: try row.choice("status", as: Hazard.Status.self, in: place), title: try row.text("title", in: place),
-            openedAt: try row.date("opened_at", in: place))
+            id: id, gridCode: try row.text("grid", in: place()), kind: try row.choice("kind", as: Hazard.Kind.self, in: place()),
+            severity: try row.choice("severity", as: Hazard.Severity.self, in: place()),
+            status: try row.choice("status", as: Hazard.Status.self, in: place()), title: try row.text("title", in: place()),
+            openedAt: try row.date("opened_at", in: place()))
     }
 
-    static func call(_ row: Row) throws -> Call {
+    static func call(_ row: Fields) throws -> Call {
         let id = try row.text("id", in: "call")
-        let place = "call \(id)"
+        let place = { "call \(id)" }
         return Call(
-            id: id, staffID: try row.text("staff", in: place), gridCode: row.optionalText("grid"),
-            placedBy: try row.text("placed_by", in: place), placedAt: try row.date("placed_at", in: place),
-            state: try row.choice("state", as: Call.State.self, in: place), stateSince: try row.date("state_since", in: place),
+            id: id, staffID: try row.text("staff", in: place()), gridCode: row.optionalText("grid"),
+            placedBy: try row.text("placed_by", in: place()), placedAt: try row.date("placed_at", in: place()),
+            state: try row.choice("state", as: Call.State.self, in: place()), stateSince: try row.date("state_since", in: place()),
             escalatedFrom: row.optionalText("escalated_from"))
     }
 
-    static func event(_ row: Row) throws -> ChangeEvent {
-        let seq = Int64.fromDatabaseValue(row["seq"] as DatabaseValue) ?? 0
-        let place = "event \(seq)"
+    static func event(_ row: Fields) throws -> ChangeEvent {
+        let seq = Int64.fromDatabaseValue(row.value("seq")) ?? 0
+        let place = { "event \(seq)" }
         return ChangeEvent(
-            sequence: seq, at: try row.date("at", in: place), kind: try row.text("kind", in: place),
-            subject: try row.text("subject", in: place), actor: try row.text("actor", in: place), detail: try row.text("detail", in: place))
+            sequence: seq, at: try row.date("at", in: place()), kind: try row.text("kind", in: place()),
+            subject: try row.text("subject", in: place()), actor: try row.text("actor", in: place()), detail: try row.text("detail", in: place()))
     }
 
     // MARK: Writing

@@ -3,38 +3,54 @@ import GRDB
 
 /// Reading columns without trapping: another writer may have stored anything, and a bad
 /// value must become an error that names the table, the row and the column.
-extension Row {
+/// One row's columns by name. Rows of a query decoded in bulk share the column positions,
+/// looked up once for the query: GRDB's lookup by name compares case-insensitively and
+/// lowercases on every value, which was a sixth of loading a city.
+struct Fields {
+    let row: Row
+    let positions: [String: Int]?
+
+    init(_ row: Row, positions: [String: Int]? = nil) {
+        self.row = row
+        self.positions = positions
+    }
+
+    func value(_ column: String) -> DatabaseValue {
+        if let index = positions?[column] { return row[index] }
+        return row[column]
+    }
+
     func text(_ column: String, in place: @autoclosure () -> String) throws -> String {
-        guard let value = String.fromDatabaseValue(self[column] as DatabaseValue) else {
+        guard let value = String.fromDatabaseValue(value(column)) else {
             throw StoreError.corrupt("\(place()): column \(column) is not text")
         }
         return value
     }
 
     func optionalText(_ column: String) -> String? {
-        String.fromDatabaseValue(self[column] as DatabaseValue).flatMap { $0.isEmpty ? nil : $0 }
+        String.fromDatabaseValue(value(column)).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func optionalInteger(_ column: String) -> Int? {
-        let value: DatabaseValue = self[column]
+        let value = self.value(column)
         return Int.fromDatabaseValue(value)
     }
 
     func optionalDate(_ column: String) -> Date? {
-        let value: DatabaseValue = self[column]
+        let value = self.value(column)
         guard let seconds = Double.fromDatabaseValue(value) else { return nil }
         return Date(timeIntervalSince1970: seconds)
     }
 
     func integer(_ column: String, in place: @autoclosure () -> String) throws -> Int {
-        guard let value = Int.fromDatabaseValue(self[column] as DatabaseValue) else {
+        guard let value = Int.fromDatabaseValue(value(column)) else {
             throw StoreError.corrupt("\(place()): column \(column) is not a whole number")
         }
         return value
     }
 
     func date(_ column: String, in place: @autoclosure () -> String) throws -> Date {
-        guard let value = Double.fromDatabaseValue(self[column] as DatabaseValue) else {
+        guard let value = Double.fromDatabaseValue(value(column)) else {
             throw StoreError.corrupt("\(place()): column \(column) is not a time")
         }
         return Date(timeIntervalSince1970: value)
@@ -45,5 +61,29 @@ extension Row {
         let raw = try text(column, in: place())
         guard let value = E(rawValue: raw) else { throw StoreError.corrupt("\(place()): column \(column) has '\(raw)'") }
         return value
+    }
+}
+
+extension Row {
+    var fields: Fields { Fields(self) }
+}
+
+extension Records {
+    /// Every row of a query decoded by `decode`, stepping a cursor (no copy of the rows is
+    /// held) with the column positions looked up once.
+    static func all<T>(_ db: Database, _ sql: String, _ decode: (Fields) throws -> T) throws -> [T] {
+        try all(db, sql, StatementArguments(), decode)
+    }
+
+    static func all<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, _ decode: (Fields) throws -> T) throws -> [T] {
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        var positions: [String: Int]?
+        var out: [T] = []
+        while let row = try cursor.next() {
+            let known = positions ?? Dictionary(row.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            positions = known
+            out.append(try decode(Fields(row, positions: known)))
+        }
+        return out
     }
 }

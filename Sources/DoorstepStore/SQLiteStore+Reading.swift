@@ -13,30 +13,29 @@ extension SQLiteStore {
             }
             let since = Date().addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
             return StreetData(
-                street: try Records.street(streetRow),
-                communities: try Row.fetchAll(db, sql: "SELECT * FROM community ORDER BY position").map(Records.community),
-                grids: try Row.fetchAll(db, sql: "SELECT * FROM grid ORDER BY position").map(Records.grid),
-                microGrids: try Row.fetchAll(db, sql: "SELECT * FROM microgrid ORDER BY code").map(Records.microGrid),
-                buildings: try Row.fetchAll(db, sql: "SELECT * FROM building ORDER BY code").map(Records.building),
+                street: try Records.street(streetRow.fields),
+                communities: try Records.all(db, "SELECT * FROM community ORDER BY position", Records.community),
+                grids: try Records.all(db, "SELECT * FROM grid ORDER BY position", Records.grid),
+                microGrids: try Records.all(db, "SELECT * FROM microgrid ORDER BY code", Records.microGrid),
+                buildings: try Records.all(db, "SELECT * FROM building ORDER BY code", Records.building),
                 // the wall works with households due a must-visit; the rest stay in the store
-                households: try Row.fetchAll(db, sql: "SELECT * FROM household WHERE must_visit != '' ORDER BY id").map(Records.household),
-                staff: try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY position, id").map(Records.staff),
-                categories: try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map(Records.category),
-                tickets: try Row.fetchAll(db, sql: """
+                households: try Records.all(db, "SELECT * FROM household WHERE must_visit != '' ORDER BY id", Records.household),
+                staff: try Records.all(db, "SELECT * FROM staff ORDER BY position, id", Records.staff),
+                categories: try Records.all(db, "SELECT * FROM category ORDER BY position", Records.category),
+                tickets: try Records.all(db, """
                     SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated') ORDER BY id
-                    """).map(Records.ticket),
-                hazards: try Row.fetchAll(db, sql: "SELECT * FROM hazard ORDER BY id").map(Records.hazard),
+                    """, Records.ticket),
+                hazards: try Records.all(db, "SELECT * FROM hazard ORDER BY id", Records.hazard),
                 // this month's and last month's must-visits (the wall counts this month's)
-                visits: try Row.fetchAll(db, sql: "SELECT * FROM visit WHERE at >= ? ORDER BY at", arguments: [since - 31 * 86_400])
-                    .map(Records.visit),
-                calls: try Row.fetchAll(db, sql: "SELECT * FROM call ORDER BY placed_at").map(Records.call),
-                subdistricts: try Row.fetchAll(db, sql: "SELECT * FROM subdistrict ORDER BY position").map(Records.subdistrict),
+                visits: try Records.all(db, "SELECT * FROM visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.visit),
+                calls: try Records.all(db, "SELECT * FROM call ORDER BY placed_at", Records.call),
+                subdistricts: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.subdistrict),
                 // closed tickets recent enough for today's and the month's figures, without their
                 // text: a year of closed tickets is history, not the wall's working set
-                outcomes: try Row.fetchAll(db, sql: """
+                outcomes: try Records.all(db, """
                     SELECT id, state, state_since, dispatched_at, accepted_at, rating FROM ticket
                     WHERE state_since >= ? AND state NOT IN ('ordered', 'dispatched', 'accepted', 'escalated')
-                    """, arguments: [since]).map(Records.outcome))
+                    """, [since], Records.outcome))
         }
     }
 
@@ -46,25 +45,23 @@ extension SQLiteStore {
 
     public func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [sequence, limit])
-                .map(Records.event)
+            try Records.all(db, "SELECT * FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [sequence, limit], Records.event)
         }
     }
 
     public func recentEvents(limit: Int) throws -> [ChangeEvent] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY seq DESC LIMIT ?", arguments: [limit]).map(Records.event)
+            try Records.all(db, "SELECT * FROM event ORDER BY seq DESC LIMIT ?", [limit], Records.event)
         }
     }
 
     public func tickets(state: TicketState?, limit: Int) throws -> [Ticket] {
         try read { db in
             if let state {
-                return try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE state = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-                                        arguments: [state.rawValue, limit]).map(Records.ticket)
+                return try Records.all(db, "SELECT * FROM ticket WHERE state = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                                        [state.rawValue, limit], Records.ticket)
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM ticket ORDER BY created_at DESC, id DESC LIMIT ?", arguments: [limit])
-                .map(Records.ticket)
+            return try Records.all(db, "SELECT * FROM ticket ORDER BY created_at DESC, id DESC LIMIT ?", [limit], Records.ticket)
         }
     }
 
@@ -73,19 +70,19 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
-            let ticket = try Records.ticket(row)
+            let ticket = try Records.ticket(row.fields)
             let ordered = try Row.fetchOne(db, sql: """
                 SELECT actor FROM event WHERE kind = 'ticket.ordered' AND subject = ? ORDER BY seq LIMIT 1
-                """, arguments: [ticketID])?.optionalText("actor")
+                """, arguments: [ticketID])?.fields.optionalText("actor")
             var entries = [TicketHistoryEntry(
                 from: nil, to: .ordered, verb: "ordered", actor: ordered ?? ticket.source.rawValue, at: ticket.createdAt,
                 detail: ticket.title)]
             for move in try Row.fetchAll(db, sql: "SELECT * FROM ticket_transition WHERE ticket = ? ORDER BY id", arguments: [ticketID]) {
                 let place = "ticket_transition of \(ticketID)"
                 entries.append(TicketHistoryEntry(
-                    from: try move.choice("from_state", as: TicketState.self, in: place),
-                    to: try move.choice("to_state", as: TicketState.self, in: place), verb: try move.text("action", in: place),
-                    actor: try move.text("actor", in: place), at: try move.date("at", in: place), detail: try move.text("detail", in: place)))
+                    from: try move.fields.choice("from_state", as: TicketState.self, in: place),
+                    to: try move.fields.choice("to_state", as: TicketState.self, in: place), verb: try move.fields.text("action", in: place),
+                    actor: try move.fields.text("actor", in: place), at: try move.fields.date("at", in: place), detail: try move.fields.text("detail", in: place)))
             }
             return entries
         }
@@ -93,13 +90,13 @@ extension SQLiteStore {
 
     public func loadCategories() throws -> [String: TicketCategory] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM category").map(Records.category)
+            let rows = try Records.all(db, "SELECT * FROM category", Records.category)
             return Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
     public func ringingCalls() throws -> [Call] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM call WHERE state = 'ringing' ORDER BY placed_at").map(Records.call) }
+        try read { db in try Records.all(db, "SELECT * FROM call WHERE state = 'ringing' ORDER BY placed_at", Records.call) }
     }
 
     public func tickets(ids: [String]) throws -> [Ticket] {
@@ -120,7 +117,7 @@ extension SQLiteStore {
 
     /// Rows of `table` whose `key` is in `ids`, in batches that stay under SQLite's limit on
     /// bound parameters.
-    private func fetch<T>(_ ids: [String], table: String, key: String, _ decode: (Row) throws -> T) throws -> [T] {
+    private func fetch<T>(_ ids: [String], table: String, key: String, _ decode: (Fields) throws -> T) throws -> [T] {
         guard !ids.isEmpty else { return [] }
         return try read { db in
             var out: [T] = []
@@ -128,8 +125,7 @@ extension SQLiteStore {
             while start < ids.count {
                 let batch = Array(ids[start..<min(ids.count, start + 500)])
                 let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
-                out += try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", arguments: StatementArguments(batch))
-                    .map(decode)
+                out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", StatementArguments(batch), decode)
                 start += batch.count
             }
             return out

@@ -68,14 +68,18 @@ extension SQLiteStore {
             return title
         }
         return try write { db in
-            // each grid and category named is checked once, not once per order
-            for grid in Set(requests.map(\.gridCode)) { try Self.require(db, table: "grid", key: "code", grid, kind: "grid") }
-            for category in Set(requests.map(\.categoryCode)) {
-                try Self.require(db, table: "category", key: "code", category, kind: "category")
-            }
+            // each grid and category named is checked once, in one query, not once per order
+            try Self.requireAll(db, table: "grid", key: "code", requests.map(\.gridCode), kind: "grid")
+            try Self.requireAll(db, table: "category", key: "code", requests.map(\.categoryCode), kind: "category")
             let ids = try Self.nextIDs(db, table: "ticket", prefix: "T", digits: 5, count: requests.count)
-            let insertTicket = try db.cachedStatement(sql: Records.ticketUpsert)
-            let insertEvent = try db.cachedStatement(sql: Self.eventInsert)
+            // a new order has no assignee, note, rating or later times yet: those columns stay NULL
+            let insertTicket = try db.cachedStatement(sql: """
+                INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
+                                    created_at, state_since) VALUES (?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)
+                """)
+            let insertEvent = try db.cachedStatement(sql: """
+                INSERT INTO event (at, kind, subject, actor, detail) VALUES (?, 'ticket.ordered', ?, ?, ?)
+                """)
             let at = time.timeIntervalSince1970
             return try zip(requests, zip(ids, titles)).map { request, named in
                 let orderedAt = min(request.orderedAt ?? time, time)
@@ -83,8 +87,12 @@ extension SQLiteStore {
                     id: named.0, gridCode: request.gridCode, categoryCode: request.categoryCode, source: request.source,
                     priority: request.priority, state: .ordered, title: named.1, residentName: request.residentName,
                     residentPhone: request.residentPhone, createdAt: orderedAt, stateSince: orderedAt)
-                try Records.insert(ticket, using: insertTicket)
-                try insertEvent.execute(arguments: [at, "ticket.ordered", ticket.id, actor, named.1])
+                let created = orderedAt.timeIntervalSince1970
+                try insertTicket.execute(arguments: [
+                    ticket.id, ticket.gridCode, ticket.categoryCode, ticket.source.rawValue, ticket.priority.rawValue, ticket.title,
+                    ticket.residentName, ticket.residentPhone, created, created,
+                ])
+                try insertEvent.execute(arguments: [at, ticket.id, actor, named.1])
                 return ticket
             }
         }
@@ -95,7 +103,7 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
-            let ticket = try Records.ticket(row)
+            let ticket = try Records.ticket(row.fields)
             switch action {
             case .dispatch(let grid, let assignee):
                 try Self.require(db, table: "grid", key: "code", grid, kind: "grid")
@@ -130,7 +138,7 @@ extension SQLiteStore {
                 throw StoreError.notFound(kind: "staff", id: staffID)
             }
             try Self.append(db, kind: "duty", subject: staffID, actor: actor, detail: duty.rawValue, at: time)
-            return try Records.staff(row)
+            return try Records.staff(row.fields)
         }
     }
 
@@ -168,7 +176,7 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [callID]) else {
                 throw StoreError.notFound(kind: "call", id: callID)
             }
-            let call = try Records.call(row)
+            let call = try Records.call(row.fields)
             guard call.staffID == staffID else {
                 throw StoreError.invalid("call \(callID) is for \(call.staffID), not \(staffID)")
             }
@@ -188,7 +196,7 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [callID]) else {
                 throw StoreError.notFound(kind: "call", id: callID)
             }
-            var missed = try Records.call(row)
+            var missed = try Records.call(row.fields)
             let state = missed.state(at: time, timeout: timeout)
             guard state == .missed else { throw StoreError.call(CallError(callID: callID, state: state)) }
             missed.state = .escalated
@@ -274,13 +282,28 @@ extension SQLiteStore {
         }
     }
 
+    /// Like `require` for many values at once: the first value (in the order given) with no
+    /// row is reported.
+    static func requireAll(_ db: Database, table: String, key: String, _ values: [String], kind: String) throws {
+        let wanted = Array(Set(values))
+        var found: Set<String> = []
+        var start = 0
+        while start < wanted.count {
+            let batch = Array(wanted[start..<min(wanted.count, start + 500)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+            found.formUnion(try String.fetchAll(db, sql: "SELECT \(key) FROM \(table) WHERE \(key) IN (\(marks))", arguments: StatementArguments(batch)))
+            start += batch.count
+        }
+        if let missing = values.first(where: { !found.contains($0) }) { throw StoreError.notFound(kind: kind, id: missing) }
+    }
+
     /// "by S0123 at 2026-11-29T10:02:11Z": who last moved a ticket, for conflict messages.
     static func lastMove(_ db: Database, _ ticketID: String) throws -> String? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT to_state, actor, at FROM ticket_transition WHERE ticket = ? ORDER BY id DESC LIMIT 1
             """, arguments: [ticketID]) else { return nil }
-        let actor = row.optionalText("actor") ?? "?"
-        let at = row.optionalDate("at").map { ISO8601DateFormatter().string(from: $0) } ?? "?"
+        let actor = row.fields.optionalText("actor") ?? "?"
+        let at = row.fields.optionalDate("at").map { ISO8601DateFormatter().string(from: $0) } ?? "?"
         return "by \(actor) at \(at)"
     }
 

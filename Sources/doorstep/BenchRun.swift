@@ -77,8 +77,15 @@ struct BenchRun {
         state.update(.tick(state.now.addingTimeInterval(1)))
         frame = WallView.render(state)
         figures.bytesClock = bytes.draw(frame)
+        // one tile turns red: a street's above a street, else a grid's
         var changed = state.overview
-        if let index = changed.grids.firstIndex(where: { $0.assessment.status == .normal }) {
+        if state.atStreetLevel, !changed.subdistrictTallies.isEmpty {
+            if changed.subdistrictTallies[0].worst == .normal {
+                changed.subdistrictTallies[0].alarm = 1
+            } else {
+                (changed.subdistrictTallies[0].alarm, changed.subdistrictTallies[0].attention) = (0, 0)
+            }
+        } else if let index = changed.grids.firstIndex(where: { $0.assessment.status == .normal }) {
             changed.grids[index].assessment = GridAssessment(reasons: [.overdueTickets(1)])
         }
         state.update(.overview(changed))
@@ -109,8 +116,8 @@ struct BenchRun {
                          title: "压测工单 \(n)", residentName: "测试", residentPhone: "15500000000")
         }
         var start = Date()
-        for batch in stride(from: 0, to: requests.count, by: 500) {
-            _ = try storeCall { try store.order(Array(requests[batch..<min(requests.count, batch + 500)]), by: "bench", at: Date()) }
+        for batch in stride(from: 0, to: requests.count, by: 5_000) {
+            _ = try storeCall { try store.order(Array(requests[batch..<min(requests.count, batch + 5_000)]), by: "bench", at: Date()) }
         }
         figures.ingestPerSecond = Double(requests.count) / Date().timeIntervalSince(start)
         let single = requests.prefix(1000)

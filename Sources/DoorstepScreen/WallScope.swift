@@ -1,0 +1,73 @@
+import DoorstepDomain
+
+/// Above a street: a district or city centre's wall shows its streets (街道) as tiles, grouped
+/// by district (区), and Enter drills into one street's grids; Esc climbs back. A wall over
+/// one street shows its grids straight away. A `/` filter searches grids across every street.
+extension WallState {
+    /// True while the grids pane shows streets rather than grids.
+    public var atStreetLevel: Bool { !overview.subdistricts.isEmpty && streetScope == nil && filter.isEmpty && !filterEditing }
+
+    /// The street drilled into, if any.
+    public var scopedStreet: Subdistrict? {
+        streetScope.flatMap { overview.subdistricts.indices.contains($0) ? overview.subdistricts[$0] : nil }
+    }
+
+    /// The districts, in the order their first street appears.
+    var districts: [String] {
+        var seen: Set<String> = []
+        return overview.subdistricts.map(\.district).filter { seen.insert($0).inserted }
+    }
+
+    /// The tiles of the grids pane under their headings, for whichever level is shown.
+    var tileGroups: [TileLayout.Group] { atStreetLevel ? streetGroups : gridGroups }
+
+    /// The index of the highlighted tile at the level shown.
+    var selectedTile: Int {
+        get { atStreetLevel ? selectedStreet : selectedGrid }
+        set {
+            if atStreetLevel { selectedStreet = newValue } else { selectedGrid = newValue }
+        }
+    }
+
+    /// Streets under their districts.
+    var streetGroups: [TileLayout.Group] {
+        let names = districts
+        let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var members = Array(repeating: [Int](), count: names.count)
+        for (index, street) in overview.subdistricts.enumerated() { members[position[street.district] ?? 0].append(index) }
+        return members.enumerated().map { TileLayout.Group(heading: $0, members: $1) }
+    }
+
+    /// Grids under their communities: those of the street drilled into (all when none), and
+    /// of those only the ones the filter lets through.
+    var gridGroups: [TileLayout.Group] {
+        let communities: [Int]
+        if let scope = streetScope, overview.communitiesOfSubdistrict.indices.contains(scope) {
+            communities = overview.communitiesOfSubdistrict[scope]
+        } else {
+            communities = Array(overview.communities.indices)
+        }
+        let visible = visibleGrids
+        return communities.compactMap { community in
+            let members = overview.gridsOfCommunity.indices.contains(community) ? overview.gridsOfCommunity[community] : []
+            guard let visible else { return TileLayout.Group(heading: community, members: members) }
+            let kept = members.filter(visible.contains)
+            return kept.isEmpty ? nil : TileLayout.Group(heading: community, members: kept)
+        }
+    }
+
+    /// Enter on a street: its grids, the first selected.
+    mutating func enterStreet(_ index: Int) {
+        guard overview.subdistricts.indices.contains(index) else { return }
+        streetScope = index
+        selectedStreet = index
+        if let first = gridGroups.lazy.flatMap(\.members).first { selectedGrid = first }
+        staffCursor = 0
+    }
+
+    /// Esc inside a street: back to all streets.
+    mutating func leaveStreet() {
+        streetScope = nil
+        staffCursor = 0
+    }
+}
