@@ -30,7 +30,7 @@ public struct LiveOverview: Sendable {
 
     // per grid, by index
     private var facts: [GridFacts]
-    private var summaries: [Overview.GridSummary]
+    private var summaries: ChunkedArray<Overview.GridSummary>
     private var revisitAt: [Date]
     /// The earliest of `revisitAt`: before it, no grid needs looking at.
     private var earliestRevisit = Date.distantPast
@@ -41,13 +41,13 @@ public struct LiveOverview: Sendable {
     private var attention = 0
 
     // people
-    private(set) var staffByGrid: [String: [Staff]] = [:]
+    private(set) var staffByGrid: StaffByGrid
     private(set) var staffWithoutGrid: [Staff] = []
     private(set) var staffLocation: [String: String] = [:]
     private var staffWorking = 0
 
     // tickets
-    private(set) var openTickets: [Overview.OpenTicket] = []
+    private(set) var openTickets = ChunkedArray<Overview.OpenTicket>()
     private var openByID: [String: Overview.OpenTicket] = [:]
     private var outcomes: [String: TicketOutcome] = [:]
     private var resolved = TimeSeries()
@@ -93,9 +93,10 @@ public struct LiveOverview: Sendable {
         self.hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
 
         self.facts = Array(repeating: GridFacts(), count: data.grids.count)
-        self.summaries = data.grids.map {
+        self.staffByGrid = StaffByGrid(index: gridIndex, lists: Array(repeating: [], count: data.grids.count))
+        self.summaries = ChunkedArray(data.grids.map {
             Overview.GridSummary(grid: $0, assessment: GridAssessment(reasons: []), openTickets: 0, working: 0, staffCount: 0)
-        }
+        })
         self.revisitAt = Array(repeating: .distantPast, count: data.grids.count)
         self.communityTallies = Array(repeating: StatusTally(), count: data.communities.count)
         self.subdistrictTallies = Array(repeating: StatusTally(), count: data.subdistricts.count)
@@ -135,7 +136,7 @@ public struct LiveOverview: Sendable {
             if ticket.state == .escalated { escalated += 1 }
         }
         for outcome in data.outcomes where outcomes[outcome.id] == nil { note(outcome) }
-        openTickets = open.sorted(by: Overview.OpenTicket.isMoreUrgent)
+        openTickets = ChunkedArray(open.sorted(by: Overview.OpenTicket.isMoreUrgent))
         resolved = TimeSeries(resolvedEntries)
         acceptances = TimeSeries(acceptEntries)
         ratings = TimeSeries(ratingEntries)
@@ -245,11 +246,11 @@ public struct LiveOverview: Sendable {
     /// Puts fresh rows of tickets in place (new, moved on, or closed).
     public mutating func update(tickets: [Ticket]) {
         guard !tickets.isEmpty else { return }
-        var removed: Set<String> = []
+        var removed: [Overview.OpenTicket] = []
         var added: [Overview.OpenTicket] = []
         for ticket in tickets {
             if let old = openByID.removeValue(forKey: ticket.id) {
-                removed.insert(ticket.id)
+                removed.append(old)
                 if old.ticket.state == .escalated { escalated -= 1 }
                 if let g = gridIndex[old.ticket.gridCode] {
                     facts[g].openTickets.removeAll { $0.id == ticket.id }
@@ -270,14 +271,24 @@ public struct LiveOverview: Sendable {
                 dirty.insert(g)
             }
         }
-        let kept = removed.isEmpty ? openTickets : openTickets.filter { !removed.contains($0.id) }
-        openTickets = Self.merge(kept, added.sorted(by: Overview.OpenTicket.isMoreUrgent))
+        Self.replace(removed, with: added, in: &openTickets)
     }
 
     /// Puts fresh rows of staff in place (duty changes, imports).
     public mutating func update(staff: [Staff]) {
         for person in staff {
-            if let grid = staffLocation[person.id] { displace(person.id, from: grid) }
+            let grid = person.gridCode.flatMap { gridIndex[$0] == nil ? nil : $0 } ?? ""
+            if let g = gridIndex[grid], staffLocation[person.id] == grid,
+               let index = staffByGrid.lists[g].firstIndex(where: { $0.id == person.id }) {
+                // the common change: duty, in the same grid (nothing else is touched)
+                if staffByGrid.lists[g][index].duty.isWorking { staffWorking -= 1 }
+                if person.duty.isWorking { staffWorking += 1 }
+                staffByGrid.lists[g][index] = person
+                if let position = facts[g].staff.firstIndex(where: { $0.id == person.id }) { facts[g].staff[position] = person }
+                dirty.insert(g)
+                continue
+            }
+            if let old = staffLocation[person.id] { displace(person.id, from: old) }
             place(person)
         }
     }
@@ -333,7 +344,7 @@ public struct LiveOverview: Sendable {
             staffWithoutGrid.append(person)
             return
         }
-        staffByGrid[grid, default: []].append(person)
+        staffByGrid.lists[g].append(person)
         facts[g].staff.append(person)
         dirty.insert(g)
     }
@@ -347,9 +358,9 @@ public struct LiveOverview: Sendable {
             }
             return
         }
-        if let index = staffByGrid[grid]?.firstIndex(where: { $0.id == id }) {
-            if staffByGrid[grid]?[index].duty.isWorking == true { staffWorking -= 1 }
-            staffByGrid[grid]?.remove(at: index)
+        if let index = staffByGrid.lists[g].firstIndex(where: { $0.id == id }) {
+            if staffByGrid.lists[g][index].duty.isWorking { staffWorking -= 1 }
+            staffByGrid.lists[g].remove(at: index)
         }
         facts[g].staff.removeAll { $0.id == id }
         dirty.insert(g)
@@ -377,21 +388,40 @@ public struct LiveOverview: Sendable {
         if let r = outcome.scored { ratings.remove(r.at, Double(r.score)) }
     }
 
-    /// Two lists each sorted most urgent first, merged.
-    static func merge(_ a: [Overview.OpenTicket], _ b: [Overview.OpenTicket]) -> [Overview.OpenTicket] {
-        guard !b.isEmpty else { return a }
-        var out: [Overview.OpenTicket] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count, j < b.count {
-            if Overview.OpenTicket.isMoreUrgent(b[j], than: a[i]) {
-                out.append(b[j]); j += 1
-            } else {
-                out.append(a[i]); i += 1
+    /// Takes `removed` out of the sorted list and puts `added` in at their places, each found
+    /// by binary search; the list is chunked, so each change copies one chunk at most.
+    static func replace(_ removed: [Overview.OpenTicket], with added: [Overview.OpenTicket], in list: inout ChunkedArray<Overview.OpenTicket>) {
+        for old in removed {
+            var index = lowerBound(of: old, in: list)
+            while index < list.count, list[index] !== old, !Overview.OpenTicket.isMoreUrgent(old, than: list[index]) { index += 1 }
+            if index < list.count, list[index] === old {
+                list.remove(at: index)
+            } else if let found = list.firstIndex(where: { $0 === old }) {
+                list.remove(at: found)  // not where its order says: take it from wherever it is
             }
         }
-        out += a[i...]
-        out += b[j...]
-        return out
+        for item in added { list.insert(item, at: lowerBound(of: item, in: list)) }
+    }
+
+    /// The first position whose ticket is not more urgent than `item`.
+    static func lowerBound(of item: Overview.OpenTicket, in list: ChunkedArray<Overview.OpenTicket>) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Overview.OpenTicket.isMoreUrgent(list[mid], than: item) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
+
+/// Each grid's staff, looked up by grid code: one list per grid in an array, so a duty change
+/// copies the array of lists (when a snapshot holds it), not a dictionary of them.
+public struct StaffByGrid: Sendable {
+    let index: [String: Int]
+    var lists: [[Staff]]
+
+    /// The staff of the grid with this code, in data-set order; nil for an unknown grid.
+    public subscript(code: String) -> [Staff]? {
+        index[code].flatMap { lists.indices.contains($0) ? lists[$0] : nil }
     }
 }

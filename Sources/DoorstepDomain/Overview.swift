@@ -87,12 +87,12 @@ public struct Overview: Sendable {
     /// Per subdistrict (same order): the indices of its communities.
     public var communitiesOfSubdistrict: [[Int]]
     /// Grid summaries in data-set order (grouped by community).
-    public var grids: [GridSummary]
+    public var grids: ChunkedArray<GridSummary>
     /// Open tickets, most urgent first: overdue (most overdue first), then by deadline,
     /// then those with no running clock; ties by priority, then age.
-    public var openTickets: [OpenTicket]
+    public var openTickets: ChunkedArray<OpenTicket>
     /// Staff by grid code, in data-set order.
-    public var staffByGrid: [String: [Staff]]
+    public var staffByGrid: StaffByGrid
     /// People who belong to no grid (dispatchers, operators, street staff).
     public var staffWithoutGrid: [Staff]
     /// Where each person is: their grid code, "" for none.
@@ -138,7 +138,7 @@ public struct Overview: Sendable {
     }
 
     init(
-        live: LiveOverview, grids: [GridSummary], communityTallies: [StatusTally], subdistrictTallies: [StatusTally],
+        live: LiveOverview, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], subdistrictTallies: [StatusTally],
         figures: Figures, calls: [CallSummary], now: Date
     ) {
         self.street = live.street

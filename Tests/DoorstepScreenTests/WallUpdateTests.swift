@@ -88,7 +88,7 @@ struct WallUpdateTests {
         #expect(state.now == later)
         #expect(state.overview.asOf == Fixtures.now)
         var overview = state.overview
-        overview.grids.removeFirst()
+        overview.grids.remove(at: 0)
         state.update(.overview(overview))
         #expect(code(state) == "BG01")
     }
