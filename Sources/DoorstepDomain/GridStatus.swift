@@ -192,8 +192,16 @@ public enum StatusRules {
 
     /// True when `staff` (one grid's) holds the full 1+1+2+N.
     public static func isStaffingComplete(_ staff: [Staff]) -> Bool {
-        func count(_ role: StaffRole) -> Int { staff.filter { $0.role == role }.count }
-        return count(.allRoundSocialWorker) >= 1 && count(.professionalSocialWorker) >= 1
-            && count(.partyCentralHousehold) >= 2 && count(.volunteer) >= 1
+        var allRound = 0, professional = 0, party = 0, volunteers = 0
+        for person in staff {
+            switch person.role {
+            case .allRoundSocialWorker: allRound += 1
+            case .professionalSocialWorker: professional += 1
+            case .partyCentralHousehold: party += 1
+            case .volunteer: volunteers += 1
+            default: break
+            }
+        }
+        return allRound >= 1 && professional >= 1 && party >= 2 && volunteers >= 1
     }
 }

@@ -49,6 +49,8 @@ public struct LiveOverview: Sendable {
     // tickets
     private(set) var openTickets = ChunkedArray<Overview.OpenTicket>()
     private var openByID: [String: Overview.OpenTicket] = [:]
+    /// What each ticket that can still move on adds to the figures (open and resolved ones;
+    /// rated and cancelled tickets are final, and only their entries in the series remain).
     private var outcomes: [String: TicketOutcome] = [:]
     private var resolved = TimeSeries()
     private var acceptances = TimeSeries()
@@ -103,6 +105,7 @@ public struct LiveOverview: Sendable {
         for (index, summary) in summaries.enumerated() { tally(index, summary, sign: 1) }
         for hazard in data.hazards { if let g = gridIndex[hazard.gridCode] { facts[g].hazards.append(hazard) } }
 
+        staffLocation.reserveCapacity(data.staff.count)
         for person in data.staff { place(person) }
         for household in data.households where !household.mustVisit.isEmpty {
             mustVisitByGrid[household.gridCode, default: []].append(household)
@@ -117,11 +120,11 @@ public struct LiveOverview: Sendable {
 
         var open: [Overview.OpenTicket] = []
         open.reserveCapacity(data.tickets.count)
-        outcomes.reserveCapacity(data.tickets.count + data.outcomes.count)
+        outcomes.reserveCapacity(data.tickets.count * 2)
         openByID.reserveCapacity(data.tickets.count)
         var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
         func note(_ outcome: TicketOutcome) {
-            outcomes[outcome.id] = outcome
+            if outcome.canChange { outcomes[outcome.id] = outcome }
             if let at = outcome.resolvedAt { resolvedEntries.append((at, 1)) }
             if let a = outcome.acceptance { acceptEntries.append((a.at, a.minutes)) }
             if let r = outcome.scored { ratingEntries.append((r.at, Double(r.score))) }
@@ -135,7 +138,7 @@ public struct LiveOverview: Sendable {
             if let g = gridIndex[ticket.gridCode] { facts[g].openTickets.append(ticket) }
             if ticket.state == .escalated { escalated += 1 }
         }
-        for outcome in data.outcomes where outcomes[outcome.id] == nil { note(outcome) }
+        for outcome in data.outcomes { note(outcome) }
         openTickets = ChunkedArray(open.sorted(by: Overview.OpenTicket.isMoreUrgent))
         resolved = TimeSeries(resolvedEntries)
         acceptances = TimeSeries(acceptEntries)
@@ -162,6 +165,12 @@ public struct LiveOverview: Sendable {
             dirty.removeAll(keepingCapacity: true)
             earliestRevisit = revisitAt.min() ?? .distantFuture
         }
+
+        // nothing older than the longest window (30 days of ratings) is kept
+        let horizon = now.addingTimeInterval(-31 * 86_400)
+        resolved.drop(before: horizon)
+        acceptances.drop(before: horizon)
+        ratings.drop(before: horizon)
 
         var figures = Overview.Figures()
         figures.grids = grids.count
@@ -215,7 +224,7 @@ public struct LiveOverview: Sendable {
 
     private mutating func reassess(_ index: Int, in context: StatusContext) {
         let gridFacts = facts[index]
-        let working = gridFacts.staff.filter { $0.duty.isWorking }.count
+        let working = gridFacts.staff.reduce(0) { $0 + ($1.duty.isWorking ? 1 : 0) }
         let fresh = Overview.GridSummary(
             grid: grids[index], assessment: StatusRules.assess(gridFacts, in: context), openTickets: gridFacts.openTickets.count,
             working: working, staffCount: gridFacts.staff.count)
@@ -257,9 +266,10 @@ public struct LiveOverview: Sendable {
                     dirty.insert(g)
                 }
             }
-            if let old = outcomes[ticket.id] { forget(old) }
+            // a ticket not held here closed long ago: what it added has left every window
+            if let old = outcomes.removeValue(forKey: ticket.id) { forget(old) }
             let outcome = TicketOutcome(ticket)
-            outcomes[ticket.id] = outcome
+            if outcome.canChange { outcomes[ticket.id] = outcome }
             remember(outcome)
             guard ticket.state.isOpen else { continue }
             let item = openTicket(ticket)
@@ -337,10 +347,10 @@ public struct LiveOverview: Sendable {
     }
 
     private mutating func place(_ person: Staff) {
-        let grid = person.gridCode.flatMap { gridIndex[$0] == nil ? nil : $0 } ?? ""
-        staffLocation[person.id] = grid
+        let g = person.gridCode.flatMap { gridIndex[$0] }
+        staffLocation[person.id] = g == nil ? "" : person.gridCode
         if person.duty.isWorking { staffWorking += 1 }
-        guard let g = gridIndex[grid] else {
+        guard let g else {
             staffWithoutGrid.append(person)
             return
         }

@@ -30,25 +30,26 @@ public struct Overview: Sendable {
         public let dueAt: Date?
         public var id: String { ticket.id }
 
+        /// The deadline in seconds (infinity for none) and the creation time, for sorting.
+        let dueKey: Double
+        let createdKey: Double
+
         public init(ticket: Ticket, gridName: String, category: TicketCategory?, dueAt: Date?) {
             self.ticket = ticket
             self.gridName = gridName
             self.category = category
             self.dueAt = dueAt
+            self.dueKey = dueAt?.timeIntervalSinceReferenceDate ?? .infinity
+            self.createdKey = ticket.createdAt.timeIntervalSinceReferenceDate
         }
 
         /// Most urgent first: by deadline, those without a running clock last; ties by
         /// priority, then age.
         public static func isMoreUrgent(_ a: OpenTicket, than b: OpenTicket) -> Bool {
-            switch (a.dueAt, b.dueAt) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default:
-                if a.ticket.priority != b.ticket.priority { return a.ticket.priority > b.ticket.priority }
-                if a.ticket.createdAt != b.ticket.createdAt { return a.ticket.createdAt < b.ticket.createdAt }
-                return a.ticket.id < b.ticket.id
-            }
+            if a.dueKey != b.dueKey { return a.dueKey < b.dueKey }
+            if a.ticket.priority != b.ticket.priority { return a.ticket.priority > b.ticket.priority }
+            if a.createdKey != b.createdKey { return a.createdKey < b.createdKey }
+            return a.ticket.id < b.ticket.id
         }
 
         /// Seconds until the deadline (negative once overdue), or nil when no clock runs.

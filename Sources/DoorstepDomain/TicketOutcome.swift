@@ -25,6 +25,9 @@ public struct TicketOutcome: Hashable, Sendable, Identifiable {
                   acceptedAt: ticket.acceptedAt, rating: ticket.rating)
     }
 
+    /// False once nothing more can happen to it (rated, cancelled).
+    public var canChange: Bool { state != .rated && state != .cancelled }
+
     /// When it counts as resolved (办结), if it does.
     public var resolvedAt: Date? { state == .resolved || state == .rated ? stateSince : nil }
 

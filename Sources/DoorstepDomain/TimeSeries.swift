@@ -52,6 +52,14 @@ public struct TimeSeries: Sendable {
         }
     }
 
+    /// Forgets the entries before `date` (cheap when there are none).
+    public mutating func drop(before date: Date) {
+        guard let first = times.first, first < date else { return }
+        let end = lowerBound(date)
+        times.removeSubrange(0..<end)
+        values.removeSubrange(0..<end)
+    }
+
     /// How many entries fall at or after `date`, and the sum of their values.
     public func since(_ date: Date) -> (count: Int, sum: Double) {
         let start = lowerBound(date)

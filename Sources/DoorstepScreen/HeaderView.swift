@@ -12,7 +12,7 @@ enum HeaderView {
         let clockX = rect.maxX - DisplayWidth.of(clock) - 1
         let titleClip = Rect(x: rect.x, y: rect.y, width: max(0, clockX - rect.x - 1), height: 1)
         canvas.write(" 家门口 · " + s.commandCentre(state.overview.street.name), x: rect.x, y: rect.y, clip: titleClip, style: Style(.header, bold: true))
-        canvas.write(clock, x: clockX, y: rect.y, clip: rect, style: Style(.header, bold: true))
+        canvas.write(clock, x: clockX, y: rect.y, clip: rect, style: Style(.header))
 
         var stale: String?
         if let since = state.staleSince {

@@ -20,37 +20,42 @@ struct Fields {
         return row[column]
     }
 
+    /// The column as `T`, nil for NULL. Rows of a bulk query read straight from the statement
+    /// (SQLite converts between storage classes as its column functions do); others through a
+    /// `DatabaseValue`, which refuses a value of the wrong kind.
+    private func typed<T: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String, as type: T.Type) -> T? {
+        if let index = positions?[column] { return row[index] as T? }
+        return T.fromDatabaseValue(value(column))
+    }
+
     func text(_ column: String, in place: @autoclosure () -> String) throws -> String {
-        guard let value = String.fromDatabaseValue(value(column)) else {
+        guard let value = typed(column, as: String.self) else {
             throw StoreError.corrupt("\(place()): column \(column) is not text")
         }
         return value
     }
 
     func optionalText(_ column: String) -> String? {
-        String.fromDatabaseValue(value(column)).flatMap { $0.isEmpty ? nil : $0 }
+        typed(column, as: String.self).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func optionalInteger(_ column: String) -> Int? {
-        let value = self.value(column)
-        return Int.fromDatabaseValue(value)
+        typed(column, as: Int.self)
     }
 
     func optionalDate(_ column: String) -> Date? {
-        let value = self.value(column)
-        guard let seconds = Double.fromDatabaseValue(value) else { return nil }
-        return Date(timeIntervalSince1970: seconds)
+        typed(column, as: Double.self).map { Date(timeIntervalSince1970: $0) }
     }
 
     func integer(_ column: String, in place: @autoclosure () -> String) throws -> Int {
-        guard let value = Int.fromDatabaseValue(value(column)) else {
+        guard let value = typed(column, as: Int.self) else {
             throw StoreError.corrupt("\(place()): column \(column) is not a whole number")
         }
         return value
     }
 
     func date(_ column: String, in place: @autoclosure () -> String) throws -> Date {
-        guard let value = Double.fromDatabaseValue(value(column)) else {
+        guard let value = typed(column, as: Double.self) else {
             throw StoreError.corrupt("\(place()): column \(column) is not a time")
         }
         return Date(timeIntervalSince1970: value)

@@ -3,40 +3,61 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// How many days of closed tickets `loadAll` brings (satisfaction looks back 30).
+    /// How many days of ratings `loadAll` brings (satisfaction looks back 30).
     static let recentDays: TimeInterval = 31
+    /// How many days of other closed tickets it brings (resolved today, accepted in 24 hours).
+    static let recentOutcomeDays: TimeInterval = 2
 
+    /// Two read transactions on two threads: the tickets on one, the territory and the people
+    /// on the other (a city's load takes half the time on two cores). They may see different
+    /// moments; the engine reads the event sequence before either and re-applies what came
+    /// after, so the result is as current as the later of the two.
     public func loadAll() throws -> StreetData {
-        try read { db in
-            guard let streetRow = try Row.fetchOne(db, sql: "SELECT * FROM street") else {
-                throw StoreError.invalid("\(path) holds no street yet (run `doorstep init --db \(path)`)")
-            }
-            let since = Date().addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
-            return StreetData(
-                street: try Records.street(streetRow.fields),
-                communities: try Records.all(db, "SELECT * FROM community ORDER BY position", Records.community),
-                grids: try Records.all(db, "SELECT * FROM grid ORDER BY position", Records.grid),
-                microGrids: try Records.all(db, "SELECT * FROM microgrid ORDER BY code", Records.microGrid),
-                buildings: try Records.all(db, "SELECT * FROM building ORDER BY code", Records.building),
-                // the wall works with households due a must-visit; the rest stay in the store
-                households: try Records.all(db, "SELECT * FROM household WHERE must_visit != '' ORDER BY id", Records.household),
-                staff: try Records.all(db, "SELECT * FROM staff ORDER BY position, id", Records.staff),
-                categories: try Records.all(db, "SELECT * FROM category ORDER BY position", Records.category),
-                tickets: try Records.all(db, """
-                    SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated') ORDER BY id
-                    """, Records.ticket),
-                hazards: try Records.all(db, "SELECT * FROM hazard ORDER BY id", Records.hazard),
-                // this month's and last month's must-visits (the wall counts this month's)
-                visits: try Records.all(db, "SELECT * FROM visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.visit),
-                calls: try Records.all(db, "SELECT * FROM call ORDER BY placed_at", Records.call),
-                subdistricts: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.subdistrict),
-                // closed tickets recent enough for today's and the month's figures, without their
-                // text: a year of closed tickets is history, not the wall's working set
-                outcomes: try Records.all(db, """
-                    SELECT id, state, state_since, dispatched_at, accepted_at, rating FROM ticket
-                    WHERE state_since >= ? AND state NOT IN ('ordered', 'dispatched', 'accepted', 'escalated')
-                    """, [since], Records.outcome))
+        let now = Date()
+        let tickets = Background { [self] in try read { db in try Self.loadTickets(db, now: now) } }
+        var data = try read { db in try loadTerritory(db, now: now) }
+        let (open, outcomes) = try tickets.value()
+        data.tickets = open
+        data.outcomes = outcomes
+        return data
+    }
+
+    private func loadTerritory(_ db: Database, now: Date) throws -> StreetData {
+        guard let streetRow = try Row.fetchOne(db, sql: "SELECT * FROM street") else {
+            throw StoreError.invalid("\(path) holds no street yet (run `doorstep init --db \(path)`)")
         }
+        let since = now.addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
+        return StreetData(
+            street: try Records.street(streetRow.fields),
+            communities: try Records.all(db, "SELECT * FROM community ORDER BY position", Records.community),
+            grids: try Records.all(db, "SELECT * FROM grid ORDER BY position", Records.grid),
+            microGrids: try Records.all(db, "SELECT * FROM microgrid ORDER BY code", Records.microGrid),
+            buildings: try Records.all(db, "SELECT * FROM building ORDER BY code", Records.building),
+            // the wall works with households due a must-visit; the rest stay in the store
+            households: try Records.all(db, "SELECT * FROM household WHERE must_visit != '' ORDER BY id", Records.household),
+            staff: try Records.all(db, "SELECT * FROM staff ORDER BY position, id", Records.staff),
+            categories: try Records.all(db, "SELECT * FROM category ORDER BY position", Records.category),
+            tickets: [],
+            hazards: try Records.all(db, "SELECT * FROM hazard ORDER BY id", Records.hazard),
+            // this month's and last month's must-visits (the wall counts this month's)
+            visits: try Records.all(db, "SELECT * FROM visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.visit),
+            calls: try Records.all(db, "SELECT * FROM call ORDER BY placed_at", Records.call),
+            subdistricts: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.subdistrict))
+    }
+
+    /// Open tickets in full; closed ones only as outcomes, and only those that count in a
+    /// figure now: rated in the last month (satisfaction), otherwise closed in the last two
+    /// days (resolved today, accepted in the last 24 hours). A year of closed tickets is
+    /// history, not the wall's working set.
+    static func loadTickets(_ db: Database, now: Date) throws -> ([Ticket], [TicketOutcome]) {
+        let open = try Records.all(db, "SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated')", Records.ticket)
+        let columns = "id, state, state_since, dispatched_at, accepted_at, rating"
+        let rated = try Records.all(db, "SELECT \(columns) FROM ticket WHERE state = 'rated' AND state_since >= ?",
+                                    [now.addingTimeInterval(-recentDays * 86_400).timeIntervalSince1970], Records.outcome)
+        let closed = try Records.all(db, """
+            SELECT \(columns) FROM ticket WHERE state_since >= ? AND state IN ('resolved', 'cancelled')
+            """, [now.addingTimeInterval(-recentOutcomeDays * 86_400).timeIntervalSince1970], Records.outcome)
+        return (open, rated + closed)
     }
 
     public func lastSequence() throws -> Int64 {

@@ -83,6 +83,9 @@ enum Schema {
                 CREATE INDEX household_must_visit ON household(must_visit) WHERE must_visit != '';
                 """)
         }
+        migrator.registerMigration("v7: index for the month's ratings") { db in
+            try db.execute(sql: "CREATE INDEX ticket_state_state_since ON ticket(state, state_since)")
+        }
         return migrator
     }
 }

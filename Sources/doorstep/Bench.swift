@@ -62,6 +62,7 @@ struct BenchFigures {
     var frameMs = 0.0
     var bytesOneTile = 0
     var bytesClock = 0
+    var bytesTick = 0
     var bytesFull = 0
     var rssMB = 0.0
 
@@ -70,13 +71,13 @@ struct BenchFigures {
          "streets": subdistricts, "ingest_per_s": ingestPerSecond.rounded(), "ingest_single_per_s": ingestSinglePerSecond.rounded(),
          "load_ms": round2(loadMs), "sqlite_raw_per_s": sqliteRawPerSecond.rounded(),
          "first_frame_ms": round2(firstFrameMs), "poll_idle_ms": round2(pollIdleMs), "poll_100_ms": round2(poll100Ms),
-         "frame_ms": round2(frameMs), "bytes_one_tile": bytesOneTile, "bytes_clock": bytesClock, "bytes_full": bytesFull,
+         "frame_ms": round2(frameMs), "bytes_one_tile": bytesOneTile, "bytes_clock": bytesClock, "bytes_tick": bytesTick, "bytes_full": bytesFull,
          "rss_mb": round2(rssMB)]
     }
 
     var table: String {
         let rows: [(String, String, String)] = [
-            ("scale", scale, "\(grids) grids in \(max(1, subdistricts)) streets, \(ticketsInStore) open tickets, \(build) build"),
+            ("scale", scale, "\(grids) grids" + (subdistricts > 0 ? " in \(subdistricts) streets" : "") + ", \(ticketsInStore) open tickets, \(build) build"),
             ("ingest_per_s", String(format: "%.0f", ingestPerSecond), "tickets/s through the store's bulk order path (5,000 a transaction)"),
             ("ingest_single_per_s", String(format: "%.0f", ingestSinglePerSecond), "tickets/s one order a transaction (a resident's)"),
             ("sqlite_raw_per_s", String(format: "%.0f", sqliteRawPerSecond), "the same rows, bare prepared insert, one transaction"),
@@ -87,10 +88,11 @@ struct BenchFigures {
             ("frame_ms", String(format: "%.2f", frameMs), "render the wall at 240×70 (median)"),
             ("bytes_one_tile", "\(bytesOneTile)", "sent to the terminal when one tile changes status"),
             ("bytes_clock", "\(bytesClock)", "sent when only the clock changes"),
+            ("bytes_tick", "\(bytesTick)", "sent for a one-second tick (the clock and any countdown crossing a minute)"),
             ("bytes_full", "\(bytesFull)", "a full repaint"),
             ("rss_mb", String(format: "%.1f", rssMB), "peak resident memory"),
         ]
-        return rows.map { Columns.pad($0.0, to: 18) + Columns.pad($0.1, to: 12, align: .right) + "  " + $0.2 }.joined(separator: "\n")
+        return rows.map { Columns.pad($0.0, to: 20) + Columns.pad($0.1, to: 12, align: .right) + "  " + $0.2 }.joined(separator: "\n")
     }
 
     private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
