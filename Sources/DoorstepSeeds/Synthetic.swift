@@ -67,7 +67,7 @@ public struct Synthetic: Sendable {
         for n in 0..<self.subdistricts {
             let district = n * max(1, districts) / self.subdistricts
             subdistricts.append(Subdistrict(
-                code: String(format: "J%03d", n), name: "\(Self.placeName(n * 7 + 5))街道",
+                code: String(format: "J%03d", n), name: "\(Self.placeName(n))街道",
                 district: districts > 1 ? "\(Self.placeName(district * 3 + 1))区" : "合成区"))
         }
         var communities: [Community] = []

@@ -1,0 +1,82 @@
+import DoorstepCanvas
+import DoorstepDomain
+import DoorstepSeeds
+import Foundation
+import Testing
+
+@testable import DoorstepScreen
+
+/// A district centre's wall: streets as tiles by district, drilling down and back.
+@Suite("Street level")
+struct StreetLevelTests {
+    /// The synthetic district (1,000 grids in 10 streets) spread over three districts, with
+    /// its 300 most recent tickets (all open).
+    static func districtState(_ size: Size) -> WallState {
+        var set = Synthetic(scale: .district)
+        set.districts = 3
+        var data = set.street(now: Fixtures.now)
+        data.tickets = ((set.tickets - 300)..<set.tickets).map { set.ticket($0, now: Fixtures.now) }
+        return WallState(
+            overview: Overview(data: data, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh, now: Fixtures.now,
+            timeZone: Fixtures.calendar.timeZone, size: size)
+    }
+
+    @Test("streets are tiles under their districts, with a tally each, and the street pane sums the communities")
+    func streetsAsTiles() throws {
+        let state = Self.districtState(Size(width: 200, height: 60))
+        #expect(state.atStreetLevel)
+        let overview = state.overview
+        #expect(overview.subdistricts.count == 10 && overview.subdistrictTallies.map(\.grids).reduce(0, +) == 1_000)
+        #expect(overview.subdistrictTallies.map(\.openTickets).reduce(0, +) == overview.figures.openTickets)
+        let screen = WallView.render(state)
+        try assertSnapshot(screen.text, named: "streets-200x60-zh")
+        #expect(screen.text.contains("全部街道 · 10 · 全部网格 1000"))
+        #expect(screen.text.contains("街道概况 · "))
+        #expect(misalignedRow(screen) == nil)
+    }
+
+    @Test("Enter opens the highlighted street's grids; Esc climbs back to the streets")
+    func drillDownAndBack() throws {
+        var state = Self.districtState(Size(width: 200, height: 60))
+        state.update(.key(.right))
+        #expect(state.selectedStreet == 1)
+        state.update(.key(.enter))
+        #expect(state.streetScope == 1 && !state.atStreetLevel)
+        let street = state.overview.subdistricts[1]
+        let grids = state.tileGroups.flatMap(\.members)
+        #expect(grids.count == 100)
+        #expect(grids.allSatisfy { state.overview.communities[state.overview.grids[$0].communityIndex(in: state.overview)].subdistrictCode == street.code })
+        #expect(state.selectedGrid == grids.first)
+        let inside = WallView.render(state)
+        #expect(inside.text.contains("\(street.name) · 全部网格 100"))
+        #expect(misalignedRow(inside) == nil)
+        state.update(.key(.escape))
+        #expect(state.atStreetLevel && state.selectedStreet == 1)
+    }
+
+    @Test("C above a street says to open one first; / finds grids across every street")
+    func callAndFilterAboveAStreet() {
+        var state = Self.districtState(Size(width: 200, height: 60))
+        #expect(state.update(.key(.character("C"))) == nil)
+        #expect(state.pendingCall == nil && state.notice?.isProblem == true)
+        state.update(.key(.character("/")))
+        for c in "G00099" { state.update(.key(.character(c))) }
+        #expect(!state.atStreetLevel)
+        #expect(state.visibleGrids.map { $0.map { state.overview.grids[$0].grid.code } } == ["G00099"])
+        #expect(WallView.render(state).text.contains("全部网格 · 1/1000 · /G00099"))
+    }
+
+    @Test("digits jump to a district's first street")
+    func digitsJumpToDistricts() {
+        var state = Self.districtState(Size(width: 200, height: 60))
+        state.update(.key(.character("2")))
+        let second = state.streetGroups[1]
+        #expect(state.selectedStreet == second.members.first)
+    }
+}
+
+extension Overview.GridSummary {
+    func communityIndex(in overview: Overview) -> Int {
+        overview.communities.firstIndex { $0.code == grid.communityCode } ?? -1
+    }
+}
