@@ -31,6 +31,8 @@ public enum DisplayWidth {
 
     /// Columns taken by a string: the sum over its grapheme clusters.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // printable ASCII, the common case for codes, figures and times: one column a byte
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total

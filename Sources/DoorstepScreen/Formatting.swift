@@ -7,24 +7,42 @@ public enum Formatting {
 
     /// `2026-11-29 周日 08:34:12` in `timeZone`.
     static func clock(_ date: Date, timeZone: TimeZone, weekdays: [String]) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-        let weekday = weekdays.indices.contains((c.weekday ?? 1) - 1) ? weekdays[(c.weekday ?? 1) - 1] : ""
-        return String(
-            format: "%04d-%02d-%02d %@ %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, weekday,
-            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        // civil date from the day count (H. Hinnant's days_from_civil, inverted): no Calendar
+        // to build for each frame
+        let local = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondOfDay = local - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let weekdayIndex = ((days % 7) + 11) % 7  // 1970-01-01 was a Thursday (index 4, Sunday 0)
+        let weekday = weekdays.indices.contains(weekdayIndex) ? weekdays[weekdayIndex] : ""
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(weekday) "
+            + "\(pad(secondOfDay / 3_600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
+    }
+
+    /// `n` in decimal, zero-padded to `digits` (String(format:) goes through Foundation's
+    /// formatter, a tenth of a frame's time on the wall).
+    static func pad(_ n: Int, _ digits: Int = 2) -> String {
+        let text = String(n)
+        return text.count >= digits ? text : String(repeating: "0", count: digits - text.count) + text
     }
 
     /// Minutes after midnight as `HH:MM`.
     static func timeOfDay(_ minutes: Int) -> String {
-        String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        "\(pad(minutes / 60)):\(pad(minutes % 60))"
     }
 
     /// A span of time as `H:MM:SS` (sign dropped).
     static func span(_ seconds: TimeInterval) -> String {
         let total = Int(abs(seconds).rounded(.down))
-        return String(format: "%d:%02d:%02d", total / 3600, (total / 60) % 60, total % 60)
+        return "\(total / 3600):\(pad((total / 60) % 60)):\(pad(total % 60))"
     }
 
     /// A countdown or an age as the wall shows it: to the second within ten minutes (where
@@ -32,7 +50,7 @@ public enum Formatting {
     static func countdown(_ seconds: TimeInterval) -> String {
         if abs(seconds) < 600 { return span(seconds) }
         let total = Int(abs(seconds).rounded(.down)) / 60
-        return String(format: "%d:%02d", total / 60, total % 60)
+        return "\(total / 60):\(pad(total % 60))"
     }
 
     /// `138****5678`: the first three and last four digits of a phone number.

@@ -28,9 +28,16 @@ struct WallRunner {
         var state = initial
         state.update(.resize(terminal.size))
         var lastFrame: Canvas?
+        // render only when something can have changed: a message, fresh data, a key, a resize,
+        // or the clock reaching a new second (the wakes between, to look at the mailbox, are free)
+        var changed = true
+        var shownSecond = Int(state.now.timeIntervalSince1970.rounded(.down))
         while true {
-            for message in actions.takeMessages() { state.update(message) }
+            let messages = actions.takeMessages()
+            for message in messages { state.update(message) }
+            if !messages.isEmpty { changed = true }
             if let snapshot = engine.takeNew() {
+                changed = true
                 state.update(.overview(snapshot.overview))
                 state.update(.events(snapshot.recentEvents))
                 actions.supervise(snapshot.overview)
@@ -39,10 +46,15 @@ struct WallRunner {
                     state.update(.stale(snapshot.staleSince))
                 }
             }
-            let frame = WallView.render(state)
-            if frame != lastFrame {
-                terminal.draw(frame)
-                lastFrame = frame
+            let second = Int(state.now.timeIntervalSince1970.rounded(.down))
+            if changed || second != shownSecond {
+                let frame = WallView.render(state)
+                if frame != lastFrame {
+                    terminal.draw(frame)
+                    lastFrame = frame
+                }
+                changed = false
+                shownSecond = second
             }
             let now = clock.now()
             let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
@@ -50,6 +62,7 @@ struct WallRunner {
             let wait = max(10, Int(min(toNextSecond, mailboxCheck) * 1000))
             switch terminal.read(timeoutMilliseconds: wait) {
             case .key(let key):
+                changed = true
                 switch state.update(.key(key)) {
                 case .quit?:
                     logger.info("operator quit")
@@ -63,8 +76,12 @@ struct WallRunner {
                 logger.info("terminal resized", metadata: ["size": "\(size)"])
                 state.update(.resize(size))
                 lastFrame = nil
+                changed = true
             case .timeout:
+                let notice = state.notice
+                let pending = state.pendingCall
                 if let effect = state.update(.tick(clock.now())) { actions.perform(effect, state: state) }
+                if state.notice != notice || state.pendingCall != pending { changed = true }
             case .signal(let signal):
                 logger.notice("leaving on signal \(signal)")
                 return .signal(signal)

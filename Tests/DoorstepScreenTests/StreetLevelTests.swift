@@ -80,3 +80,24 @@ extension Overview.GridSummary {
         overview.communities.firstIndex { $0.code == grid.communityCode } ?? -1
     }
 }
+
+@Suite("Clock format")
+struct ClockFormatTests {
+    @Test("the header clock agrees with Foundation's calendar across years, leap days and time zones")
+    func agreesWithCalendar() {
+        let weekdays = ["日", "一", "二", "三", "四", "五", "六"]
+        var random = SeededRandom(seed: 3)
+        for zone in ["Asia/Shanghai", "UTC", "America/Los_Angeles"] {
+            guard let timeZone = TimeZone(identifier: zone) else { continue }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            for _ in 0..<300 {
+                let date = Date(timeIntervalSince1970: Double(Int.random(in: -2_000_000_000...4_000_000_000, using: &random)))
+                let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+                let expected = String(format: "%04d-%02d-%02d %@ %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+                                      weekdays[(c.weekday ?? 1) - 1], c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+                #expect(Formatting.clock(date, timeZone: timeZone, weekdays: weekdays) == expected, "\(date) in \(zone)")
+            }
+        }
+    }
+}
