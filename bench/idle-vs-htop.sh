@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs `doorstep demo` (simulator on, 1 s refresh) and `htop -d 10` side by side, each in its own
+# Runs `doorstep demo` (simulator on, 1 s refresh), `doorstep wall` over a database nobody
+# writes to ("quiet"), and `htop -d 10` side by side, each in its own
 # tmux session of the same size, for the same time, and prints for each the CPU seconds it used
 # (utime + stime from /proc) and the bytes it wrote to its terminal (recorded through `script`).
 #
@@ -24,22 +25,26 @@ start() {  # name, command
   tmux -L "$socket" -f /dev/null new-session -d -s "$1" -x "$width" -y "$height" \
     "env LANG=C.UTF-8 TERM=tmux-256color script -qfc '$2' $work/$1.typescript"
 }
+"$binary" init --db "$work/quiet.sqlite" >/dev/null  # the demo street, with nobody writing to it
 start doorstep "$binary demo --refresh 1 --rate 60"
+start quiet "$binary wall --db $work/quiet.sqlite --refresh 1"
 start htop "htop -d 10"
 sleep 2
 
 # the programs themselves (not `script` or the shell around them): the newest of each
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 doorstep_pid=$(pgrep -n -f "^$binary demo")
+quiet_pid=$(pgrep -n -f "^$binary wall")
 htop_pid=$(pgrep -n -x htop)
-[ -n "$doorstep_pid" ] && [ -n "$htop_pid" ] || { echo "could not find both processes" >&2; exit 1; }
-d0=$(ticks "$doorstep_pid"); h0=$(ticks "$htop_pid")
-db0=$(stat -c %s "$work/doorstep.typescript"); hb0=$(stat -c %s "$work/htop.typescript")
+[ -n "$doorstep_pid" ] && [ -n "$quiet_pid" ] && [ -n "$htop_pid" ] || { echo "could not find all three processes" >&2; exit 1; }
+d0=$(ticks "$doorstep_pid"); q0=$(ticks "$quiet_pid"); h0=$(ticks "$htop_pid")
+db0=$(stat -c %s "$work/doorstep.typescript"); qb0=$(stat -c %s "$work/quiet.typescript"); hb0=$(stat -c %s "$work/htop.typescript")
 sleep "$seconds"
-d1=$(ticks "$doorstep_pid"); h1=$(ticks "$htop_pid")
-db1=$(stat -c %s "$work/doorstep.typescript"); hb1=$(stat -c %s "$work/htop.typescript")
+d1=$(ticks "$doorstep_pid"); q1=$(ticks "$quiet_pid"); h1=$(ticks "$htop_pid")
+db1=$(stat -c %s "$work/doorstep.typescript"); qb1=$(stat -c %s "$work/quiet.typescript"); hb1=$(stat -c %s "$work/htop.typescript")
 hz=$(getconf CLK_TCK)
 
 printf '%-10s %12s %16s   (%s s at %s)\n' program cpu_seconds terminal_bytes "$seconds" "$size"
 printf '%-10s %12.2f %16d\n' doorstep "$(echo "($d1 - $d0) / $hz" | bc -l)" $((db1 - db0))
+printf '%-10s %12.2f %16d\n' quiet "$(echo "($q1 - $q0) / $hz" | bc -l)" $((qb1 - qb0))
 printf '%-10s %12.2f %16d\n' htop "$(echo "($h1 - $h0) / $hz" | bc -l)" $((hb1 - hb0))
