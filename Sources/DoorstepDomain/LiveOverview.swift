@@ -16,6 +16,7 @@ public struct LiveOverview: Sendable {
     public private(set) var month: DateInterval
     let categories: [String: TicketCategory]
     let categoryList: [TicketCategory]
+    let gridNamesByIndex: [String]
     let calendar: Calendar
     let callTimeout: TimeInterval
 
@@ -74,6 +75,7 @@ public struct LiveOverview: Sendable {
         self.month = Self.month(of: now, calendar: calendar)
         self.categories = data.categoriesByCode
         self.categoryList = data.categoriesByCode.values.sorted { $0.code < $1.code }
+        self.gridNamesByIndex = data.grids.map(\.name)
         self.calendar = calendar
         self.callTimeout = callTimeout
 
@@ -105,8 +107,23 @@ public struct LiveOverview: Sendable {
         for (index, summary) in summaries.enumerated() { tally(index, summary, sign: 1) }
         for hazard in data.hazards { if let g = gridIndex[hazard.gridCode] { facts[g].hazards.append(hazard) } }
 
-        staffLocation.reserveCapacity(data.staff.count)
-        for person in data.staff { place(person) }
+        // the people and the tickets are indexed at the same time, on two cores
+        let ticketWork = ParallelResults<TicketIndex>(count: 1)
+        let staffWork = ParallelResults<StaffIndex>(count: 1)
+        let (names, categories) = (data.grids.map(\.name), self.categories)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                staffWork.set(0, Self.indexStaff(data.staff, gridIndex: gridIndex, grids: names.count))
+            } else {
+                ticketWork.set(0, Self.indexTickets(data, gridIndex: gridIndex, gridNames: names, categories: categories))
+            }
+        }
+        let people = staffWork.get(0) ?? Self.indexStaff(data.staff, gridIndex: gridIndex, grids: names.count)
+        staffByGrid.lists = people.byGrid
+        staffLocation = people.location
+        staffWithoutGrid = people.without
+        staffWorking = people.working
+        for (g, list) in people.byGrid.enumerated() where !list.isEmpty { facts[g].staff = list }
         for household in data.households where !household.mustVisit.isEmpty {
             mustVisitByGrid[household.gridCode, default: []].append(household)
             mustVisitGrid[household.id] = household.gridCode
@@ -118,32 +135,92 @@ public struct LiveOverview: Sendable {
         calls = data.calls.sorted { $0.placedAt > $1.placedAt }
         for call in calls { if let g = grid(of: call) { facts[g].calls.append(call) } }
 
+        let tickets = ticketWork.get(0) ?? Self.indexTickets(data, gridIndex: gridIndex, gridNames: names, categories: categories)
+        for (g, list) in tickets.byGrid.enumerated() where !list.isEmpty { facts[g].openTickets = list }
+        openTickets = tickets.open
+        openByID = tickets.openByID
+        outcomes = tickets.outcomes
+        resolved = tickets.resolved
+        acceptances = tickets.acceptances
+        ratings = tickets.ratings
+        escalated = tickets.escalated
+        dirty = Set(data.grids.indices)
+    }
+
+    /// Everything the model keeps about tickets, built from a data set in one pass.
+    struct TicketIndex: Sendable {
+        var open = ChunkedArray<Overview.OpenTicket>()
+        var openByID: [String: Overview.OpenTicket] = [:]
+        var byGrid: [[Ticket]] = []
+        var outcomes: [String: TicketOutcome] = [:]
+        var resolved = TimeSeries(), acceptances = TimeSeries(), ratings = TimeSeries()
+        var escalated = 0
+    }
+
+    /// Everything the model keeps about people, built in one pass.
+    struct StaffIndex: Sendable {
+        var byGrid: [[Staff]]
+        var location: [String: String] = [:]
+        var without: [Staff] = []
+        var working = 0
+    }
+
+    static func indexStaff(_ staff: [Staff], gridIndex: [String: Int], grids: Int) -> StaffIndex {
+        var index = StaffIndex(byGrid: Array(repeating: [], count: grids))
+        index.location.reserveCapacity(staff.count)
+        for person in staff {
+            if person.duty.isWorking { index.working += 1 }
+            if let code = person.gridCode, let g = gridIndex[code] {
+                index.location[person.id] = code
+                index.byGrid[g].append(person)
+            } else {
+                index.location[person.id] = ""
+                index.without.append(person)
+            }
+        }
+        return index
+    }
+
+    static func indexTickets(
+        _ data: StreetData, gridIndex: [String: Int], gridNames: [String], categories: [String: TicketCategory]
+    ) -> TicketIndex {
+        var byGrid = Array(repeating: [Ticket](), count: gridNames.count)
         var open: [Overview.OpenTicket] = []
         open.reserveCapacity(data.tickets.count)
+        var outcomes: [String: TicketOutcome] = [:]
         outcomes.reserveCapacity(data.tickets.count * 2)
+        var openByID: [String: Overview.OpenTicket] = [:]
         openByID.reserveCapacity(data.tickets.count)
+        var escalated = 0
         var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
-        func note(_ outcome: TicketOutcome) {
+        for outcome in data.tickets.lazy.map(TicketOutcome.init) + data.outcomes {
             if outcome.canChange { outcomes[outcome.id] = outcome }
             if let at = outcome.resolvedAt { resolvedEntries.append((at, 1)) }
             if let a = outcome.acceptance { acceptEntries.append((a.at, a.minutes)) }
             if let r = outcome.scored { ratingEntries.append((r.at, Double(r.score))) }
         }
-        for ticket in data.tickets {
-            note(TicketOutcome(ticket))
-            guard ticket.state.isOpen else { continue }
-            let item = openTicket(ticket)
+        for ticket in data.tickets where ticket.state.isOpen {
+            let item = openTicket(ticket, gridIndex: gridIndex, gridNames: gridNames, categories: categories)
             open.append(item)
             openByID[ticket.id] = item
-            if let g = gridIndex[ticket.gridCode] { facts[g].openTickets.append(ticket) }
+            if let g = gridIndex[ticket.gridCode] { byGrid[g].append(ticket) }
             if ticket.state == .escalated { escalated += 1 }
         }
-        for outcome in data.outcomes { note(outcome) }
-        openTickets = ChunkedArray(open.sorted(by: Overview.OpenTicket.isMoreUrgent))
-        resolved = TimeSeries(resolvedEntries)
-        acceptances = TimeSeries(acceptEntries)
-        ratings = TimeSeries(ratingEntries)
-        dirty = Set(data.grids.indices)
+        // a store hands them over most urgent first already: sorting is then one pass
+        if !open.indices.dropFirst().allSatisfy({ !Overview.OpenTicket.isMoreUrgent(open[$0], than: open[$0 - 1]) }) {
+            open.sort(by: Overview.OpenTicket.isMoreUrgent)
+        }
+        return TicketIndex(
+            open: ChunkedArray(open), openByID: openByID, byGrid: byGrid, outcomes: outcomes, resolved: TimeSeries(resolvedEntries),
+            acceptances: TimeSeries(acceptEntries), ratings: TimeSeries(ratingEntries), escalated: escalated)
+    }
+
+    static func openTicket(
+        _ ticket: Ticket, gridIndex: [String: Int], gridNames: [String], categories: [String: TicketCategory]
+    ) -> Overview.OpenTicket {
+        let category = categories[ticket.categoryCode]
+        let name = gridIndex[ticket.gridCode].map { gridNames[$0] } ?? ticket.gridCode
+        return Overview.OpenTicket(ticket: ticket, gridName: name, category: category, dueAt: ticket.dueAt(category: category))
     }
 
     /// The calendar month around `date`.
@@ -161,7 +238,7 @@ public struct LiveOverview: Sendable {
             for index in revisitAt.indices where revisitAt[index] <= now { dirty.insert(index) }
         }
         if !dirty.isEmpty {
-            for index in dirty { reassess(index, in: context) }
+            reassess(Array(dirty), in: context)
             dirty.removeAll(keepingCapacity: true)
             earliestRevisit = revisitAt.min() ?? .distantFuture
         }
@@ -223,12 +300,42 @@ public struct LiveOverview: Sendable {
     }
 
     private mutating func reassess(_ index: Int, in context: StatusContext) {
-        let gridFacts = facts[index]
-        let working = gridFacts.staff.reduce(0) { $0 + ($1.duty.isWorking ? 1 : 0) }
-        let fresh = Overview.GridSummary(
-            grid: grids[index], assessment: StatusRules.assess(gridFacts, in: context), openTickets: gridFacts.openTickets.count,
-            working: working, staffCount: gridFacts.staff.count)
-        revisitAt[index] = StatusRules.revisit(gridFacts, in: context)
+        let (fresh, revisit) = Self.judge(facts[index], grid: grids[index], in: context)
+        apply(fresh, revisit: revisit, to: index)
+    }
+
+    /// Every grid in `indices` judged, on all cores when there are many (a first build, a new
+    /// month), then put in place one by one.
+    private mutating func reassess(_ indices: [Int], in context: StatusContext) {
+        guard indices.count >= 4_096 else {
+            for index in indices { reassess(index, in: context) }
+            return
+        }
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let facts = self.facts, grids = self.grids
+        let results = ParallelResults<(Overview.GridSummary, Date)>(count: indices.count)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for k in stride(from: part, to: indices.count, by: parts) {
+                results.set(k, Self.judge(facts[indices[k]], grid: grids[indices[k]], in: context))
+            }
+        }
+        for (k, index) in indices.enumerated() {
+            guard let (fresh, revisit) = results.get(k) else { reassess(index, in: context); continue }
+            apply(fresh, revisit: revisit, to: index)
+        }
+    }
+
+    /// A grid's summary from its facts, and when it must be looked at again.
+    private static func judge(_ facts: GridFacts, grid: Grid, in context: StatusContext) -> (Overview.GridSummary, Date) {
+        let working = facts.staff.reduce(0) { $0 + ($1.duty.isWorking ? 1 : 0) }
+        let summary = Overview.GridSummary(
+            grid: grid, assessment: StatusRules.assess(facts, in: context), openTickets: facts.openTickets.count,
+            working: working, staffCount: facts.staff.count)
+        return (summary, StatusRules.revisit(facts, in: context))
+    }
+
+    private mutating func apply(_ fresh: Overview.GridSummary, revisit: Date, to index: Int) {
+        revisitAt[index] = revisit
         let old = summaries[index]
         guard old.assessment != fresh.assessment || old.openTickets != fresh.openTickets || old.working != fresh.working
             || old.staffCount != fresh.staffCount else { return }
@@ -336,9 +443,7 @@ public struct LiveOverview: Sendable {
     // MARK: Helpers
 
     private func openTicket(_ ticket: Ticket) -> Overview.OpenTicket {
-        let category = categories[ticket.categoryCode]
-        let name = gridIndex[ticket.gridCode].map { grids[$0].name } ?? ticket.gridCode
-        return Overview.OpenTicket(ticket: ticket, gridName: name, category: category, dueAt: ticket.dueAt(category: category))
+        Self.openTicket(ticket, gridIndex: gridIndex, gridNames: gridNamesByIndex, categories: categories)
     }
 
     private func grid(of call: Call) -> Int? {
@@ -433,5 +538,25 @@ public struct StaffByGrid: Sendable {
     /// The staff of the grid with this code, in data-set order; nil for an unknown grid.
     public subscript(code: String) -> [Staff]? {
         index[code].flatMap { lists.indices.contains($0) ? lists[$0] : nil }
+    }
+}
+
+/// Slots filled from several threads at once, each slot by one thread only.
+final class ParallelResults<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
     }
 }

@@ -100,8 +100,9 @@ struct BenchRun {
             } else {
                 (changed.subdistrictTallies[0].alarm, changed.subdistrictTallies[0].attention) = (0, 0)
             }
-        } else if let index = changed.grids.firstIndex(where: { $0.assessment.status == .normal }) {
-            changed.grids[index].assessment = GridAssessment(reasons: [.overdueTickets(1)])
+        } else if !changed.grids.isEmpty {
+            let normal = changed.grids[0].assessment.status == .normal
+            changed.grids[0].assessment = GridAssessment(reasons: normal ? [.overdueTickets(1)] : [])
         }
         state.update(.overview(changed))
         frame = WallView.render(state)
