@@ -36,6 +36,9 @@ public struct LiveOverview: Sendable {
     /// The earliest of `revisitAt`: before it, no grid needs looking at.
     private var earliestRevisit = Date.distantPast
     private var dirty: Set<Int> = []
+    /// Counts every change that reaches the overview (rows put in place, a grid judged
+    /// differently), so a poller can tell a new overview from the same one at a later instant.
+    public private(set) var revision = 0
     private var communityTallies: [StatusTally]
     private var subdistrictTallies: [StatusTally]
     private var alarm = 0
@@ -342,6 +345,7 @@ public struct LiveOverview: Sendable {
         tally(index, old, sign: -1)
         tally(index, fresh, sign: 1)
         summaries[index] = fresh
+        revision += 1
     }
 
     private mutating func tally(_ index: Int, _ summary: Overview.GridSummary, sign: Int) {
@@ -362,6 +366,7 @@ public struct LiveOverview: Sendable {
     /// Puts fresh rows of tickets in place (new, moved on, or closed).
     public mutating func update(tickets: [Ticket]) {
         guard !tickets.isEmpty else { return }
+        revision += 1
         var removed: [Overview.OpenTicket] = []
         var added: [Overview.OpenTicket] = []
         for ticket in tickets {
@@ -393,6 +398,7 @@ public struct LiveOverview: Sendable {
 
     /// Puts fresh rows of staff in place (duty changes, imports).
     public mutating func update(staff: [Staff]) {
+        if !staff.isEmpty { revision += 1 }
         for person in staff {
             let grid = person.gridCode.flatMap { gridIndex[$0] == nil ? nil : $0 } ?? ""
             if let g = gridIndex[grid], staffLocation[person.id] == grid,
@@ -413,6 +419,7 @@ public struct LiveOverview: Sendable {
     /// Puts fresh rows of calls in place.
     public mutating func update(calls fresh: [Call]) {
         guard !fresh.isEmpty else { return }
+        revision += 1
         for call in fresh {
             if let index = calls.firstIndex(where: { $0.id == call.id }) {
                 if let g = grid(of: calls[index]) {
@@ -432,6 +439,7 @@ public struct LiveOverview: Sendable {
 
     /// Adds must-visits logged since (visits are never changed once logged).
     public mutating func update(visits: [Visit]) {
+        if !visits.isEmpty { revision += 1 }
         for visit in visits where !(visitsByHousehold[visit.householdID]?.contains { $0.id == visit.id } ?? false) {
             var list = visitsByHousehold[visit.householdID] ?? []
             list.insert(visit, at: list.firstIndex { $0.at <= visit.at } ?? list.count)

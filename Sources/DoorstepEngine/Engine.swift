@@ -13,6 +13,18 @@ public struct EngineSnapshot: Sendable {
     public var problem: String?
     /// The latest changes, newest first (the event ticker).
     public var recentEvents: [ChangeEvent]
+    /// What a screen shows of this snapshot, in brief: equal signatures, same screen (only
+    /// the instant differs), so a poller need not hand it on.
+    public var signature: Signature
+
+    public struct Signature: Hashable, Sendable {
+        var generation: Int
+        var revision: Int
+        var sequence: Int64
+        var figures: Overview.Figures
+        var callStates: [Call.State]
+        var stale: Bool
+    }
 }
 
 /// The polling domain engine: follows the store's event log and keeps the read models
@@ -35,6 +47,8 @@ public final class Engine: @unchecked Sendable {
     /// `init` or import, and when the calendar month turns.
     private var live: LiveOverview?
     private var sequence: Int64 = 0
+    /// How many times the model was built from scratch (its revision starts again each time).
+    private var generation = 0
     private var recent: [ChangeEvent] = []
     private var staleSince: Date?
 
@@ -60,7 +74,11 @@ public final class Engine: @unchecked Sendable {
         live = nil  // keep the model uniquely referenced while it changes (no copy)
         let overview = current.overview(at: now)
         live = current
-        return EngineSnapshot(overview: overview, sequence: sequence, staleSince: staleSince, problem: problem, recentEvents: recent)
+        let signature = EngineSnapshot.Signature(
+            generation: generation, revision: current.revision, sequence: sequence, figures: overview.figures,
+            callStates: overview.calls.map(\.state), stale: staleSince != nil)
+        return EngineSnapshot(
+            overview: overview, sequence: sequence, staleSince: staleSince, problem: problem, recentEvents: recent, signature: signature)
     }
 
     private func absorb(now: Date) throws {
@@ -68,6 +86,7 @@ public final class Engine: @unchecked Sendable {
         guard live != nil else {
             let last = try store.lastSequence()  // read first: anything later is re-applied, harmlessly
             live = LiveOverview(data: try store.loadAll(), now: now, calendar: calendar, callTimeout: callTimeout)
+            generation += 1
             sequence = last
             recent = try store.recentEvents(limit: recentLimit)
             return
@@ -87,6 +106,7 @@ public final class Engine: @unchecked Sendable {
         guard var current = live else { return }
         if events.contains(where: { $0.kind == "init" || $0.kind.hasPrefix("import.") }) {
             live = LiveOverview(data: try store.loadAll(), now: now, calendar: calendar, callTimeout: callTimeout)
+            generation += 1
             return
         }
         var tickets = Set<String>(), staff = Set<String>(), calls = Set<String>(), visits = Set<String>()

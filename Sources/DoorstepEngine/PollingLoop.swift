@@ -64,6 +64,11 @@ public final class PollingLoop: @unchecked Sendable {
     private func deliver(_ snapshot: EngineSnapshot?) {
         guard let snapshot else { return }
         lock.lock()
+        // the same screen at a later instant is not news: the wall keeps its clock itself
+        if let latest, latest.signature == snapshot.signature {
+            lock.unlock()
+            return
+        }
         latest = snapshot
         generation += 1
         lock.unlock()

@@ -1,3 +1,4 @@
+import Foundation
 import DoorstepCanvas
 import DoorstepDomain
 
@@ -18,22 +19,7 @@ enum TicketsPane {
         let window = ListWindow(total: tickets.count, height: inner.height, cursor: state.ticketCursor)
         for (row, index) in window.rows.enumerated() {
             let open = tickets[index]
-            let left = open.secondsLeft(at: state.now)
-            let role: Role
-            let countdown: String
-            if let left {
-                let allowance = open.category?.allowance(for: open.ticket.state) ?? 0
-                let near = StatusRules.isNearDeadline(secondsLeft: left, allowanceMinutes: allowance)
-                role = left < 0 ? .alarm : (near ? .attention : .normal)
-                if wide {
-                    countdown = left < 0 ? s.late(Formatting.countdown(left)) : s.left(Formatting.countdown(left))
-                } else {
-                    countdown = (left < 0 ? "-" : "") + Formatting.countdown(left)
-                }
-            } else {
-                role = .normal
-                countdown = "—"
-            }
+            let (role, countdown) = clock(open, at: state.now, wide: wide, strings: s)
             let mark = role == .alarm ? "■" : (role == .attention ? "▲" : " ")
             let style = Style(role, bold: role == .alarm)
             let ticket = open.ticket
@@ -56,5 +42,29 @@ enum TicketsPane {
             if state.focus == .tickets, index == state.ticketCursor { canvas.cursorRow(inner.y + row, in: inner) }
         }
         window.drawMore(&canvas, in: inner, strings: s)
+    }
+
+    /// A row's colour and countdown at `now`: the parts of the pane that move with the clock.
+    static func clock(_ open: Overview.OpenTicket, at now: Date, wide: Bool, strings s: UIStrings) -> (Role, String) {
+        guard let left = open.secondsLeft(at: now) else { return (.normal, "—") }
+        let allowance = open.category?.allowance(for: open.ticket.state) ?? 0
+        let near = StatusRules.isNearDeadline(secondsLeft: left, allowanceMinutes: allowance)
+        let role: Role = left < 0 ? .alarm : (near ? .attention : .normal)
+        if wide { return (role, left < 0 ? s.late(Formatting.countdown(left)) : s.left(Formatting.countdown(left))) }
+        return (role, (left < 0 ? "-" : "") + Formatting.countdown(left))
+    }
+
+    /// True when a visible row would look different at `now` than at `before`.
+    static func movesWithClock(_ state: WallState, from before: Date, in rect: Rect) -> Bool {
+        let inner = rect.inset(by: 1)
+        guard !inner.isEmpty else { return false }
+        let tickets = state.overview.openTickets
+        let window = ListWindow(total: tickets.count, height: inner.height, cursor: state.ticketCursor)
+        let wide = inner.width >= 60
+        return window.rows.contains { index in
+            let a = clock(tickets[index], at: before, wide: wide, strings: state.strings)
+            let b = clock(tickets[index], at: state.now, wide: wide, strings: state.strings)
+            return a.0 != b.0 || a.1 != b.1
+        }
     }
 }

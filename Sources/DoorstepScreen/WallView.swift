@@ -1,3 +1,4 @@
+import Foundation
 import DoorstepCanvas
 import DoorstepDomain
 
@@ -22,6 +23,22 @@ public enum WallView {
         if let picker = state.picker { Overlays.dispatchPicker(&canvas, state, picker) }
         if let input = state.reasonInput { Overlays.reason(&canvas, state, input) }
         if state.showHelp { Overlays.help(&canvas, state) }
+        return canvas
+    }
+
+    /// The next second's frame when only the header's clock moves: `frame` (the last frame,
+    /// drawn for the same state at `before`) with the header drawn again. Nil when anything
+    /// else on screen moves with the clock (a countdown that changes, a call ringing, an
+    /// overlay, a page, a notice): then the whole wall is rendered.
+    public static func renderClockTick(_ state: WallState, from before: Date, onto frame: Canvas) -> Canvas? {
+        guard frame.size == state.size, let layout = WallLayout(size: state.size), state.page == nil, state.pendingCall == nil,
+              state.picker == nil, state.reasonInput == nil, !state.showHelp, state.notice == nil,
+              !state.overview.calls.contains(where: { $0.call.state == .ringing }),
+              !TicketsPane.movesWithClock(state, from: before, in: layout.tickets)
+        else { return nil }
+        var canvas = frame
+        canvas.fill(layout.header, style: Style(.normal))
+        HeaderView.draw(&canvas, state, in: layout.header)
         return canvas
     }
 

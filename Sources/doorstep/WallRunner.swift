@@ -32,6 +32,7 @@ struct WallRunner {
         // or the clock reaching a new second (the wakes between, to look at the mailbox, are free)
         var changed = true
         var shownSecond = Int(state.now.timeIntervalSince1970.rounded(.down))
+        var shownAt = state.now
         while true {
             let messages = actions.takeMessages()
             for message in messages { state.update(message) }
@@ -48,13 +49,16 @@ struct WallRunner {
             }
             let second = Int(state.now.timeIntervalSince1970.rounded(.down))
             if changed || second != shownSecond {
-                let frame = WallView.render(state)
+                // a second passing with nothing else new redraws the clock alone, when only it moves
+                let tick = changed ? nil : lastFrame.flatMap { WallView.renderClockTick(state, from: shownAt, onto: $0) }
+                let frame = tick ?? WallView.render(state)
                 if frame != lastFrame {
                     terminal.draw(frame)
                     lastFrame = frame
                 }
                 changed = false
                 shownSecond = second
+                shownAt = state.now
             }
             let now = clock.now()
             let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)

@@ -101,3 +101,39 @@ struct ClockFormatTests {
         }
     }
 }
+
+@Suite("Clock-only frames")
+struct ClockTickTests {
+    @Test("a second's frame drawn from the last one equals a full render whenever it is offered")
+    func tickEqualsFullRender() throws {
+        let states = [StreetLevelTests.districtState(Size(width: 200, height: 60)), try Fixtures.demoState(Size(width: 120, height: 40))]
+        for (n, var state) in states.enumerated() {
+            var frame = WallView.render(state)
+            var offered = 0, refused = 0
+            for _ in 0..<180 {
+                let before = state.now
+                state.update(.tick(before.addingTimeInterval(1)))
+                let full = WallView.render(state)
+                if let tick = WallView.renderClockTick(state, from: before, onto: frame) {
+                    offered += 1
+                    #expect(tick == full, "at \(state.now)")
+                } else {
+                    refused += 1
+                }
+                frame = full
+            }
+            // three minutes over the district: some seconds move only the clock, and a minute
+            // turning moves a countdown (the demo street has countdowns in seconds: always refused)
+            if n == 0 { #expect(offered > 0 && refused > 0, "offered \(offered), refused \(refused)") }
+        }
+    }
+
+    @Test("an overlay or a page always takes a full render")
+    func overlaysTakeFullRender() throws {
+        var state = StreetLevelTests.districtState(Size(width: 200, height: 60))
+        let frame = WallView.render(state)
+        state.update(.key(.character("?")))
+        state.update(.tick(state.now.addingTimeInterval(1)))
+        #expect(WallView.renderClockTick(state, from: Fixtures.now, onto: frame) == nil)
+    }
+}
