@@ -72,31 +72,45 @@ extension SQLiteStore {
             try Self.requireAll(db, table: "grid", key: "code", requests.map(\.gridCode), kind: "grid")
             try Self.requireAll(db, table: "category", key: "code", requests.map(\.categoryCode), kind: "category")
             let ids = try Self.nextIDs(db, table: "ticket", prefix: "T", digits: 5, count: requests.count)
-            // a new order has no assignee, note, rating or later times yet: those columns stay NULL
-            let insertTicket = try db.cachedStatement(sql: """
-                INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
-                                    created_at, state_since) VALUES (?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)
-                """)
-            let insertEvent = try db.cachedStatement(sql: """
-                INSERT INTO event (at, kind, subject, actor, detail) VALUES (?, 'ticket.ordered', ?, ?, ?)
-                """)
             let at = time.timeIntervalSince1970
-            return try zip(requests, zip(ids, titles)).map { request, named in
+            let tickets = zip(requests, zip(ids, titles)).map { request, named in
                 let orderedAt = min(request.orderedAt ?? time, time)
-                let ticket = Ticket(
+                return Ticket(
                     id: named.0, gridCode: request.gridCode, categoryCode: request.categoryCode, source: request.source,
                     priority: request.priority, state: .ordered, title: named.1, residentName: request.residentName,
                     residentPhone: request.residentPhone, createdAt: orderedAt, stateSince: orderedAt)
-                let created = orderedAt.timeIntervalSince1970
-                try insertTicket.execute(arguments: [
-                    ticket.id, ticket.gridCode, ticket.categoryCode, ticket.source.rawValue, ticket.priority.rawValue, ticket.title,
-                    ticket.residentName, ticket.residentPhone, created, created,
-                ])
-                try insertEvent.execute(arguments: [at, ticket.id, actor, named.1])
-                return ticket
             }
+            // many rows a statement (SQLite runs one program per statement, not per row); a new
+            // order has no assignee, note, rating or later times yet: those columns stay NULL
+            var start = 0
+            while start < tickets.count {
+                let chunk = tickets[start..<min(tickets.count, start + Self.rowsPerInsert)]
+                var ticketValues: [(any DatabaseValueConvertible)?] = []
+                var eventValues: [(any DatabaseValueConvertible)?] = []
+                ticketValues.reserveCapacity(chunk.count * 10)
+                eventValues.reserveCapacity(chunk.count * 4)
+                for t in chunk {
+                    let created = t.createdAt.timeIntervalSince1970
+                    ticketValues += [t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.title, t.residentName,
+                                     t.residentPhone, created, created]
+                    eventValues += [at, t.id, actor, t.title]
+                }
+                try db.cachedStatement(sql: """
+                    INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
+                                        created_at, state_since) VALUES
+                    """ + Array(repeating: "(?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                    .execute(arguments: StatementArguments(ticketValues))
+                try db.cachedStatement(sql: "INSERT INTO event (at, kind, subject, actor, detail) VALUES "
+                    + Array(repeating: "(?, 'ticket.ordered', ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                    .execute(arguments: StatementArguments(eventValues))
+                start += chunk.count
+            }
+            return tickets
         }
     }
+
+    /// Rows written by one INSERT in a bulk order (10 values a row, well under SQLite's limit).
+    static let rowsPerInsert = 100
 
     public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket {
         try write { db in
