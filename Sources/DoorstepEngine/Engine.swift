@@ -96,7 +96,9 @@ public final class Engine: @unchecked Sendable {
             guard let newest = events.last else { return }
             try apply(events, now: now)
             sequence = newest.sequence
-            recent = Array((events.reversed() + recent).prefix(recentLimit))
+            // the ticker read at start may already hold the first of these (read after the sequence)
+            let shown = recent.first?.sequence ?? 0
+            recent = Array((events.filter { $0.sequence > shown }.reversed() + recent).prefix(recentLimit))
             if events.count < batch { return }
         }
     }
