@@ -8,15 +8,17 @@ import GRDB
 /// lowercases on every value, which was a sixth of loading a city.
 struct Fields {
     let row: Row
-    let positions: [String: Int]?
+    /// The query's column names in order (a row's few names are found faster by comparing
+    /// than by hashing).
+    let positions: [String]?
 
-    init(_ row: Row, positions: [String: Int]? = nil) {
+    init(_ row: Row, positions: [String]? = nil) {
         self.row = row
         self.positions = positions
     }
 
     func value(_ column: String) -> DatabaseValue {
-        if let index = positions?[column] { return row[index] }
+        if let index = positions?.firstIndex(of: column) { return row[index] }
         return row[column]
     }
 
@@ -24,7 +26,7 @@ struct Fields {
     /// (SQLite converts between storage classes as its column functions do); others through a
     /// `DatabaseValue`, which refuses a value of the wrong kind.
     private func typed<T: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String, as type: T.Type) -> T? {
-        if let index = positions?[column] { return row[index] as T? }
+        if let index = positions?.firstIndex(of: column) { return row[index] as T? }
         return T.fromDatabaseValue(value(column))
     }
 
@@ -82,10 +84,10 @@ extension Records {
 
     static func all<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, _ decode: (Fields) throws -> T) throws -> [T] {
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        var positions: [String: Int]?
+        var positions: [String]?
         var out: [T] = []
         while let row = try cursor.next() {
-            let known = positions ?? Dictionary(row.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            let known = positions ?? Array(row.columnNames)
             positions = known
             out.append(try decode(Fields(row, positions: known)))
         }
