@@ -54,6 +54,26 @@ struct DataSetTests {
         return folder
     }
 
+    @Test("a district's data set lists its streets, and each community names its street")
+    func streetsOfADistrict() throws {
+        func withStreets(_ communityStreet: @escaping (Int) -> String) throws -> URL {
+            try copyOfDemo { folder in
+                try Data("code,name,district\nS1,临江街道,滨江区\nS2,望湖街道,滨江区\n".utf8).write(to: folder.appendingPathComponent("subdistricts.csv"))
+                let lines = (DemoSeed.files["communities.csv"] ?? "").split(separator: "\n")
+                let rewritten = ["code,name,subdistrict"] + lines.dropFirst().enumerated().map { "\($1),\(communityStreet($0))" }
+                try Data((rewritten.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("communities.csv"))
+            }
+        }
+        let good = try withStreets { $0 < 4 ? "S1" : "S2" }
+        let data = try DataSet.load(from: .directory(good.path), now: now)
+        #expect(data.subdistricts.map(\.name) == ["临江街道", "望湖街道"] && data.subdistricts.allSatisfy { $0.district == "滨江区" })
+        #expect(data.communities.prefix(4).allSatisfy { $0.subdistrictCode == "S1" } && data.communities.dropFirst(4).allSatisfy { $0.subdistrictCode == "S2" })
+        let bad = try withStreets { $0 == 2 ? "S9" : "S1" }
+        #expect(throws: SeedError(file: bad.appendingPathComponent("communities.csv").path, line: 4, "column 'subdistrict': no subdistrict 'S9'")) {
+            try DataSet.load(from: .directory(bad.path), now: now)
+        }
+    }
+
     @Test("a UTF-8 byte-order mark from a spreadsheet export is accepted")
     func byteOrderMark() throws {
         let folder = try copyOfDemo { folder in
