@@ -53,8 +53,8 @@ public struct LiveOverview: Sendable {
     // tickets
     private(set) var openTickets = ChunkedArray<Overview.OpenTicket>()
     private var openByID: [String: Overview.OpenTicket] = [:]
-    /// What each ticket that can still move on adds to the figures (open and resolved ones;
-    /// rated and cancelled tickets are final, and only their entries in the series remain).
+    /// What each ticket that can still move on adds to the figures, for those that add
+    /// anything (rated and cancelled tickets are final; only their entries in the series remain).
     private var outcomes: [String: TicketOutcome] = [:]
     private var resolved = TimeSeries()
     private var acceptances = TimeSeries()
@@ -197,7 +197,7 @@ public struct LiveOverview: Sendable {
         var escalated = 0
         var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
         for outcome in data.tickets.lazy.map(TicketOutcome.init) + data.outcomes {
-            if outcome.canChange { outcomes[outcome.id] = outcome }
+            if outcome.canChange, outcome.contributes { outcomes[outcome.id] = outcome }
             if let at = outcome.resolvedAt { resolvedEntries.append((at, 1)) }
             if let a = outcome.acceptance { acceptEntries.append((a.at, a.minutes)) }
             if let r = outcome.scored { ratingEntries.append((r.at, Double(r.score))) }
@@ -381,7 +381,7 @@ public struct LiveOverview: Sendable {
             // a ticket not held here closed long ago: what it added has left every window
             if let old = outcomes.removeValue(forKey: ticket.id) { forget(old) }
             let outcome = TicketOutcome(ticket)
-            if outcome.canChange { outcomes[ticket.id] = outcome }
+            if outcome.canChange, outcome.contributes { outcomes[ticket.id] = outcome }
             remember(outcome)
             guard ticket.state.isOpen else { continue }
             let item = openTicket(ticket)

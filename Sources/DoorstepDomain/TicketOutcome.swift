@@ -28,6 +28,9 @@ public struct TicketOutcome: Hashable, Sendable, Identifiable {
     /// False once nothing more can happen to it (rated, cancelled).
     public var canChange: Bool { state != .rated && state != .cancelled }
 
+    /// True when it adds anything to a figure (most open tickets add nothing yet).
+    public var contributes: Bool { resolvedAt != nil || acceptance != nil || scored != nil }
+
     /// When it counts as resolved (办结), if it does.
     public var resolvedAt: Date? { state == .resolved || state == .rated ? stateSince : nil }
 

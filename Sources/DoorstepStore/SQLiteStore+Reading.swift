@@ -14,11 +14,13 @@ extension SQLiteStore {
     /// after, so the result is as current as the later of the two.
     public func loadAll() throws -> StreetData {
         let now = Date()
-        let tickets = Background { [self] in try read { db in try Self.loadTickets(db, now: now) } }
-        var data = try read { db in try loadTerritory(db, now: now) }
-        let (open, outcomes) = try tickets.value()
-        data.tickets = open
-        data.outcomes = outcomes
+        let tickets = Background { [self] in try read { db in try Self.loadOpenTickets(db) } }
+        var data = try read { db in
+            var data = try loadTerritory(db, now: now)
+            data.outcomes = try Self.loadOutcomes(db, now: now)  // this leg is the shorter: it takes them
+            return data
+        }
+        data.tickets = try tickets.value()
         return data
     }
 
@@ -49,15 +51,18 @@ extension SQLiteStore {
     /// figure now: rated in the last month (satisfaction), otherwise closed in the last two
     /// days (resolved today, accepted in the last 24 hours). A year of closed tickets is
     /// history, not the wall's working set.
-    static func loadTickets(_ db: Database, now: Date) throws -> ([Ticket], [TicketOutcome]) {
-        let open = try Records.all(db, "SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated')", Records.ticket)
+    static func loadOpenTickets(_ db: Database) throws -> [Ticket] {
+        try Records.all(db, "SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated')", Records.ticket)
+    }
+
+    static func loadOutcomes(_ db: Database, now: Date) throws -> [TicketOutcome] {
         let columns = "id, state, state_since, dispatched_at, accepted_at, rating"
         let rated = try Records.all(db, "SELECT \(columns) FROM ticket WHERE state = 'rated' AND state_since >= ?",
                                     [now.addingTimeInterval(-recentDays * 86_400).timeIntervalSince1970], Records.outcome)
         let closed = try Records.all(db, """
             SELECT \(columns) FROM ticket WHERE state_since >= ? AND state IN ('resolved', 'cancelled')
             """, [now.addingTimeInterval(-recentOutcomeDays * 86_400).timeIntervalSince1970], Records.outcome)
-        return (open, rated + closed)
+        return rated + closed
     }
 
     public func lastSequence() throws -> Int64 {
