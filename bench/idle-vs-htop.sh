@@ -18,7 +18,15 @@ binary=$PWD/.build/release/doorstep
 command -v htop >/dev/null || { echo "htop is not installed (apt-get install htop)" >&2; exit 1; }
 work=$(mktemp -d)
 socket="doorstep-bench-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+# `script` keeps its program on a terminal of its own, so closing tmux does not end them:
+# stop the programs and their recorders by name (their command lines hold $work)
+cleanup() {
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  pkill -f -- "$work/" 2>/dev/null || true
+  for pid in ${doorstep_pid:-} ${quiet_pid:-} ${htop_pid:-}; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 # each program runs under `script`, which records every byte it writes to the terminal
 start() {  # name, command

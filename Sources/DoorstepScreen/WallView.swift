@@ -26,19 +26,22 @@ public enum WallView {
         return canvas
     }
 
-    /// The next second's frame when only the header's clock moves: `frame` (the last frame,
-    /// drawn for the same state at `before`) with the header drawn again. Nil when anything
-    /// else on screen moves with the clock (a countdown that changes, a call ringing, an
-    /// overlay, a page, a notice): then the whole wall is rendered.
+    /// The next second's frame when only the clock moves: `frame` (the last frame, drawn for
+    /// the same state at `before`) with the header drawn again, and the open-tickets pane when
+    /// one of its countdowns or colours moved too. Nil when anything else on screen moves with
+    /// the clock (a call ringing, an overlay, a page, a notice): then the whole wall is rendered.
     public static func renderClockTick(_ state: WallState, from before: Date, onto frame: Canvas) -> Canvas? {
         guard frame.size == state.size, let layout = WallLayout(size: state.size), state.page == nil, state.pendingCall == nil,
               state.picker == nil, state.reasonInput == nil, !state.showHelp, state.notice == nil,
-              !state.overview.calls.contains(where: { $0.call.state == .ringing }),
-              !TicketsPane.movesWithClock(state, from: before, in: layout.tickets)
+              !state.overview.calls.contains(where: { $0.call.state == .ringing })
         else { return nil }
         var canvas = frame
         canvas.fill(layout.header, style: Style(.normal))
         HeaderView.draw(&canvas, state, in: layout.header)
+        if TicketsPane.movesWithClock(state, from: before, in: layout.tickets) {
+            canvas.fill(layout.tickets, style: Style(.normal))
+            TicketsPane.draw(&canvas, state, in: layout.tickets)
+        }
         return canvas
     }
 
