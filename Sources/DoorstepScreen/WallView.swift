@@ -30,19 +30,22 @@ public enum WallView {
     /// the same state at `before`) with the header drawn again, and the open-tickets pane when
     /// one of its countdowns or colours moved too. Nil when anything else on screen moves with
     /// the clock (a call ringing, an overlay, a page, a notice): then the whole wall is rendered.
-    public static func renderClockTick(_ state: WallState, from before: Date, onto frame: Canvas) -> Canvas? {
+    /// Also returns the rows drawn again (a terminal need compare only those with the last frame).
+    public static func renderClockTick(_ state: WallState, from before: Date, onto frame: Canvas) -> (canvas: Canvas, rows: [Range<Int>])? {
         guard frame.size == state.size, let layout = WallLayout(size: state.size), state.page == nil, state.pendingCall == nil,
               state.picker == nil, state.reasonInput == nil, !state.showHelp, state.notice == nil,
               !state.overview.calls.contains(where: { $0.call.state == .ringing })
         else { return nil }
         var canvas = frame
+        var rows = [layout.header.y..<layout.header.maxY]
         canvas.fill(layout.header, style: Style(.normal))
         HeaderView.draw(&canvas, state, in: layout.header)
         if TicketsPane.movesWithClock(state, from: before, in: layout.tickets) {
             canvas.fill(layout.tickets, style: Style(.normal))
             TicketsPane.draw(&canvas, state, in: layout.tickets)
+            rows.append(layout.tickets.y..<layout.tickets.maxY)
         }
-        return canvas
+        return (canvas, rows)
     }
 
     /// "terminal too small: need W×H, have w×h", centred and wrapped to what there is.

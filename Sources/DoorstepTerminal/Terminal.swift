@@ -134,8 +134,9 @@ public final class Terminal {
     // MARK: Output
 
     /// Flushes `canvas`: writes only the cells that differ from the last flush (everything
-    /// after a resize), then one `doupdate`.
-    public func draw(_ canvas: Canvas) {
+    /// after a resize), then one `doupdate`. `onlyRows`, when the caller knows the canvas is
+    /// the last one with just those rows drawn again, limits the comparison to them.
+    public func draw(_ canvas: Canvas, onlyRows: [Range<Int>]? = nil) {
         let window = doorstep_stdscr()
         let full = previous?.size != canvas.size || previous == nil
         if full { werase(window) }
@@ -143,7 +144,8 @@ public final class Terminal {
         let width = min(canvas.size.width, size.width)
         let height = min(canvas.size.height, size.height)
         var buffer: [wchar_t] = []
-        for y in 0..<height {
+        let rows = full ? [0..<height] : (onlyRows ?? [0..<height]).map { $0.clamped(to: 0..<height) }
+        for y in rows.joined() {
             for x in 0..<width {
                 let cell = canvas[x, y]
                 if cell.isContinuation { continue }

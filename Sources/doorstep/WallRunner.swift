@@ -22,7 +22,7 @@ struct WallRunner {
     var actions: WallActions
     var logger: Logger
     /// How often to look in the engine's mailbox while no key arrives.
-    var mailboxCheck: TimeInterval = 0.2
+    var mailboxCheck: TimeInterval = 0.5
 
     func run(terminal: Terminal, state initial: WallState) -> Outcome {
         var state = initial
@@ -50,11 +50,15 @@ struct WallRunner {
             let second = Int(state.now.timeIntervalSince1970.rounded(.down))
             if changed || second != shownSecond {
                 // a second passing with nothing else new redraws the clock alone, when only it moves
-                let tick = changed ? nil : lastFrame.flatMap { WallView.renderClockTick(state, from: shownAt, onto: $0) }
-                let frame = tick ?? WallView.render(state)
-                if frame != lastFrame {
-                    terminal.draw(frame)
-                    lastFrame = frame
+                if !changed, let last = lastFrame, let tick = WallView.renderClockTick(state, from: shownAt, onto: last) {
+                    terminal.draw(tick.canvas, onlyRows: tick.rows)
+                    lastFrame = tick.canvas
+                } else {
+                    let frame = WallView.render(state)
+                    if frame != lastFrame {
+                        terminal.draw(frame)
+                        lastFrame = frame
+                    }
                 }
                 changed = false
                 shownSecond = second

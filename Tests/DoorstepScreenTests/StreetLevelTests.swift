@@ -116,7 +116,10 @@ struct ClockTickTests {
                 let full = WallView.render(state)
                 if let tick = WallView.renderClockTick(state, from: before, onto: frame) {
                     offered += 1
-                    #expect(tick == full, "at \(state.now)")
+                    #expect(tick.canvas == full, "at \(state.now)")
+                    // every row that differs from the last frame is among the rows said to be drawn again
+                    let differing = (0..<full.size.height).filter { y in (0..<full.size.width).contains { frame[$0, y] != full[$0, y] } }
+                    #expect(differing.allSatisfy { y in tick.rows.contains { $0.contains(y) } }, "rows \(differing) not in \(tick.rows)")
                 } else {
                     refused += 1
                 }

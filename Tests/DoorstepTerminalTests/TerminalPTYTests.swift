@@ -64,6 +64,15 @@ struct TerminalPTYTests {
         terminal.draw(canvas)
         #expect(terminal.lastCellsWritten == 0)
 
+        // told that only row 3 was drawn again, the backend looks at row 3 alone (a change
+        // elsewhere, against that promise, is not even seen)
+        canvas.write("C", x: 12, y: 3, style: Style(.normal))
+        canvas.write("D", x: 13, y: 3, style: Style(.normal))
+        canvas.write("E", x: 12, y: 8, style: Style(.normal))
+        terminal.draw(canvas, onlyRows: [3..<4])
+        _ = drain(master)
+        #expect(terminal.lastCellsWritten == 2)
+
         terminal.close()
         let restore = String(decoding: drain(master), as: UTF8.self)
         #expect(restore.contains("\u{1B}[?1049l"), "the alternate screen was not left")
