@@ -1,3 +1,4 @@
+import Foundation
 import DoorstepCanvas
 import DoorstepDomain
 
@@ -43,16 +44,32 @@ enum StaffPane {
                 runs.append((" " + Formatting.timeOfDay(person.shift.lowerBound) + "–" + Formatting.timeOfDay(person.shift.upperBound), Style(.muted)))
             }
             let end = canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
-            if let call = state.overview.latestCall(to: person.id), state.now.timeIntervalSince(call.call.placedAt) < 3600 {
-                let age = Formatting.countdown(state.now.timeIntervalSince(call.call.placedAt))
-                let label = "☎ " + s.callState(call.state.rawValue) + " " + age
-                let role: Role = call.state == .answered ? .ok : (call.state == .ringing ? .key : .alarm)
+            if let (label, style) = callLabel(person, state, at: state.now) {
                 let x = max(end + 1, inner.maxX - DisplayWidth.of(label))
-                canvas.write(label, x: x, y: y, clip: inner, style: Style(role, bold: call.state != .answered))
+                canvas.write(label, x: x, y: y, clip: inner, style: style)
             }
             if state.focus == .staff, index == state.staffCursor { canvas.cursorRow(y, in: inner) }
         }
         window.drawMore(&canvas, in: inner, strings: s)
+    }
+
+    /// The latest call to `person` within the hour, with its age at `now`: the part of a row
+    /// that moves with the clock.
+    static func callLabel(_ person: Staff, _ state: WallState, at now: Date) -> (String, Style)? {
+        guard let call = state.overview.latestCall(to: person.id), now.timeIntervalSince(call.call.placedAt) < 3600 else { return nil }
+        let label = "☎ " + state.strings.callState(call.state.rawValue) + " " + Formatting.countdown(now.timeIntervalSince(call.call.placedAt))
+        let role: Role = call.state == .answered ? .ok : (call.state == .ringing ? .key : .alarm)
+        return (label, Style(role, bold: call.state != .answered))
+    }
+
+    /// True when a visible row would look different at `now` than at `before`.
+    static func movesWithClock(_ state: WallState, from before: Date, in rect: Rect) -> Bool {
+        guard !state.atStreetLevel else { return false }
+        let staff = state.staffRows
+        let window = ListWindow(total: staff.count, height: rect.inset(by: 1).height, cursor: state.staffCursor)
+        return window.rows.contains { index in
+            callLabel(staff[index], state, at: before)?.0 != callLabel(staff[index], state, at: state.now)?.0
+        }
     }
 
     /// Above a street, the pane shows the highlighted street: each community with its tally.
@@ -82,5 +99,6 @@ enum StaffPane {
             canvas.write(" " + s.communityLine(t.grids, t.alarm, t.attention, t.openTickets, t.overdue), x: x, y: y, clip: inner,
                          style: Style(t.worst == .normal ? .muted : .normal))
         }
+        window.drawMore(&canvas, in: inner, strings: s)
     }
 }

@@ -27,23 +27,26 @@ public enum WallView {
     }
 
     /// The next second's frame when only the clock moves: `frame` (the last frame, drawn for
-    /// the same state at `before`) with the header drawn again, and the open-tickets pane when
-    /// one of its countdowns or colours moved too. Nil when anything else on screen moves with
-    /// the clock (a call ringing, an overlay, a page, a notice): then the whole wall is rendered.
-    /// Also returns the rows drawn again (a terminal need compare only those with the last frame).
+    /// the same state at `before`) with the header drawn again, and each pane with rows that
+    /// move with the clock (a call's age, a ticket's countdown) drawn again when one moved. Nil
+    /// when something else could move (a call ringing, an overlay, a page, a notice): then the
+    /// whole wall is rendered. Also returns the rows drawn again (a terminal need compare only those).
     public static func renderClockTick(_ state: WallState, from before: Date, onto frame: Canvas) -> (canvas: Canvas, rows: [Range<Int>])? {
         guard frame.size == state.size, let layout = WallLayout(size: state.size), state.page == nil, state.pendingCall == nil,
               state.picker == nil, state.reasonInput == nil, !state.showHelp, state.notice == nil,
               !state.overview.calls.contains(where: { $0.call.state == .ringing })
         else { return nil }
+        let timed: [(rect: Rect, moves: (WallState, Date, Rect) -> Bool, draw: (inout Canvas, WallState, Rect) -> Void)] = [
+            (layout.header, { _, _, _ in true }, HeaderView.draw),
+            (layout.staff, StaffPane.movesWithClock, StaffPane.draw),
+            (layout.tickets, TicketsPane.movesWithClock, TicketsPane.draw),
+        ]
         var canvas = frame
-        var rows = [layout.header.y..<layout.header.maxY]
-        canvas.fill(layout.header, style: Style(.normal))
-        HeaderView.draw(&canvas, state, in: layout.header)
-        if TicketsPane.movesWithClock(state, from: before, in: layout.tickets) {
-            canvas.fill(layout.tickets, style: Style(.normal))
-            TicketsPane.draw(&canvas, state, in: layout.tickets)
-            rows.append(layout.tickets.y..<layout.tickets.maxY)
+        var rows: [Range<Int>] = []
+        for pane in timed where pane.moves(state, before, pane.rect) {
+            canvas.fill(pane.rect, style: Style(.normal))
+            pane.draw(&canvas, state, pane.rect)
+            rows.append(pane.rect.y..<pane.rect.maxY)
         }
         return (canvas, rows)
     }

@@ -106,7 +106,15 @@ struct ClockFormatTests {
 struct ClockTickTests {
     @Test("a second's frame drawn from the last one equals a full render whenever it is offered")
     func tickEqualsFullRender() throws {
-        let states = [StreetLevelTests.districtState(Size(width: 200, height: 60)), try Fixtures.demoState(Size(width: 120, height: 40))]
+        // the demo again, with a call answered half a minute ago by someone of the selected grid:
+        // its age ticks in the staff pane
+        var data = try DataSet.load(from: .embeddedDemo, now: Fixtures.now)
+        let person = try #require(data.staff.first { $0.gridCode == "JB01" })
+        data.calls.append(Call(id: "C1", staffID: person.id, gridCode: "JB01", placedBy: "op", placedAt: Fixtures.now.addingTimeInterval(-30),
+                               state: .answered, stateSince: Fixtures.now.addingTimeInterval(-25)))
+        let called = WallState(overview: Overview(data: data, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh,
+                               now: Fixtures.now, timeZone: Fixtures.calendar.timeZone, size: Size(width: 200, height: 60))
+        let states = [StreetLevelTests.districtState(Size(width: 200, height: 60)), try Fixtures.demoState(Size(width: 120, height: 40)), called]
         for (n, var state) in states.enumerated() {
             var frame = WallView.render(state)
             var offered = 0, refused = 0
