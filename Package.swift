@@ -73,6 +73,6 @@ let package = Package(
             dependencies: ["DoorstepTerminal", "DoorstepCanvas"]
         ),
         // Runs the real binary in tmux; depends on the executable so `swift test` builds it.
-        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep"]),
+        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "DoorstepActions"]),
     ]
 )

@@ -73,7 +73,12 @@ public struct CommandNotifier: Notifier {
     public func deliver(_ notice: CallNotice) throws {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(notice.environment) { _, new in new }
-        let result = try Subprocess.run(["/bin/sh", "-c", command], environment: environment, timeout: timeout)
+        let result: Subprocess.Result
+        do {
+            result = try Subprocess.run(["/bin/sh", "-c", command], environment: environment, timeout: timeout)
+        } catch let failure as Subprocess.Failure {
+            throw NotifierError(description: "notifier: \(failure)")
+        }
         guard result.status == 0 else {
             let said = result.output.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)
             throw NotifierError(description: "notifier exited \(result.status)\(said.isEmpty ? "" : ": \(said)")")

@@ -4,17 +4,28 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a program with posix_spawn (Foundation.Process is unreliable here), signals unblocked
-/// and at their defaults, standard input from /dev/null, output and errors captured.
-enum Subprocess {
-    struct Result {
-        var status: Int32
-        var output: String
+/// Runs a program with posix_spawn (Foundation.Process is unreliable here, and hangs with
+/// tmux), signals unblocked and at their defaults, standard input from /dev/null, output and
+/// errors captured together. The notifier runs its command through it; so do the end-to-end tests.
+public enum Subprocess {
+    /// What a finished program left: its exit status (128 + the signal that ended it) and what it wrote.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String], timeout: TimeInterval) throws -> Result {
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Runs `arguments` (the program found on PATH when not a path), stops it after `timeout`
+    /// seconds, and keeps at most `outputLimit` bytes of what it wrote.
+    public static func run(
+        _ arguments: [String], environment: [String: String], timeout: TimeInterval, outputLimit: Int = 65_536
+    ) throws -> Result {
+        guard let program = arguments.first else { throw Failure(description: "no program to run") }
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw NotifierError(description: "cannot make a pipe") }
+        guard pipe(&fds) == 0 else { throw Failure(description: "cannot make a pipe") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -40,11 +51,11 @@ enum Subprocess {
             envp.forEach { free($0) }
         }
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &envp)
+        let spawned = posix_spawnp(&pid, program, &actions, &attributes, &argv, &envp)
         close(fds[1])
         guard spawned == 0 else {
             close(fds[0])
-            throw NotifierError(description: "cannot run \(arguments[0]): error \(spawned)")
+            throw Failure(description: "cannot run \(program): error \(spawned)")
         }
         let deadline = Date().addingTimeInterval(timeout)
         var output = Data()
@@ -62,7 +73,7 @@ enum Subprocess {
             if ready <= 0 { continue }
             let n = read(fds[0], &buffer, buffer.count)
             if n > 0 {
-                if output.count < 65536 { output.append(contentsOf: buffer[0..<n]) }
+                if output.count < outputLimit { output.append(contentsOf: buffer[0..<n]) }
             } else if n == 0 || errno != EINTR {
                 break
             }
@@ -71,7 +82,7 @@ enum Subprocess {
         if timedOut { kill(pid, SIGKILL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        if timedOut { throw NotifierError(description: "notifier took longer than \(Int(timeout)) s and was stopped") }
+        if timedOut { throw Failure(description: "\(program) took longer than \(Int(timeout)) s and was stopped") }
         let signal = status & 0x7f
         return Result(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, output: String(decoding: output, as: UTF8.self))
     }

@@ -16,7 +16,6 @@ public struct LiveOverview: Sendable {
     public private(set) var month: DateInterval
     let categories: [String: TicketCategory]
     let categoryList: [TicketCategory]
-    let gridNamesByIndex: [String]
     let calendar: Calendar
     let callTimeout: TimeInterval
 
@@ -78,7 +77,6 @@ public struct LiveOverview: Sendable {
         self.month = Self.month(of: now, calendar: calendar)
         self.categories = data.categoriesByCode
         self.categoryList = data.categoriesByCode.values.sorted { $0.code < $1.code }
-        self.gridNamesByIndex = data.grids.map(\.name)
         self.calendar = calendar
         self.callTimeout = callTimeout
 
@@ -111,17 +109,10 @@ public struct LiveOverview: Sendable {
         for hazard in data.hazards { if let g = gridIndex[hazard.gridCode] { facts[g].hazards.append(hazard) } }
 
         // the people and the tickets are indexed at the same time, on two cores
-        let ticketWork = ParallelResults<TicketIndex>(count: 1)
-        let staffWork = ParallelResults<StaffIndex>(count: 1)
-        let (names, categories) = (data.grids.map(\.name), self.categories)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                staffWork.set(0, Self.indexStaff(data.staff, gridIndex: gridIndex, grids: names.count))
-            } else {
-                ticketWork.set(0, Self.indexTickets(data, gridIndex: gridIndex, gridNames: names, categories: categories))
-            }
-        }
-        let people = staffWork.get(0) ?? Self.indexStaff(data.staff, gridIndex: gridIndex, grids: names.count)
+        let categories = self.categories
+        let (people, tickets) = Parallel.both(
+            { Self.indexStaff(data.staff, gridIndex: gridIndex, grids: data.grids.count) },
+            { Self.indexTickets(data, gridIndex: gridIndex, categories: categories) })
         staffByGrid.lists = people.byGrid
         staffLocation = people.location
         staffWithoutGrid = people.without
@@ -138,7 +129,6 @@ public struct LiveOverview: Sendable {
         calls = data.calls.sorted { $0.placedAt > $1.placedAt }
         for call in calls { if let g = grid(of: call) { facts[g].calls.append(call) } }
 
-        let tickets = ticketWork.get(0) ?? Self.indexTickets(data, gridIndex: gridIndex, gridNames: names, categories: categories)
         for (g, list) in tickets.byGrid.enumerated() where !list.isEmpty { facts[g].openTickets = list }
         openTickets = tickets.open
         openByID = tickets.openByID
@@ -185,9 +175,9 @@ public struct LiveOverview: Sendable {
     }
 
     static func indexTickets(
-        _ data: StreetData, gridIndex: [String: Int], gridNames: [String], categories: [String: TicketCategory]
+        _ data: StreetData, gridIndex: [String: Int], categories: [String: TicketCategory]
     ) -> TicketIndex {
-        var byGrid = Array(repeating: [Ticket](), count: gridNames.count)
+        var byGrid = Array(repeating: [Ticket](), count: data.grids.count)
         var open: [Overview.OpenTicket] = []
         open.reserveCapacity(data.tickets.count)
         var outcomes: [String: TicketOutcome] = [:]
@@ -203,7 +193,7 @@ public struct LiveOverview: Sendable {
             if let r = outcome.scored { ratingEntries.append((r.at, Double(r.score))) }
         }
         for ticket in data.tickets where ticket.state.isOpen {
-            let item = openTicket(ticket, gridIndex: gridIndex, gridNames: gridNames, categories: categories)
+            let item = openTicket(ticket, gridIndex: gridIndex, grids: data.grids, categories: categories)
             open.append(item)
             openByID[ticket.id] = item
             if let g = gridIndex[ticket.gridCode] { byGrid[g].append(ticket) }
@@ -219,10 +209,10 @@ public struct LiveOverview: Sendable {
     }
 
     static func openTicket(
-        _ ticket: Ticket, gridIndex: [String: Int], gridNames: [String], categories: [String: TicketCategory]
+        _ ticket: Ticket, gridIndex: [String: Int], grids: [Grid], categories: [String: TicketCategory]
     ) -> Overview.OpenTicket {
         let category = categories[ticket.categoryCode]
-        let name = gridIndex[ticket.gridCode].map { gridNames[$0] } ?? ticket.gridCode
+        let name = gridIndex[ticket.gridCode].map { grids[$0].name } ?? ticket.gridCode
         return Overview.OpenTicket(ticket: ticket, gridName: name, category: category, dueAt: ticket.dueAt(category: category))
     }
 
@@ -314,18 +304,9 @@ public struct LiveOverview: Sendable {
             for index in indices { reassess(index, in: context) }
             return
         }
-        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let facts = self.facts, grids = self.grids
-        let results = ParallelResults<(Overview.GridSummary, Date)>(count: indices.count)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            for k in stride(from: part, to: indices.count, by: parts) {
-                results.set(k, Self.judge(facts[indices[k]], grid: grids[indices[k]], in: context))
-            }
-        }
-        for (k, index) in indices.enumerated() {
-            guard let (fresh, revisit) = results.get(k) else { reassess(index, in: context); continue }
-            apply(fresh, revisit: revisit, to: index)
-        }
+        let judged = Parallel.map(indices.count) { Self.judge(facts[indices[$0]], grid: grids[indices[$0]], in: context) }
+        for (k, index) in indices.enumerated() { apply(judged[k].0, revisit: judged[k].1, to: index) }
     }
 
     /// A grid's summary from its facts, and when it must be looked at again.
@@ -451,7 +432,7 @@ public struct LiveOverview: Sendable {
     // MARK: Helpers
 
     private func openTicket(_ ticket: Ticket) -> Overview.OpenTicket {
-        Self.openTicket(ticket, gridIndex: gridIndex, gridNames: gridNamesByIndex, categories: categories)
+        Self.openTicket(ticket, gridIndex: gridIndex, grids: grids, categories: categories)
     }
 
     private func grid(of call: Call) -> Int? {
@@ -546,25 +527,5 @@ public struct StaffByGrid: Sendable {
     /// The staff of the grid with this code, in data-set order; nil for an unknown grid.
     public subscript(code: String) -> [Staff]? {
         index[code].flatMap { lists.indices.contains($0) ? lists[$0] : nil }
-    }
-}
-
-/// Slots filled from several threads at once, each slot by one thread only.
-final class ParallelResults<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func get(_ index: Int) -> T? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
     }
 }

@@ -85,8 +85,7 @@ public final class Engine: @unchecked Sendable {
         if let month = live?.month, !month.contains(now) { live = nil }  // the month turned: count its must-visits afresh
         guard live != nil else {
             let last = try store.lastSequence()  // read first: anything later is re-applied, harmlessly
-            live = LiveOverview(data: try store.loadAll(), now: now, calendar: calendar, callTimeout: callTimeout)
-            generation += 1
+            try rebuild(now: now)
             sequence = last
             recent = try store.recentEvents(limit: recentLimit)
             return
@@ -103,12 +102,17 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
+    /// The read model built afresh from the store's working set.
+    private func rebuild(now: Date) throws {
+        live = LiveOverview(data: try store.loadAll(), now: now, calendar: calendar, callTimeout: callTimeout)
+        generation += 1
+    }
+
     /// Re-reads what the events name and puts it in place.
     private func apply(_ events: [ChangeEvent], now: Date) throws {
         guard var current = live else { return }
         if events.contains(where: { $0.kind == "init" || $0.kind.hasPrefix("import.") }) {
-            live = LiveOverview(data: try store.loadAll(), now: now, calendar: calendar, callTimeout: callTimeout)
-            generation += 1
+            try rebuild(now: now)
             return
         }
         var tickets = Set<String>(), staff = Set<String>(), calls = Set<String>(), visits = Set<String>()

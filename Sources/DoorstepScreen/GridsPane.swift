@@ -31,28 +31,27 @@ enum GridsPane {
             canvas.write(s.noMatch(state.filter), x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
         }
         let districts = streets ? state.districts : []
-        for heading in layout.headings {
+        // the layout makes one heading per group, in order
+        for (heading, group) in zip(layout.headings, groups) {
             let y = inner.y + heading.y - offset
             guard y >= inner.y, y < inner.maxY else { continue }
             let name: String
             let tally: StatusTally
             if streets {
-                guard districts.indices.contains(heading.group) else { continue }
-                name = districts[heading.group]
-                tally = groups.first { $0.heading == heading.group }?.members.reduce(into: StatusTally()) { sum, index in
-                    sum.add(overview.subdistrictTallies[index])
-                } ?? StatusTally()
+                guard districts.indices.contains(group.heading) else { continue }
+                name = districts[group.heading]
+                tally = group.members.reduce(into: StatusTally()) { sum, index in sum.add(overview.subdistrictTallies[index]) }
             } else {
-                guard overview.communities.indices.contains(heading.group) else { continue }
-                name = overview.communities[heading.group].name
-                tally = overview.communityTallies.indices.contains(heading.group) ? overview.communityTallies[heading.group] : StatusTally()
+                guard overview.communities.indices.contains(group.heading) else { continue }
+                name = overview.communities[group.heading].name
+                tally = overview.communityTallies.indices.contains(group.heading) ? overview.communityTallies[group.heading] : StatusTally()
             }
             // the digit that jumps here (counted before any filter, as the jump clears it)
-            var number = heading.group + 1
+            var number = group.heading + 1
             if !streets, let scope = state.streetScope, overview.communitiesOfSubdistrict.indices.contains(scope) {
-                number = (overview.communitiesOfSubdistrict[scope].firstIndex(of: heading.group) ?? 99) + 1
+                number = (overview.communitiesOfSubdistrict[scope].firstIndex(of: group.heading) ?? 99) + 1
             }
-            let count = streets ? groups.first { $0.heading == heading.group }?.members.count ?? 0 : tally.grids
+            let count = streets ? group.members.count : tally.grids
             canvas.write(
                 runs: [
                     (number <= 9 ? "\(number) " : "  ", Style(.key, bold: true)),

@@ -140,26 +140,19 @@ enum Records {
 
     // MARK: Writing
 
-    static let ticketUpsert = """
-        INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
-                            created_at, state_since, assignee, resolution_note, rating, dispatched_at, accepted_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET grid = excluded.grid, state = excluded.state, state_since = excluded.state_since,
-            assignee = excluded.assignee, resolution_note = excluded.resolution_note, rating = excluded.rating,
-            dispatched_at = excluded.dispatched_at, accepted_at = excluded.accepted_at
-        """
-
     static func insert(_ t: Ticket, _ db: Database) throws {
-        try insert(t, using: try db.cachedStatement(sql: ticketUpsert))
-    }
-
-    /// Writes `t` through `statement`, prepared once from `ticketUpsert` (a bulk write binds it per row).
-    static func insert(_ t: Ticket, using statement: Statement) throws {
-        try statement.execute(arguments: [
-            t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.state.rawValue, t.title,
-            t.residentName, t.residentPhone, t.createdAt.timeIntervalSince1970, t.stateSince.timeIntervalSince1970,
-            t.assigneeID, t.resolutionNote, t.rating, t.dispatchedAt?.timeIntervalSince1970, t.acceptedAt?.timeIntervalSince1970,
-        ])
+        try db.run("""
+            INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
+                                created_at, state_since, assignee, resolution_note, rating, dispatched_at, accepted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET grid = excluded.grid, state = excluded.state, state_since = excluded.state_since,
+                assignee = excluded.assignee, resolution_note = excluded.resolution_note, rating = excluded.rating,
+                dispatched_at = excluded.dispatched_at, accepted_at = excluded.accepted_at
+            """, [
+                t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.state.rawValue, t.title,
+                t.residentName, t.residentPhone, t.createdAt.timeIntervalSince1970, t.stateSince.timeIntervalSince1970,
+                t.assigneeID, t.resolutionNote, t.rating, t.dispatchedAt?.timeIntervalSince1970, t.acceptedAt?.timeIntervalSince1970,
+            ])
     }
 
     static func insert(_ s: Staff, position: Int, _ db: Database) throws {

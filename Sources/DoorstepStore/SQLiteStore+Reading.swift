@@ -14,13 +14,15 @@ extension SQLiteStore {
     /// after, so the result is as current as the later of the two.
     public func loadAll() throws -> StreetData {
         let now = Date()
-        let tickets = Background { [self] in try read { db in try Self.loadOpenTickets(db) } }
-        var data = try read { db in
-            var data = try loadTerritory(db, now: now)
-            data.outcomes = try Self.loadOutcomes(db, now: now)  // this leg is the shorter: it takes them
-            return data
-        }
-        data.tickets = try tickets.value()
+        let (tickets, territory) = Parallel.both(
+            { Result { try self.read { db in try Self.loadOpenTickets(db) } } },
+            { Result { try self.read { db in
+                var data = try self.loadTerritory(db, now: now)
+                data.outcomes = try Self.loadOutcomes(db, now: now)  // this leg is the shorter: it takes them
+                return data
+            } } })
+        var data = try territory.get()
+        data.tickets = try tickets.get()
         return data
     }
 

@@ -291,13 +291,11 @@ extension SQLiteStore {
     // MARK: Helpers
 
     static func require(_ db: Database, table: String, key: String, _ value: String, kind: String) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE \(key) = ?", arguments: [value]) != nil else {
-            throw StoreError.notFound(kind: kind, id: value)
-        }
+        try requireAll(db, table: table, key: key, [value], kind: kind)
     }
 
-    /// Like `require` for many values at once: the first value (in the order given) with no
-    /// row is reported.
+    /// That a row of `table` has each of `values` in `key`, in one query per 500: the first
+    /// value (in the order given) with no row is reported.
     static func requireAll(_ db: Database, table: String, key: String, _ values: [String], kind: String) throws {
         let wanted = Array(Set(values))
         var found: Set<String> = []

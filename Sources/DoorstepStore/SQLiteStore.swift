@@ -96,12 +96,9 @@ public final class SQLiteStore: DoorstepStore {
     }
 
     /// Appends one event to the log (inside the caller's transaction).
-    static let eventInsert = "INSERT INTO event (at, kind, subject, actor, detail) VALUES (?, ?, ?, ?, ?)"
-
     static func append(_ db: Database, kind: String, subject: String, actor: String, detail: String, at time: Date) throws {
-        try db.run(
-            eventInsert,
-            [time.timeIntervalSince1970, kind, subject, actor, detail])
+        try db.run("INSERT INTO event (at, kind, subject, actor, detail) VALUES (?, ?, ?, ?, ?)",
+                   [time.timeIntervalSince1970, kind, subject, actor, detail])
     }
 
     /// The next id of the form PREFIX + zero-padded number for `table` (inside a write

@@ -54,11 +54,10 @@ struct WallRunner {
                     terminal.draw(tick.canvas, onlyRows: tick.rows)
                     lastFrame = tick.canvas
                 } else {
+                    // the backend compares with what it drew last and writes only what differs
                     let frame = WallView.render(state)
-                    if frame != lastFrame {
-                        terminal.draw(frame)
-                        lastFrame = frame
-                    }
+                    terminal.draw(frame)
+                    lastFrame = frame
                 }
                 changed = false
                 shownSecond = second
@@ -83,7 +82,6 @@ struct WallRunner {
             case .resize(let size):
                 logger.info("terminal resized", metadata: ["size": "\(size)"])
                 state.update(.resize(size))
-                lastFrame = nil
                 changed = true
             case .timeout:
                 let notice = state.notice

@@ -4,11 +4,18 @@ import DoorstepStore
 import Foundation
 import Testing
 
-/// A store that can be told to fail, for staleness.
+/// A store that can be told to fail, for staleness, or to report its newest sequence number
+/// one behind (`lagging`: a write landing between the engine reading the sequence and the rest).
 final class FlakyStore: DoorstepStore, @unchecked Sendable {
     let inner: any DoorstepStore
     private let lock = NSLock()
     private var failing = false
+    private var lag: Int64 = 0
+
+    var lagging: Bool {
+        get { lock.withLock { lag > 0 } }
+        set { lock.withLock { lag = newValue ? 1 : 0 } }
+    }
 
     init(_ inner: any DoorstepStore) { self.inner = inner }
 
@@ -25,7 +32,7 @@ final class FlakyStore: DoorstepStore, @unchecked Sendable {
     }
 
     func loadAll() throws -> StreetData { try check(); return try inner.loadAll() }
-    func lastSequence() throws -> Int64 { try check(); return try inner.lastSequence() }
+    func lastSequence() throws -> Int64 { try check(); return try inner.lastSequence() - lock.withLock { lag } }
     func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] { try check(); return try inner.events(after: sequence, limit: limit) }
     func recentEvents(limit: Int) throws -> [ChangeEvent] { try check(); return try inner.recentEvents(limit: limit) }
     func tickets(ids: [String]) throws -> [Ticket] { try check(); return try inner.tickets(ids: ids) }
@@ -76,7 +83,7 @@ struct EngineTests {
     func tickerWithoutDuplicates() throws {
         let (database, writer) = try TemporaryDatabase.demo(now: now)
         defer { database.cleanUp() }
-        let store = LaggingStore(try SQLiteStore(path: database.path, readOnly: true))
+        let store = FlakyStore(try SQLiteStore(path: database.path, readOnly: true))
         let engine = Engine(store: store, clock: ManualClock(now), calendar: StoreFixtures.calendar)
         _ = try writer.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐"), by: "resident", at: now)
         store.lagging = true  // the start reads the sequence before that order, the ticker after it
@@ -196,54 +203,4 @@ struct EngineTests {
         #expect(first == (try run()))
         #expect(Set(first.map { $0.split(separator: " ").first.map(String.init) ?? "" }).isSuperset(of: ["order", "dispatch", "accept", "visit", "duty", "call"]))
     }
-}
-
-/// A store whose newest sequence number lags one behind while `lagging`: a write that lands
-/// between the engine reading the sequence and reading the rest.
-final class LaggingStore: DoorstepStore, @unchecked Sendable {
-    let inner: any DoorstepStore
-    nonisolated(unsafe) var lagging = false
-
-    init(_ inner: any DoorstepStore) { self.inner = inner }
-
-    func lastSequence() throws -> Int64 { try inner.lastSequence() - (lagging ? 1 : 0) }
-    func loadAll() throws -> StreetData { try inner.loadAll() }
-    func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] { try inner.events(after: sequence, limit: limit) }
-    func recentEvents(limit: Int) throws -> [ChangeEvent] { try inner.recentEvents(limit: limit) }
-    func tickets(ids: [String]) throws -> [Ticket] { try inner.tickets(ids: ids) }
-    func staff(ids: [String]) throws -> [Staff] { try inner.staff(ids: ids) }
-    func calls(ids: [String]) throws -> [Call] { try inner.calls(ids: ids) }
-    func visits(ids: [String]) throws -> [Visit] { try inner.visits(ids: ids) }
-    func tickets(state: TicketState?, limit: Int) throws -> [Ticket] { try inner.tickets(state: state, limit: limit) }
-    func history(of ticketID: String) throws -> [TicketHistoryEntry] { try inner.history(of: ticketID) }
-    func loadCategories() throws -> [String: TicketCategory] { try inner.loadCategories() }
-    func ringingCalls() throws -> [Call] { try inner.ringingCalls() }
-    func replaceAll(with data: StreetData, at time: Date) throws { try inner.replaceAll(with: data, at: time) }
-    func order(_ request: OrderRequest, by actor: String, at time: Date) throws -> Ticket { try inner.order(request, by: actor, at: time) }
-    func order(_ requests: [OrderRequest], by actor: String, at time: Date) throws -> [Ticket] { try inner.order(requests, by: actor, at: time) }
-    func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket {
-        try inner.act(on: ticketID, action, by: actor, at: time)
-    }
-    func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff {
-        try inner.setDuty(staffID: staffID, duty, by: actor, at: time)
-    }
-    func logVisit(householdID: String, staffID: String, at time: Date) throws -> Visit {
-        try inner.logVisit(householdID: householdID, staffID: staffID, at: time)
-    }
-    func placeCalls(to staffIDs: [String], gridCode: String?, by actor: String, at time: Date) throws -> [Call] {
-        try inner.placeCalls(to: staffIDs, gridCode: gridCode, by: actor, at: time)
-    }
-    func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call] {
-        try inner.escalate(callID: callID, to: staffIDs, timeout: timeout, by: actor, at: time)
-    }
-    func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call {
-        try inner.acknowledge(callID: callID, staffID: staffID, accept: accept, timeout: timeout, at: time)
-    }
-    func record(kind: String, subject: String, actor: String, detail: String, at time: Date) throws {
-        try inner.record(kind: kind, subject: subject, actor: actor, detail: detail, at: time)
-    }
-    func upsert(households: [Household], source: String, at time: Date) throws -> Int {
-        try inner.upsert(households: households, source: source, at: time)
-    }
-    func upsert(staff: [Staff], source: String, at time: Date) throws -> Int { try inner.upsert(staff: staff, source: source, at: time) }
 }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Work spread over the machine's cores (a 2-core machine loads and builds a city in about
+/// half the time). Each call returns when all of its work is done, results in order.
+public enum Parallel {
+    /// `first` and `second` at the same time, both results (wrap throwing work in `Result`).
+    public static func both<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = Slots<A>(count: 1)
+        let b = Slots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 { a.set(0, first()) } else { b.set(0, second()) }
+        }
+        return (a.get(0) ?? first(), b.get(0) ?? second())
+    }
+
+    /// `body` for 0..<count, the indices dealt out over the cores.
+    public static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let parts = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+        let slots = Slots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for k in stride(from: part, to: count, by: parts) { slots.set(k, body(k)) }
+        }
+        return (0..<count).map { slots.get($0) ?? body($0) }
+    }
+}
+
+/// Slots filled from several threads at once, each slot by one thread only.
+private final class Slots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
+    }
+}
