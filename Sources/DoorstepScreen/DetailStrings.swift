@@ -12,6 +12,8 @@ public struct DetailStrings: Sendable {
     public var severity: @Sendable (String) -> String
     public var hazardStatus: @Sendable (String) -> String
     public var fields: [String: String]
+    /// A ticket's source or priority code in words.
+    public var code: @Sendable (String) -> String
     public var history: String
     public var visits: String
     public var noVisits: String
@@ -40,6 +42,10 @@ public struct DetailStrings: Sendable {
         fields: ["id": "编号", "grid": "网格", "category": "类别", "source": "来源", "priority": "优先级", "state": "状态",
                  "title": "诉求", "resident": "居民", "phone": "电话", "created": "点单时间", "due": "本环节时限", "assignee": "承办人",
                  "building": "楼栋", "head": "户主", "tags": "六必访", "note": "办结说明", "rating": "评价"],
+        code: { code in
+            ["resident": "居民点单", "patrol": "巡查", "visit": "走访", "hotline": "热线",
+             "low": "低", "normal": "一般", "high": "高", "urgent": "紧急"][code] ?? code
+        },
         history: "办理经过", visits: "走访记录", noVisits: "本月尚无走访",
         revealHint: "r 显示居民信息(查看将被记录)", revealedNote: "居民信息已显示 · 查看已记录", loading: "读取中…",
         pageKeys: [("Tab", "切换栏目"), ("↑↓", "移动"), ("Enter", "打开"), ("c / C", "呼叫"), ("Esc", "返回")])
@@ -53,6 +59,7 @@ public struct DetailStrings: Sendable {
                  "title": "Request", "resident": "Resident", "phone": "Phone", "created": "Ordered", "due": "Stage due",
                  "assignee": "Assignee", "building": "Building", "head": "Head", "tags": "Must-visit", "note": "Resolution",
                  "rating": "Rating"],
+        code: { $0 },
         history: "History", visits: "Visits", noVisits: "no visit this month yet",
         revealHint: "r reveal resident details (recorded)", revealedNote: "details revealed · viewing recorded", loading: "loading…",
         pageKeys: [("Tab", "section"), ("↑↓", "move"), ("Enter", "open"), ("c / C", "call"), ("Esc", "back")])

@@ -54,7 +54,8 @@ enum DetailViews {
         guard let summary = state.overview.grids.first(where: { $0.grid.code == code }) else { return }
         let community = state.overview.communities.first { $0.code == summary.grid.communityCode }?.name ?? summary.grid.communityCode
         let why = summary.assessment.reasons.map { WallView.reasonText($0, s) }.joined(separator: "、")
-        let title = "\(summary.grid.name) \(code) · \(community) · \(WallView.mark(for: summary.assessment.status)) \(why)"
+        let status = why.isEmpty ? WallView.mark(for: summary.assessment.status) : "\(WallView.mark(for: summary.assessment.status)) \(why)"
+        let title = "\(summary.grid.name) \(code) · \(community) · \(status)"
         let inner = canvas.box(area, title: title, style: Style(WallView.role(for: summary.assessment.status), bold: true))
         let columns = Layout.columns(inner, [.percent(34), .percent(30), .fill(1)], spacing: 1)
 
@@ -130,7 +131,7 @@ enum DetailViews {
             let gridName = open?.gridName ?? ticket.gridCode
             fields = [
                 ("title", ticket.title), ("state", s.state(ticket.state.rawValue)), ("grid", "\(gridName) \(ticket.gridCode)"),
-                ("category", category), ("source", ticket.source.rawValue), ("priority", ticket.priority.rawValue),
+                ("category", category), ("source", d.code(ticket.source.rawValue)), ("priority", d.code(ticket.priority.rawValue)),
                 ("resident", state.shown(name: ticket.residentName, subject: id)),
                 ("phone", state.shown(phone: ticket.residentPhone, subject: id)),
                 ("created", Formatting.clock(ticket.createdAt, timeZone: state.timeZone, weekdays: s.weekdays)),

@@ -115,9 +115,10 @@ public struct UIStrings: Sendable {
         help: "按键说明",
         helpLines: [
             ("←↓↑→ hjkl", "在网格间移动;在列表中上下移动"), ("Tab / Shift-Tab", "切换窗格:网格、力量、工单、动态"),
-            ("1-9", "跳到第 N 个社区"), ("/", "按名称、编码或拼音首字母筛选网格(spj → 四平街)"), ("Home / End", "第一个 / 最后一个"), ("PgUp / PgDn", "列表翻页"),
+            ("1-9", "跳到第 N 个社区(街道之上:第 N 个区)"), ("/", "按名称、编码或拼音首字母筛选网格(jbyw → 江滨一网格)"), ("Home / End", "第一个 / 最后一个"), ("PgUp / PgDn", "列表翻页"),
             ("c", "呼叫选中的人员(力量窗格)"), ("C", "呼叫选中网格的 1+1+2+N"), ("Esc", "3 秒内取消呼叫;返回"),
             ("d / e / x", "工单窗格:派单 / 上交 / 撤销"), ("Enter / u", "打开网格页 / 所在社区概览"),
+            ("Enter / Esc", "街道之上:进入选中的街道 / 回到全部街道"),
             ("L", "切换中文 / English"), ("?", "显示 / 关闭本说明"), ("q", "退出"),
         ],
         keyPanes: "切换窗格", keyCall: "呼叫", keyCallGrid: "呼叫全格", keyHelp: "帮助", keyBack: "返回",
@@ -219,9 +220,10 @@ public struct UIStrings: Sendable {
         help: "Keys",
         helpLines: [
             ("←↓↑→ hjkl", "move between grids; up and down in lists"), ("Tab / Shift-Tab", "next / previous pane: grids, staff, tickets, events"),
-            ("1-9", "jump to community N"), ("/", "filter grids by name, code or pinyin initials (jbyw → 江滨一网格)"), ("Home / End", "first / last"), ("PgUp / PgDn", "page through a list"),
+            ("1-9", "jump to community N (above a street: district N)"), ("/", "filter grids by name, code or pinyin initials (jbyw → 江滨一网格)"), ("Home / End", "first / last"), ("PgUp / PgDn", "page through a list"),
             ("c", "call the selected person (staff pane)"), ("C", "call the selected grid's 1+1+2+N"), ("Esc", "cancel a call within 3 s; back"),
             ("d / e / x", "tickets pane: dispatch / escalate / cancel"), ("Enter / u", "open the grid's page / its community's"),
+            ("Enter / Esc", "above a street: open the selected street / back to all streets"),
             ("L", "switch 中文 / English"), ("?", "show / hide this help"), ("q", "quit"),
         ],
         keyPanes: "panes", keyCall: "call", keyCallGrid: "call grid", keyHelp: "help", keyBack: "back",
