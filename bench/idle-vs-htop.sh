@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs `doorstep demo` (simulator on, 1 s refresh), `doorstep wall` over a database nobody
+# Runs `doorstep demo` (simulator on at its default rate, or DEMO_RATE changes a minute; 1 s refresh), `doorstep wall` over a database nobody
 # writes to ("quiet"), and `htop -d 10` side by side, each in its own
 # tmux session of the same size, for the same time, and prints for each the CPU seconds it used
 # (utime + stime from /proc) and the bytes it wrote to its terminal (recorded through `script`).
 #
 #   bench/idle-vs-htop.sh [SECONDS] [WIDTHxHEIGHT]      (default 60 and 200x60)
+#   DEMO_RATE=60 bench/idle-vs-htop.sh                   (the demo writing a change a second)
 #
 # Needs tmux, htop and script (util-linux); uses .build/release/doorstep (build it first).
 set -euo pipefail
@@ -34,7 +35,7 @@ start() {  # name, command
     "env LANG=C.UTF-8 TERM=tmux-256color script -qfc '$2' $work/$1.typescript"
 }
 "$binary" init --db "$work/quiet.sqlite" >/dev/null  # the demo street, with nobody writing to it
-start doorstep "$binary demo --refresh 1 --rate 60"
+start doorstep "$binary demo --refresh 1${DEMO_RATE:+ --rate $DEMO_RATE}"
 start quiet "$binary wall --db $work/quiet.sqlite --refresh 1"
 start htop "htop -d 10"
 sleep 2
@@ -52,7 +53,7 @@ d1=$(ticks "$doorstep_pid"); q1=$(ticks "$quiet_pid"); h1=$(ticks "$htop_pid")
 db1=$(stat -c %s "$work/doorstep.typescript"); qb1=$(stat -c %s "$work/quiet.typescript"); hb1=$(stat -c %s "$work/htop.typescript")
 hz=$(getconf CLK_TCK)
 
-printf '%-10s %12s %16s   (%s s at %s)\n' program cpu_seconds terminal_bytes "$seconds" "$size"
+printf '%-10s %12s %16s   (%s s at %s; demo at %s changes a minute)\n' program cpu_seconds terminal_bytes "$seconds" "$size" "${DEMO_RATE:-12}"
 printf '%-10s %12.2f %16d\n' doorstep "$(echo "($d1 - $d0) / $hz" | bc -l)" $((db1 - db0))
 printf '%-10s %12.2f %16d\n' quiet "$(echo "($q1 - $q0) / $hz" | bc -l)" $((qb1 - qb0))
 printf '%-10s %12.2f %16d\n' htop "$(echo "($h1 - $h0) / $hz" | bc -l)" $((hb1 - hb0))

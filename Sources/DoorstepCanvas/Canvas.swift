@@ -19,6 +19,20 @@ public struct Canvas: Equatable, Sendable {
         return cells[y * size.width + x]
     }
 
+    /// Takes rows `rows` from `other` (of the same size), leaving the rest as it was.
+    public mutating func copyRows(_ rows: [Range<Int>], from other: Canvas) {
+        guard other.size == size else {
+            self = other
+            return
+        }
+        for range in rows {
+            let lines = range.clamped(to: 0..<size.height)
+            guard !lines.isEmpty else { continue }
+            let span = (lines.lowerBound * size.width)..<(lines.upperBound * size.width)
+            cells.replaceSubrange(span, with: other.cells[span])
+        }
+    }
+
     /// Fills `rect` with blanks of `style`.
     public mutating func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(bounds)

@@ -34,6 +34,13 @@ public enum Formatting {
         return text.count >= digits ? text : String(repeating: "0", count: digits - text.count) + text
     }
 
+    /// `x` rounded to one decimal place, as "%.1f" writes it (without Foundation's formatter).
+    static func oneDecimal(_ x: Double) -> String {
+        guard x.isFinite else { return "\(x)" }
+        let tenths = Int((abs(x) * 10).rounded())
+        return (x < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// Minutes after midnight as `HH:MM`.
     static func timeOfDay(_ minutes: Int) -> String {
         "\(pad(minutes / 60)):\(pad(minutes % 60))"

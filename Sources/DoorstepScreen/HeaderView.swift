@@ -5,15 +5,32 @@ import Foundation
 /// most important first), and a warning while the data is stale.
 enum HeaderView {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
+        drawClockRow(&canvas, state, in: rect)
+        drawFigures(&canvas, state, in: rect)
+    }
+
+    /// The first row: the street's command centre and the clock (all that moves with the
+    /// clock). Given the clock as it was drawn at `before`, writes the clock alone when it
+    /// keeps its width.
+    static func drawClockRow(_ canvas: inout Canvas, _ state: WallState, in rect: Rect, before: Date? = nil) {
         let s = state.strings
-        let base = Style(.header)
-        canvas.fill(rect, style: base)
         let clock = Formatting.clock(state.now, timeZone: state.timeZone, weekdays: s.weekdays)
         let clockX = rect.maxX - DisplayWidth.of(clock) - 1
+        if let before, DisplayWidth.of(Formatting.clock(before, timeZone: state.timeZone, weekdays: s.weekdays)) == DisplayWidth.of(clock) {
+            canvas.write(clock, x: clockX, y: rect.y, clip: rect, style: Style(.header))
+            return
+        }
+        canvas.fill(rect.row(0), style: Style(.header))
         let titleClip = Rect(x: rect.x, y: rect.y, width: max(0, clockX - rect.x - 1), height: 1)
         canvas.write(" 家门口 · " + s.commandCentre(state.overview.street.name), x: rect.x, y: rect.y, clip: titleClip, style: Style(.header, bold: true))
         canvas.write(clock, x: clockX, y: rect.y, clip: rect, style: Style(.header))
+    }
 
+    /// The second row: the headline figures, and a warning while the data is stale.
+    static func drawFigures(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
+        let s = state.strings
+        let base = Style(.header)
+        canvas.fill(rect.row(1), style: base)
         var stale: String?
         if let since = state.staleSince {
             stale = " " + s.staleSince(String(Formatting.clock(since, timeZone: state.timeZone, weekdays: s.weekdays).suffix(8))) + " "
@@ -55,7 +72,7 @@ enum HeaderView {
         ]
         var quality: [(String, Style)] = []
         if let minutes = f.averageAcceptMinutes { quality += figure(s.acceptTime, s.minutes(Int(minutes.rounded()))) }
-        if let score = f.satisfaction { quality += figure(s.satisfaction, String(format: "%.1f", score)) }
+        if let score = f.satisfaction { quality += figure(s.satisfaction, Formatting.oneDecimal(score)) }
         if f.mustVisitDue > 0 {
             let percent = Int((Double(f.mustVisitDone) / Double(f.mustVisitDue) * 100).rounded())
             quality += figure(s.mustVisits, "\(f.mustVisitDone)/\(f.mustVisitDue) \(percent)%")

@@ -6,65 +6,129 @@ import DoorstepDomain
 enum TicketsPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
-        let overview = state.overview
-        let f = overview.figures
+        let f = state.overview.figures
         let inner = canvas.pane(rect, title: "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)", focused: state.focus == .tickets)
         guard !inner.isEmpty else { return }
-        let wide = inner.width >= 60
-        let tickets = overview.openTickets
-        // column widths follow the language's longest label, each with a space after it
-        let categories = overview.categories.map { s.categoryName($0.nameZh, $0.nameEn) }
-        let categoryWidth = min(14, categories.map(DisplayWidth.of).max() ?? 8) + 1
-        let stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0.rawValue)) }.max() ?? 6) + 1
-        let window = ListWindow(total: tickets.count, height: inner.height, cursor: state.ticketCursor)
+        let columns = RowColumns(state, inner: inner)
+        let window = ListWindow(total: state.overview.openTickets.count, height: inner.height, cursor: state.ticketCursor)
         for (row, index) in window.rows.enumerated() {
-            let open = tickets[index]
-            let (role, countdown) = clock(open, at: state.now, wide: wide, strings: s)
-            let mark = role == .alarm ? "■" : (role == .attention ? "▲" : " ")
-            let style = Style(role, bold: role == .alarm)
-            let ticket = open.ticket
-            let countdownWidth = wide ? 14 : 8
-            var runs: [(String, Style)] = [(mark + " ", style)]
-            if wide {
-                runs.append((Columns.pad(ticket.id, to: 6) + " ", Style(.muted)))
-            }
-            runs.append((Columns.pad(open.gridName, to: 10) + " ", Style(.normal)))
-            if wide {
-                let category = open.category.map { s.categoryName($0.nameZh, $0.nameEn) } ?? ticket.categoryCode
-                runs.append((Columns.pad(category, to: categoryWidth - 1) + " ", Style(.muted)))
-                runs.append((Columns.pad(s.state(ticket.state.rawValue), to: stateWidth - 1) + " ", Style(.muted)))
-            }
-            let used = runs.reduce(0) { $0 + DisplayWidth.of($1.0) }
-            let titleWidth = max(0, inner.width - used - countdownWidth - 1)
-            runs.append((Columns.pad(ticket.title, to: titleWidth) + " ", Style(.normal)))
-            runs.append((Columns.pad(countdown, to: countdownWidth, align: .right), style))
-            canvas.write(runs: runs, x: inner.x, y: inner.y + row, clip: inner)
-            if state.focus == .tickets, index == state.ticketCursor { canvas.cursorRow(inner.y + row, in: inner) }
+            drawRow(&canvas, state, index: index, y: inner.y + row, inner: inner, columns: columns)
         }
         window.drawMore(&canvas, in: inner, strings: s)
+    }
+
+    /// Draws again only the rows whose countdown or colour moved between `before` and the
+    /// state's clock (a full draw at `before` is on the canvas); returns the rows drawn.
+    static func drawClock(_ canvas: inout Canvas, _ state: WallState, from before: Date, in rect: Rect) -> [Range<Int>] {
+        let inner = rect.inset(by: 1)
+        guard !inner.isEmpty else { return [] }
+        let tickets = state.overview.openTickets
+        let window = ListWindow(total: tickets.count, height: inner.height, cursor: state.ticketCursor)
+        var columns: RowColumns?
+        var drawn: [Range<Int>] = []
+        for (row, index) in window.rows.enumerated() {
+            let was = clockKey(tickets[index], at: before)
+            let now = clockKey(tickets[index], at: state.now)
+            guard was != now else { continue }
+            let y = inner.y + row
+            if columns == nil { columns = RowColumns(state, inner: inner) }
+            guard let columns else { continue }
+            let cursor = state.focus == .tickets && index == state.ticketCursor
+            if was.role == now.role, !cursor, let x = columns.countdownX {
+                // only the countdown's text moved: write it alone, where a full row puts it
+                let (role, countdown) = clock(tickets[index], at: state.now, wide: columns.wide, strings: state.strings)
+                canvas.write(Columns.pad(countdown, to: columns.countdownWidth, align: .right), x: x, y: y, clip: inner,
+                             style: Style(role, bold: role == .alarm))
+            } else {
+                canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.normal))
+                drawRow(&canvas, state, index: index, y: y, inner: inner, columns: columns)
+            }
+            drawn.append(y..<(y + 1))
+        }
+        return drawn
+    }
+
+    /// Column widths shared by every row of the pane: they follow the language's longest
+    /// label, each with a space after it.
+    struct RowColumns {
+        let wide: Bool
+        let categoryWidth: Int
+        let stateWidth: Int
+        let countdownWidth: Int
+        /// Every column before the title (mark, id, grid, category, state) with its space.
+        let leading: Int
+        /// Where the countdown starts, when the row has room for all of it (it ends the row).
+        let countdownX: Int?
+
+        init(_ state: WallState, inner: Rect) {
+            let s = state.strings
+            wide = inner.width >= 60
+            let categories = state.overview.categories.map { s.categoryName($0.nameZh, $0.nameEn) }
+            categoryWidth = min(14, categories.map(DisplayWidth.of).max() ?? 8) + 1
+            stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0.rawValue)) }.max() ?? 6) + 1
+            countdownWidth = wide ? 14 : 8
+            leading = 2 + 11 + (wide ? 7 + categoryWidth + stateWidth : 0)
+            countdownX = inner.width - leading - countdownWidth - 1 >= 0 ? inner.maxX - countdownWidth : nil
+        }
+    }
+
+    private static func drawRow(_ canvas: inout Canvas, _ state: WallState, index: Int, y: Int, inner: Rect, columns: RowColumns) {
+        let s = state.strings
+        let wide = columns.wide
+        let open = state.overview.openTickets[index]
+        let (role, countdown) = clock(open, at: state.now, wide: wide, strings: s)
+        let mark = role == .alarm ? "■" : (role == .attention ? "▲" : " ")
+        let style = Style(role, bold: role == .alarm)
+        let ticket = open.ticket
+        let countdownWidth = columns.countdownWidth
+        var runs: [(String, Style)] = [(mark + " ", style)]
+        if wide {
+            runs.append((Columns.pad(ticket.id, to: 6) + " ", Style(.muted)))
+        }
+        runs.append((Columns.pad(open.gridName, to: 10) + " ", Style(.normal)))
+        if wide {
+            let category = open.category.map { s.categoryName($0.nameZh, $0.nameEn) } ?? ticket.categoryCode
+            runs.append((Columns.pad(category, to: columns.categoryWidth - 1) + " ", Style(.muted)))
+            runs.append((Columns.pad(s.state(ticket.state.rawValue), to: columns.stateWidth - 1) + " ", Style(.muted)))
+        }
+        let titleWidth = max(0, inner.width - columns.leading - countdownWidth - 1)
+        runs.append((Columns.pad(ticket.title, to: titleWidth) + " ", Style(.normal)))
+        runs.append((Columns.pad(countdown, to: countdownWidth, align: .right), style))
+        canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
+        if state.focus == .tickets, index == state.ticketCursor { canvas.cursorRow(y, in: inner) }
+    }
+
+    /// What `clock` shows at `now`, as numbers: equal keys mean equal colour and text (it
+    /// formats nothing, so a second's check of every visible row costs next to nothing).
+    static func clockKey(_ open: Overview.OpenTicket, at now: Date) -> ClockKey {
+        guard let left = open.secondsLeft(at: now) else { return ClockKey(role: .normal, late: false, unit: 0, value: -1) }
+        let role = role(open, secondsLeft: left)
+        let seconds = Int(abs(left).rounded(.down))
+        // Formatting.countdown: seconds under ten minutes, whole minutes from there
+        return abs(left) < 600
+            ? ClockKey(role: role, late: left < 0, unit: 1, value: seconds)
+            : ClockKey(role: role, late: left < 0, unit: 60, value: seconds / 60)
+    }
+
+    struct ClockKey: Equatable {
+        var role: Role
+        var late: Bool
+        var unit: Int
+        var value: Int
     }
 
     /// A row's colour and countdown at `now`: the parts of the pane that move with the clock.
     static func clock(_ open: Overview.OpenTicket, at now: Date, wide: Bool, strings s: UIStrings) -> (Role, String) {
         guard let left = open.secondsLeft(at: now) else { return (.normal, "—") }
-        let allowance = open.category?.allowance(for: open.ticket.state) ?? 0
-        let near = StatusRules.isNearDeadline(secondsLeft: left, allowanceMinutes: allowance)
-        let role: Role = left < 0 ? .alarm : (near ? .attention : .normal)
+        let role = role(open, secondsLeft: left)
         if wide { return (role, left < 0 ? s.late(Formatting.countdown(left)) : s.left(Formatting.countdown(left))) }
         return (role, (left < 0 ? "-" : "") + Formatting.countdown(left))
     }
 
-    /// True when a visible row would look different at `now` than at `before`.
-    static func movesWithClock(_ state: WallState, from before: Date, in rect: Rect) -> Bool {
-        let inner = rect.inset(by: 1)
-        guard !inner.isEmpty else { return false }
-        let tickets = state.overview.openTickets
-        let window = ListWindow(total: tickets.count, height: inner.height, cursor: state.ticketCursor)
-        let wide = inner.width >= 60
-        return window.rows.contains { index in
-            let a = clock(tickets[index], at: before, wide: wide, strings: state.strings)
-            let b = clock(tickets[index], at: state.now, wide: wide, strings: state.strings)
-            return a.0 != b.0 || a.1 != b.1
-        }
+    /// Past the deadline in the alarm colour, in its last fifth in the attention colour.
+    private static func role(_ open: Overview.OpenTicket, secondsLeft left: TimeInterval) -> Role {
+        let allowance = open.category?.allowance(for: open.ticket.state) ?? 0
+        let near = StatusRules.isNearDeadline(secondsLeft: left, allowanceMinutes: allowance)
+        return left < 0 ? .alarm : (near ? .attention : .normal)
     }
 }

@@ -27,28 +27,28 @@ public enum WallView {
     }
 
     /// The next second's frame when only the clock moves: `frame` (the last frame, drawn for
-    /// the same state at `before`) with the header drawn again, and each pane with rows that
+    /// the same state at `before`) with the header's clock row drawn again, and each pane with rows that
     /// move with the clock (a call's age, a ticket's countdown) drawn again when one moved. Nil
     /// when something else could move (a call ringing, an overlay, a page, a notice): then the
-    /// whole wall is rendered. Also returns the rows drawn again (a terminal need compare only those).
-    public static func renderClockTick(_ state: WallState, from before: Date, onto frame: Canvas) -> (canvas: Canvas, rows: [Range<Int>])? {
+    /// whole wall is rendered, and `frame` is left as it was. Returns the rows drawn again (a
+    /// terminal need compare only those); a ticket row is drawn again only when its countdown
+    /// or colour moved.
+    public static func renderClockTick(_ state: WallState, from before: Date, onto frame: inout Canvas) -> [Range<Int>]? {
         guard frame.size == state.size, let layout = WallLayout(size: state.size), state.page == nil, state.pendingCall == nil,
               state.picker == nil, state.reasonInput == nil, !state.showHelp, state.notice == nil,
               !state.overview.calls.contains(where: { $0.call.state == .ringing })
         else { return nil }
-        let timed: [(rect: Rect, moves: (WallState, Date, Rect) -> Bool, draw: (inout Canvas, WallState, Rect) -> Void)] = [
-            (layout.header, { _, _, _ in true }, HeaderView.draw),
-            (layout.staff, StaffPane.movesWithClock, StaffPane.draw),
-            (layout.tickets, TicketsPane.movesWithClock, TicketsPane.draw),
-        ]
-        var canvas = frame
         var rows: [Range<Int>] = []
-        for pane in timed where pane.moves(state, before, pane.rect) {
-            canvas.fill(pane.rect, style: Style(.normal))
-            pane.draw(&canvas, state, pane.rect)
-            rows.append(pane.rect.y..<pane.rect.maxY)
+        let header = layout.header
+        HeaderView.drawClockRow(&frame, state, in: header, before: before)
+        rows.append(header.y..<(header.y + 1))
+        if StaffPane.movesWithClock(state, from: before, in: layout.staff) {
+            frame.fill(layout.staff, style: Style(.normal))
+            StaffPane.draw(&frame, state, in: layout.staff)
+            rows.append(layout.staff.y..<layout.staff.maxY)
         }
-        return (canvas, rows)
+        rows += TicketsPane.drawClock(&frame, state, from: before, in: layout.tickets)
+        return rows
     }
 
     /// "terminal too small: need W×H, have w×h", centred and wrapped to what there is.

@@ -82,8 +82,12 @@ extension Records {
         try all(db, sql, StatementArguments(), decode)
     }
 
-    static func all<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, _ decode: (Fields) throws -> T) throws -> [T] {
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    /// The statement is kept compiled on the connection (`cached`) unless the caller builds
+    /// its text from varying parts.
+    static func all<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, cached: Bool = true,
+                       _ decode: (Fields) throws -> T) throws -> [T] {
+        let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
         var positions: [String]?
         var out: [T] = []
         while let row = try cursor.next() {

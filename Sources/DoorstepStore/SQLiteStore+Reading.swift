@@ -68,7 +68,7 @@ extension SQLiteStore {
     }
 
     public func lastSequence() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0 }
+        try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM event")) ?? 0 }
     }
 
     public func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] {
@@ -153,7 +153,9 @@ extension SQLiteStore {
             while start < ids.count {
                 let batch = Array(ids[start..<min(ids.count, start + 500)])
                 let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
-                out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", StatementArguments(batch), decode)
+                // a poll names a few rows: those statements are kept compiled, the rare long lists are not
+                out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", StatementArguments(batch),
+                                       cached: batch.count <= 16, decode)
                 start += batch.count
             }
             return out

@@ -145,22 +145,34 @@ public final class Terminal {
         let height = min(canvas.size.height, size.height)
         var buffer: [wchar_t] = []
         let rows = full ? [0..<height] : (onlyRows ?? [0..<height]).map { $0.clamped(to: 0..<height) }
-        for y in rows.joined() {
-            for x in 0..<width {
-                let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell { continue }
-                if cell.width == 2, x + 1 >= width { continue }
-                buffer.removeAll(keepingCapacity: true)
-                for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
-                if buffer.isEmpty { buffer.append(32) }
-                let (attrs, pair) = attributes(cell.style)
-                _ = doorstep_put_cell(window, Int32(y), Int32(x), buffer, Int32(buffer.count), attrs, pair)
-                written += 1
+        do {
+            // same size as the canvas whenever it is compared (a new size is a full draw)
+            let old = full ? nil : previous?.cells
+            let cells = canvas.cells
+            let stride = canvas.size.width
+            for y in rows.joined() {
+                for x in 0..<width {
+                    let cell = cells[y * stride + x]
+                    if cell.isContinuation { continue }
+                    if let old, old[y * stride + x] == cell { continue }
+                    if cell.width == 2, x + 1 >= width { continue }
+                    buffer.removeAll(keepingCapacity: true)
+                    for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+                    if buffer.isEmpty { buffer.append(32) }
+                    let (attrs, pair) = attributes(cell.style)
+                    _ = doorstep_put_cell(window, Int32(y), Int32(x), buffer, Int32(buffer.count), attrs, pair)
+                    written += 1
+                }
             }
         }
         lastCellsWritten = written
-        previous = canvas
+        // after a partial draw only those rows change: they are copied into the last frame kept
+        // here (in place), so the caller's frame is not shared and can change in place next time
+        if !full, let onlyRows, previous != nil {
+            previous?.copyRows(onlyRows, from: canvas)
+        } else {
+            previous = canvas
+        }
         wnoutrefresh(window)
         doupdate()
     }

@@ -18,7 +18,9 @@ struct Demo: ParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
-    @Option(help: "Simulated changes per minute.") var rate: Double = 60
+    /// One change every five seconds: lively on a wall, and still several times a real
+    /// street's pace (`--rate 60` for a change a second).
+    @Option(help: "Simulated changes per minute (default: one every five seconds).") var rate: Double = 12
     @Option(help: "Simulator seed.") var seed: UInt64 = 1
 
     func run() throws {

@@ -50,9 +50,10 @@ struct WallRunner {
             let second = Int(state.now.timeIntervalSince1970.rounded(.down))
             if changed || second != shownSecond {
                 // a second passing with nothing else new redraws the clock alone, when only it moves
-                if !changed, let last = lastFrame, let tick = WallView.renderClockTick(state, from: shownAt, onto: last) {
-                    terminal.draw(tick.canvas, onlyRows: tick.rows)
-                    lastFrame = tick.canvas
+                // (the last frame is taken out of its optional so it is changed in place, not copied)
+                if !changed, var frame = lastFrame.take(), let rows = WallView.renderClockTick(state, from: shownAt, onto: &frame) {
+                    terminal.draw(frame, onlyRows: rows)
+                    lastFrame = frame
                 } else {
                     // the backend compares with what it drew last and writes only what differs
                     let frame = WallView.render(state)
