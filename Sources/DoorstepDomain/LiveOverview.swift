@@ -108,11 +108,31 @@ public struct LiveOverview: Sendable {
         for (index, summary) in summaries.enumerated() { tally(index, summary, sign: 1) }
         for hazard in data.hazards { if let g = gridIndex[hazard.gridCode] { facts[g].hazards.append(hazard) } }
 
-        // the people and the tickets are indexed at the same time, on two cores
+        // the open tickets, the outcomes and the people are indexed at the same time, over the
+        // cores (the longest first)
         let categories = self.categories
-        let (people, tickets) = Parallel.both(
-            { Self.indexStaff(data.staff, gridIndex: gridIndex, grids: data.grids.count) },
-            { Self.indexTickets(data, gridIndex: gridIndex, categories: categories) })
+        let jobs: [@Sendable () -> IndexPart] = [
+            { .open(Self.indexOpenTickets(data, gridIndex: gridIndex, categories: categories)) },
+            { .outcomes(Self.indexOutcomes(data)) },
+            { .staff(Self.indexStaff(data.staff, gridIndex: gridIndex, grids: data.grids.count)) },
+        ]
+        var tickets = TicketIndex(), people = StaffIndex(byGrid: Array(repeating: [], count: data.grids.count))
+        for part in Parallel.run(jobs) {
+            switch part {
+            case .open(let open):
+                tickets.open = open.open
+                tickets.openByID = open.openByID
+                tickets.byGrid = open.byGrid
+                tickets.escalated = open.escalated
+            case .outcomes(let outcomes):
+                tickets.outcomes = outcomes.outcomes
+                tickets.resolved = outcomes.resolved
+                tickets.acceptances = outcomes.acceptances
+                tickets.ratings = outcomes.ratings
+            case .staff(let staff):
+                people = staff
+            }
+        }
         staffByGrid.lists = people.byGrid
         staffLocation = people.location
         staffWithoutGrid = people.without
@@ -140,7 +160,7 @@ public struct LiveOverview: Sendable {
         dirty = Set(data.grids.indices)
     }
 
-    /// Everything the model keeps about tickets, built from a data set in one pass.
+    /// Everything the model keeps about tickets, built from a data set.
     struct TicketIndex: Sendable {
         var open = ChunkedArray<Overview.OpenTicket>()
         var openByID: [String: Overview.OpenTicket] = [:]
@@ -148,6 +168,13 @@ public struct LiveOverview: Sendable {
         var outcomes: [String: TicketOutcome] = [:]
         var resolved = TimeSeries(), acceptances = TimeSeries(), ratings = TimeSeries()
         var escalated = 0
+    }
+
+    /// One of the indexes built side by side.
+    enum IndexPart: Sendable {
+        case open(TicketIndex)
+        case outcomes(TicketIndex)
+        case staff(StaffIndex)
     }
 
     /// Everything the model keeps about people, built in one pass.
@@ -174,24 +201,16 @@ public struct LiveOverview: Sendable {
         return index
     }
 
-    static func indexTickets(
+    /// The open tickets, most urgent first, by id and by grid (the outcome fields left empty).
+    static func indexOpenTickets(
         _ data: StreetData, gridIndex: [String: Int], categories: [String: TicketCategory]
     ) -> TicketIndex {
         var byGrid = Array(repeating: [Ticket](), count: data.grids.count)
         var open: [Overview.OpenTicket] = []
         open.reserveCapacity(data.tickets.count)
-        var outcomes: [String: TicketOutcome] = [:]
-        outcomes.reserveCapacity(data.tickets.count * 2)
         var openByID: [String: Overview.OpenTicket] = [:]
         openByID.reserveCapacity(data.tickets.count)
         var escalated = 0
-        var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
-        for outcome in data.tickets.lazy.map(TicketOutcome.init) + data.outcomes {
-            if outcome.canChange, outcome.contributes { outcomes[outcome.id] = outcome }
-            if let at = outcome.resolvedAt { resolvedEntries.append((at, 1)) }
-            if let a = outcome.acceptance { acceptEntries.append((a.at, a.minutes)) }
-            if let r = outcome.scored { ratingEntries.append((r.at, Double(r.score))) }
-        }
         for ticket in data.tickets where ticket.state.isOpen {
             let item = openTicket(ticket, gridIndex: gridIndex, grids: data.grids, categories: categories)
             open.append(item)
@@ -203,9 +222,22 @@ public struct LiveOverview: Sendable {
         if !open.indices.dropFirst().allSatisfy({ !Overview.OpenTicket.isMoreUrgent(open[$0], than: open[$0 - 1]) }) {
             open.sort(by: Overview.OpenTicket.isMoreUrgent)
         }
-        return TicketIndex(
-            open: ChunkedArray(open), openByID: openByID, byGrid: byGrid, outcomes: outcomes, resolved: TimeSeries(resolvedEntries),
-            acceptances: TimeSeries(acceptEntries), ratings: TimeSeries(ratingEntries), escalated: escalated)
+        return TicketIndex(open: ChunkedArray(open), openByID: openByID, byGrid: byGrid, escalated: escalated)
+    }
+
+    /// What every ticket, open or closed, counts in the figures (the open-ticket fields left empty).
+    static func indexOutcomes(_ data: StreetData) -> TicketIndex {
+        var outcomes: [String: TicketOutcome] = [:]
+        outcomes.reserveCapacity(data.tickets.count * 2)
+        var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
+        for outcome in data.tickets.lazy.map(TicketOutcome.init) + data.outcomes {
+            if outcome.canChange, outcome.contributes { outcomes[outcome.id] = outcome }
+            if let at = outcome.resolvedAt { resolvedEntries.append((at, 1)) }
+            if let a = outcome.acceptance { acceptEntries.append((a.at, a.minutes)) }
+            if let r = outcome.scored { ratingEntries.append((r.at, Double(r.score))) }
+        }
+        return TicketIndex(outcomes: outcomes, resolved: TimeSeries(resolvedEntries), acceptances: TimeSeries(acceptEntries),
+                           ratings: TimeSeries(ratingEntries))
     }
 
     static func openTicket(

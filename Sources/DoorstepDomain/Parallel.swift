@@ -3,14 +3,12 @@ import Foundation
 /// Work spread over the machine's cores (a 2-core machine loads and builds a city in about
 /// half the time). Each call returns when all of its work is done, results in order.
 public enum Parallel {
-    /// `first` and `second` at the same time, both results (wrap throwing work in `Result`).
-    public static func both<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let a = Slots<A>(count: 1)
-        let b = Slots<B>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { a.set(0, first()) } else { b.set(0, second()) }
-        }
-        return (a.get(0) ?? first(), b.get(0) ?? second())
+    /// Every job, as many at a time as there are cores, each core taking the next job when
+    /// it comes free (put the longest first); results in the jobs' order.
+    public static func run<T>(_ jobs: [@Sendable () -> T]) -> [T] {
+        let slots = Slots<T>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in slots.set(k, jobs[k]()) }
+        return jobs.indices.map { slots.get($0) ?? jobs[$0]() }
     }
 
     /// `body` for 0..<count, the indices dealt out over the cores.

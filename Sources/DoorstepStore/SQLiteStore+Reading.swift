@@ -14,16 +14,38 @@ extension SQLiteStore {
     /// after, so the result is as current as the later of the two.
     public func loadAll() throws -> StreetData {
         let now = Date()
-        let (tickets, territory) = Parallel.both(
-            { Result { try self.read { db in try Self.loadOpenTickets(db) } } },
-            { Result { try self.read { db in
-                var data = try self.loadTerritory(db, now: now)
-                data.outcomes = try Self.loadOutcomes(db, now: now)  // this leg is the shorter: it takes them
-                return data
-            } } })
-        var data = try territory.get()
-        data.tickets = try tickets.get()
+        let ratedSince = now.addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
+        let middle = now.addingTimeInterval(-Self.recentDays * 86_400 / 2).timeIntervalSince1970
+        // the two long reads first; the pool's threads take the shorter ones as they come free
+        // (a month of ratings is read in two halves so both threads end at about the same time)
+        let jobs: [@Sendable () -> Result<LoadPart, Error>] = [
+            { Result { .tickets(try self.read { db in try Self.loadOpenTickets(db) }) } },
+            { Result { .territory(try self.read { db in try self.loadTerritory(db, now: now) }) } },
+            { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: ratedSince, to: middle) }) } },
+            { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: middle, to: nil) }) } },
+            { Result { .outcomes(try self.read { db in try Self.loadClosed(db, now: now) }) } },
+        ]
+        var data: StreetData?
+        var tickets: [Ticket] = []
+        var outcomes: [TicketOutcome] = []
+        for part in Parallel.run(jobs) {
+            switch try part.get() {
+            case .tickets(let open): tickets = open
+            case .territory(let territory): data = territory
+            case .outcomes(let some): outcomes += some
+            }
+        }
+        guard var data else { throw StoreError.invalid("\(path): the territory could not be read") }
+        data.tickets = tickets
+        data.outcomes = outcomes
         return data
+    }
+
+    /// What one of the working set's reads returns.
+    private enum LoadPart {
+        case tickets([Ticket])
+        case territory(StreetData)
+        case outcomes([TicketOutcome])
     }
 
     private func loadTerritory(_ db: Database, now: Date) throws -> StreetData {
@@ -57,14 +79,21 @@ extension SQLiteStore {
         try Records.all(db, "SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated')", Records.ticket)
     }
 
-    static func loadOutcomes(_ db: Database, now: Date) throws -> [TicketOutcome] {
-        let columns = "id, state, state_since, dispatched_at, accepted_at, rating"
-        let rated = try Records.all(db, "SELECT \(columns) FROM ticket WHERE state = 'rated' AND state_since >= ?",
-                                    [now.addingTimeInterval(-recentDays * 86_400).timeIntervalSince1970], Records.outcome)
-        let closed = try Records.all(db, """
-            SELECT \(columns) FROM ticket WHERE state_since >= ? AND state IN ('resolved', 'cancelled')
-            """, [now.addingTimeInterval(-recentOutcomeDays * 86_400).timeIntervalSince1970], Records.outcome)
-        return rated + closed
+    private static let outcomeColumns = "id, state, state_since, dispatched_at, accepted_at, rating"
+
+    /// Tickets rated from `start` up to `end` (open-ended when nil).
+    static func loadRated(_ db: Database, from start: TimeInterval, to end: TimeInterval?) throws -> [TicketOutcome] {
+        if let end {
+            return try Records.all(db, "SELECT \(outcomeColumns) FROM ticket WHERE state = 'rated' AND state_since >= ? AND state_since < ?",
+                                   [start, end], Records.outcome)
+        }
+        return try Records.all(db, "SELECT \(outcomeColumns) FROM ticket WHERE state = 'rated' AND state_since >= ?", [start], Records.outcome)
+    }
+
+    /// Tickets resolved or cancelled in the last two days.
+    static func loadClosed(_ db: Database, now: Date) throws -> [TicketOutcome] {
+        try Records.all(db, "SELECT \(outcomeColumns) FROM ticket WHERE state_since >= ? AND state IN ('resolved', 'cancelled')",
+                        [now.addingTimeInterval(-recentOutcomeDays * 86_400).timeIntervalSince1970], Records.outcome)
     }
 
     public func lastSequence() throws -> Int64 {

@@ -44,3 +44,20 @@ struct ChunkedArrayTests {
         #expect(Array(chunked) == [7, 8])
     }
 }
+
+@Suite("Parallel work")
+struct ParallelTests {
+    @Test("every job runs once, results in the jobs' order, with more jobs than cores")
+    func runKeepsOrder() {
+        let jobs: [@Sendable () -> Int] = (0..<9).map { k in
+            { @Sendable in
+                // uneven jobs: the later ones finish first
+                var sum = 0
+                for i in 0..<((9 - k) * 20_000) { sum &+= i }
+                return k * 10 + (sum == -1 ? 1 : 0)
+            }
+        }
+        #expect(Parallel.run(jobs) == (0..<9).map { $0 * 10 })
+        #expect(Parallel.run([@Sendable () -> Int]()).isEmpty)
+    }
+}

@@ -109,6 +109,11 @@ struct WallUpdateTests {
         #expect(Formatting.span(-3725) == "1:02:05")
         #expect(Formatting.countdown(-3725) == "1:02")     // beyond ten minutes: to the minute
         #expect(Formatting.countdown(599) == "0:09:59")    // within ten minutes: to the second
+        // satisfaction to one decimal, as "%.1f" writes it away from exact halves
+        for (value, text) in [(4.0, "4.0"), (3.96, "4.0"), (4.64, "4.6"), (4.66, "4.7"), (0.04, "0.0"), (-0.26, "-0.3"), (12.349, "12.3")] {
+            #expect(Formatting.oneDecimal(value) == text, "\(value)")
+            #expect(String(format: "%.1f", value) == text, "\(value)")
+        }
     }
 }
 

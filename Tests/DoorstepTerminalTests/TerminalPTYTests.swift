@@ -72,6 +72,13 @@ struct TerminalPTYTests {
         terminal.draw(canvas, onlyRows: [3..<4])
         _ = drain(master)
         #expect(terminal.lastCellsWritten == 2)
+        // the backend keeps what it drew, row by row: the next whole comparison finds the cell
+        // it was not told of, and nothing else; then nothing at all
+        terminal.draw(canvas)
+        _ = drain(master)
+        #expect(terminal.lastCellsWritten == 1)
+        terminal.draw(canvas)
+        #expect(terminal.lastCellsWritten == 0)
 
         terminal.close()
         let restore = String(decoding: drain(master), as: UTF8.self)
