@@ -3,22 +3,21 @@ import GRDB
 
 /// Reading columns without trapping: another writer may have stored anything, and a bad
 /// value must become an error that names the table, the row and the column.
-/// One row's columns by name. Rows of a query decoded in bulk share the column positions,
-/// looked up once for the query: GRDB's lookup by name compares case-insensitively and
-/// lowercases on every value, which was a sixth of loading a city.
+/// One row's columns by name. Rows of a query decoded in bulk share a `ColumnPlan`, which
+/// finds each column once for the query: GRDB's lookup by name compares case-insensitively and
+/// lowercases on every value (a sixth of loading a city), and even a search of the names costs
+/// a slow string comparison for every name that does not match.
 struct Fields {
     let row: Row
-    /// The query's column names in order (a row's few names are found faster by comparing
-    /// than by hashing).
-    let positions: [String]?
+    let plan: ColumnPlan?
 
-    init(_ row: Row, positions: [String]? = nil) {
+    init(_ row: Row, plan: ColumnPlan? = nil) {
         self.row = row
-        self.positions = positions
+        self.plan = plan
     }
 
     func value(_ column: String) -> DatabaseValue {
-        if let index = positions?.firstIndex(of: column) { return row[index] }
+        if let index = plan?.index(of: column) { return row[index] }
         return row[column]
     }
 
@@ -26,7 +25,7 @@ struct Fields {
     /// (SQLite converts between storage classes as its column functions do); others through a
     /// `DatabaseValue`, which refuses a value of the wrong kind.
     private func typed<T: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String, as type: T.Type) -> T? {
-        if let index = positions?.firstIndex(of: column) { return row[index] as T? }
+        if let index = plan?.index(of: column) { return row[index] as T? }
         return T.fromDatabaseValue(value(column))
     }
 
@@ -87,14 +86,57 @@ extension Records {
     static func all<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, cached: Bool = true,
                        _ decode: (Fields) throws -> T) throws -> [T] {
         let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        let plan = ColumnPlan(names: statement.columnNames)
         let cursor = try Row.fetchCursor(statement, arguments: arguments)
-        var positions: [String]?
         var out: [T] = []
         while let row = try cursor.next() {
-            let known = positions ?? Array(row.columnNames)
-            positions = known
-            out.append(try decode(Fields(row, positions: known)))
+            plan.startRow()
+            out.append(try decode(Fields(row, plan: plan)))
         }
         return out
+    }
+}
+
+/// Where a query's columns are, learnt from its first row: a decoder asks for the same columns
+/// in the same order on every row, so the n-th question of a row is answered by the n-th
+/// answer of the first, after one comparison of equal names (which is quick); a question out
+/// of order is answered by a search, and remembered.
+final class ColumnPlan {
+    let names: [String]
+    // raw storage: these are read for every column of every row, and a class's own stored
+    // variables would each pay a run-time exclusivity check
+    private let answers: UnsafeMutablePointer<Int>
+    private let capacity: Int
+    /// [0]: questions asked in this row; [1]: answers learnt (the first rows' questions in order)
+    private let counts: UnsafeMutablePointer<Int>
+
+    init(names: [String]) {
+        self.names = names
+        capacity = max(1, names.count * 2)
+        answers = .allocate(capacity: capacity)
+        counts = .allocate(capacity: 2)
+        counts.initialize(repeating: 0, count: 2)
+    }
+
+    deinit {
+        answers.deallocate()
+        counts.deallocate()
+    }
+
+    func startRow() { counts[0] = 0 }
+
+    func index(of column: String) -> Int? {
+        let n = counts[0]
+        counts[0] = n + 1
+        if n < counts[1] {
+            let known = answers[n]
+            if names[known] == column { return known }
+        }
+        guard let found = names.firstIndex(of: column) else { return nil }
+        if n < capacity, n <= counts[1] {
+            answers[n] = found
+            if n == counts[1] { counts[1] = n + 1 }
+        }
+        return found
     }
 }
