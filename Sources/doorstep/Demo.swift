@@ -18,8 +18,8 @@ struct Demo: ParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
-    /// One change every five seconds: lively on a wall, and still several times a real
-    /// street's pace (`--rate 60` for a change a second).
+    /// One change every five seconds: lively on a wall (`--rate 60` for a change a second,
+    /// 86,400 a day over 64 grids, far beyond a street's pace).
     @Option(help: "Simulated changes per minute (default: one every five seconds).") var rate: Double = 12
     @Option(help: "Simulator seed.") var seed: UInt64 = 1
 
