@@ -126,6 +126,7 @@ enum DetailViews {
         let inner = canvas.box(area, title: "\(d.fields["id"] ?? "") \(id)", style: Style(.title, bold: true))
         let halves = Layout.columns(inner, [.percent(45), .fill(1)], spacing: 2)
         var fields: [(String, String)] = []
+        let valueWidth = halves[0].width - 12  // after the 12-column label
         if let ticket = open?.ticket {
             let category = open?.category.map { s.categoryName($0.nameZh, $0.nameEn) } ?? ticket.categoryCode
             let gridName = open?.gridName ?? ticket.gridCode
@@ -134,8 +135,8 @@ enum DetailViews {
                 ("category", category), ("source", d.code(ticket.source.rawValue)), ("priority", d.code(ticket.priority.rawValue)),
                 ("resident", state.shown(name: ticket.residentName, subject: id)),
                 ("phone", state.shown(phone: ticket.residentPhone, subject: id)),
-                ("created", Formatting.clock(ticket.createdAt, timeZone: state.timeZone, weekdays: s.weekdays)),
-                ("due", open?.dueAt.map { Formatting.clock($0, timeZone: state.timeZone, weekdays: s.weekdays) } ?? "—"),
+                ("created", Formatting.stamp(ticket.createdAt, timeZone: state.timeZone, weekdays: s.weekdays, width: valueWidth)),
+                ("due", open?.dueAt.map { Formatting.stamp($0, timeZone: state.timeZone, weekdays: s.weekdays, width: valueWidth) } ?? "—"),
                 ("assignee", ticket.assigneeID.map { state.overview.staff(id: $0)?.name ?? $0 } ?? "—"),
             ]
         } else if let last = history?.last {
@@ -158,7 +159,8 @@ enum DetailViews {
         }
         let moveWidth = history.map { DisplayWidth.of(move($0)) }.max() ?? 12
         for (row, entry) in history.enumerated() where row + 1 < halves[1].height {
-            let time = Formatting.clock(entry.at, timeZone: state.timeZone, weekdays: s.weekdays)
+            // the whole stamp where the half is wide; a narrow one keeps its room for who did what
+            let time = Formatting.stamp(entry.at, timeZone: state.timeZone, weekdays: s.weekdays, width: halves[1].width >= 60 ? 24 : 11)
             let who = state.overview.staff(id: entry.actor)?.name ?? entry.actor
             canvas.write(runs: [(time + "  ", Style(.muted)), (Columns.pad(move(entry), to: moveWidth) + " ", Style(.key)),
                                 (who + (entry.detail.isEmpty ? "" : " · " + entry.detail), Style(.normal))],

@@ -1,4 +1,5 @@
 import Foundation
+import DoorstepCanvas
 
 /// Small text formats the wall uses.
 public enum Formatting {
@@ -25,6 +26,18 @@ public enum Formatting {
         let weekday = weekdays.indices.contains(weekdayIndex) ? weekdays[weekdayIndex] : ""
         return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(weekday) "
             + "\(pad(secondOfDay / 3_600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
+    }
+
+    /// `clock`, shortened to fit `width` columns: without the weekday (`2026-11-29 08:34:12`),
+    /// then without the year and seconds (`11-29 08:34`).
+    static func stamp(_ date: Date, timeZone: TimeZone, weekdays: [String], width: Int) -> String {
+        let full = clock(date, timeZone: timeZone, weekdays: weekdays)
+        if DisplayWidth.of(full) <= width { return full }
+        let parts = full.split(separator: " ")
+        guard parts.count == 3 else { return full }
+        let plain = "\(parts[0]) \(parts[2])"
+        if DisplayWidth.of(plain) <= width { return plain }
+        return "\(parts[0].dropFirst(5)) \(parts[2].prefix(5))"
     }
 
     /// `n` in decimal, zero-padded to `digits` (String(format:) goes through Foundation's

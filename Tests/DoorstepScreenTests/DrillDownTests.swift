@@ -65,6 +65,15 @@ struct DrillDownTests {
         #expect(screen.text.contains("ordered → dispatched"))
         #expect(screen.text.contains("张鹏超"))  // S0001's name, not the id
         #expect(!screen.text.contains(open.ticket.residentPhone))
+
+        // at 80×24 the times are shortened to fit, never cut mid-number
+        state.update(.resize(Size(width: 80, height: 24)))
+        let small = WallView.render(state)
+        #expect(misalignedRow(small) == nil)
+        let created = Formatting.clock(open.ticket.createdAt, timeZone: state.timeZone, weekdays: state.strings.weekdays).split(separator: " ")
+        #expect(small.text.contains("\(created[0]) \(created[2])"), "\(small.text)")
+        let dispatched = Formatting.clock(t0.addingTimeInterval(600), timeZone: state.timeZone, weekdays: state.strings.weekdays).split(separator: " ")
+        #expect(small.text.contains("\(dispatched[0].dropFirst(5)) \(dispatched[2].prefix(5))  ordered → dispatched"), "\(small.text)")
     }
 
     @Test("the grid page's sections take Tab, arrows and c")

@@ -109,6 +109,13 @@ struct WallUpdateTests {
         #expect(Formatting.span(-3725) == "1:02:05")
         #expect(Formatting.countdown(-3725) == "1:02")     // beyond ten minutes: to the minute
         #expect(Formatting.countdown(599) == "0:09:59")    // within ten minutes: to the second
+        // a time shortened to fit: without the weekday, then without the year and seconds
+        let utc = TimeZone(identifier: "UTC") ?? .current
+        let instant = Date(timeIntervalSince1970: 1_795_910_400 + 8 * 3_600 + 34 * 60 + 12)  // 2026-11-29 08:34:12 UTC, a Sunday
+        let weekdays = ["日", "一", "二", "三", "四", "五", "六"]
+        #expect(Formatting.stamp(instant, timeZone: utc, weekdays: weekdays, width: 30) == "2026-11-29 日 08:34:12")
+        #expect(Formatting.stamp(instant, timeZone: utc, weekdays: weekdays, width: 20) == "2026-11-29 08:34:12")
+        #expect(Formatting.stamp(instant, timeZone: utc, weekdays: weekdays, width: 12) == "11-29 08:34")
         // satisfaction to one decimal, as "%.1f" writes it away from exact halves
         for (value, text) in [(4.0, "4.0"), (3.96, "4.0"), (4.64, "4.6"), (4.66, "4.7"), (0.04, "0.0"), (-0.26, "-0.3"), (12.349, "12.3")] {
             #expect(Formatting.oneDecimal(value) == text, "\(value)")
