@@ -52,13 +52,17 @@ enum GridsPane {
                 number = (overview.communitiesOfSubdistrict[scope].firstIndex(of: group.heading) ?? 99) + 1
             }
             let count = streets ? group.members.count : tally.grids
-            canvas.write(
-                runs: [
-                    (number <= 9 ? "\(number) " : "  ", Style(.key, bold: true)),
-                    ("▌", Style(WallView.role(for: tally.worst))),
-                    (name, Style(.title, bold: true)),
-                    (" · \(count)", Style(.muted)),
-                ], x: inner.x, y: y, clip: inner)
+            var runs: [(String, Style)] = [
+                (number <= 9 ? "\(number) " : "  ", Style(.key, bold: true)),
+                ("▌", Style(WallView.role(for: tally.worst))),
+                (name, Style(.title, bold: true)),
+                (" · \(count)", Style(.muted)),
+            ]
+            // a district sums its streets on its heading (its street tiles may be too small to say)
+            if streets {
+                runs.append(("   " + s.communityLine(tally.grids, tally.alarm, tally.attention, tally.openTickets, tally.overdue), Style(.muted)))
+            }
+            canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
         }
 
         for slot in layout.slots {

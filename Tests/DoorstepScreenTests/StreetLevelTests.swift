@@ -33,6 +33,12 @@ struct StreetLevelTests {
         #expect(screen.text.contains("全部街道 · 10 · 全部网格 1000"))
         #expect(screen.text.contains("街道概况 · "))
         #expect(misalignedRow(screen) == nil)
+        // each district's heading sums its streets
+        let first = overview.subdistricts[0].district
+        var sum = StatusTally()
+        for (index, street) in overview.subdistricts.enumerated() where street.district == first { sum.add(overview.subdistrictTallies[index]) }
+        let heading = try #require(screen.text.split(separator: "\n").first { $0.contains("▌\(first) · ") })
+        #expect(heading.contains(state.strings.communityLine(sum.grids, sum.alarm, sum.attention, sum.openTickets, sum.overdue)), "\(heading)")
     }
 
     @Test("Enter opens the highlighted street's grids; Esc climbs back to the streets")
