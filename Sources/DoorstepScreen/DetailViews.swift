@@ -57,7 +57,17 @@ enum DetailViews {
         let status = why.isEmpty ? WallView.mark(for: summary.assessment.status) : "\(WallView.mark(for: summary.assessment.status)) \(why)"
         let title = "\(summary.grid.name) \(code) · \(community) · \(status)"
         let inner = canvas.box(area, title: title, style: Style(WallView.role(for: summary.assessment.status), bold: true))
-        let columns = Layout.columns(inner, [.percent(34), .percent(30), .fill(1)], spacing: 1)
+        // three columns side by side; on a narrow screen the roster keeps half the width and the
+        // must-visits sit above the tickets and hazards in the other half
+        let rosterArea: Rect, householdArea: Rect, ticketArea: Rect
+        if inner.width < 110 {
+            let halves = Layout.columns(inner, [.percent(48), .fill(1)], spacing: 1)
+            let stack = Layout.rows(halves[1], [.fill(1), .fill(1)])
+            (rosterArea, householdArea, ticketArea) = (halves[0], stack[0], stack[1])
+        } else {
+            let columns = Layout.columns(inner, [.percent(34), .percent(30), .fill(1)], spacing: 1)
+            (rosterArea, householdArea, ticketArea) = (columns[0], columns[1], columns[2])
+        }
 
         // roster
         let roster = state.gridRoster(code)
@@ -69,7 +79,7 @@ enum DetailViews {
                      line += " ☎ " + s.callState(call.state.rawValue)
                  }
                  return (line, person.duty == .off ? Style(.muted) : Style(.normal))
-             }, in: columns[0])
+             }, in: rosterArea)
 
         // households due a must-visit
         let households = state.gridHouseholds(code)
@@ -80,12 +90,14 @@ enum DetailViews {
                  let tags = h.mustVisit.map(\.rawValue).sorted().map(d.mustVisit).joined(separator: "、")
                  let line = (visited ? "✔ " : "✘ ") + h.id + " " + Columns.pad(state.shown(name: h.headName, subject: h.id), to: 7) + " " + tags
                  return (line, visited ? Style(.muted) : Style(.attention))
-             }, in: columns[1])
+             }, in: householdArea)
 
         // tickets, then hazards
         let tickets = state.gridTickets(code)
         let hazards = state.overview.hazardsByGrid[code] ?? []
-        let split = Layout.rows(columns[2], [.fill(2), .fixed(min(hazards.count + 2, max(3, columns[2].height / 3)))])
+        // hazards take up to a third of the height, or all but three rows when there is no ticket
+        let hazardRoom = tickets.isEmpty ? ticketArea.height - 3 : ticketArea.height / 3
+        let split = Layout.rows(ticketArea, [.fill(2), .fixed(min(hazards.count + 2, max(3, hazardRoom)))])
         list(&canvas, state, title: "\(d.tickets) · \(tickets.count)", section: .tickets,
              rows: tickets.map { open in
                  let left = open.secondsLeft(at: state.now)
@@ -95,7 +107,9 @@ enum DetailViews {
                  return (line, (left ?? 1) < 0 ? Style(.alarm, bold: true) : Style(.normal))
              }, in: split[0])
         let hazardBox = canvas.box(split[1], title: "\(d.hazards) · \(hazards.filter { $0.status == .open }.count)")
-        for (row, hazard) in hazards.sorted(by: { ($0.status == .open ? 0 : 1, $0.id) < ($1.status == .open ? 0 : 1, $1.id) }).prefix(max(0, hazardBox.height)).enumerated() {
+        // open before resolved, severe before the rest: what a small box shows is what matters most
+        func rank(_ h: Hazard) -> (Int, Int, String) { (h.status == .open ? 0 : 1, h.severity == .severe ? 0 : 1, h.id) }
+        for (row, hazard) in hazards.sorted(by: { rank($0) < rank($1) }).prefix(max(0, hazardBox.height)).enumerated() {
             let line = Columns.pad(d.severity(hazard.severity.rawValue), to: 5) + Columns.pad(d.hazardKind(hazard.kind.rawValue), to: 5)
                 + Columns.pad(d.hazardStatus(hazard.status.rawValue), to: 7) + hazard.title
             let style = hazard.status == .resolved ? Style(.muted) : (hazard.severity == .severe ? Style(.alarm, bold: true) : Style(.normal))

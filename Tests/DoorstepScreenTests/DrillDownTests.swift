@@ -20,6 +20,15 @@ struct DrillDownTests {
         #expect(screen.text.contains("北固六网格 BG06 · 北固社区 · ■ 重大隐患1"))
         #expect(screen.text.contains("地下车库积水漏电"))
         #expect(screen.text.contains("六必访 · 本月"))
+
+        // at 80×24 the roster keeps half the width (a role's whole name) and the must-visits sit
+        // above the tickets and hazards
+        state.update(.resize(Size(width: 80, height: 24)))
+        let small = WallView.render(state)
+        try assertSnapshot(small.text, named: "grid-page-80x24-zh")
+        #expect(misalignedRow(small) == nil)
+        #expect(small.text.contains("党员中心户") || small.text.contains("专职网格员"), "\(small.text)")
+        #expect(small.text.contains("地下车库积水漏电"))
         state.update(.key(.escape))
         #expect(state.page == nil)
     }
