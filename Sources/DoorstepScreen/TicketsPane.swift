@@ -7,10 +7,13 @@ enum TicketsPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
         let f = state.overview.figures
-        let inner = canvas.pane(rect, title: "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)", focused: state.focus == .tickets)
+        // inside a street: its tickets alone, and its counts
+        let title = state.scopedTicketTally.map { "\(s.openTickets) · \($0.street) · \($0.open) · \(s.overdue) \($0.overdue)" }
+            ?? "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)"
+        let inner = canvas.pane(rect, title: title, focused: state.focus == .tickets)
         guard !inner.isEmpty else { return }
         let columns = RowColumns(state, inner: inner)
-        let window = ListWindow(total: state.overview.openTickets.count, height: inner.height, cursor: state.ticketCursor)
+        let window = ListWindow(total: state.ticketCount, height: inner.height, cursor: state.ticketCursor)
         for (row, index) in window.rows.enumerated() {
             drawRow(&canvas, state, index: index, y: inner.y + row, inner: inner, columns: columns)
         }
@@ -22,13 +25,13 @@ enum TicketsPane {
     static func drawClock(_ canvas: inout Canvas, _ state: WallState, from before: Date, in rect: Rect) -> [Range<Int>] {
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return [] }
-        let tickets = state.overview.openTickets
-        let window = ListWindow(total: tickets.count, height: inner.height, cursor: state.ticketCursor)
+        let window = ListWindow(total: state.ticketCount, height: inner.height, cursor: state.ticketCursor)
         var columns: RowColumns?
         var drawn: [Range<Int>] = []
         for (row, index) in window.rows.enumerated() {
-            let was = clockKey(tickets[index], at: before)
-            let now = clockKey(tickets[index], at: state.now)
+            guard let open = state.ticket(atRow: index) else { continue }
+            let was = clockKey(open, at: before)
+            let now = clockKey(open, at: state.now)
             guard was != now else { continue }
             let y = inner.y + row
             if columns == nil { columns = RowColumns(state, inner: inner) }
@@ -36,7 +39,7 @@ enum TicketsPane {
             let cursor = state.focus == .tickets && index == state.ticketCursor
             if was.role == now.role, !cursor, let x = columns.countdownX {
                 // only the countdown's text moved: write it alone, where a full row puts it
-                let (role, countdown) = clock(tickets[index], at: state.now, wide: columns.wide, strings: state.strings)
+                let (role, countdown) = clock(open, at: state.now, wide: columns.wide, strings: state.strings)
                 canvas.write(Columns.pad(countdown, to: columns.countdownWidth, align: .right), x: x, y: y, clip: inner,
                              style: Style(role, bold: role == .alarm))
             } else {
@@ -75,7 +78,7 @@ enum TicketsPane {
     private static func drawRow(_ canvas: inout Canvas, _ state: WallState, index: Int, y: Int, inner: Rect, columns: RowColumns) {
         let s = state.strings
         let wide = columns.wide
-        let open = state.overview.openTickets[index]
+        guard let open = state.ticket(atRow: index) else { return }
         let (role, countdown) = clock(open, at: state.now, wide: wide, strings: s)
         let mark = role == .alarm ? "■" : (role == .attention ? "▲" : " ")
         let style = Style(role, bold: role == .alarm)

@@ -63,11 +63,13 @@ extension WallState {
         selectedStreet = index
         if let first = gridGroups.lazy.flatMap(\.members).first { selectedGrid = first }
         staffCursor = 0
+        ticketCursor = 0
     }
 
     /// Esc inside a street: back to all streets.
     mutating func leaveStreet() {
         streetScope = nil
         staffCursor = 0
+        ticketCursor = 0
     }
 }

@@ -19,7 +19,7 @@ public struct PendingCall: Equatable, Sendable {
 /// Everything the wall screen shows, and the operator's place in it. Changed only by
 /// `update(_:)`; drawn only by `WallView.render(_:)`.
 public struct WallState: Sendable {
-    public var overview: Overview
+    public var overview: Overview { didSet { refreshScopedTickets() } }
     public var language: Language
     /// The wall clock shown in the header (ticks every second, independently of the data).
     public var now: Date
@@ -30,7 +30,9 @@ public struct WallState: Sendable {
     /// Above a street: the highlighted street (index in `overview.subdistricts`), and the one
     /// drilled into (nil: all streets are shown as tiles).
     public var selectedStreet: Int
-    public var streetScope: Int?
+    public var streetScope: Int? { didSet { if streetScope != oldValue { refreshScopedTickets() } } }
+    /// Inside a street: the rows of `overview.openTickets` in its grids (nil: every ticket).
+    public internal(set) var scopedTickets: [Int]?
     /// Set while the engine cannot read the store: since when the data is old.
     public var staleSince: Date?
     /// The latest changes, newest first (the event ticker).
@@ -101,6 +103,7 @@ public struct WallState: Sendable {
         self.revealed = []
         self.filter = ""
         self.filterEditing = false
+        self.scopedTickets = nil
     }
 
     /// The grids the filter lets through (nil: no filter).
@@ -140,9 +143,7 @@ public struct WallState: Sendable {
         return rows.indices.contains(staffCursor) ? rows[staffCursor] : nil
     }
 
-    public var selectedTicket: Overview.OpenTicket? {
-        overview.openTickets.indices.contains(ticketCursor) ? overview.openTickets[ticketCursor] : nil
-    }
+    public var selectedTicket: Overview.OpenTicket? { ticket(atRow: ticketCursor) }
 }
 
 /// What can happen to the wall: a key, a resize, a clock tick, fresh data, an outcome.

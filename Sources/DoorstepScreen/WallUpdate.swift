@@ -25,7 +25,7 @@ extension WallState {
             }
             selectedStreet = min(selectedStreet, max(0, fresh.subdistricts.count - 1))
             if let scope = streetScope, !fresh.subdistricts.indices.contains(scope) { streetScope = nil }
-            ticketCursor = fresh.openTickets.firstIndex { $0.id == ticket } ?? min(ticketCursor, max(0, fresh.openTickets.count - 1))
+            ticketCursor = ticket.flatMap(ticketRow(of:)) ?? min(ticketCursor, max(0, ticketCount - 1))
             staffCursor = min(staffCursor, max(0, staffRows.count - 1))
         case .events(let fresh):
             events = fresh
@@ -113,7 +113,7 @@ extension WallState {
             switch focus {
             case .grids: moveInGrids(key)
             case .staff: staffCursor = Self.move(staffCursor, key, count: staffRows.count, page: listPage)
-            case .tickets: ticketCursor = Self.move(ticketCursor, key, count: overview.openTickets.count, page: listPage)
+            case .tickets: ticketCursor = Self.move(ticketCursor, key, count: ticketCount, page: listPage)
             case .events: eventCursor = Self.move(eventCursor, key, count: events.count, page: listPage)
             }
         }

@@ -56,8 +56,26 @@ struct StreetLevelTests {
         let inside = WallView.render(state)
         #expect(inside.text.contains("\(street.name) · 全部网格 100"))
         #expect(misalignedRow(inside) == nil)
+        // the tickets pane lists the street's tickets alone, with the street's counts
+        let codes = Set(grids.map { state.overview.grids[$0].grid.code })
+        let theirs = state.overview.openTickets.filter { codes.contains($0.ticket.gridCode) }
+        #expect(!theirs.isEmpty && theirs.count < state.overview.openTickets.count)
+        #expect(state.ticketCount == theirs.count)
+        #expect((0..<state.ticketCount).compactMap { state.ticket(atRow: $0)?.id } == theirs.map(\.id))
+        #expect(inside.text.contains("待办工单 · \(street.name) · \(theirs.count) · 超时 \(state.overview.subdistrictTallies[1].overdue)"))
+        state.update(.key(.tab))
+        state.update(.key(.tab))
+        state.update(.key(.down))
+        #expect(state.selectedTicket?.id == theirs.dropFirst().first?.id)
+        // fresh data keeps the cursor on the same ticket
+        state.update(.overview(state.overview))
+        #expect(state.selectedTicket?.id == theirs.dropFirst().first?.id)
+        state.update(.key(.backTab))
+        state.update(.key(.backTab))
         state.update(.key(.escape))
         #expect(state.atStreetLevel && state.selectedStreet == 1)
+        #expect(state.ticketCount == state.overview.openTickets.count)
+        #expect(WallView.render(state).text.contains("待办工单 · \(state.overview.figures.openTickets) · 超时"))
     }
 
     @Test("C above a street says to open one first; / finds grids across every street")
@@ -124,7 +142,11 @@ struct ClockTickTests {
         var focused = try Fixtures.demoState(Size(width: 200, height: 60))
         focused.focus = .tickets
         focused.ticketCursor = 2
-        let states = [StreetLevelTests.districtState(Size(width: 200, height: 60)), try Fixtures.demoState(Size(width: 120, height: 40)), called, focused]
+        // and inside one street of the district, its tickets alone
+        var inside = StreetLevelTests.districtState(Size(width: 200, height: 60))
+        inside.enterStreet(2)
+        let states = [StreetLevelTests.districtState(Size(width: 200, height: 60)), try Fixtures.demoState(Size(width: 120, height: 40)), called, focused,
+                      inside]
         for (n, var state) in states.enumerated() {
             var frame = WallView.render(state)
             var offered = 0, refused = 0, ticketRowsDrawn = 0
