@@ -12,8 +12,8 @@ enum TicketsPane {
             ?? "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)"
         let inner = canvas.pane(rect, title: title, focused: state.focus == .tickets)
         guard !inner.isEmpty else { return }
-        let columns = RowColumns(state, inner: inner)
         let window = ListWindow(total: state.ticketCount, height: inner.height, cursor: state.ticketCursor)
+        let columns = RowColumns(state, inner: inner, rows: window.rows)
         for (row, index) in window.rows.enumerated() {
             drawRow(&canvas, state, index: index, y: inner.y + row, inner: inner, columns: columns)
         }
@@ -34,7 +34,7 @@ enum TicketsPane {
             let now = clockKey(open, at: state.now)
             guard was != now else { continue }
             let y = inner.y + row
-            if columns == nil { columns = RowColumns(state, inner: inner) }
+            if columns == nil { columns = RowColumns(state, inner: inner, rows: window.rows) }
             guard let columns else { continue }
             let cursor = state.focus == .tickets && index == state.ticketCursor
             if was.role == now.role, !cursor, let x = columns.countdownX {
@@ -58,19 +58,22 @@ enum TicketsPane {
         let categoryWidth: Int
         let stateWidth: Int
         let countdownWidth: Int
+        /// The longest ticket number shown (6 to 10 columns: a city's run to seven digits).
+        let idWidth: Int
         /// Every column before the title (mark, id, grid, category, state) with its space.
         let leading: Int
         /// Where the countdown starts, when the row has room for all of it (it ends the row).
         let countdownX: Int?
 
-        init(_ state: WallState, inner: Rect) {
+        init(_ state: WallState, inner: Rect, rows: Range<Int>) {
             let s = state.strings
             wide = inner.width >= 60
+            idWidth = min(10, max(6, rows.compactMap { state.ticket(atRow: $0).map { DisplayWidth.of($0.id) } }.max() ?? 6))
             let categories = state.overview.categories.map { s.categoryName($0.nameZh, $0.nameEn) }
             categoryWidth = min(14, categories.map(DisplayWidth.of).max() ?? 8) + 1
             stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0.rawValue)) }.max() ?? 6) + 1
             countdownWidth = wide ? 14 : 8
-            leading = 2 + 11 + (wide ? 7 + categoryWidth + stateWidth : 0)
+            leading = 2 + 11 + (wide ? idWidth + 1 + categoryWidth + stateWidth : 0)
             countdownX = inner.width - leading - countdownWidth - 1 >= 0 ? inner.maxX - countdownWidth : nil
         }
     }
@@ -86,7 +89,7 @@ enum TicketsPane {
         let countdownWidth = columns.countdownWidth
         var runs: [(String, Style)] = [(mark + " ", style)]
         if wide {
-            runs.append((Columns.pad(ticket.id, to: 6) + " ", Style(.muted)))
+            runs.append((Columns.pad(ticket.id, to: columns.idWidth) + " ", Style(.muted)))
         }
         runs.append((Columns.pad(open.gridName, to: 10) + " ", Style(.normal)))
         if wide {

@@ -33,6 +33,9 @@ struct StreetLevelTests {
         #expect(screen.text.contains("全部街道 · 10 · 全部网格 1000"))
         #expect(screen.text.contains("街道概况 · "))
         #expect(misalignedRow(screen) == nil)
+        // ticket numbers longer than the demo's are shown whole
+        let firstTicket = try #require(state.ticket(atRow: 0))
+        #expect(firstTicket.id.count > 6 && screen.text.contains("■ \(firstTicket.id) "))
         // each district's heading sums its streets
         let first = overview.subdistricts[0].district
         var sum = StatusTally()
