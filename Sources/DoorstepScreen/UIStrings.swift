@@ -47,6 +47,11 @@ public struct UIStrings: Sendable {
     public var moved: @Sendable (_ ticket: String, _ state: String) -> String
     /// "cannot dispatch T00073: it is dispatched (by … at …)" in the screen's language.
     public var refused: @Sendable (_ verb: String, _ ticket: String, _ state: String, _ winner: String) -> String
+    /// What went wrong with the store, in the screen's language (the cause, from SQLite, as it came).
+    public var storeUnavailable: @Sendable (_ reason: String) -> String
+    public var notFound: @Sendable (_ id: String) -> String
+    public var storeUnreadable: @Sendable (_ detail: String) -> String
+    public var actionFailed: @Sendable (_ detail: String) -> String
     public var keyMove: String
     public var keyQuit: String
     public var tooSmall: @Sendable (_ needWidth: Int, _ needHeight: Int, _ haveWidth: Int, _ haveHeight: Int) -> String
@@ -132,6 +137,8 @@ public struct UIStrings: Sendable {
             let action = ["dispatch": "派单", "accept": "接单", "resolve": "办结", "rate": "评价", "escalate": "上交", "cancel": "撤销"][verb] ?? verb
             return "无法\(action) \(ticket):已是「\(state)」" + (winner.isEmpty ? "" : "(\(winner.replacingOccurrences(of: "by ", with: "").replacingOccurrences(of: " at ", with: " 于 ")))")
         },
+        storeUnavailable: { "数据库暂不可用,未保存:\($0)" }, notFound: { "找不到 \($0)(可能已被他人删除或撤销)" },
+        storeUnreadable: { "库中数据无法读取:\($0)" }, actionFailed: { "操作未完成:\($0)" },
         keyMove: "移动", keyQuit: "退出",
         tooSmall: { nw, nh, hw, hh in "终端太小:需要 \(nw)×\(nh),当前 \(hw)×\(hh)" },
         left: { "剩 \($0)" }, late: { "超 \($0)" },
@@ -234,6 +241,8 @@ public struct UIStrings: Sendable {
         keyDispatch: "dispatch", keyEscalate: "escalate", keyCancelTicket: "cancel",
         moved: { ticket, state in "\(ticket) → \(state)" },
         refused: { verb, ticket, state, winner in "cannot \(verb) \(ticket): it is \(state)" + (winner.isEmpty ? "" : " (\(winner))") },
+        storeUnavailable: { "database unavailable, nothing saved: \($0)" }, notFound: { "no \($0) (removed or cancelled elsewhere?)" },
+        storeUnreadable: { "unreadable stored data: \($0)" }, actionFailed: { "not done: \($0)" },
         keyMove: "move", keyQuit: "quit",
         tooSmall: { nw, nh, hw, hh in "terminal too small: need \(nw)×\(nh), have \(hw)×\(hh)" },
         left: { "\($0) left" }, late: { "\($0) late" },

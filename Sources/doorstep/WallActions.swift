@@ -51,7 +51,7 @@ final class WallActions: @unchecked Sendable {
                 post(.outcome(report.problems.first ?? strings.callsPlaced(report.calls.count), isProblem: !report.problems.isEmpty))
             } catch {
                 logger.warning("call failed: \(error)")
-                post(.outcome("\(error)", isProblem: true))
+                post(.outcome(Self.describe(error, strings), isProblem: true))
             }
             engine.pollSoon()
         }
@@ -76,19 +76,22 @@ final class WallActions: @unchecked Sendable {
                     post(.outcome(strings.refused(refusal.action.verb, ticketID, strings.state(refusal.state.rawValue), winner ?? ""), isProblem: true))
                 } catch {
                     logger.notice("ticket action refused: \(error)")
-                    post(.outcome("\(error)", isProblem: true))
+                    post(.outcome(Self.describe(error, strings), isProblem: true))
                 }
                 engine.pollSoon()
             }
         case .loadHistory(let ticketID):
+            let strings = state.strings
             queue.async { [self] in
                 do {
                     post(.history(ticketID: ticketID, try store.history(of: ticketID)))
                 } catch {
-                    post(.outcome("\(error)", isProblem: true))
+                    logger.notice("history not read: \(error)")
+                    post(.outcome(Self.describe(error, strings), isProblem: true))
                 }
             }
         case .reveal(let subject):
+            let strings = state.strings
             queue.async { [self] in
                 do {
                     // who saw what and when goes into the event log before anything is shown
@@ -96,9 +99,21 @@ final class WallActions: @unchecked Sendable {
                     logger.notice("resident details revealed", metadata: ["subject": "\(subject)", "by": "\(actor)"])
                     post(.revealed(subject: subject))
                 } catch {
-                    post(.outcome("\(error)", isProblem: true))
+                    logger.notice("reveal not recorded: \(error)")
+                    post(.outcome(Self.describe(error, strings), isProblem: true))
                 }
             }
+        }
+    }
+
+    /// A failure in the operator's language: what happened from the store's kind of error,
+    /// with its cause as the store gave it.
+    static func describe(_ error: Error, _ strings: UIStrings) -> String {
+        switch error as? StoreError {
+        case .unavailable(let reason)?: return strings.storeUnavailable(reason)
+        case .notFound(_, let id)?: return strings.notFound(id)
+        case .corrupt(let detail)?: return strings.storeUnreadable(detail)
+        default: return strings.actionFailed("\(error)")
         }
     }
 

@@ -101,6 +101,15 @@ struct WallUpdateTests {
         #expect(Language.fromEnvironment([:]) == .en)
     }
 
+    @Test("store failures read in the screen's language and keep their cause")
+    func storeFailures() {
+        let zh = UIStrings.chinese, en = UIStrings.english
+        #expect(zh.storeUnavailable("database is locked") == "数据库暂不可用,未保存:database is locked")
+        #expect(en.storeUnavailable("database is locked") == "database unavailable, nothing saved: database is locked")
+        #expect(zh.notFound("T00073").hasPrefix("找不到 T00073"))
+        #expect(zh.actionFailed("x").hasPrefix("操作未完成") && en.storeUnreadable("x").hasSuffix(": x"))
+    }
+
     @Test("masks for personal information")
     func masks() {
         #expect(Formatting.maskPhone("13812345678") == "138****5678")
