@@ -86,7 +86,7 @@ struct BenchFigures {
             ("ingest_single_per_s", String(format: "%.0f", ingestSinglePerSecond), "tickets/s one order a transaction (a resident's)"),
             ("sqlite_raw_per_s", String(format: "%.0f", sqliteRawPerSecond), "the same rows, bare prepared insert, one transaction"),
             ("first_frame_ms", String(format: "%.2f", firstFrameMs), "open, build the read models, render the first frame"),
-            ("first_frame_cpu_ms", String(format: "%.2f", firstFrameCPUMs), "CPU time of it, every thread (steadier than the wall clock)"),
+            ("first_frame_cpu_ms", String(format: "%.2f", firstFrameCPUMs), "CPU time of it, summed over every thread"),
             ("load_ms", String(format: "%.2f", loadMs), "of which: open the store, load the working set, first poll"),
             ("poll_idle_ms", String(format: "%.3f", pollIdleMs), "one poll, nothing changed (median)"),
             ("poll_100_ms", String(format: "%.2f", poll100Ms), "one poll absorbing 100 events (median)"),
