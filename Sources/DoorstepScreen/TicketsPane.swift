@@ -7,8 +7,9 @@ enum TicketsPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
         let f = state.overview.figures
-        // inside a street: its tickets alone, and its counts
-        let title = state.scopedTicketTally.map { "\(s.openTickets) · \($0.street) · \($0.open) · \(s.overdue) \($0.overdue)" }
+        // inside a street: its tickets alone, and its counts (the street's name last: the grids
+        // pane says it too, so it is what a narrow title can lose)
+        let title = state.scopedTicketTally.map { "\(s.openTickets) · \($0.open) · \(s.overdue) \($0.overdue) · \($0.street)" }
             ?? "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)"
         let inner = canvas.pane(rect, title: title, focused: state.focus == .tickets)
         guard !inner.isEmpty else { return }

@@ -65,7 +65,7 @@ struct StreetLevelTests {
         #expect(!theirs.isEmpty && theirs.count < state.overview.openTickets.count)
         #expect(state.ticketCount == theirs.count)
         #expect((0..<state.ticketCount).compactMap { state.ticket(atRow: $0)?.id } == theirs.map(\.id))
-        #expect(inside.text.contains("待办工单 · \(street.name) · \(theirs.count) · 超时 \(state.overview.subdistrictTallies[1].overdue)"))
+        #expect(inside.text.contains("待办工单 · \(theirs.count) · 超时 \(state.overview.subdistrictTallies[1].overdue) · \(street.name)"))
         state.update(.key(.tab))
         state.update(.key(.tab))
         state.update(.key(.down))
