@@ -23,6 +23,9 @@ struct Demo: ParsableCommand {
     @Option(help: "Simulated changes per minute (default: one every five seconds).") var rate: Double = 12
     @Option(help: "Simulator seed.") var seed: UInt64 = 1
 
+    /// How much of the past the demo makes up before the wall opens.
+    static let warmUpSeconds: TimeInterval = 60
+
     func run() throws {
         try reportingFailures {
             let settings = try screen.settings()
@@ -42,6 +45,15 @@ struct Demo: ParsableCommand {
             let database = try storeCall { try SQLiteStore(path: path, create: true) }
             try storeCall { try database.replaceAll(with: data, at: now) }
             logger.info("demo starting", metadata: ["db": "\(path)", "grids": "\(data.grids.count)"])
+
+            // the wall opens on a street already at work: the last minute's changes are made
+            // first (a change every five seconds, stamped in the past), so the ticker is not empty
+            let past = ManualClock(now.addingTimeInterval(-Self.warmUpSeconds))
+            let warmUp = try storeCall { try Simulator(store: database, clock: past, seed: seed &+ 1, callTimeout: settings.callTimeout) }
+            for _ in 0..<Int(Self.warmUpSeconds / 5) {
+                do { try warmUp.step() } catch { logger.warning("simulator warm-up: \(error)") }
+                past.advance(by: 5)
+            }
 
             let engine = PollingLoop(
                 engine: Engine(store: database, clock: SystemClock(), calendar: localCalendar(), callTimeout: settings.callTimeout),
