@@ -116,21 +116,12 @@ public struct LiveOverview: Sendable {
             { .outcomes(Self.indexOutcomes(data)) },
             { .staff(Self.indexStaff(data.staff, gridIndex: gridIndex, grids: data.grids.count)) },
         ]
-        var tickets = TicketIndex(), people = StaffIndex(byGrid: Array(repeating: [], count: data.grids.count))
+        var open = OpenIndex(), closed = OutcomeIndex(), people = StaffIndex(byGrid: Array(repeating: [], count: data.grids.count))
         for part in Parallel.run(jobs) {
             switch part {
-            case .open(let open):
-                tickets.open = open.open
-                tickets.openByID = open.openByID
-                tickets.byGrid = open.byGrid
-                tickets.escalated = open.escalated
-            case .outcomes(let outcomes):
-                tickets.outcomes = outcomes.outcomes
-                tickets.resolved = outcomes.resolved
-                tickets.acceptances = outcomes.acceptances
-                tickets.ratings = outcomes.ratings
-            case .staff(let staff):
-                people = staff
+            case .open(let index): open = index
+            case .outcomes(let index): closed = index
+            case .staff(let index): people = index
             }
         }
         staffByGrid.lists = people.byGrid
@@ -149,31 +140,35 @@ public struct LiveOverview: Sendable {
         calls = data.calls.sorted { $0.placedAt > $1.placedAt }
         for call in calls { if let g = grid(of: call) { facts[g].calls.append(call) } }
 
-        for (g, list) in tickets.byGrid.enumerated() where !list.isEmpty { facts[g].openTickets = list }
-        openTickets = tickets.open
-        openByID = tickets.openByID
-        outcomes = tickets.outcomes
-        resolved = tickets.resolved
-        acceptances = tickets.acceptances
-        ratings = tickets.ratings
-        escalated = tickets.escalated
+        for (g, list) in open.byGrid.enumerated() where !list.isEmpty { facts[g].openTickets = list }
+        openTickets = open.tickets
+        openByID = open.byID
+        escalated = open.escalated
+        outcomes = closed.outcomes
+        resolved = closed.resolved
+        acceptances = closed.acceptances
+        ratings = closed.ratings
         dirty = Set(data.grids.indices)
     }
 
-    /// Everything the model keeps about tickets, built from a data set.
-    struct TicketIndex: Sendable {
-        var open = ChunkedArray<Overview.OpenTicket>()
-        var openByID: [String: Overview.OpenTicket] = [:]
+    /// The open tickets, most urgent first, by id and by grid.
+    struct OpenIndex: Sendable {
+        var tickets = ChunkedArray<Overview.OpenTicket>()
+        var byID: [String: Overview.OpenTicket] = [:]
         var byGrid: [[Ticket]] = []
+        var escalated = 0
+    }
+
+    /// What tickets add to the figures: those that can still move on, and the time series.
+    struct OutcomeIndex: Sendable {
         var outcomes: [String: TicketOutcome] = [:]
         var resolved = TimeSeries(), acceptances = TimeSeries(), ratings = TimeSeries()
-        var escalated = 0
     }
 
     /// One of the indexes built side by side.
     enum IndexPart: Sendable {
-        case open(TicketIndex)
-        case outcomes(TicketIndex)
+        case open(OpenIndex)
+        case outcomes(OutcomeIndex)
         case staff(StaffIndex)
     }
 
@@ -201,10 +196,9 @@ public struct LiveOverview: Sendable {
         return index
     }
 
-    /// The open tickets, most urgent first, by id and by grid (the outcome fields left empty).
     static func indexOpenTickets(
         _ data: StreetData, gridIndex: [String: Int], categories: [String: TicketCategory]
-    ) -> TicketIndex {
+    ) -> OpenIndex {
         var byGrid = Array(repeating: [Ticket](), count: data.grids.count)
         var open: [Overview.OpenTicket] = []
         open.reserveCapacity(data.tickets.count)
@@ -222,11 +216,11 @@ public struct LiveOverview: Sendable {
         if !open.indices.dropFirst().allSatisfy({ !Overview.OpenTicket.isMoreUrgent(open[$0], than: open[$0 - 1]) }) {
             open.sort(by: Overview.OpenTicket.isMoreUrgent)
         }
-        return TicketIndex(open: ChunkedArray(open), openByID: openByID, byGrid: byGrid, escalated: escalated)
+        return OpenIndex(tickets: ChunkedArray(open), byID: openByID, byGrid: byGrid, escalated: escalated)
     }
 
-    /// What every ticket, open or closed, counts in the figures (the open-ticket fields left empty).
-    static func indexOutcomes(_ data: StreetData) -> TicketIndex {
+    /// What every ticket, open or closed, counts in the figures.
+    static func indexOutcomes(_ data: StreetData) -> OutcomeIndex {
         var outcomes: [String: TicketOutcome] = [:]
         outcomes.reserveCapacity(data.tickets.count * 2)
         var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
@@ -236,8 +230,8 @@ public struct LiveOverview: Sendable {
             if let a = outcome.acceptance { acceptEntries.append((a.at, a.minutes)) }
             if let r = outcome.scored { ratingEntries.append((r.at, Double(r.score))) }
         }
-        return TicketIndex(outcomes: outcomes, resolved: TimeSeries(resolvedEntries), acceptances: TimeSeries(acceptEntries),
-                           ratings: TimeSeries(ratingEntries))
+        return OutcomeIndex(outcomes: outcomes, resolved: TimeSeries(resolvedEntries), acceptances: TimeSeries(acceptEntries),
+                            ratings: TimeSeries(ratingEntries))
     }
 
     static func openTicket(

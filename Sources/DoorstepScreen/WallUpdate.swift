@@ -25,7 +25,10 @@ extension WallState {
             }
             selectedStreet = min(selectedStreet, max(0, fresh.subdistricts.count - 1))
             if let scope = streetScope, !fresh.subdistricts.indices.contains(scope) { streetScope = nil }
-            ticketCursor = ticket.flatMap(ticketRow(of:)) ?? min(ticketCursor, max(0, ticketCount - 1))
+            // the cursor's ticket is looked for only when it is no longer on the cursor's row
+            if ticket == nil || selectedTicket?.id != ticket {
+                ticketCursor = ticket.flatMap(ticketRow(of:)) ?? min(ticketCursor, max(0, ticketCount - 1))
+            }
             staffCursor = min(staffCursor, max(0, staffRows.count - 1))
         case .events(let fresh):
             events = fresh

@@ -8,10 +8,13 @@ extension SQLiteStore {
     /// How many days of other closed tickets it brings (resolved today, accepted in 24 hours).
     static let recentOutcomeDays: TimeInterval = 2
 
-    /// Two read transactions on two threads: the tickets on one, the territory and the people
-    /// on the other (a city's load takes half the time on two cores). They may see different
-    /// moments; the engine reads the event sequence before either and re-applies what came
-    /// after, so the result is as current as the later of the two.
+    /// The wall's working set as five read transactions that the cores take in turn (a city's
+    /// load takes about half the time on two cores). Open tickets in full; closed ones only as
+    /// outcomes, and only those that count in a figure now: rated in the last month
+    /// (satisfaction), otherwise closed in the last two days (resolved today, accepted in the
+    /// last 24 hours) — a year of closed tickets is history, not the working set. The reads may
+    /// see different moments; the engine reads the event sequence before any of them and
+    /// re-applies what came after, so the result is as current as the latest.
     public func loadAll() throws -> StreetData {
         let now = Date()
         let ratedSince = now.addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
@@ -71,10 +74,6 @@ extension SQLiteStore {
             subdistricts: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.subdistrict))
     }
 
-    /// Open tickets in full; closed ones only as outcomes, and only those that count in a
-    /// figure now: rated in the last month (satisfaction), otherwise closed in the last two
-    /// days (resolved today, accepted in the last 24 hours). A year of closed tickets is
-    /// history, not the wall's working set.
     static func loadOpenTickets(_ db: Database) throws -> [Ticket] {
         try Records.all(db, "SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated')", Records.ticket)
     }
@@ -83,11 +82,8 @@ extension SQLiteStore {
 
     /// Tickets rated from `start` up to `end` (open-ended when nil).
     static func loadRated(_ db: Database, from start: TimeInterval, to end: TimeInterval?) throws -> [TicketOutcome] {
-        if let end {
-            return try Records.all(db, "SELECT \(outcomeColumns) FROM ticket WHERE state = 'rated' AND state_since >= ? AND state_since < ?",
-                                   [start, end], Records.outcome)
-        }
-        return try Records.all(db, "SELECT \(outcomeColumns) FROM ticket WHERE state = 'rated' AND state_since >= ?", [start], Records.outcome)
+        try Records.all(db, "SELECT \(outcomeColumns) FROM ticket WHERE state = 'rated' AND state_since >= ? AND state_since < ?",
+                        [start, end ?? .infinity], Records.outcome)
     }
 
     /// Tickets resolved or cancelled in the last two days.
@@ -134,12 +130,12 @@ extension SQLiteStore {
             var entries = [TicketHistoryEntry(
                 from: nil, to: .ordered, verb: "ordered", actor: ordered ?? ticket.source.rawValue, at: ticket.createdAt,
                 detail: ticket.title)]
-            for move in try Row.fetchAll(db, sql: "SELECT * FROM ticket_transition WHERE ticket = ? ORDER BY id", arguments: [ticketID]) {
-                let place = "ticket_transition of \(ticketID)"
-                entries.append(TicketHistoryEntry(
-                    from: try move.fields.choice("from_state", as: TicketState.self, in: place),
-                    to: try move.fields.choice("to_state", as: TicketState.self, in: place), verb: try move.fields.text("action", in: place),
-                    actor: try move.fields.text("actor", in: place), at: try move.fields.date("at", in: place), detail: try move.fields.text("detail", in: place)))
+            let place = "ticket_transition of \(ticketID)"
+            entries += try Records.all(db, "SELECT * FROM ticket_transition WHERE ticket = ? ORDER BY id", [ticketID]) { move in
+                TicketHistoryEntry(
+                    from: try move.choice("from_state", as: TicketState.self, in: place),
+                    to: try move.choice("to_state", as: TicketState.self, in: place), verb: try move.text("action", in: place),
+                    actor: try move.text("actor", in: place), at: try move.date("at", in: place), detail: try move.text("detail", in: place))
             }
             return entries
         }

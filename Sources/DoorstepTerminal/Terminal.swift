@@ -168,7 +168,7 @@ public final class Terminal {
         lastCellsWritten = written
         // after a partial draw only those rows change: they are copied into the last frame kept
         // here (in place), so the caller's frame is not shared and can change in place next time
-        if !full, let onlyRows, previous != nil {
+        if !full, let onlyRows {
             previous?.copyRows(onlyRows, from: canvas)
         } else {
             previous = canvas

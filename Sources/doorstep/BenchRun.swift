@@ -37,7 +37,7 @@ struct BenchRun {
         let store = try storeCall { try SQLiteStore(path: path) }
 
         // first frame: open, build the read models, render
-        var start = Date()
+        let start = Date()
         let cpuStart = processCPUSeconds()
         let reader = try storeCall { try SQLiteStore(path: path, readOnly: true) }
         let engine = Engine(store: reader, clock: SystemClock(), calendar: localCalendar())

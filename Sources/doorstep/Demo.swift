@@ -46,25 +46,47 @@ struct Demo: ParsableCommand {
             try storeCall { try database.replaceAll(with: data, at: now) }
             logger.info("demo starting", metadata: ["db": "\(path)", "grids": "\(data.grids.count)"])
 
-            // the wall opens on a street already at work: the last minute's changes are made
-            // first (a change every five seconds, stamped in the past), so the ticker is not empty
-            let past = ManualClock(now.addingTimeInterval(-Self.warmUpSeconds))
-            let warmUp = try storeCall { try Simulator(store: database, clock: past, seed: seed &+ 1, callTimeout: settings.callTimeout) }
+            // the wall opens on a street already at work: the simulator makes the last minute's
+            // changes first (a change every five seconds, stamped in the past), so the ticker is not empty
+            let clock = ShiftedClock(offset: -Self.warmUpSeconds)
+            let street = try storeCall { try Simulator(store: database, clock: clock, seed: seed, callTimeout: settings.callTimeout) }
             for _ in 0..<Int(Self.warmUpSeconds / 5) {
-                do { try warmUp.step() } catch { logger.warning("simulator warm-up: \(error)") }
-                past.advance(by: 5)
+                do { try street.step() } catch { logger.warning("simulator warm-up: \(error)") }
+                clock.move(by: 5)
             }
+            clock.move(by: -clock.offset)
 
             let engine = PollingLoop(
                 engine: Engine(store: database, clock: SystemClock(), calendar: localCalendar(), callTimeout: settings.callTimeout),
                 interval: settings.refresh)
-            let simulator = SimulatorThread(
-                simulator: try storeCall { try Simulator(store: database, clock: SystemClock(), seed: seed, callTimeout: settings.callTimeout) },
-                perMinute: rate, logger: logger, onChange: {})
+            let simulator = SimulatorThread(simulator: street, perMinute: rate, logger: logger, onChange: {})
             simulator.start()
             defer { simulator.stop() }
             let actions = settings.actions(store: database, engine: engine, actor: "operator", logger: logger)
             try showWall(engine: engine, actions: actions, language: settings.language, theme: settings.theme, logger: logger)
         }
     }
+}
+
+/// The system clock moved by `offset` seconds: the demo's warm-up walks through the past on it,
+/// then brings it back to the present.
+private final class ShiftedClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var shift: TimeInterval
+
+    init(offset: TimeInterval) { shift = offset }
+
+    var offset: TimeInterval {
+        lock.lock()
+        defer { lock.unlock() }
+        return shift
+    }
+
+    func move(by seconds: TimeInterval) {
+        lock.lock()
+        shift += seconds
+        lock.unlock()
+    }
+
+    func now() -> Date { Date().addingTimeInterval(offset) }
 }

@@ -76,6 +76,10 @@ struct SQLiteStoreTests {
         #expect(rated.gridCode == "JB02")
         #expect(rated.rating == 5)
         #expect(try store.tickets(ids: [ticket.id]).first == rated)
+        // its history, step by step with who did it
+        let history = try store.history(of: ticket.id)
+        #expect(history.map(\.to) == [.ordered, .dispatched, .accepted, .resolved, .rated])
+        #expect(history.map(\.actor) == ["resident", "S0001", "S0016", "S0016", "resident"])
         let events = try store.events(after: start, limit: 100)
         #expect(events.map(\.kind) == ["ticket.ordered", "ticket.dispatch", "ticket.accept", "ticket.resolve", "ticket.rate"])
         #expect(events.allSatisfy { $0.subject == ticket.id })
