@@ -57,13 +57,15 @@ public enum Subprocess {
             close(fds[0])
             throw Failure(description: "cannot run \(program): error \(spawned)")
         }
-        let deadline = Date().addingTimeInterval(timeout)
+        // a monotonic deadline: a wall clock set back must not stretch it
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         var output = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
         var timedOut = false
         while true {
             var descriptor = pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)
-            let left = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
+            let remaining = (deadline - ContinuousClock.now).components
+            let left = Int32(clamping: max(0, remaining.seconds * 1000 + remaining.attoseconds / 1_000_000_000_000_000))
             if left == 0 {
                 timedOut = true
                 break

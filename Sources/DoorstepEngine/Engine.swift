@@ -104,7 +104,7 @@ public final class Engine: @unchecked Sendable {
 
     /// The read model built afresh from the store's working set.
     private func rebuild(now: Date) throws {
-        live = LiveOverview(data: try store.loadAll(), now: now, calendar: calendar, callTimeout: callTimeout)
+        live = LiveOverview(data: try store.loadAll(at: now), now: now, calendar: calendar, callTimeout: callTimeout)
         generation += 1
     }
 

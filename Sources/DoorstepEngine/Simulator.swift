@@ -33,7 +33,7 @@ public final class Simulator: @unchecked Sendable {
         self.clock = clock
         self.random = SeededRandom(seed: seed)
         self.callTimeout = callTimeout
-        let data = try store.loadAll()
+        let data = try store.loadAll(at: clock.now())
         grids = data.grids
         categories = data.categories
         var byGrid: [String: [Staff]] = [:]

@@ -37,8 +37,8 @@ public struct OrderRequest: Sendable {
 public protocol DoorstepStore: Sendable {
     // MARK: Reading
     /// Everything the wall works with, as one consistent snapshot: the street, its people, and
-    /// the open tickets with those closed in the last month (older history stays in the store).
-    func loadAll() throws -> StreetData
+    /// the open tickets with those closed in the month before `now` (older history stays in the store).
+    func loadAll(at now: Date) throws -> StreetData
     /// The sequence number of the newest event (0 for none).
     func lastSequence() throws -> Int64
     /// Events after `sequence`, oldest first, at most `limit`.

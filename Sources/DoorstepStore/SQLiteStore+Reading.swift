@@ -15,8 +15,7 @@ extension SQLiteStore {
     /// last 24 hours) — a year of closed tickets is history, not the working set. The reads may
     /// see different moments; the engine reads the event sequence before any of them and
     /// re-applies what came after, so the result is as current as the latest.
-    public func loadAll() throws -> StreetData {
-        let now = Date()
+    public func loadAll(at now: Date) throws -> StreetData {
         let ratedSince = now.addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
         let middle = now.addingTimeInterval(-Self.recentDays * 86_400 / 2).timeIntervalSince1970
         // the two long reads first; the pool's threads take the shorter ones as they come free

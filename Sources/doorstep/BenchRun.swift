@@ -18,6 +18,7 @@ struct BenchRun {
     var tickets: Int
     /// Stop after the first frame (to profile it alone, under callgrind say).
     var firstFrameOnly = false
+    var clock: any Clock = SystemClock()
     let size = Size(width: 240, height: 70)
 
     func measure() throws -> BenchFigures {
@@ -29,7 +30,7 @@ struct BenchRun {
         #endif
         figures.scale = synthetic.scale.rawValue
         if !FileManager.default.fileExists(atPath: path) {
-            let summary = try buildSynthetic(synthetic, at: path, now: Date()) { done, total in
+            let summary = try buildSynthetic(synthetic, at: path, now: clock.now()) { done, total in
                 FileHandle.standardError.write(Data("\rbuilding \(synthetic.scale.rawValue): tickets \(done)/\(total)".utf8))
             }
             FileHandle.standardError.write(Data("\n\(summary)\n".utf8))
@@ -37,15 +38,15 @@ struct BenchRun {
         let store = try storeCall { try SQLiteStore(path: path) }
 
         // first frame: open, build the read models, render
-        let start = Date()
+        let stopwatch = Stopwatch()
         let cpuStart = processCPUSeconds()
         let reader = try storeCall { try SQLiteStore(path: path, readOnly: true) }
-        let engine = Engine(store: reader, clock: SystemClock(), calendar: localCalendar())
+        let engine = Engine(store: reader, clock: clock, calendar: localCalendar())
         guard let first = engine.poll() else { throw Failure("the bench database could not be read", exitCode: ExitStatus.unavailable) }
-        figures.loadMs = Date().timeIntervalSince(start) * 1000
-        var state = WallState(overview: first.overview, language: .zh, now: Date(), timeZone: TimeZone.current, size: size)
+        figures.loadMs = stopwatch.milliseconds
+        var state = WallState(overview: first.overview, language: .zh, now: clock.now(), timeZone: TimeZone.current, size: size)
         _ = WallView.render(state)
-        figures.firstFrameMs = Date().timeIntervalSince(start) * 1000
+        figures.firstFrameMs = stopwatch.milliseconds
         figures.firstFrameCPUMs = (processCPUSeconds() - cpuStart) * 1000
         figures.ticketsInStore = first.overview.figures.openTickets
         figures.subdistricts = first.overview.subdistricts.count
@@ -67,16 +68,16 @@ struct BenchRun {
             for n in 0..<50 {
                 let grid = gridCodes[(run * 997 + n * 31) % gridCodes.count]
                 let request = OrderRequest(gridCode: grid, categoryCode: categoryCodes[n % categoryCodes.count], title: "压测 \(run)-\(n)")
-                ordered.append(try store.order(request, by: "bench", at: Date()).id)
+                ordered.append(try store.order(request, by: "bench", at: clock.now()).id)
                 let person = staffIDs[(run * 100 + n) % staffIDs.count]
-                _ = try store.setDuty(staffID: person, n % 2 == 0 ? .busy : .onDuty, by: "bench", at: Date())
+                _ = try store.setDuty(staffID: person, n % 2 == 0 ? .busy : .onDuty, by: "bench", at: clock.now())
             }
         } measure: {
             if let next = engine.poll() { held = next }
         }
         state.update(.overview(held.overview))
         // leave the working set as it was: the bench's orders are cancelled
-        for id in ordered { _ = try storeCall { try store.act(on: id, .cancel(reason: "bench"), by: "bench", at: Date()) } }
+        for id in ordered { _ = try storeCall { try store.act(on: id, .cancel(reason: "bench"), by: "bench", at: clock.now()) } }
         figures.frameMs = median(20) { _ = WallView.render(state) }
 
         // bytes through the real ncurses backend on a pseudo-terminal
@@ -118,7 +119,7 @@ struct BenchRun {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         figures.rssMB = Double(usage.ru_maxrss) / 1024
-        try measureIngest(try storeCall { try store.loadAll() }, into: &figures)
+        try measureIngest(try storeCall { try store.loadAll(at: clock.now()) }, into: &figures)
         return figures
     }
 
@@ -133,23 +134,23 @@ struct BenchRun {
         var territory = data
         territory.tickets = []
         territory.outcomes = []
-        try storeCall { try store.replaceAll(with: territory, at: Date()) }
+        try storeCall { try store.replaceAll(with: territory, at: clock.now()) }
         let requests = (0..<tickets).map { n in
             OrderRequest(gridCode: data.grids[n % data.grids.count].code, categoryCode: data.categories[n % data.categories.count].code,
                          title: "压测工单 \(n)", residentName: "测试", residentPhone: "15500000000")
         }
-        var start = Date()
+        var stopwatch = Stopwatch()
         for batch in stride(from: 0, to: requests.count, by: 5_000) {
-            _ = try storeCall { try store.order(Array(requests[batch..<min(requests.count, batch + 5_000)]), by: "bench", at: Date()) }
+            _ = try storeCall { try store.order(Array(requests[batch..<min(requests.count, batch + 5_000)]), by: "bench", at: clock.now()) }
         }
-        figures.ingestPerSecond = Double(requests.count) / Date().timeIntervalSince(start)
+        figures.ingestPerSecond = Double(requests.count) / stopwatch.seconds
         let single = requests.prefix(1000)
-        start = Date()
-        for request in single { _ = try storeCall { try store.order(request, by: "bench", at: Date()) } }
-        figures.ingestSinglePerSecond = Double(single.count) / Date().timeIntervalSince(start)
-        start = Date()
-        try storeCall { try store.rawInsert(tickets: requests, at: Date()) }
-        figures.sqliteRawPerSecond = Double(requests.count) / Date().timeIntervalSince(start)
+        stopwatch = Stopwatch()
+        for request in single { _ = try storeCall { try store.order(request, by: "bench", at: clock.now()) } }
+        figures.ingestSinglePerSecond = Double(single.count) / stopwatch.seconds
+        stopwatch = Stopwatch()
+        try storeCall { try store.rawInsert(tickets: requests, at: clock.now()) }
+        figures.sqliteRawPerSecond = Double(requests.count) / stopwatch.seconds
     }
 
     private func median(_ runs: Int, _ body: () -> Void) -> Double {

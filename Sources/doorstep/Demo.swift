@@ -40,7 +40,7 @@ struct Demo: ParsableCommand {
             defer {
                 if temporary { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
             }
-            let now = Date()
+            let now = SystemClock().now()
             let data = try WallOptions.loadData(from: from, now: now)
             let database = try storeCall { try SQLiteStore(path: path, create: true) }
             try storeCall { try database.replaceAll(with: data, at: now) }
@@ -88,5 +88,5 @@ private final class ShiftedClock: Clock, @unchecked Sendable {
         lock.unlock()
     }
 
-    func now() -> Date { Date().addingTimeInterval(offset) }
+    func now() -> Date { SystemClock().now().addingTimeInterval(offset) }
 }

@@ -1,3 +1,4 @@
+import DoorstepDomain
 import Foundation
 import Logging
 
@@ -45,7 +46,7 @@ struct FileLogHandler: LogHandler {
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let extra = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = ISO8601DateFormatter().string(from: SystemClock().now())
         sink.write("\(stamp) \(event.level) \(label): \(event.message)\(extra)\n")
     }
 

@@ -14,7 +14,7 @@ struct VisitCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let database = try store.open()
-            let visit = try storeCall { try database.logVisit(householdID: household, staffID: staff, at: Date()) }
+            let visit = try storeCall { try database.logVisit(householdID: household, staffID: staff, at: SystemClock().now()) }
             print(visit.id)
         }
     }
@@ -31,7 +31,7 @@ struct DutyCommand: ParsableCommand {
         try reportingFailures {
             let duty = try parseChoice(state, as: DutyState.self, flag: "duty")
             let database = try store.open()
-            let person = try storeCall { try database.setDuty(staffID: staff, duty, by: store.actor ?? staff, at: Date()) }
+            let person = try storeCall { try database.setDuty(staffID: staff, duty, by: store.actor ?? staff, at: SystemClock().now()) }
             print("\(person.id) \(person.duty.rawValue)")
         }
     }
@@ -50,7 +50,7 @@ struct Ack: ParsableCommand {
         try reportingFailures {
             let database = try store.open()
             let answered = try storeCall {
-                try database.acknowledge(callID: call, staffID: staff, accept: !decline, timeout: callTimeout, at: Date())
+                try database.acknowledge(callID: call, staffID: staff, accept: !decline, timeout: callTimeout, at: SystemClock().now())
             }
             print("\(answered.id) \(answered.state.rawValue)")
         }
@@ -73,8 +73,9 @@ struct CallCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let database = try store.open()
-            let data = try storeCall { try database.loadAll() }
-            let overview = Overview(data: data, now: Date(), calendar: localCalendar())
+            let now = SystemClock().now()
+            let data = try storeCall { try database.loadAll(at: now) }
+            let overview = Overview(data: data, now: now, calendar: localCalendar())
             let notify: any Notifier = notifier.map { CommandNotifier(command: $0) } ?? RecordingNotifier()
             let desk = CallDesk(store: database, notifier: notify, clock: SystemClock(), timeout: Call.defaultTimeout, actor: store.who)
             let targets: [String]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DoorstepDomain
 import DoorstepSeeds
 import DoorstepStore
 import Foundation
@@ -17,7 +18,7 @@ struct Import: ParsableCommand {
                 throw Failure("\(file): cannot be read (missing or not a file)", exitCode: ExitStatus.dataError)
             }
             let database = try store.open()
-            let data = try storeCall { try database.loadAll() }
+            let data = try storeCall { try database.loadAll(at: SystemClock().now()) }
             let result: Spreadsheet.Result
             do {
                 result = try Spreadsheet.read(
@@ -31,10 +32,10 @@ struct Import: ParsableCommand {
             let name = URL(fileURLWithPath: file).lastPathComponent
             switch result.content {
             case .households(let rows):
-                let n = try storeCall { try database.upsert(households: rows, source: name, at: Date()) }
+                let n = try storeCall { try database.upsert(households: rows, source: name, at: SystemClock().now()) }
                 print("\(file): \(n) households imported")
             case .staff(let rows):
-                let n = try storeCall { try database.upsert(staff: rows, source: name, at: Date()) }
+                let n = try storeCall { try database.upsert(staff: rows, source: name, at: SystemClock().now()) }
                 print("\(file): \(n) staff imported")
             }
         }

@@ -29,7 +29,7 @@ struct Init: ParsableCommand {
             if FileManager.default.fileExists(atPath: path), !force {
                 throw Failure("\(path) already exists; add --force to replace its content", exitCode: ExitStatus.refused)
             }
-            let now = Date()
+            let now = SystemClock().now()
             if let synthetic {
                 let scale = try parseChoice(synthetic, as: Synthetic.Scale.self, flag: "--synthetic")
                 let summary = try buildSynthetic(Synthetic(scale: scale), at: path, now: now) { done, total in

@@ -45,8 +45,9 @@ struct Grids: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let database = try store.open(readOnly: true)
-            let data = try storeCall { try database.loadAll() }
-            let overview = Overview(data: data, now: Date(), calendar: localCalendar(), callTimeout: callTimeout)
+            let now = SystemClock().now()
+            let data = try storeCall { try database.loadAll(at: now) }
+            let overview = Overview(data: data, now: now, calendar: localCalendar(), callTimeout: callTimeout)
             let rows: [ListingRow] = overview.grids.map { summary in
                 [("code", summary.grid.code), ("name", summary.grid.name), ("community", summary.grid.communityCode),
                  ("status", summary.assessment.status.rawValue), ("reason", summary.assessment.reasons.first?.code ?? ""),
@@ -67,7 +68,7 @@ struct StaffList: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let database = try store.open(readOnly: true)
-            let data = try storeCall { try database.loadAll() }
+            let data = try storeCall { try database.loadAll(at: SystemClock().now()) }
             let rows: [ListingRow] = data.staff.filter { grid == nil || $0.gridCode == grid }.map {
                 [("id", $0.id), ("name", $0.name), ("role", $0.role.rawValue), ("grid", $0.gridCode), ("duty", $0.duty.rawValue)]
             }
@@ -113,8 +114,9 @@ struct Calls: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let database = try store.open(readOnly: true)
-            let data = try storeCall { try database.loadAll() }
-            let overview = Overview(data: data, now: Date(), calendar: localCalendar(), callTimeout: callTimeout)
+            let now = SystemClock().now()
+            let data = try storeCall { try database.loadAll(at: now) }
+            let overview = Overview(data: data, now: now, calendar: localCalendar(), callTimeout: callTimeout)
             let rows: [ListingRow] = overview.calls.prefix(max(0, limit)).map { summary in
                 [("id", summary.call.id), ("staff", summary.call.staffID), ("name", overview.staff(id: summary.call.staffID)?.name),
                  ("grid", summary.call.gridCode), ("state", summary.state.rawValue), ("placed_at", isoTime(summary.call.placedAt)),

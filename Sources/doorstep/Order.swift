@@ -24,7 +24,7 @@ struct Order: ParsableCommand {
                 priority: try parseChoice(priority, as: TicketPriority.self, flag: "--priority"), residentName: name, residentPhone: phone,
                 orderedAt: try orderedAt.map { try parseTime($0, flag: "--ordered-at") })
             let database = try store.open()
-            let ticket = try storeCall { try database.order(request, by: store.who, at: Date()) }
+            let ticket = try storeCall { try database.order(request, by: store.who, at: SystemClock().now()) }
             print(ticket.id)
         }
     }

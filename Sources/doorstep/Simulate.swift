@@ -21,18 +21,17 @@ struct Simulate: ParsableCommand {
             let simulator = try storeCall { try Simulator(store: database, clock: SystemClock(), seed: seed) }
             let steps = Int((rate * duration / 60).rounded())
             let gap = 60 / rate
-            let start = Date()
+            let stopwatch = Stopwatch()
             var made = 0
             for n in 0..<steps {
-                let due = start.addingTimeInterval(Double(n) * gap)
-                let wait = due.timeIntervalSinceNow
+                let wait = Double(n) * gap - stopwatch.seconds
                 if wait > 0 { Thread.sleep(forTimeInterval: wait) }
                 if let what = try storeCall({ try simulator.step() }) {
                     made += 1
                     if verbose { print(what) }
                 }
             }
-            print("simulated \(made) changes in \(steps) steps over \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+            print("simulated \(made) changes in \(steps) steps over \(String(format: "%.1f", stopwatch.seconds)) s")
         }
     }
 }

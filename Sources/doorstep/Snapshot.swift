@@ -38,7 +38,7 @@ struct Snapshot: ParsableCommand {
                 throw Failure("--width and --height must be between 1 and 1000", exitCode: ExitStatus.usage)
             }
             let language = try WallOptions(from: nil, lang: lang).language()
-            let now = Date()
+            let now = SystemClock().now()
             let calendar = localCalendar()
             var events: [ChangeEvent] = []
             let data: StreetData
@@ -46,7 +46,7 @@ struct Snapshot: ParsableCommand {
                 data = try WallOptions.loadData(from: from, now: now)
             } else {
                 let database = try store.open(readOnly: true)
-                (data, events) = try storeCall { (try database.loadAll(), try database.recentEvents(limit: 50)) }
+                (data, events) = try storeCall { (try database.loadAll(at: now), try database.recentEvents(limit: 50)) }
             }
             var state = WallState(
                 overview: Overview(data: data, now: now, calendar: calendar, callTimeout: callTimeout), language: language, now: now,

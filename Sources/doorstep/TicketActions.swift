@@ -6,7 +6,7 @@ import Foundation
 /// Applies `action` to a ticket through the store and prints the ticket's new state.
 func perform(_ action: TicketAction, on ticket: String, store: StoreOptions, actor: String? = nil) throws {
     let database = try store.open()
-    let moved = try storeCall { try database.act(on: ticket, action, by: actor ?? store.who, at: Date()) }
+    let moved = try storeCall { try database.act(on: ticket, action, by: actor ?? store.who, at: SystemClock().now()) }
     print("\(moved.id) \(moved.state.rawValue)")
 }
 

@@ -68,7 +68,7 @@ final class WallActions: @unchecked Sendable {
             let strings = state.strings
             queue.async { [self] in
                 do {
-                    let ticket = try store.act(on: ticketID, action, by: actor, at: Date())
+                    let ticket = try store.act(on: ticketID, action, by: actor, at: SystemClock().now())
                     logger.info("ticket moved", metadata: ["ticket": "\(ticketID)", "state": "\(ticket.state.rawValue)"])
                     post(.outcome(strings.moved(ticketID, strings.state(ticket.state.rawValue)), isProblem: false))
                 } catch StoreError.conflict(let refusal, let winner) {
@@ -95,7 +95,7 @@ final class WallActions: @unchecked Sendable {
             queue.async { [self] in
                 do {
                     // who saw what and when goes into the event log before anything is shown
-                    try store.record(kind: "privacy.reveal", subject: subject, actor: actor, detail: "resident details shown on the wall", at: Date())
+                    try store.record(kind: "privacy.reveal", subject: subject, actor: actor, detail: "resident details shown on the wall", at: SystemClock().now())
                     logger.notice("resident details revealed", metadata: ["subject": "\(subject)", "by": "\(actor)"])
                     post(.revealed(subject: subject))
                 } catch {

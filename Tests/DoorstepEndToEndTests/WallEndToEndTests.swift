@@ -14,7 +14,8 @@ struct WallEndToEndTests {
     @Test("the wall at 200×60: panes, grids, selection, resize, quit")
     func wall() throws {
         let tmux = try session("demo --lang zh")
-        let first = tmux.wait { $0.contains("全部网格") && $0.contains("待办工单") }
+        // the footer is the last row drawn: waiting for it means the whole first frame has arrived
+        let first = tmux.wait { $0.contains("全部网格") && $0.contains("待办工单") && $0.contains("q 退出") }
         #expect(first.ok, "wall did not appear:\n\(first.screen)")
         for title in ["全部网格", "网格力量", "待办工单", "临江街道社会治理指挥中心", "q 退出"] {
             #expect(first.screen.contains(title), "missing \(title)")
@@ -35,7 +36,7 @@ struct WallEndToEndTests {
         #expect(tmux.wait { $0.contains("网格力量 · 北固二网格") }.ok, "j did not move down")
 
         tmux.resize(width: 80, height: 24)
-        let small = tmux.wait { $0.contains("全部网格") && !$0.contains("JB01") && $0.contains("●江滨一网格  ●江滨二网格") }
+        let small = tmux.wait { $0.contains("q 退出") && $0.contains("全部网格") && !$0.contains("JB01") && $0.contains("●江滨一网格  ●江滨二网格") }
         #expect(small.ok, "80×24 did not redraw:\n\(small.screen)")
         #expect(small.screen.contains("待办工单"))
         #expect(small.screen.contains("─ 北固二网格 · 在岗"), "selection lost on resize")
@@ -45,7 +46,7 @@ struct WallEndToEndTests {
         #expect(tmux.wait { $0.contains("终端太小") && $0.contains("60×20") }.ok, "too-small message missing")
 
         tmux.resize(width: 200, height: 60)
-        let back = tmux.wait { $0.contains("JB01") && $0.contains("网格力量 · 北固二网格") }
+        let back = tmux.wait { $0.contains("q 退出") && $0.contains("JB01") && $0.contains("网格力量 · 北固二网格") }
         #expect(back.ok, "wall did not come back at 200×60:\n\(back.screen)")
         #expect(!back.screen.contains("终端太小"))
 

@@ -26,16 +26,24 @@ enum Fixtures {
 }
 
 /// Compares `text` with the snapshot file `name` under Tests/DoorstepScreenTests/Snapshots.
-/// With DOORSTEP_RECORD_SNAPSHOTS=1 in the environment, writes the file instead (then check
-/// the diff by eye before committing it).
+/// With DOORSTEP_RECORD_SNAPSHOTS=1 in the environment, writes the file when it differs and
+/// records an issue either way, so a recording run never passes (read the diff by eye, then run
+/// again without the variable).
 func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
+    let recorded = (try? String(contentsOf: url, encoding: .utf8)).map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
     if ProcessInfo.processInfo.environment["DOORSTEP_RECORD_SNAPSHOTS"] == "1" {
-        try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        if recorded != text { try (text + "\n").write(to: url, atomically: true, encoding: .utf8) }
+        let what = recorded == text ? "unchanged" : "recorded anew"
+        Issue.record(
+            "snapshot \(name) \(what): a recording run never passes; read the diff, then run without DOORSTEP_RECORD_SNAPSHOTS",
+            sourceLocation: sourceLocation)
         return
     }
-    var expected = try String(contentsOf: url, encoding: .utf8)
-    if expected.hasSuffix("\n") { expected.removeLast() }
+    guard let expected = recorded else {
+        Issue.record("snapshot \(name) is missing; record it with DOORSTEP_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+        return
+    }
     #expect(
         text == expected, "snapshot \(name) differs; record with DOORSTEP_RECORD_SNAPSHOTS=1",
         sourceLocation: sourceLocation)

@@ -9,7 +9,7 @@ struct CallDeskTests {
     let now = StoreFixtures.now
 
     func overview(_ store: SQLiteStore, at time: Date) throws -> Overview {
-        Overview(data: try store.loadAll(), now: time, calendar: StoreFixtures.calendar, callTimeout: 60)
+        Overview(data: try store.loadAll(at: time), now: time, calendar: StoreFixtures.calendar, callTimeout: 60)
     }
 
     @Test("a call is stored first, then handed to the notifier with the person's details")
@@ -49,7 +49,7 @@ struct CallDeskTests {
 
         clock.advance(by: 61)
         let third = desk.supervise(try overview(store, at: clock.now()))
-        let operators = try store.loadAll().staff.filter { $0.role == .streetOperator }.map(\.id).sorted()
+        let operators = try store.loadAll(at: now).staff.filter { $0.role == .streetOperator }.map(\.id).sorted()
         #expect(third.calls.map(\.staffID) == operators)
 
         // the grid stays red while the chain goes unanswered …

@@ -31,7 +31,7 @@ final class FlakyStore: DoorstepStore, @unchecked Sendable {
         if failing { throw StoreError.unavailable("disk unplugged") }
     }
 
-    func loadAll() throws -> StreetData { try check(); return try inner.loadAll() }
+    func loadAll(at now: Date) throws -> StreetData { try check(); return try inner.loadAll(at: now) }
     func lastSequence() throws -> Int64 { try check(); return try inner.lastSequence() - lock.withLock { lag } }
     func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] { try check(); return try inner.events(after: sequence, limit: limit) }
     func recentEvents(limit: Int) throws -> [ChangeEvent] { try check(); return try inner.recentEvents(limit: limit) }

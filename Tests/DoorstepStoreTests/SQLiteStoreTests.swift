@@ -17,10 +17,10 @@ struct SQLiteStoreTests {
         #expect(throws: StoreError.missingDatabase(database.path)) { try SQLiteStore(path: database.path) }
         let empty = try SQLiteStore(path: database.path, create: true)
         #expect(try empty.lastSequence() == 0)
-        #expect(throws: StoreError.self) { try empty.loadAll() }  // no street yet, said plainly
+        #expect(throws: StoreError.self) { try empty.loadAll(at: now) }  // no street yet, said plainly
         try empty.replaceAll(with: try DataSet.load(from: .embeddedDemo, now: now), at: now)
         let reopened = try SQLiteStore(path: database.path)  // migrator runs again: nothing to do, nothing lost
-        let data = try reopened.loadAll()
+        let data = try reopened.loadAll(at: now)
         #expect(data.grids.count == 64)
         // the working set: households due a must-visit (of 2,950), open tickets in full, closed ones as outcomes
         #expect(data.households.count == 339 && data.households.allSatisfy { !$0.mustVisit.isEmpty })
@@ -28,7 +28,7 @@ struct SQLiteStoreTests {
         #expect(data.outcomes.count == 30)
         #expect(data.visits.count > 300)
         let readOnly = try SQLiteStore(path: database.path, readOnly: true)
-        #expect(try readOnly.loadAll().staff.count == data.staff.count)
+        #expect(try readOnly.loadAll(at: now).staff.count == data.staff.count)
         #expect(throws: StoreError.self) { try readOnly.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "x"), by: "t", at: now) }
     }
 
@@ -45,7 +45,7 @@ struct SQLiteStoreTests {
                 """)
         }
         let reader = try SQLiteStore(path: database.path, readOnly: true)
-        let data = try reader.loadAll()
+        let data = try reader.loadAll(at: now)
         #expect(data.tickets.count + data.outcomes.count == 73)
         #expect(data.tickets.allSatisfy { $0.acceptedAt == nil })
         #expect(try reader.pool.read { try Schema.migrator.hasCompletedMigrations($0) })
@@ -152,11 +152,11 @@ struct SQLiteStoreTests {
         #expect(try store.setDuty(staffID: "S0002", .off, by: "S0002", at: now).duty == .off)
         let visit = try store.logVisit(householdID: "H00001", staffID: "S0002", at: now)
         #expect(try store.visits(ids: [visit.id]).first?.householdID == "H00001")
-        var household = try #require(try store.loadAll().households.first)
+        var household = try #require(try store.loadAll(at: now).households.first)
         household.headName = "新户主"
         household.id = "H99999"
         #expect(try store.upsert(households: [household], source: "test.csv", at: now) == 1)
-        #expect(try store.loadAll().households.contains { $0.id == "H99999" && $0.headName == "新户主" })
+        #expect(try store.loadAll(at: now).households.contains { $0.id == "H99999" && $0.headName == "新户主" })
         #expect(try store.recentEvents(limit: 3).map(\.kind) == ["import.households", "visit", "duty"])
     }
 }

@@ -1,0 +1,13 @@
+/// Elapsed time from the monotonic clock, for figures and pacing: never the wall clock, so a
+/// clock set back or forward (NTP, faketime) does not bend a measurement.
+struct Stopwatch {
+    private let start = ContinuousClock.now
+
+    /// Seconds since the stopwatch started.
+    var seconds: Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    var milliseconds: Double { seconds * 1000 }
+}
