@@ -60,7 +60,8 @@ let package = Package(
             dependencies: [
                 "DoorstepStore", "DoorstepEngine", "DoorstepActions", "DoorstepDomain", "DoorstepSeeds",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Fixtures"]  // read through #filePath and copied before use
         ),
         .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
         .testTarget(

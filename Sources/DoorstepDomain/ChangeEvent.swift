@@ -1,27 +1,140 @@
 import Foundation
 
-/// One entry of the event log: every change to the store appends one, and its sequence
-/// number is the change feed the polling engine follows.
+/// One entry of the event log (变更记录): every change to the store appends one, and its
+/// sequence number is the change feed the polling engine follows.
 public struct ChangeEvent: Hashable, Sendable, Identifiable {
-    /// What changed: `ticket.<action>`, `duty`, `visit`, `call.placed`, `call.answered`,
-    /// `call.declined`, `import.households`, `import.staff`, `init`.
-    public var kind: String
     public var sequence: Int64
     public var at: Date
-    /// The id of what changed (a ticket, staff member, call, visit, or the file imported).
-    public var subject: String
-    /// Who did it.
+    /// Who did it: a staff id, a system actor (`resident`, `dispatcher`, `operator`, `init`,
+    /// `import`, `simulator` …) or a command-line user (`cli:NAME`).
     public var actor: String
-    /// A short human-readable detail (the new state, the note, the score …).
-    public var detail: String
+    /// What changed, with its facts as values.
+    public var change: Change
     public var id: Int64 { sequence }
 
-    public init(sequence: Int64, at: Date, kind: String, subject: String, actor: String, detail: String) {
+    public init(sequence: Int64, at: Date, actor: String, change: Change) {
         self.sequence = sequence
         self.at = at
-        self.kind = kind
-        self.subject = subject
         self.actor = actor
-        self.detail = detail
+        self.change = change
     }
+
+    public var kind: ChangeKind { change.kind }
+    /// The id of what changed (a ticket, staff member, call, visit, street, or the file imported).
+    public var subject: String { change.subject }
+}
+
+/// What a change did. Adding a case here does not compile until the store writes it, the
+/// engine routes it and the screen labels it: every layer switches over it exhaustively.
+public enum Change: Hashable, Sendable {
+    /// The whole content was replaced from a data set (`doorstep init`).
+    case initialised(streetCode: String, grids: Int)
+    /// Households or staff were added or updated from a spreadsheet.
+    case imported(ImportedList, source: String, rows: Int)
+    /// A ticket moved along 点单 → 派单 → 接单 → 办结 → 评价, or out of the loop.
+    case ticket(id: String, TicketChange)
+    /// A person's duty changed (值守).
+    case duty(staffID: String, DutyState)
+    /// A must-visit was made (走访); the actor is the worker.
+    case visit(visitID: String, householdID: String)
+    /// A call was placed to a person (一键直呼).
+    case callPlaced(callID: String, staffID: String)
+    /// A call was answered or declined; the actor is the person called.
+    case callAnswered(callID: String, accepted: Bool)
+    /// A missed call was escalated to the next people of the chain.
+    case callEscalated(callID: String, to: [String])
+    /// A resident's masked details were shown to the actor (recorded before they are shown).
+    case revealed(subject: String)
+    /// A row this version cannot read (written by a newer one): kept and shown as stored.
+    case unreadable(kind: String, subject: String, detail: String)
+
+    public var kind: ChangeKind {
+        switch self {
+        case .initialised: return .initialised
+        case .imported(.households, _, _): return .importedHouseholds
+        case .imported(.staff, _, _): return .importedStaff
+        case .ticket(_, let move):
+            switch move {
+            case .ordered: return .ticketOrdered
+            case .dispatched: return .ticketDispatched
+            case .accepted: return .ticketAccepted
+            case .resolved: return .ticketResolved
+            case .rated: return .ticketRated
+            case .escalated: return .ticketEscalated
+            case .cancelled: return .ticketCancelled
+            }
+        case .duty: return .duty
+        case .visit: return .visit
+        case .callPlaced: return .callPlaced
+        case .callAnswered(_, let accepted): return accepted ? .callAnswered : .callDeclined
+        case .callEscalated: return .callEscalated
+        case .revealed: return .privacyReveal
+        case .unreadable: return .unreadable
+        }
+    }
+
+    /// The id of what changed.
+    public var subject: String {
+        switch self {
+        case .initialised(let street, _): return street
+        case .imported(_, let source, _): return source
+        case .ticket(let id, _): return id
+        case .duty(let staff, _): return staff
+        case .visit(let visit, _): return visit
+        case .callPlaced(let call, _), .callAnswered(let call, _), .callEscalated(let call, _): return call
+        case .revealed(let subject): return subject
+        case .unreadable(_, let subject, _): return subject
+        }
+    }
+}
+
+/// Which list a spreadsheet import brought.
+public enum ImportedList: String, Hashable, Sendable {
+    case households, staff
+}
+
+/// How a ticket moved, with what the move carried.
+public enum TicketChange: Hashable, Sendable {
+    case ordered(title: String)
+    case dispatched(gridCode: String, assigneeID: String?)
+    case accepted(staffID: String)
+    case resolved(note: String)
+    case rated(score: Int)
+    case escalated
+    case cancelled(reason: String)
+
+    /// The change a ticket action records.
+    public init(_ action: TicketAction) {
+        switch action {
+        case .dispatch(let grid, let assignee): self = .dispatched(gridCode: grid, assigneeID: assignee)
+        case .accept(let staff): self = .accepted(staffID: staff)
+        case .resolve(_, let note): self = .resolved(note: note)
+        case .rate(let score): self = .rated(score: score)
+        case .escalate: self = .escalated
+        case .cancel(let reason): self = .cancelled(reason: reason)
+        }
+    }
+}
+
+/// The kind of a change, as the event log spells it (the raw value is the stored `kind`).
+public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
+    case initialised = "init"
+    case importedHouseholds = "import.households"
+    case importedStaff = "import.staff"
+    case ticketOrdered = "ticket.ordered"
+    case ticketDispatched = "ticket.dispatch"
+    case ticketAccepted = "ticket.accept"
+    case ticketResolved = "ticket.resolve"
+    case ticketRated = "ticket.rate"
+    case ticketEscalated = "ticket.escalate"
+    case ticketCancelled = "ticket.cancel"
+    case duty = "duty"
+    case visit = "visit"
+    case callPlaced = "call.placed"
+    case callAnswered = "call.answered"
+    case callDeclined = "call.declined"
+    case callEscalated = "call.escalated"
+    case privacyReveal = "privacy.reveal"
+    /// Not stored under this name: a row whose kind this version does not know.
+    case unreadable = "unreadable"
 }

@@ -1,22 +1,20 @@
 import Foundation
 
 /// One line of a ticket's history as the store recorded it: who moved it from which state
-/// to which, when, and with what detail (the note, the score, the reason).
+/// to which, when, and what the move carried (the title ordered, the note, the score, the reason).
 public struct TicketHistoryEntry: Hashable, Sendable {
+    /// Nil for the order that created it.
     public var from: TicketState?
     public var to: TicketState
-    /// The verb, as the command line spells it (ordered for the creation).
-    public var verb: String
+    public var change: TicketChange
     public var actor: String
     public var at: Date
-    public var detail: String
 
-    public init(from: TicketState?, to: TicketState, verb: String, actor: String, at: Date, detail: String) {
+    public init(from: TicketState?, to: TicketState, change: TicketChange, actor: String, at: Date) {
         self.from = from
         self.to = to
-        self.verb = verb
+        self.change = change
         self.actor = actor
         self.at = at
-        self.detail = detail
     }
 }

@@ -71,6 +71,26 @@ public struct TransitionError: Error, Hashable, Sendable, CustomStringConvertibl
     public var reason: String
 
     public var description: String { "cannot \(action.verb) \(ticketID): \(reason)" }
+
+    public init(ticketID: String, state: TicketState, action: TicketAction, reason: String) {
+        self.ticketID = ticketID
+        self.state = state
+        self.action = action
+        self.reason = reason
+    }
+}
+
+/// Who last moved a ticket, to which state and when: in a refusal, the operator who got there first.
+public struct LastMove: Hashable, Sendable {
+    public var actor: String
+    public var to: TicketState
+    public var at: Date
+
+    public init(actor: String, to: TicketState, at: Date) {
+        self.actor = actor
+        self.to = to
+        self.at = at
+    }
 }
 
 extension Ticket {

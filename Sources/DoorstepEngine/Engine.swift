@@ -111,18 +111,18 @@ public final class Engine: @unchecked Sendable {
     /// Re-reads what the events name and puts it in place.
     private func apply(_ events: [ChangeEvent], now: Date) throws {
         guard var current = live else { return }
-        if events.contains(where: { $0.kind == "init" || $0.kind.hasPrefix("import.") }) {
-            try rebuild(now: now)
-            return
-        }
         var tickets = Set<String>(), staff = Set<String>(), calls = Set<String>(), visits = Set<String>()
         for event in events {
-            switch event.kind {
-            case let kind where kind.hasPrefix("ticket."): tickets.insert(event.subject)
-            case let kind where kind.hasPrefix("call."): calls.insert(event.subject)
-            case "duty": staff.insert(event.subject)
-            case "visit": visits.insert(event.subject)
-            default: break
+            switch event.change {
+            case .initialised, .imported:
+                // the territory or its people changed wholesale: build afresh
+                try rebuild(now: now)
+                return
+            case .ticket(let id, _): tickets.insert(id)
+            case .callPlaced(let id, _), .callAnswered(let id, _), .callEscalated(let id, _): calls.insert(id)
+            case .duty(let id, _): staff.insert(id)
+            case .visit(let id, _): visits.insert(id)
+            case .revealed, .unreadable: break  // no data changed (or none this version can read)
             }
         }
         // read everything before changing anything: a failed read leaves the model as it was

@@ -27,7 +27,7 @@ enum DetailViews {
         let inner = canvas.box(area, title: title, style: Style(.title, bold: true))
         let parts = Layout.rows(inner, [.fixed(2), .fill(1)])
         let dispatchers = state.overview.staffWithoutGrid.filter { $0.role == .communityDispatcher && $0.communityCode == code }.sorted { $0.id < $1.id }
-        canvas.write(s.role("dispatcher") + ": " + dispatchers.map { "\($0.name) \(s.duty($0.duty.rawValue))" }.joined(separator: "  "),
+        canvas.write(s.role(.communityDispatcher) + ": " + dispatchers.map { "\($0.name) \(s.duty($0.duty))" }.joined(separator: "  "),
                      x: parts[0].x, y: parts[0].y, clip: parts[0], style: Style(.muted))
         let rows: [(String, Style)] = grids.map { summary in
             let households = state.gridHouseholds(summary.grid.code)
@@ -73,10 +73,10 @@ enum DetailViews {
         let roster = state.gridRoster(code)
         list(&canvas, state, title: "\(d.roster) · \(s.onDuty) \(summary.working)/\(summary.staffCount)", section: .roster,
              rows: roster.map { person in
-                 var line = Columns.pad(s.duty(person.duty.rawValue), to: 6) + Columns.pad(person.name, to: 8) + " "
-                     + Columns.pad(s.role(person.role.rawValue), to: 12)
+                 var line = Columns.pad(s.duty(person.duty), to: 6) + Columns.pad(person.name, to: 8) + " "
+                     + Columns.pad(s.role(person.role), to: 12)
                  if let call = state.overview.latestCall(to: person.id), state.now.timeIntervalSince(call.call.placedAt) < 3600 {
-                     line += " ☎ " + s.callState(call.state.rawValue)
+                     line += " ☎ " + s.callState(call.state)
                  }
                  return (line, person.duty == .off ? Style(.muted) : Style(.normal))
              }, in: rosterArea)
@@ -87,7 +87,7 @@ enum DetailViews {
         list(&canvas, state, title: d.households(done, households.count), section: .households,
              rows: households.map { h in
                  let visited = state.visitedThisMonth(h.id)
-                 let tags = h.mustVisit.map(\.rawValue).sorted().map(d.mustVisit).joined(separator: "、")
+                 let tags = h.mustVisit.sorted { $0.rawValue < $1.rawValue }.map(d.mustVisit).joined(separator: "、")
                  let line = (visited ? "✔ " : "✘ ") + h.id + " " + Columns.pad(state.shown(name: h.headName, subject: h.id), to: 7) + " " + tags
                  return (line, visited ? Style(.muted) : Style(.attention))
              }, in: householdArea)
@@ -102,7 +102,7 @@ enum DetailViews {
              rows: tickets.map { open in
                  let left = open.secondsLeft(at: state.now)
                  let clock = left.map { ($0 < 0 ? "-" : "") + Formatting.countdown($0) } ?? "—"
-                 let line = open.id + " " + Columns.pad(s.state(open.ticket.state.rawValue), to: 7) + " " + Columns.pad(clock, to: 9, align: .right)
+                 let line = open.id + " " + Columns.pad(s.state(open.ticket.state), to: 7) + " " + Columns.pad(clock, to: 9, align: .right)
                      + " " + open.ticket.title
                  return (line, (left ?? 1) < 0 ? Style(.alarm, bold: true) : Style(.normal))
              }, in: split[0])
@@ -110,8 +110,8 @@ enum DetailViews {
         // open before resolved, severe before the rest: what a small box shows is what matters most
         func rank(_ h: Hazard) -> (Int, Int, String) { (h.status == .open ? 0 : 1, h.severity == .severe ? 0 : 1, h.id) }
         for (row, hazard) in hazards.sorted(by: { rank($0) < rank($1) }).prefix(max(0, hazardBox.height)).enumerated() {
-            let line = Columns.pad(d.severity(hazard.severity.rawValue), to: 5) + Columns.pad(d.hazardKind(hazard.kind.rawValue), to: 5)
-                + Columns.pad(d.hazardStatus(hazard.status.rawValue), to: 7) + hazard.title
+            let line = Columns.pad(d.severity(hazard.severity), to: 5) + Columns.pad(d.hazardKind(hazard.kind), to: 5)
+                + Columns.pad(d.hazardStatus(hazard.status), to: 7) + hazard.title
             let style = hazard.status == .resolved ? Style(.muted) : (hazard.severity == .severe ? Style(.alarm, bold: true) : Style(.normal))
             canvas.write(line, x: hazardBox.x, y: hazardBox.y + row, clip: hazardBox, style: style)
         }
@@ -145,8 +145,8 @@ enum DetailViews {
             let category = open?.category.map { s.categoryName($0.nameZh, $0.nameEn) } ?? ticket.categoryCode
             let gridName = open?.gridName ?? ticket.gridCode
             fields = [
-                ("title", ticket.title), ("state", s.state(ticket.state.rawValue)), ("grid", "\(gridName) \(ticket.gridCode)"),
-                ("category", category), ("source", d.code(ticket.source.rawValue)), ("priority", d.code(ticket.priority.rawValue)),
+                ("title", ticket.title), ("state", s.state(ticket.state)), ("grid", "\(gridName) \(ticket.gridCode)"),
+                ("category", category), ("source", d.source(ticket.source)), ("priority", d.priority(ticket.priority)),
                 ("resident", state.shown(name: ticket.residentName, subject: id)),
                 ("phone", state.shown(phone: ticket.residentPhone, subject: id)),
                 ("created", Formatting.stamp(ticket.createdAt, timeZone: state.timeZone, weekdays: s.weekdays, width: valueWidth)),
@@ -154,7 +154,9 @@ enum DetailViews {
                 ("assignee", ticket.assigneeID.map { state.overview.staff(id: $0)?.name ?? $0 } ?? "—"),
             ]
         } else if let last = history?.last {
-            fields = [("title", history?.first?.detail ?? ""), ("state", s.state(last.to.rawValue))]
+            var title = ""
+            if case .ordered(let ordered)? = history?.first?.change { title = ordered }
+            fields = [("title", title), ("state", s.state(last.to))]
         }
         for (row, field) in fields.enumerated() where row < halves[0].height {
             canvas.write(runs: [(Columns.pad(d.fields[field.0] ?? field.0, to: 12), Style(.muted)), (field.1, Style(.normal, bold: field.0 == "title"))],
@@ -169,15 +171,15 @@ enum DetailViews {
             return
         }
         func move(_ entry: TicketHistoryEntry) -> String {
-            (entry.from.map { s.state($0.rawValue) + " → " } ?? "") + s.state(entry.to.rawValue)
+            (entry.from.map { s.state($0) + " → " } ?? "") + s.state(entry.to)
         }
         let moveWidth = history.map { DisplayWidth.of(move($0)) }.max() ?? 12
         for (row, entry) in history.enumerated() where row + 1 < halves[1].height {
             // the whole stamp where the half is wide; a narrow one keeps its room for who did what
             let time = Formatting.stamp(entry.at, timeZone: state.timeZone, weekdays: s.weekdays, width: halves[1].width >= 60 ? 24 : 11)
-            let who = state.overview.staff(id: entry.actor)?.name ?? entry.actor
+            func name(_ id: String) -> String { state.overview.staff(id: id)?.name ?? s.actor(id) ?? id }
             canvas.write(runs: [(time + "  ", Style(.muted)), (Columns.pad(move(entry), to: moveWidth) + " ", Style(.key)),
-                                (who + (entry.detail.isEmpty ? "" : " · " + entry.detail), Style(.normal))],
+                                (ChangeText.line(who: name(entry.actor), entry.change, name: name), Style(.normal))],
                          x: halves[1].x, y: halves[1].y + 1 + row, clip: halves[1])
         }
     }
@@ -195,7 +197,7 @@ enum DetailViews {
             ("head", state.shown(name: household.headName, subject: id)), ("phone", state.shown(phone: household.phone, subject: id)),
             ("building", building.map { "\($0.name) \($0.code)" } ?? household.buildingCode),
             ("grid", state.overview.grids.first { $0.grid.code == household.gridCode }.map { "\($0.grid.name) \($0.grid.code)" } ?? household.gridCode),
-            ("tags", household.mustVisit.map(\.rawValue).sorted().map(d.mustVisit).joined(separator: "、")),
+            ("tags", household.mustVisit.sorted { $0.rawValue < $1.rawValue }.map(d.mustVisit).joined(separator: "、")),
         ]
         for (row, field) in fields.enumerated() {
             canvas.write(runs: [(Columns.pad(d.fields[field.0] ?? field.0, to: 12), Style(.muted)), (field.1, Style(.normal))],
@@ -211,7 +213,7 @@ enum DetailViews {
         for (row, visit) in visits.prefix(max(0, inner.maxY - top - offset - 1)).enumerated() {
             let who = state.overview.staff(id: visit.staffID)
             canvas.write(Formatting.clock(visit.at, timeZone: state.timeZone, weekdays: s.weekdays) + "  "
-                         + (who.map { "\($0.name) · \(s.role($0.role.rawValue))" } ?? visit.staffID),
+                         + (who.map { "\($0.name) · \(s.role($0.role))" } ?? visit.staffID),
                          x: inner.x, y: top + offset + row, clip: inner, style: Style(.normal))
         }
         let note = state.revealed.contains(id) ? d.revealedNote : d.revealHint

@@ -28,31 +28,34 @@ enum EventsPane {
         window.drawMore(&canvas, in: inner, strings: s)
     }
 
-    /// Who did it and what, with staff ids turned into names.
+    /// Who did it and what, with staff ids turned into names and system actors into words.
     static func describe(_ event: ChangeEvent, _ overview: Overview, _ s: UIStrings) -> String {
-        func name(_ id: String) -> String { overview.staff(id: id)?.name ?? id }
-        switch event.kind {
-        case "call.placed": return name(event.detail)
-        case "call.answered", "call.declined": return name(event.actor)
-        case "call.escalated": return "→ " + event.detail.split(separator: ",").map { name(String($0)) }.joined(separator: "、")
-        case "visit": return "\(name(event.actor)) → \(event.detail)"
-        case "duty": return "\(name(event.subject)) \(s.duty(event.detail))"
-        case "ticket.accept": return name(event.actor)
-        case "ticket.dispatch":
-            let parts = event.detail.components(separatedBy: " → ")
-            return "\(name(event.actor)) → \(parts.first ?? "")" + (parts.count > 1 ? " · \(name(parts[1]))" : "")
-        default:
-            let who = name(event.actor)
-            return event.detail.isEmpty ? who : "\(who) · \(event.detail)"
+        func name(_ id: String) -> String { overview.staff(id: id)?.name ?? s.actor(id) ?? id }
+        let who = name(event.actor)
+        func with(_ detail: String) -> String { detail.isEmpty ? who : "\(who) · \(detail)" }
+        switch event.change {
+        case .ticket(_, let move): return ChangeText.line(who: who, move, name: name)
+        case .callPlaced(_, let staff): return name(staff)
+        case .callAnswered: return who
+        case .callEscalated(_, let to): return "→ " + to.map(name).joined(separator: "、")
+        case .visit(_, let household): return "\(who) → \(household)"
+        case .duty(let staff, let duty): return "\(name(staff)) \(s.duty(duty))"
+        case .initialised(_, let grids): return with("\(s.grids) \(grids)")
+        case .imported(_, _, let rows): return with(s.rows(rows))
+        case .revealed: return who
+        case .unreadable(let kind, _, let detail): return with(detail.isEmpty ? kind : "\(kind) \(detail)")
         }
     }
 
-    static func style(for kind: String) -> Style {
+    static func style(for kind: ChangeKind) -> Style {
         switch kind {
-        case "ticket.escalate", "call.declined", "call.escalated": return Style(.attention, bold: true)
-        case "ticket.resolve", "ticket.rate", "call.answered": return Style(.ok)
-        case "call.placed": return Style(.key)
-        default: return Style(.title)
+        case .ticketEscalated, .callDeclined, .callEscalated, .privacyReveal: return Style(.attention, bold: true)
+        case .ticketResolved, .ticketRated, .callAnswered: return Style(.ok)
+        case .callPlaced: return Style(.key)
+        case .unreadable: return Style(.muted)
+        case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .initialised, .importedHouseholds,
+             .importedStaff:
+            return Style(.title)
         }
     }
 }

@@ -8,14 +8,15 @@ enum FooterView {
         let text = Style(.footer)
         // on a narrow screen drop hints from the middle, never "? help" and "q quit"
         var shown = hints(state)
-        let noticeWidth = state.notice.map { DisplayWidth.of($0.text) + 4 } ?? 0
+        let noticeText = state.notice.map { $0.message.text(state.strings, overview: state.overview, timeZone: state.timeZone) }
+        let noticeWidth = noticeText.map { DisplayWidth.of($0) + 4 } ?? 0
         func width(_ list: [(String, String)]) -> Int { list.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
         while width(shown) + noticeWidth > rect.width, shown.count > 3 { shown.remove(at: shown.count - 3) }
         var runs: [(String, Style)] = [(" ", text)]
         for (k, what) in shown { runs += [(k, key), (" \(what)  ", text)] }
         let end = canvas.write(runs: runs, x: rect.x, y: rect.y, clip: rect)
-        if let notice = state.notice {
-            let message = " " + notice.text + " "
+        if let notice = state.notice, let noticeText {
+            let message = " " + noticeText + " "
             let x = max(end + 2, rect.maxX - DisplayWidth.of(message))
             canvas.write(message, x: x, y: rect.y, clip: rect, style: notice.isProblem ? Style(.alarm, inverse: true, bold: true) : Style(.ok, inverse: true))
         }

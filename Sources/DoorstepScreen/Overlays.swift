@@ -48,8 +48,8 @@ enum Overlays {
         var rows: [(String, Style)] = [("  " + s.gridOnly, Style(.normal))]
         for candidate in people {
             let person = candidate.staff
-            let line = (candidate.suggested ? "★ " : "  ") + Columns.pad(person.name, to: 8) + " " + Columns.pad(s.role(person.role.rawValue), to: 16)
-                + " " + Columns.pad(s.duty(person.duty.rawValue), to: 6) + " " + s.load(candidate.load)
+            let line = (candidate.suggested ? "★ " : "  ") + Columns.pad(person.name, to: 8) + " " + Columns.pad(s.role(person.role), to: 16)
+                + " " + Columns.pad(s.duty(person.duty), to: 6) + " " + s.load(candidate.load)
             rows.append((line, person.duty.isWorking ? Style(.normal) : Style(.muted)))
         }
         for (i, row) in rows.enumerated() {

@@ -36,9 +36,9 @@ enum StaffPane {
             }
             let text = person.duty == .off ? Style(.muted) : Style(.normal)
             var runs: [(String, Style)] = [
-                (Columns.pad(s.duty(person.duty.rawValue), to: 6), dutyStyle),
+                (Columns.pad(s.duty(person.duty), to: 6), dutyStyle),
                 (Columns.pad(person.name, to: 8), text),
-                (" " + Columns.pad(s.role(person.role.rawValue), to: wide ? 17 : 11), Style(.muted)),
+                (" " + Columns.pad(s.role(person.role), to: wide ? 17 : 11), Style(.muted)),
             ]
             if wide {
                 runs.append((" " + Formatting.timeOfDay(person.shift.lowerBound) + "–" + Formatting.timeOfDay(person.shift.upperBound), Style(.muted)))
@@ -57,7 +57,7 @@ enum StaffPane {
     /// that moves with the clock.
     static func callLabel(_ person: Staff, _ state: WallState, at now: Date) -> (String, Style)? {
         guard let call = state.overview.latestCall(to: person.id), now.timeIntervalSince(call.call.placedAt) < 3600 else { return nil }
-        let label = "☎ " + state.strings.callState(call.state.rawValue) + " " + Formatting.countdown(now.timeIntervalSince(call.call.placedAt))
+        let label = "☎ " + state.strings.callState(call.state) + " " + Formatting.countdown(now.timeIntervalSince(call.call.placedAt))
         let role: Role = call.state == .answered ? .ok : (call.state == .ringing ? .key : .alarm)
         return (label, Style(role, bold: call.state != .answered))
     }

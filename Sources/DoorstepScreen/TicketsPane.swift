@@ -72,7 +72,7 @@ enum TicketsPane {
             idWidth = min(10, max(6, rows.compactMap { state.ticket(atRow: $0).map { DisplayWidth.of($0.id) } }.max() ?? 6))
             let categories = state.overview.categories.map { s.categoryName($0.nameZh, $0.nameEn) }
             categoryWidth = min(14, categories.map(DisplayWidth.of).max() ?? 8) + 1
-            stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0.rawValue)) }.max() ?? 6) + 1
+            stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0)) }.max() ?? 6) + 1
             countdownWidth = wide ? 14 : 8
             leading = 2 + 11 + (wide ? idWidth + 1 + categoryWidth + stateWidth : 0)
             countdownX = inner.width - leading - countdownWidth - 1 >= 0 ? inner.maxX - countdownWidth : nil
@@ -96,7 +96,7 @@ enum TicketsPane {
         if wide {
             let category = open.category.map { s.categoryName($0.nameZh, $0.nameEn) } ?? ticket.categoryCode
             runs.append((Columns.pad(category, to: columns.categoryWidth - 1) + " ", Style(.muted)))
-            runs.append((Columns.pad(s.state(ticket.state.rawValue), to: columns.stateWidth - 1) + " ", Style(.muted)))
+            runs.append((Columns.pad(s.state(ticket.state), to: columns.stateWidth - 1) + " ", Style(.muted)))
         }
         let titleWidth = max(0, inner.width - columns.leading - countdownWidth - 1)
         runs.append((Columns.pad(ticket.title, to: titleWidth) + " ", Style(.normal)))

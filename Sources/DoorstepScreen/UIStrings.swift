@@ -1,3 +1,5 @@
+import DoorstepDomain
+
 /// Every word the wall screen shows, one table per language.
 public struct UIStrings: Sendable {
     public var commandCentre: @Sendable (_ street: String) -> String
@@ -25,8 +27,10 @@ public struct UIStrings: Sendable {
     public var callCancelled: String
     public var nobodyToCall: String
     public var callsPlaced: @Sendable (Int) -> String
-    public var eventKind: @Sendable (String) -> String
-    public var callState: @Sendable (String) -> String
+    public var eventKind: @Sendable (ChangeKind) -> String
+    public var callState: @Sendable (Call.State) -> String
+    /// A system actor's name (resident, dispatcher, operator …) in the screen's language; nil for a person's id or a user.
+    public var actor: @Sendable (String) -> String?
     public var help: String
     public var helpLines: [(keys: String, what: String)]
     public var keyPanes: String
@@ -44,9 +48,13 @@ public struct UIStrings: Sendable {
     public var keyDispatch: String
     public var keyEscalate: String
     public var keyCancelTicket: String
-    public var moved: @Sendable (_ ticket: String, _ state: String) -> String
-    /// "cannot dispatch T00073: it is dispatched (by … at …)" in the screen's language.
-    public var refused: @Sendable (_ verb: String, _ ticket: String, _ state: String, _ winner: String) -> String
+    /// "T00073 → 待接": the template, with the state already in words (see `moved(_:to:)`).
+    public var movedTemplate: @Sendable (_ ticket: String, _ state: String) -> String
+    /// "cannot dispatch T00073: it is dispatched (by S0016 at 10:02:11)": the template, with
+    /// the verb and state already in words and the last move's time formatted (see `refusal`).
+    public var refusedTemplate: @Sendable (_ verb: String, _ ticket: String, _ state: String, _ by: String?, _ at: String?) -> String
+    /// A ticket action's verb (派单, dispatch …).
+    public var verb: @Sendable (TicketAction) -> String
     /// What went wrong with the store, in the screen's language (the cause, from SQLite, as it came).
     public var storeUnavailable: @Sendable (_ reason: String) -> String
     public var notFound: @Sendable (_ id: String) -> String
@@ -65,11 +73,13 @@ public struct UIStrings: Sendable {
     public var reasonNearDeadline: @Sendable (Int) -> String
     public var reasonStaffing: String
     public var ticketsShort: @Sendable (Int) -> String
-    public var role: @Sendable (String) -> String
-    public var duty: @Sendable (String) -> String
-    public var state: @Sendable (String) -> String
+    public var role: @Sendable (StaffRole) -> String
+    public var duty: @Sendable (DutyState) -> String
+    public var state: @Sendable (TicketState) -> String
     public var categoryName: @Sendable (_ zh: String, _ en: String) -> String
     public var moreRows: @Sendable (Int) -> String
+    /// How many rows an import brought.
+    public var rows: @Sendable (Int) -> String
     /// Above a street: the streets pane, a street's tile, its summary pane.
     public var allStreets: String
     public var streetTile: @Sendable (_ alarm: Int, _ overdue: Int, _ attention: Int, _ grids: Int) -> String
@@ -90,31 +100,45 @@ public struct UIStrings: Sendable {
         nobodyToCall: "该网格没有可呼叫的人员", callsPlaced: { "已拨出 \($0) 路呼叫" },
         eventKind: { kind in
             switch kind {
-            case "ticket.ordered": return "点单"
-            case "ticket.dispatch": return "派单"
-            case "ticket.accept": return "接单"
-            case "ticket.resolve": return "办结"
-            case "ticket.rate": return "评价"
-            case "ticket.escalate": return "上交"
-            case "ticket.cancel": return "撤销"
-            case "duty": return "值守"
-            case "visit": return "走访"
-            case "call.placed": return "呼叫"
-            case "call.answered": return "接听"
-            case "call.declined": return "拒接"
-            case "call.escalated": return "升级"
-            case "init": return "初始化"
-            default: return kind.hasPrefix("import") ? "导入" : kind
+            case .ticketOrdered: return "点单"
+            case .ticketDispatched: return "派单"
+            case .ticketAccepted: return "接单"
+            case .ticketResolved: return "办结"
+            case .ticketRated: return "评价"
+            case .ticketEscalated: return "上交"
+            case .ticketCancelled: return "撤销"
+            case .duty: return "值守"
+            case .visit: return "走访"
+            case .callPlaced: return "呼叫"
+            case .callAnswered: return "接听"
+            case .callDeclined: return "拒接"
+            case .callEscalated: return "升级"
+            case .initialised: return "初始化"
+            case .importedHouseholds: return "导入住户"
+            case .importedStaff: return "导入人员"
+            case .privacyReveal: return "查看隐私"
+            case .unreadable: return "未知变更"
             }
         },
         callState: { state in
             switch state {
-            case "ringing": return "振铃"
-            case "answered": return "已接听"
-            case "declined": return "已拒接"
-            case "missed": return "未接"
-            case "escalated": return "已升级"
-            default: return state
+            case .ringing: return "振铃"
+            case .answered: return "已接听"
+            case .declined: return "已拒接"
+            case .missed: return "未接"
+            case .escalated: return "已升级"
+            }
+        },
+        actor: { actor in
+            switch actor {
+            case "resident": return "居民"
+            case "dispatcher": return "派单员"
+            case "operator": return "值班员"
+            case "simulator": return "模拟"
+            case "init": return "初始化"
+            case "import": return "导入"
+            case "bench": return "压测"
+            default: return actor.hasPrefix("cli:") ? "命令行 " + actor.dropFirst(4) : nil
             }
         },
         help: "按键说明",
@@ -132,10 +156,19 @@ public struct UIStrings: Sendable {
         pickerHint: "←→ 换网格  ↑↓ 选人  Enter 派单  Esc 取消  ★ 建议",
         cancelTitle: { "撤销 \($0):原因" }, reasonHint: "Enter 确认  Esc 放弃",
         keyDispatch: "派单", keyEscalate: "上交", keyCancelTicket: "撤销",
-        moved: { ticket, state in "\(ticket) → \(state)" },
-        refused: { verb, ticket, state, winner in
-            let action = ["dispatch": "派单", "accept": "接单", "resolve": "办结", "rate": "评价", "escalate": "上交", "cancel": "撤销"][verb] ?? verb
-            return "无法\(action) \(ticket):已是「\(state)」" + (winner.isEmpty ? "" : "(\(winner.replacingOccurrences(of: "by ", with: "").replacingOccurrences(of: " at ", with: " 于 ")))")
+        movedTemplate: { ticket, state in "\(ticket) → \(state)" },
+        refusedTemplate: { verb, ticket, state, by, at in
+            "无法\(verb) \(ticket):已是「\(state)」" + (by.map { "(\($0)" + (at.map { " 于 \($0)" } ?? "") + ")" } ?? "")
+        },
+        verb: { action in
+            switch action {
+            case .dispatch: return "派单"
+            case .accept: return "接单"
+            case .resolve: return "办结"
+            case .rate: return "评价"
+            case .escalate: return "上交"
+            case .cancel: return "撤销"
+            }
         },
         storeUnavailable: { "数据库暂不可用,未保存:\($0)" }, notFound: { "找不到 \($0)(可能已被他人删除或撤销)" },
         storeUnreadable: { "库中数据无法读取:\($0)" }, actionFailed: { "操作未完成:\($0)" },
@@ -147,43 +180,41 @@ public struct UIStrings: Sendable {
         reasonVisitsBehind: { "必访\($0)/\($1)" },
         reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编",
         ticketsShort: { "单\($0)" },
-        role: { code in
-            switch code {
-            case "all_round": return "双全社工"
-            case "professional": return "专业社工"
-            case "party_household": return "党员中心户"
-            case "volunteer": return "网格志愿者"
-            case "grid_worker": return "专职网格员"
-            case "micro_chief": return "微网格长"
-            case "building_chief": return "楼栋长"
-            case "dispatcher": return "社区派单员"
-            case "operator": return "街道值班员"
-            default: return code
+        role: { role in
+            switch role {
+            case .allRoundSocialWorker: return "双全社工"
+            case .professionalSocialWorker: return "专业社工"
+            case .partyCentralHousehold: return "党员中心户"
+            case .volunteer: return "网格志愿者"
+            case .fullTimeGridWorker: return "专职网格员"
+            case .microGridChief: return "微网格长"
+            case .buildingChief: return "楼栋长"
+            case .communityDispatcher: return "社区派单员"
+            case .streetOperator: return "街道值班员"
             }
         },
-        duty: { code in
-            switch code {
-            case "on": return "在岗"
-            case "busy": return "忙碌"
-            case "visit": return "走访"
-            case "off": return "离岗"
-            default: return code
+        duty: { duty in
+            switch duty {
+            case .onDuty: return "在岗"
+            case .busy: return "忙碌"
+            case .visiting: return "走访"
+            case .off: return "离岗"
             }
         },
-        state: { code in
-            switch code {
-            case "ordered": return "待派"
-            case "dispatched": return "待接"
-            case "accepted": return "办理中"
-            case "resolved": return "已办结"
-            case "rated": return "已评价"
-            case "escalated": return "已上交"
-            case "cancelled": return "已撤销"
-            default: return code
+        state: { state in
+            switch state {
+            case .ordered: return "待派"
+            case .dispatched: return "待接"
+            case .accepted: return "办理中"
+            case .resolved: return "已办结"
+            case .rated: return "已评价"
+            case .escalated: return "已上交"
+            case .cancelled: return "已撤销"
             }
         },
         categoryName: { zh, _ in zh },
         moreRows: { "另有 \($0) 条" },
+        rows: { "\($0) 条" },
         allStreets: "全部街道",
         streetTile: { alarm, overdue, attention, grids in
             alarm > 0 ? "告警\(alarm) 超时\(overdue)" : attention > 0 ? "关注\(attention)" : "网格\(grids)"
@@ -207,23 +238,41 @@ public struct UIStrings: Sendable {
         nobodyToCall: "this grid has nobody to call", callsPlaced: { "\($0) call(s) placed" },
         eventKind: { kind in
             switch kind {
-            case "ticket.ordered": return "ordered"
-            case "ticket.dispatch": return "dispatched"
-            case "ticket.accept": return "accepted"
-            case "ticket.resolve": return "resolved"
-            case "ticket.rate": return "rated"
-            case "ticket.escalate": return "escalated"
-            case "ticket.cancel": return "cancelled"
-            case "duty": return "duty"
-            case "visit": return "visit"
-            case "call.placed": return "call"
-            case "call.answered": return "answered"
-            case "call.declined": return "declined"
-            case "call.escalated": return "escalated"
-            default: return kind
+            case .ticketOrdered: return "ordered"
+            case .ticketDispatched: return "dispatched"
+            case .ticketAccepted: return "accepted"
+            case .ticketResolved: return "resolved"
+            case .ticketRated: return "rated"
+            case .ticketEscalated: return "escalated"
+            case .ticketCancelled: return "cancelled"
+            case .duty: return "duty"
+            case .visit: return "visit"
+            case .callPlaced: return "call"
+            case .callAnswered: return "answered"
+            case .callDeclined: return "declined"
+            case .callEscalated: return "escalated"
+            case .initialised: return "loaded"
+            case .importedHouseholds: return "households"
+            case .importedStaff: return "staff list"
+            case .privacyReveal: return "revealed"
+            case .unreadable: return "unknown"
             }
         },
-        callState: { $0 },
+        callState: { state in
+            switch state {
+            case .ringing: return "ringing"
+            case .answered: return "answered"
+            case .declined: return "declined"
+            case .missed: return "missed"
+            case .escalated: return "escalated"
+            }
+        },
+        actor: { actor in
+            switch actor {
+            case "resident", "dispatcher", "operator", "simulator", "init", "import", "bench": return actor
+            default: return actor.hasPrefix("cli:") ? String(actor.dropFirst(4)) : nil
+            }
+        },
         help: "Keys",
         helpLines: [
             ("←↓↑→ hjkl", "move between grids; up and down in lists"), ("Tab / Shift-Tab", "next / previous pane: grids, staff, tickets, events"),
@@ -239,8 +288,11 @@ public struct UIStrings: Sendable {
         pickerHint: "←→ grid  ↑↓ person  Enter dispatch  Esc cancel  ★ suggested",
         cancelTitle: { "Cancel \($0): reason" }, reasonHint: "Enter confirm  Esc give up",
         keyDispatch: "dispatch", keyEscalate: "escalate", keyCancelTicket: "cancel",
-        moved: { ticket, state in "\(ticket) → \(state)" },
-        refused: { verb, ticket, state, winner in "cannot \(verb) \(ticket): it is \(state)" + (winner.isEmpty ? "" : " (\(winner))") },
+        movedTemplate: { ticket, state in "\(ticket) → \(state)" },
+        refusedTemplate: { verb, ticket, state, by, at in
+            "cannot \(verb) \(ticket): it is \(state)" + (by.map { " (by \($0)" + (at.map { " at \($0)" } ?? "") + ")" } ?? "")
+        },
+        verb: { $0.verb },  // as the command line spells it
         storeUnavailable: { "database unavailable, nothing saved: \($0)" }, notFound: { "no \($0) (removed or cancelled elsewhere?)" },
         storeUnreadable: { "unreadable stored data: \($0)" }, actionFailed: { "not done: \($0)" },
         keyMove: "move", keyQuit: "quit",
@@ -251,32 +303,41 @@ public struct UIStrings: Sendable {
         reasonVisitsBehind: { "visits \($0)/\($1)" },
         reasonNearDeadline: { "due soon \($0)" }, reasonStaffing: "short-staffed",
         ticketsShort: { "T\($0)" },
-        role: { code in
-            switch code {
-            case "all_round": return "All-round SW"
-            case "professional": return "Professional SW"
-            case "party_household": return "Party household"
-            case "volunteer": return "Volunteer"
-            case "grid_worker": return "Grid worker"
-            case "micro_chief": return "Micro-grid chief"
-            case "building_chief": return "Building chief"
-            case "dispatcher": return "Dispatcher"
-            case "operator": return "Operator"
-            default: return code
+        role: { role in
+            switch role {
+            case .allRoundSocialWorker: return "All-round SW"
+            case .professionalSocialWorker: return "Professional SW"
+            case .partyCentralHousehold: return "Party household"
+            case .volunteer: return "Volunteer"
+            case .fullTimeGridWorker: return "Grid worker"
+            case .microGridChief: return "Micro-grid chief"
+            case .buildingChief: return "Building chief"
+            case .communityDispatcher: return "Dispatcher"
+            case .streetOperator: return "Operator"
             }
         },
-        duty: { code in
-            switch code {
-            case "on": return "on"
-            case "busy": return "busy"
-            case "visit": return "visit"
-            case "off": return "off"
-            default: return code
+        duty: { duty in
+            switch duty {
+            case .onDuty: return "on"
+            case .busy: return "busy"
+            case .visiting: return "visit"
+            case .off: return "off"
             }
         },
-        state: { $0 },
+        state: { state in
+            switch state {
+            case .ordered: return "ordered"
+            case .dispatched: return "dispatched"
+            case .accepted: return "accepted"
+            case .resolved: return "resolved"
+            case .rated: return "rated"
+            case .escalated: return "escalated"
+            case .cancelled: return "cancelled"
+            }
+        },
         categoryName: { _, en in en },
         moreRows: { "\($0) more" },
+        rows: { "\($0) rows" },
         allStreets: "All streets",
         streetTile: { alarm, overdue, attention, grids in
             alarm > 0 ? "alarm \(alarm) late \(overdue)" : attention > 0 ? "watch \(attention)" : "grids \(grids)"
@@ -286,4 +347,15 @@ public struct UIStrings: Sendable {
         enterStreetFirst: "press Enter to open a street, then pick a grid to call",
         keyEnterStreet: "open street"
     )
+}
+
+extension UIStrings {
+    /// A ticket moved, in words.
+    public func moved(_ ticket: String, to state: TicketState) -> String { movedTemplate(ticket, self.state(state)) }
+
+    /// A refused action, in words: who moved the ticket last and when (`by` a name or actor
+    /// already in words, `at` already formatted in the screen's zone).
+    public func refusal(_ error: TransitionError, by: String?, at: String?) -> String {
+        refusedTemplate(verb(error.action), error.ticketID, state(error.state), by, at)
+    }
 }

@@ -68,9 +68,9 @@ public struct WallState: Sendable {
 
     /// A message shown in the footer until `until`.
     public struct Notice: Equatable, Sendable {
-        public var text: String
-        public var isProblem: Bool
+        public var message: OperatorNotice
         public var until: Date
+        public var isProblem: Bool { message.isProblem }
     }
 
     /// Seconds Esc has to cancel a call before it is sent.
@@ -157,7 +157,7 @@ public enum WallMessage: Sendable {
     /// The engine could not read the store since this time (nil: it can again).
     case stale(Date?)
     /// How something the wall asked for turned out.
-    case outcome(String, isProblem: Bool)
+    case outcome(OperatorNotice)
     /// A ticket's history, loaded from the store.
     case history(ticketID: String, [TicketHistoryEntry])
     /// The reveal of a resident's details was recorded: show them.

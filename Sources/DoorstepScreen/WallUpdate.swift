@@ -39,8 +39,8 @@ extension WallState {
             histories[id] = entries
         case .revealed(let subject):
             revealed.insert(subject)
-        case .outcome(let text, let isProblem):
-            notice = Notice(text: text, isProblem: isProblem, until: now.addingTimeInterval(isProblem ? 10 : 5))
+        case .outcome(let message):
+            show(message)
         case .key(let key):
             return handle(key)
         }
@@ -57,7 +57,7 @@ extension WallState {
         if picker != nil { return handlePicker(key) }
         if pendingCall != nil, key == .escape || key == .backspace {
             pendingCall = nil
-            notice = Notice(text: strings.callCancelled, isProblem: false, until: now.addingTimeInterval(3))
+            show(.callCancelled)
             return nil
         }
         if !details.isEmpty { return handleDetail(key) }
@@ -84,7 +84,7 @@ extension WallState {
         case .escape, .backspace:
             focus = .grids
         case .character("C") where atStreetLevel:
-            notice = Notice(text: strings.enterStreetFirst, isProblem: true, until: now.addingTimeInterval(5))
+            show(.enterStreetFirst)
         case .character("C"):
             if let code = selectedSummary?.grid.code { callGrid(code) }
         case .enter where focus == .grids && atStreetLevel:
@@ -96,8 +96,8 @@ extension WallState {
             case .tickets:
                 if let id = selectedTicket?.id { return open(.ticket(id: id)) }
             case .events:
-                if events.indices.contains(eventCursor), events[eventCursor].kind.hasPrefix("ticket.") {
-                    return open(.ticket(id: events[eventCursor].subject))
+                if events.indices.contains(eventCursor), case .ticket(let id, _) = events[eventCursor].change {
+                    return open(.ticket(id: id))
                 }
             case .staff:
                 break
@@ -196,7 +196,7 @@ extension WallState {
     private var listPage: Int { max(1, size.height / 4) }
 
     mutating func call(_ person: Staff) {
-        let label = "\(person.name) · \(strings.role(person.role.rawValue))"
+        let label = "\(person.name) · \(strings.role(person.role))"
         pendingCall = PendingCall(staffIDs: [person.id], gridCode: person.gridCode, label: label, sendAt: now.addingTimeInterval(Self.callGrace))
     }
 
@@ -204,7 +204,7 @@ extension WallState {
         guard let summary = overview.grids.first(where: { $0.grid.code == code }) else { return }
         let crew = (overview.staffByGrid[summary.grid.code] ?? []).filter { $0.role.isGridCore }
         guard !crew.isEmpty else {
-            notice = Notice(text: strings.nobodyToCall, isProblem: true, until: now.addingTimeInterval(5))
+            show(.nobodyToCall)
             return
         }
         pendingCall = PendingCall(
@@ -216,5 +216,10 @@ extension WallState {
     func tileLayout() -> TileLayout? {
         guard let layout = WallLayout(size: size) else { return nil }
         return TileLayout(groups: tileGroups, pane: layout.grids)
+    }
+
+    /// Shows `message` in the footer for as long as its kind stays.
+    mutating func show(_ message: OperatorNotice) {
+        notice = Notice(message: message, until: now.addingTimeInterval(message.seconds))
     }
 }

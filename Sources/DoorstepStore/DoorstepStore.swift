@@ -78,9 +78,9 @@ public protocol DoorstepStore: Sendable {
     func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call]
     /// Answers (or declines) a ringing call.
     func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call
-    /// Records something that changes no data but must be accountable (an operator revealing
-    /// a resident's details on the wall).
-    func record(kind: String, subject: String, actor: String, detail: String, at time: Date) throws
+    /// Records that `actor` was shown a resident's masked details (of a ticket or household):
+    /// it changes no data but must be accountable, so it is written before anything is shown.
+    func recordReveal(of subject: String, by actor: String, at time: Date) throws
     /// Adds or updates households (by id); returns how many rows were written.
     func upsert(households: [Household], source: String, at time: Date) throws -> Int
     /// Adds or updates staff (by id); returns how many rows were written.

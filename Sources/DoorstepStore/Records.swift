@@ -133,9 +133,9 @@ enum Records {
     static func event(_ row: Fields) throws -> ChangeEvent {
         let seq = Int64.fromDatabaseValue(row.value("seq")) ?? 0
         let place = { "event \(seq)" }
-        return ChangeEvent(
-            sequence: seq, at: try row.date("at", in: place()), kind: try row.text("kind", in: place()),
-            subject: try row.text("subject", in: place()), actor: try row.text("actor", in: place()), detail: try row.text("detail", in: place()))
+        let change = EventCodec.decode(
+            kind: try row.text("kind", in: place()), subject: try row.text("subject", in: place()), detail: try row.text("detail", in: place()))
+        return ChangeEvent(sequence: seq, at: try row.date("at", in: place()), actor: try row.text("actor", in: place()), change: change)
     }
 
     // MARK: Writing

@@ -124,17 +124,23 @@ extension SQLiteStore {
             }
             let ticket = try Records.ticket(row.fields)
             let ordered = try Row.fetchOne(db, sql: """
-                SELECT actor FROM event WHERE kind = 'ticket.ordered' AND subject = ? ORDER BY seq LIMIT 1
-                """, arguments: [ticketID])?.fields.optionalText("actor")
+                SELECT actor FROM event WHERE kind = ? AND subject = ? ORDER BY seq LIMIT 1
+                """, arguments: [ChangeKind.ticketOrdered.rawValue, ticketID])?.fields.optionalText("actor")
             var entries = [TicketHistoryEntry(
-                from: nil, to: .ordered, verb: "ordered", actor: ordered ?? ticket.source.rawValue, at: ticket.createdAt,
-                detail: ticket.title)]
+                from: nil, to: .ordered, change: .ordered(title: ticket.title), actor: ordered ?? ticket.source.rawValue,
+                at: ticket.createdAt)]
             let place = "ticket_transition of \(ticketID)"
             entries += try Records.all(db, "SELECT * FROM ticket_transition WHERE ticket = ? ORDER BY id", [ticketID]) { move in
-                TicketHistoryEntry(
+                // a transition's action and detail are laid out as its event's kind and detail
+                let verb = try move.text("action", in: place)
+                guard case .ticket(_, let change) = EventCodec.decode(
+                    kind: "ticket." + verb, subject: ticketID, detail: try move.text("detail", in: place)) else {
+                    throw StoreError.corrupt("\(place): unknown action '\(verb)'")
+                }
+                return TicketHistoryEntry(
                     from: try move.choice("from_state", as: TicketState.self, in: place),
-                    to: try move.choice("to_state", as: TicketState.self, in: place), verb: try move.text("action", in: place),
-                    actor: try move.text("actor", in: place), at: try move.date("at", in: place), detail: try move.text("detail", in: place))
+                    to: try move.choice("to_state", as: TicketState.self, in: place), change: change,
+                    actor: try move.text("actor", in: place), at: try move.date("at", in: place))
             }
             return entries
         }

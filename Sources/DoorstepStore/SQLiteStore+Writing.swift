@@ -48,7 +48,7 @@ extension SQLiteStore {
             }
             for v in data.visits { try Records.insert(v, db) }
             for c in data.calls { try Records.insert(c, db) }
-            try Self.append(db, kind: "init", subject: s.code, actor: "init", detail: "\(data.grids.count) grids", at: time)
+            try Self.append(db, .initialised(streetCode: s.code, grids: data.grids.count), by: "init", at: time)
         }
     }
 
@@ -88,12 +88,13 @@ extension SQLiteStore {
                 var ticketValues: [(any DatabaseValueConvertible)?] = []
                 var eventValues: [(any DatabaseValueConvertible)?] = []
                 ticketValues.reserveCapacity(chunk.count * 10)
-                eventValues.reserveCapacity(chunk.count * 4)
+                eventValues.reserveCapacity(chunk.count * 5)
                 for t in chunk {
                     let created = t.createdAt.timeIntervalSince1970
                     ticketValues += [t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.title, t.residentName,
                                      t.residentPhone, created, created]
-                    eventValues += [at, t.id, actor, t.title]
+                    let event = EventCodec.encode(.ticket(id: t.id, .ordered(title: t.title)))
+                    eventValues += [at, event.kind, event.subject, actor, event.detail]
                 }
                 try db.cachedStatement(sql: """
                     INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
@@ -101,7 +102,7 @@ extension SQLiteStore {
                     """ + Array(repeating: "(?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
                     .execute(arguments: StatementArguments(ticketValues))
                 try db.cachedStatement(sql: "INSERT INTO event (at, kind, subject, actor, detail) VALUES "
-                    + Array(repeating: "(?, 'ticket.ordered', ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                    + Array(repeating: "(?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
                     .execute(arguments: StatementArguments(eventValues))
                 start += chunk.count
             }
@@ -132,15 +133,16 @@ extension SQLiteStore {
             do {
                 (next, transition) = try ticket.applying(action, by: actor, at: time)
             } catch let refusal as TransitionError {
-                throw StoreError.conflict(refusal, winner: try Self.lastMove(db, ticketID))
+                throw StoreError.conflict(refusal, lastMove: try Self.lastMove(db, ticketID))
             }
             try Records.insert(next, db)
-            let detail = Self.detail(of: action)
+            let change = TicketChange(action)
+            let detail = EventCodec.encode(.ticket(id: ticketID, change)).detail
             try db.run("""
                 INSERT INTO ticket_transition (ticket, from_state, to_state, action, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, [ticketID, transition.from.rawValue, transition.to.rawValue, action.verb, actor,
                                  time.timeIntervalSince1970, detail])
-            try Self.append(db, kind: "ticket.\(action.verb)", subject: ticketID, actor: actor, detail: detail, at: time)
+            try Self.append(db, .ticket(id: ticketID, change), by: actor, at: time)
             return next
         }
     }
@@ -151,7 +153,7 @@ extension SQLiteStore {
             guard db.changesCount > 0, let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [staffID]) else {
                 throw StoreError.notFound(kind: "staff", id: staffID)
             }
-            try Self.append(db, kind: "duty", subject: staffID, actor: actor, detail: duty.rawValue, at: time)
+            try Self.append(db, .duty(staffID: staffID, duty), by: actor, at: time)
             return try Records.staff(row.fields)
         }
     }
@@ -162,7 +164,7 @@ extension SQLiteStore {
             try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
             let visit = Visit(id: try Self.nextID(db, table: "visit", prefix: "V", digits: 5), householdID: householdID, staffID: staffID, at: time)
             try Records.insert(visit, db)
-            try Self.append(db, kind: "visit", subject: visit.id, actor: staffID, detail: householdID, at: time)
+            try Self.append(db, .visit(visitID: visit.id, householdID: householdID), by: staffID, at: time)
             return visit
         }
     }
@@ -178,7 +180,7 @@ extension SQLiteStore {
                     id: try Self.nextID(db, table: "call", prefix: "C", digits: 6), staffID: staffID, gridCode: gridCode,
                     placedBy: actor, placedAt: time, state: .ringing, stateSince: time)
                 try Records.insert(call, db)
-                try Self.append(db, kind: "call.placed", subject: call.id, actor: actor, detail: staffID, at: time)
+                try Self.append(db, .callPlaced(callID: call.id, staffID: staffID), by: actor, at: time)
                 calls.append(call)
             }
             return calls
@@ -199,7 +201,7 @@ extension SQLiteStore {
                 throw StoreError.call(error)
             case .success(let next):
                 try Records.insert(next, db)
-                try Self.append(db, kind: "call.\(next.state.rawValue)", subject: callID, actor: staffID, detail: next.state.rawValue, at: time)
+                try Self.append(db, .callAnswered(callID: callID, accepted: accept), by: staffID, at: time)
                 return next
             }
         }
@@ -216,7 +218,7 @@ extension SQLiteStore {
             missed.state = .escalated
             missed.stateSince = time
             try Records.insert(missed, db)
-            try Self.append(db, kind: "call.escalated", subject: callID, actor: actor, detail: staffIDs.joined(separator: ","), at: time)
+            try Self.append(db, .callEscalated(callID: callID, to: staffIDs), by: actor, at: time)
             var next: [Call] = []
             for staffID in staffIDs {
                 try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
@@ -224,15 +226,15 @@ extension SQLiteStore {
                     id: try Self.nextID(db, table: "call", prefix: "C", digits: 6), staffID: staffID, gridCode: missed.gridCode,
                     placedBy: actor, placedAt: time, state: .ringing, stateSince: time, escalatedFrom: callID)
                 try Records.insert(call, db)
-                try Self.append(db, kind: "call.placed", subject: call.id, actor: actor, detail: staffID, at: time)
+                try Self.append(db, .callPlaced(callID: call.id, staffID: staffID), by: actor, at: time)
                 next.append(call)
             }
             return next
         }
     }
 
-    public func record(kind: String, subject: String, actor: String, detail: String, at time: Date) throws {
-        try write { db in try Self.append(db, kind: kind, subject: subject, actor: actor, detail: detail, at: time) }
+    public func recordReveal(of subject: String, by actor: String, at time: Date) throws {
+        try write { db in try Self.append(db, .revealed(subject: subject), by: actor, at: time) }
     }
 
     public func upsert(households: [Household], source: String, at time: Date) throws -> Int {
@@ -245,7 +247,7 @@ extension SQLiteStore {
                 row.gridCode = grid
                 try Records.insert(row, db)
             }
-            try Self.append(db, kind: "import.households", subject: source, actor: "import", detail: "\(households.count) rows", at: time)
+            try Self.append(db, .imported(.households, source: source, rows: households.count), by: "import", at: time)
             return households.count
         }
     }
@@ -259,7 +261,7 @@ extension SQLiteStore {
                 try Records.insert(person, position: position, db)
                 position += 1
             }
-            try Self.append(db, kind: "import.staff", subject: source, actor: "import", detail: "\(staff.count) rows", at: time)
+            try Self.append(db, .imported(.staff, source: source, rows: staff.count), by: "import", at: time)
             return staff.count
         }
     }
@@ -309,24 +311,16 @@ extension SQLiteStore {
         if let missing = values.first(where: { !found.contains($0) }) { throw StoreError.notFound(kind: kind, id: missing) }
     }
 
-    /// "by S0123 at 2026-11-29T10:02:11Z": who last moved a ticket, for conflict messages.
-    static func lastMove(_ db: Database, _ ticketID: String) throws -> String? {
+    /// Who last moved a ticket, to which state and when, for a refusal.
+    static func lastMove(_ db: Database, _ ticketID: String) throws -> LastMove? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT to_state, actor, at FROM ticket_transition WHERE ticket = ? ORDER BY id DESC LIMIT 1
             """, arguments: [ticketID]) else { return nil }
-        let actor = row.fields.optionalText("actor") ?? "?"
-        let at = row.fields.optionalDate("at").map { ISO8601DateFormatter().string(from: $0) } ?? "?"
-        return "by \(actor) at \(at)"
+        let fields = row.fields
+        let place = "ticket_transition of \(ticketID)"
+        return LastMove(
+            actor: try fields.text("actor", in: place), to: try fields.choice("to_state", as: TicketState.self, in: place),
+            at: try fields.date("at", in: place))
     }
 
-    static func detail(of action: TicketAction) -> String {
-        switch action {
-        case .dispatch(let grid, let assignee): return assignee.map { "\(grid) → \($0)" } ?? grid
-        case .accept(let staff): return staff
-        case .resolve(_, let note): return note
-        case .rate(let score): return "\(score)"
-        case .escalate: return ""
-        case .cancel(let reason): return reason
-        }
-    }
 }

@@ -96,9 +96,10 @@ public final class SQLiteStore: DoorstepStore {
     }
 
     /// Appends one event to the log (inside the caller's transaction).
-    static func append(_ db: Database, kind: String, subject: String, actor: String, detail: String, at time: Date) throws {
+    static func append(_ db: Database, _ change: Change, by actor: String, at time: Date) throws {
+        let row = EventCodec.encode(change)
         try db.run("INSERT INTO event (at, kind, subject, actor, detail) VALUES (?, ?, ?, ?, ?)",
-                   [time.timeIntervalSince1970, kind, subject, actor, detail])
+                   [time.timeIntervalSince1970, row.kind, row.subject, actor, row.detail])
     }
 
     /// The next id of the form PREFIX + zero-padded number for `table` (inside a write

@@ -8,8 +8,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case unavailable(String)
     /// A grid, staff member, ticket, household or call that does not exist.
     case notFound(kind: String, id: String)
-    /// The action does not fit the ticket's current state; `winner` names who moved it there.
-    case conflict(TransitionError, winner: String?)
+    /// The action does not fit the ticket's current state; `lastMove` says who moved it there and when.
+    case conflict(TransitionError, lastMove: LastMove?)
     /// A call that cannot be acknowledged any more.
     case call(CallError)
     /// Input that breaks a rule (empty title, bad score, …).
@@ -23,8 +23,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
             return "no database at \(path) (create one with `doorstep init --db \(path)`)"
         case .unavailable(let reason): return "database unavailable: \(reason)"
         case .notFound(let kind, let id): return "no \(kind) '\(id)'"
-        case .conflict(let error, let winner):
-            return winner.map { "\(error) (\($0))" } ?? error.description
+        case .conflict(let error, let last):
+            return last.map { "\(error) (by \($0.actor) at \($0.at.formatted(.iso8601)))" } ?? error.description
         case .call(let error): return error.description
         case .invalid(let message): return message
         case .corrupt(let message): return "unreadable stored data: \(message)"

@@ -1,5 +1,6 @@
 import DoorstepDomain
 import DoorstepScreen
+import DoorstepStore
 import Foundation
 
 /// The wall's panes as one JSON object: what `doorstep snapshot --json` prints. Resident names
@@ -34,7 +35,8 @@ enum SnapshotJSON {
              "seconds_left": open.secondsLeft(at: state.now).map { Int($0.rounded(.down)) } as Any? ?? NSNull()]
         }
         let events: [[String: Any]] = state.events.map {
-            ["seq": $0.sequence, "at": isoTime($0.at), "kind": $0.kind, "subject": $0.subject, "actor": $0.actor, "detail": $0.detail]
+            ["seq": $0.sequence, "at": isoTime($0.at), "kind": $0.kind.rawValue, "subject": $0.subject, "actor": $0.actor,
+             "detail": EventCodec.encode($0.change).detail]
         }
         let calls: [[String: Any]] = overview.calls.prefix(50).map { summary in
             ["id": summary.call.id, "staff": summary.call.staffID, "name": overview.staff(id: summary.call.staffID)?.name ?? "",

@@ -42,16 +42,16 @@ final class WallActions: @unchecked Sendable {
         lock.unlock()
     }
 
-    func placeCalls(staffIDs: [String], gridCode: String?, overview: Overview, strings: UIStrings) {
+    func placeCalls(staffIDs: [String], gridCode: String?, overview: Overview) {
         queue.async { [self] in
             do {
                 let report = try desk.place(staffIDs: staffIDs, gridCode: gridCode, overview: overview)
                 logger.info("calls placed", metadata: ["calls": "\(report.calls.map(\.id))"])
                 for problem in report.problems { logger.warning("notifier: \(problem)") }
-                post(.outcome(report.problems.first ?? strings.callsPlaced(report.calls.count), isProblem: !report.problems.isEmpty))
+                post(.outcome(report.problems.first.map { .failed($0) } ?? .callsPlaced(report.calls.count)))
             } catch {
                 logger.warning("call failed: \(error)")
-                post(.outcome(Self.describe(error, strings), isProblem: true))
+                post(.outcome(Self.notice(for: error)))
             }
             engine.pollSoon()
         }
@@ -63,57 +63,52 @@ final class WallActions: @unchecked Sendable {
         case .quit:
             break
         case .placeCalls(let staffIDs, let gridCode):
-            placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview, strings: state.strings)
+            placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview)
         case .act(let ticketID, let action):
-            let strings = state.strings
             queue.async { [self] in
                 do {
                     let ticket = try store.act(on: ticketID, action, by: actor, at: SystemClock().now())
                     logger.info("ticket moved", metadata: ["ticket": "\(ticketID)", "state": "\(ticket.state.rawValue)"])
-                    post(.outcome(strings.moved(ticketID, strings.state(ticket.state.rawValue)), isProblem: false))
-                } catch StoreError.conflict(let refusal, let winner) {
-                    logger.notice("ticket action refused: \(refusal) \(winner ?? "")")
-                    post(.outcome(strings.refused(refusal.action.verb, ticketID, strings.state(refusal.state.rawValue), winner ?? ""), isProblem: true))
+                    post(.outcome(.moved(ticketID: ticketID, to: ticket.state)))
                 } catch {
                     logger.notice("ticket action refused: \(error)")
-                    post(.outcome(Self.describe(error, strings), isProblem: true))
+                    post(.outcome(Self.notice(for: error)))
                 }
                 engine.pollSoon()
             }
         case .loadHistory(let ticketID):
-            let strings = state.strings
             queue.async { [self] in
                 do {
                     post(.history(ticketID: ticketID, try store.history(of: ticketID)))
                 } catch {
                     logger.notice("history not read: \(error)")
-                    post(.outcome(Self.describe(error, strings), isProblem: true))
+                    post(.outcome(Self.notice(for: error)))
                 }
             }
         case .reveal(let subject):
-            let strings = state.strings
             queue.async { [self] in
                 do {
                     // who saw what and when goes into the event log before anything is shown
-                    try store.record(kind: "privacy.reveal", subject: subject, actor: actor, detail: "resident details shown on the wall", at: SystemClock().now())
+                    try store.recordReveal(of: subject, by: actor, at: SystemClock().now())
                     logger.notice("resident details revealed", metadata: ["subject": "\(subject)", "by": "\(actor)"])
                     post(.revealed(subject: subject))
                 } catch {
                     logger.notice("reveal not recorded: \(error)")
-                    post(.outcome(Self.describe(error, strings), isProblem: true))
+                    post(.outcome(Self.notice(for: error)))
                 }
             }
         }
     }
 
-    /// A failure in the operator's language: what happened from the store's kind of error,
-    /// with its cause as the store gave it.
-    static func describe(_ error: Error, _ strings: UIStrings) -> String {
+    /// A failure as the operator's notice: what happened from the store's kind of error, with
+    /// its cause as the store gave it (put into words by the screen).
+    static func notice(for error: Error) -> OperatorNotice {
         switch error as? StoreError {
-        case .unavailable(let reason)?: return strings.storeUnavailable(reason)
-        case .notFound(_, let id)?: return strings.notFound(id)
-        case .corrupt(let detail)?: return strings.storeUnreadable(detail)
-        default: return strings.actionFailed("\(error)")
+        case .unavailable(let reason)?: return .storeUnavailable(reason)
+        case .notFound(_, let id)?: return .notFound(id: id)
+        case .corrupt(let detail)?: return .storeUnreadable(detail)
+        case .conflict(let refusal, let last)?: return .refused(refusal, lastMove: last)
+        default: return .failed("\(error)")
         }
     }
 
@@ -134,7 +129,7 @@ final class WallActions: @unchecked Sendable {
             }
             for problem in report.problems {
                 logger.warning("escalation: \(problem)")
-                post(.outcome(problem, isProblem: true))
+                post(.outcome(.failed(problem)))
             }
             lock.lock()
             supervising = false

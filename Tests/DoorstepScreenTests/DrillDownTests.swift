@@ -64,9 +64,11 @@ struct DrillDownTests {
         #expect(WallView.render(state).text.contains("loading…"))
         let t0 = open.ticket.createdAt
         state.update(.history(ticketID: open.id, [
-            TicketHistoryEntry(from: nil, to: .ordered, verb: "ordered", actor: "resident", at: t0, detail: open.ticket.title),
-            TicketHistoryEntry(from: .ordered, to: .dispatched, verb: "dispatch", actor: "S0001", at: t0.addingTimeInterval(600), detail: open.ticket.gridCode),
-            TicketHistoryEntry(from: .dispatched, to: .accepted, verb: "accept", actor: "S0030", at: t0.addingTimeInterval(900), detail: "S0030"),
+            TicketHistoryEntry(from: nil, to: .ordered, change: .ordered(title: open.ticket.title), actor: "resident", at: t0),
+            TicketHistoryEntry(
+                from: .ordered, to: .dispatched, change: .dispatched(gridCode: open.ticket.gridCode, assigneeID: nil), actor: "S0001",
+                at: t0.addingTimeInterval(600)),
+            TicketHistoryEntry(from: .dispatched, to: .accepted, change: .accepted(staffID: "S0030"), actor: "S0030", at: t0.addingTimeInterval(900)),
         ]))
         let screen = WallView.render(state)
         try assertSnapshot(screen.text, named: "ticket-page-200x60-en")

@@ -10,11 +10,12 @@ struct WallPaneTests {
     func events() -> [ChangeEvent] {
         let at = Fixtures.now
         return [
-            ChangeEvent(sequence: 5, at: at.addingTimeInterval(-10), kind: "call.answered", subject: "C000001", actor: "S0002", detail: "answered"),
-            ChangeEvent(sequence: 4, at: at.addingTimeInterval(-40), kind: "call.placed", subject: "C000001", actor: "operator", detail: "S0002"),
-            ChangeEvent(sequence: 3, at: at.addingTimeInterval(-70), kind: "ticket.accept", subject: "T00074", actor: "S0016", detail: "S0016"),
-            ChangeEvent(sequence: 2, at: at.addingTimeInterval(-95), kind: "ticket.dispatch", subject: "T00074", actor: "S0001", detail: "JB02"),
-            ChangeEvent(sequence: 1, at: at.addingTimeInterval(-120), kind: "ticket.ordered", subject: "T00074", actor: "resident", detail: "独居老人助餐"),
+            ChangeEvent(sequence: 5, at: at.addingTimeInterval(-10), actor: "S0002", change: .callAnswered(callID: "C000001", accepted: true)),
+            ChangeEvent(sequence: 4, at: at.addingTimeInterval(-40), actor: "operator", change: .callPlaced(callID: "C000001", staffID: "S0002")),
+            ChangeEvent(sequence: 3, at: at.addingTimeInterval(-70), actor: "S0016", change: .ticket(id: "T00074", .accepted(staffID: "S0016"))),
+            ChangeEvent(
+                sequence: 2, at: at.addingTimeInterval(-95), actor: "S0001", change: .ticket(id: "T00074", .dispatched(gridCode: "JB02", assigneeID: nil))),
+            ChangeEvent(sequence: 1, at: at.addingTimeInterval(-120), actor: "resident", change: .ticket(id: "T00074", .ordered(title: "独居老人助餐"))),
         ]
     }
 
@@ -106,7 +107,7 @@ struct WallPaneTests {
         let zh = WallView.render(state)
         try assertSnapshot(zh.text, named: "wall-events-200x60-zh")
         #expect(zh.text.contains("09:59:50 接听 C000001  陶敏 "))
-        #expect(zh.text.contains("09:58:00 点单 T00074   resident · 独居老人助餐"))
+        #expect(zh.text.contains("09:58:00 点单 T00074   居民 · 独居老人助餐"))
         state.language = .en
         state.size = Size(width: 80, height: 24)
         let en = WallView.render(state)
@@ -114,12 +115,47 @@ struct WallPaneTests {
         #expect(misalignedRow(en) == nil)
     }
 
-    @Test("a notice from an outcome shows in the footer and goes after its time")
+    @Test("a notice from an outcome shows in the footer, follows L into the other language, and goes after its time")
     func notice() throws {
-        var state = try Fixtures.demoState(Size(width: 200, height: 60))
-        state.update(.outcome("cannot dispatch T00012: it is dispatched (by S0001 at …)", isProblem: true))
-        #expect(WallView.render(state).line(59).contains("cannot dispatch T00012"))
+        var state = try Fixtures.demoState(Size(width: 200, height: 60), language: .en)
+        let refusal = TransitionError(ticketID: "T00012", state: .dispatched, action: .dispatch(gridCode: "JB02", assigneeID: nil), reason: "")
+        // S0001 is 江滨's dispatcher: named by name, the time in the wall's zone (UTC here)
+        state.update(.outcome(.refused(refusal, lastMove: LastMove(actor: "S0001", to: .dispatched, at: Fixtures.now.addingTimeInterval(-75)))))
+        let name = try #require(state.overview.staff(id: "S0001")?.name)
+        #expect(WallView.render(state).line(59).contains("cannot dispatch T00012: it is dispatched (by \(name) at 09:58:45)"))
+        state.update(.key(.character("L")))
+        #expect(WallView.render(state).line(59).contains("无法派单 T00012:已是「待接」(\(name) 于 09:58:45)"))
         state.update(.tick(Fixtures.now.addingTimeInterval(11)))
-        #expect(!WallView.render(state).line(59).contains("cannot dispatch"))
+        #expect(!WallView.render(state).line(59).contains("无法派单"))
+    }
+
+    @Test("the ticker labels every kind of change in both languages, system actors in words, unknown rows as stored")
+    func tickerKinds() throws {
+        let at = Fixtures.now
+        let changes: [(String, Change)] = [
+            ("operator", .revealed(subject: "T00074")),
+            ("init", .initialised(streetCode: "LJ", grids: 64)),
+            ("import", .imported(.households, source: "h.csv", rows: 2)),
+            ("dispatcher", .ticket(id: "T00075", .escalated)),
+            ("resident", .ticket(id: "T00074", .rated(score: 5))),
+            ("cli:wang", .ticket(id: "T00076", .cancelled(reason: "重复"))),
+            ("operator", .callEscalated(callID: "C000002", to: ["S0003", "S0004"])),
+            ("future", .unreadable(kind: "hazard.opened", subject: "Z001", detail: "燃气")),
+        ]
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.events(changes.enumerated().map { n, change in
+            ChangeEvent(sequence: Int64(100 - n), at: at.addingTimeInterval(-Double(n)), actor: change.0, change: change.1)
+        }))
+        let zh = WallView.render(state).text
+        for words in ["查看隐私", "值班员", "初始化", "网格 64", "导入住户", "2 条", "上交", "派单员", "评价", "居民 · 5/5", "撤销", "命令行 wang · 重复",
+                      "升级", "未知变更", "hazard.opened 燃气"] {
+            #expect(zh.contains(words), "missing \(words) in the Chinese ticker")
+        }
+        for word in ["resident", "dispatcher", "privacy.reveal"] { #expect(!zh.contains(word), "\(word) shows raw in the Chinese ticker") }
+        state.update(.key(.character("L")))
+        let en = WallView.render(state).text
+        for words in ["revealed", "loaded", "Grids 64", "households", "2 rows", "escalated", "wang · 重复", "unknown"] {
+            #expect(en.contains(words), "missing \(words) in the English ticker")
+        }
     }
 }

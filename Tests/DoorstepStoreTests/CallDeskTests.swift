@@ -22,7 +22,7 @@ struct CallDeskTests {
         #expect(report.calls.map(\.id) == ["C000001"])
         #expect(report.problems.isEmpty)
         #expect(notifier.notices == [CallNotice(callID: "C000001", name: "陶敏", role: "all_round", phone: "15500036881", gridCode: "JB01", gridName: "江滨一网格")])
-        #expect(try store.recentEvents(limit: 1).first?.kind == "call.placed")
+        #expect(try store.recentEvents(limit: 1).first?.change == .callPlaced(callID: "C000001", staffID: "S0002"))
     }
 
     @Test("a missed call escalates: the rest of the grid, then the dispatcher, then the street")

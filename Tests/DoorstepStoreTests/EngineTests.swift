@@ -43,8 +43,8 @@ final class FlakyStore: DoorstepStore, @unchecked Sendable {
     func loadCategories() throws -> [String: TicketCategory] { try check(); return try inner.loadCategories() }
     func ringingCalls() throws -> [Call] { try check(); return try inner.ringingCalls() }
     func history(of ticketID: String) throws -> [TicketHistoryEntry] { try check(); return try inner.history(of: ticketID) }
-    func record(kind: String, subject: String, actor: String, detail: String, at time: Date) throws {
-        try inner.record(kind: kind, subject: subject, actor: actor, detail: detail, at: time)
+    func recordReveal(of subject: String, by actor: String, at time: Date) throws {
+        try inner.recordReveal(of: subject, by: actor, at: time)
     }
     func replaceAll(with data: StreetData, at time: Date) throws { try inner.replaceAll(with: data, at: time) }
     func order(_ request: OrderRequest, by actor: String, at time: Date) throws -> Ticket { try inner.order(request, by: actor, at: time) }

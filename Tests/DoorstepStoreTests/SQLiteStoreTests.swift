@@ -81,7 +81,7 @@ struct SQLiteStoreTests {
         #expect(history.map(\.to) == [.ordered, .dispatched, .accepted, .resolved, .rated])
         #expect(history.map(\.actor) == ["resident", "S0001", "S0016", "S0016", "resident"])
         let events = try store.events(after: start, limit: 100)
-        #expect(events.map(\.kind) == ["ticket.ordered", "ticket.dispatch", "ticket.accept", "ticket.resolve", "ticket.rate"])
+        #expect(events.map(\.kind) == [.ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated])
         #expect(events.allSatisfy { $0.subject == ticket.id })
         #expect(events.map(\.sequence) == Array((start + 1)...(start + 5)))
         #expect(events.map(\.actor) == ["resident", "S0001", "S0016", "S0016", "resident"])
@@ -157,7 +157,7 @@ struct SQLiteStoreTests {
         household.id = "H99999"
         #expect(try store.upsert(households: [household], source: "test.csv", at: now) == 1)
         #expect(try store.loadAll(at: now).households.contains { $0.id == "H99999" && $0.headName == "新户主" })
-        #expect(try store.recentEvents(limit: 3).map(\.kind) == ["import.households", "visit", "duty"])
+        #expect(try store.recentEvents(limit: 3).map(\.kind) == [.importedHouseholds, .visit, .duty])
     }
 }
 
@@ -174,7 +174,7 @@ struct BulkOrderTests {
         let written = try store.order(good, by: "hotline", at: now)
         #expect(written.count == 50 && Set(written.map(\.id)).count == 50)
         let events = try store.events(after: before, limit: 100)
-        #expect(events.map(\.subject) == written.map(\.id) && events.allSatisfy { $0.kind == "ticket.ordered" })
+        #expect(events.map(\.subject) == written.map(\.id) && events.allSatisfy { $0.kind == .ticketOrdered })
 
         let sequence = try store.lastSequence()
         var bad = good

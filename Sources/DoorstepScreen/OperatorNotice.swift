@@ -1,0 +1,55 @@
+import DoorstepDomain
+import Foundation
+
+/// What the footer tells the operator, kept as values and put into words when the screen is
+/// drawn, so `L` switches a notice already showing too.
+public enum OperatorNotice: Equatable, Sendable {
+    case callsPlaced(Int)
+    case callCancelled
+    case nobodyToCall
+    case enterStreetFirst
+    case moved(ticketID: String, to: TicketState)
+    /// Another terminal got there first (or the rules refused): who moved it last, and when.
+    case refused(TransitionError, lastMove: LastMove?)
+    /// The store could not be used; nothing was saved. The cause as the store gave it.
+    case storeUnavailable(String)
+    case notFound(id: String)
+    case storeUnreadable(String)
+    /// Something else went wrong, as the part that failed said it (a notifier, an escalation).
+    case failed(String)
+
+    public var isProblem: Bool {
+        switch self {
+        case .callsPlaced, .callCancelled, .moved: return false
+        case .nobodyToCall, .enterStreetFirst, .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed: return true
+        }
+    }
+
+    /// How long the footer shows it.
+    public var seconds: TimeInterval {
+        switch self {
+        case .callCancelled: return 3
+        case .callsPlaced, .moved, .nobodyToCall, .enterStreetFirst: return 5
+        case .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed: return 10
+        }
+    }
+
+    /// The notice in the screen's language; people named by name where the wall knows them.
+    public func text(_ s: UIStrings, overview: Overview, timeZone: TimeZone) -> String {
+        switch self {
+        case .callsPlaced(let count): return s.callsPlaced(count)
+        case .callCancelled: return s.callCancelled
+        case .nobodyToCall: return s.nobodyToCall
+        case .enterStreetFirst: return s.enterStreetFirst
+        case .moved(let ticket, let state): return s.moved(ticket, to: state)
+        case .refused(let error, let last):
+            let by = last.map { overview.staff(id: $0.actor)?.name ?? s.actor($0.actor) ?? $0.actor }
+            let at = last.map { String(Formatting.clock($0.at, timeZone: timeZone, weekdays: s.weekdays).suffix(8)) }
+            return s.refusal(error, by: by, at: at)
+        case .storeUnavailable(let reason): return s.storeUnavailable(reason)
+        case .notFound(let id): return s.notFound(id)
+        case .storeUnreadable(let detail): return s.storeUnreadable(detail)
+        case .failed(let detail): return s.actionFailed(detail)
+        }
+    }
+}

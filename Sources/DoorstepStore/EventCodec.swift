@@ -1,0 +1,70 @@
+import DoorstepDomain
+import Foundation
+
+/// The one place a `Change` becomes the event table's `kind`, `subject` and `detail` columns,
+/// and back. The columns keep the layout every earlier version wrote (`ticket.dispatch` with
+/// `JB02 → S0016`, `call.escalated` with `S0003,S0004` …), so a database written before the
+/// change feed was typed reads unchanged; a row this version cannot read (a newer kind, a
+/// damaged detail) comes back as `.unreadable` with what was stored, never as an error that
+/// would stop the feed.
+public enum EventCodec {
+    /// The separator between a dispatch's grid and its assignee.
+    static let arrow = " → "
+
+    public static func encode(_ change: Change) -> (kind: String, subject: String, detail: String) {
+        let detail: String
+        switch change {
+        case .initialised(_, let grids): detail = "\(grids) grids"
+        case .imported(_, _, let rows): detail = "\(rows) rows"
+        case .ticket(_, let move):
+            switch move {
+            case .ordered(let title): detail = title
+            case .dispatched(let grid, let assignee): detail = assignee.map { grid + arrow + $0 } ?? grid
+            case .accepted(let staff): detail = staff
+            case .resolved(let note): detail = note
+            case .rated(let score): detail = "\(score)"
+            case .escalated: detail = ""
+            case .cancelled(let reason): detail = reason
+            }
+        case .duty(_, let duty): detail = duty.rawValue
+        case .visit(_, let household): detail = household
+        case .callPlaced(_, let staff): detail = staff
+        case .callAnswered(_, let accepted): detail = accepted ? Call.State.answered.rawValue : Call.State.declined.rawValue
+        case .callEscalated(_, let to): detail = to.joined(separator: ",")
+        case .revealed: detail = "resident details shown on the wall"
+        case .unreadable(let kind, let subject, let detail): return (kind, subject, detail)
+        }
+        return (change.kind.rawValue, change.subject, detail)
+    }
+
+    public static func decode(kind: String, subject: String, detail: String) -> Change {
+        let unreadable = Change.unreadable(kind: kind, subject: subject, detail: detail)
+        guard let known = ChangeKind(rawValue: kind) else { return unreadable }
+        /// The leading number of "64 grids" or "2 rows".
+        func count() -> Int? { detail.split(separator: " ").first.flatMap { Int($0) } }
+        switch known {
+        case .initialised: return count().map { .initialised(streetCode: subject, grids: $0) } ?? unreadable
+        case .importedHouseholds: return count().map { .imported(.households, source: subject, rows: $0) } ?? unreadable
+        case .importedStaff: return count().map { .imported(.staff, source: subject, rows: $0) } ?? unreadable
+        case .ticketOrdered: return .ticket(id: subject, .ordered(title: detail))
+        case .ticketDispatched:
+            let parts = detail.components(separatedBy: arrow)
+            guard let grid = parts.first, !grid.isEmpty, parts.count <= 2 else { return unreadable }
+            return .ticket(id: subject, .dispatched(gridCode: grid, assigneeID: parts.count == 2 ? parts[1] : nil))
+        case .ticketAccepted: return .ticket(id: subject, .accepted(staffID: detail))
+        case .ticketResolved: return .ticket(id: subject, .resolved(note: detail))
+        case .ticketRated: return Int(detail).map { .ticket(id: subject, .rated(score: $0)) } ?? unreadable
+        case .ticketEscalated: return .ticket(id: subject, .escalated)
+        case .ticketCancelled: return .ticket(id: subject, .cancelled(reason: detail))
+        case .duty: return DutyState(rawValue: detail).map { .duty(staffID: subject, $0) } ?? unreadable
+        case .visit: return .visit(visitID: subject, householdID: detail)
+        case .callPlaced: return .callPlaced(callID: subject, staffID: detail)
+        case .callAnswered: return .callAnswered(callID: subject, accepted: true)
+        case .callDeclined: return .callAnswered(callID: subject, accepted: false)
+        case .callEscalated:
+            return .callEscalated(callID: subject, to: detail.split(separator: ",").map { String($0) })
+        case .privacyReveal: return .revealed(subject: subject)
+        case .unreadable: return unreadable
+        }
+    }
+}
