@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "Doorstep",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "doorstep", targets: ["doorstep"]),
     ],
@@ -36,44 +36,63 @@ let package = Package(
             name: "DoorstepStore",
             dependencies: ["DoorstepDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // The polling engine: read models kept current from the change feed.
+        // The polling engine: read models kept current from the change feed, on a thread of its own.
         .target(name: "DoorstepEngine", dependencies: ["DoorstepDomain", "DoorstepStore"]),
-        // What the wall does to the world: calls through a notifier, and their escalation.
-        .target(name: "DoorstepActions", dependencies: ["DoorstepDomain", "DoorstepStore"]),
+        // The demo's load generator: residents ordering, dispatchers, workers, calls (demo categories).
+        .target(name: "DoorstepSimulation", dependencies: ["DoorstepDomain", "DoorstepStore"]),
+        // One-key calls: stored, handed to a notifier, escalated along the chain when missed.
+        .target(name: "DoorstepCalls", dependencies: ["DoorstepDomain", "DoorstepStore"]),
         // The wall screen: state, update(state, message) and view(state) → canvas. Pure.
         .target(name: "DoorstepScreen", dependencies: ["DoorstepDomain", "DoorstepCanvas"]),
         // The terminal backend: the only module that imports ncurses.
         .target(name: "DoorstepTerminal", dependencies: ["DoorstepCanvas", "CNcursesw"]),
-        .executableTarget(
-            name: "doorstep",
+        // The app as a library: settings, paths, logging, the wall's run loop and effects, and
+        // what each command does; the executable only parses arguments.
+        .target(
+            name: "DoorstepApp",
             dependencies: [
-                "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepActions", "DoorstepCanvas", "DoorstepScreen",
-                "DoorstepTerminal",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepSimulation", "DoorstepCalls",
+                "DoorstepCanvas", "DoorstepScreen", "DoorstepTerminal",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "DoorstepDomainTests", dependencies: ["DoorstepDomain"]),
+        // `doorstep bench`: the figures, measured (build with -c release).
+        .target(
+            name: "DoorstepBench",
+            dependencies: ["DoorstepApp", "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepCanvas",
+                           "DoorstepScreen", "DoorstepTerminal"]
+        ),
+        .executableTarget(
+            name: "doorstep",
+            dependencies: [
+                "DoorstepApp", "DoorstepBench", "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepCalls",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers the store, engine, calls and simulation tests share (temporary databases, a fixed now).
+        .target(name: "DoorstepTestSupport", dependencies: ["DoorstepDomain", "DoorstepSeeds", "DoorstepStore"], path: "Sources/DoorstepTestSupport"),
+        .testTarget(name: "DoorstepDomainTests", dependencies: ["DoorstepDomain", "DoorstepSeeds"]),
         .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas"]),
+        .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
         .testTarget(
             name: "DoorstepStoreTests",
             dependencies: [
-                "DoorstepStore", "DoorstepEngine", "DoorstepActions", "DoorstepDomain", "DoorstepSeeds",
+                "DoorstepStore", "DoorstepDomain", "DoorstepSeeds", "DoorstepTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]  // read through #filePath and copied before use
         ),
-        .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
+        .testTarget(name: "DoorstepEngineTests", dependencies: ["DoorstepEngine", "DoorstepStore", "DoorstepDomain", "DoorstepTestSupport"]),
+        .testTarget(name: "DoorstepCallsTests", dependencies: ["DoorstepCalls", "DoorstepStore", "DoorstepDomain", "DoorstepTestSupport"]),
+        .testTarget(name: "DoorstepSimulationTests", dependencies: ["DoorstepSimulation", "DoorstepDomain", "DoorstepTestSupport"]),
         .testTarget(
             name: "DoorstepScreenTests",
             dependencies: ["DoorstepScreen", "DoorstepCanvas", "DoorstepDomain", "DoorstepSeeds"],
             exclude: ["Snapshots"]  // read through #filePath, so a recording lands in the source tree
         ),
-        .testTarget(
-            name: "DoorstepTerminalTests",
-            dependencies: ["DoorstepTerminal", "DoorstepCanvas"]
-        ),
+        .testTarget(name: "DoorstepTerminalTests", dependencies: ["DoorstepTerminal", "DoorstepCanvas"]),
+        .testTarget(name: "DoorstepAppTests", dependencies: ["DoorstepApp", "DoorstepCalls", "DoorstepDomain", "DoorstepScreen"]),
         // Runs the real binary in tmux; depends on the executable so `swift test` builds it.
-        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "DoorstepActions"]),
+        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "DoorstepCalls"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the time comes from, so tests can drive it.
 public protocol Clock: Sendable {
@@ -12,21 +13,14 @@ public struct SystemClock: Clock {
 }
 
 /// A clock that stands still until moved: for tests.
-public final class ManualClock: Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+public final class ManualClock: Clock {
+    private let current: Mutex<Date>
 
-    public init(_ start: Date) { current = start }
+    public init(_ start: Date) { current = Mutex(start) }
 
-    public func now() -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
-    }
+    public func now() -> Date { current.withLock { $0 } }
 
     public func advance(by seconds: TimeInterval) {
-        lock.lock()
-        current = current.addingTimeInterval(seconds)
-        lock.unlock()
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 }

@@ -23,6 +23,9 @@ public enum Parallel {
 }
 
 /// Slots filled from several threads at once, each slot by one thread only.
+///
+/// `@unchecked` because `T` need not be Sendable: each value is made on one thread, stored under
+/// the lock, and read back under the lock after `concurrentPerform` has returned.
 private final class Slots<T>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()

@@ -32,7 +32,9 @@ public struct EngineSnapshot: Sendable {
 /// they name, and re-evaluates the time-driven rules (deadlines, call timeouts) against the
 /// clock. A failed poll keeps the last data and marks the snapshot stale.
 ///
-/// Confined to one thread (the polling thread); hand its snapshots to others.
+/// `@unchecked Sendable` because it is confined, not locked: a `PollingLoop` makes the first
+/// poll before its thread starts and every later one on that thread; a bench or a test polls
+/// from the one thread that made it. Hand its snapshots (values) to other threads.
 public final class Engine: @unchecked Sendable {
     let store: any DoorstepStore
     let clock: any Clock

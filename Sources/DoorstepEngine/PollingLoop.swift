@@ -1,17 +1,18 @@
 import Foundation
 
-/// Runs an `Engine` on its own thread every `interval`, and leaves the newest snapshot in a
+/// Runs an `Engine` on a `BackgroundLoop` every `interval`, and leaves the newest snapshot in a
 /// mailbox the screen's thread takes from: polling never blocks key handling.
+///
+/// Thread-safe: the mailbox is guarded by `lock`; the engine is touched by the loop's thread
+/// only (and by `start`'s first poll, before the loop's thread exists).
 public final class PollingLoop: @unchecked Sendable {
     private let engine: Engine
-    private let interval: TimeInterval
     private let lock = NSLock()
     private var latest: EngineSnapshot?
     private var generation = 0
     private var taken = 0
-    private var stopped = false
-    private let wake = DispatchSemaphore(value: 0)
-    private var thread: Thread?
+    private var loop: BackgroundLoop?
+    private let interval: TimeInterval
 
     public init(engine: Engine, interval: TimeInterval) {
         self.engine = engine
@@ -23,28 +24,18 @@ public final class PollingLoop: @unchecked Sendable {
     public func start() -> EngineSnapshot? {
         let first = engine.poll()
         deliver(first)
-        let thread = Thread { [self] in
-            while !isStopped {
-                _ = wake.wait(timeout: .now() + interval)
-                if isStopped { break }
-                deliver(engine.poll())
-            }
-        }
-        thread.name = "doorstep.engine"
-        self.thread = thread
-        thread.start()
+        let loop = BackgroundLoop(name: "doorstep.engine", interval: interval) { [self] in deliver(engine.poll()) }
+        lock.lock()
+        self.loop = loop
+        lock.unlock()
+        loop.start()
         return first
     }
 
     /// Asks for a poll now (after this process wrote something).
-    public func pollSoon() { wake.signal() }
+    public func pollSoon() { currentLoop?.wakeNow() }
 
-    public func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
-        wake.signal()
-    }
+    public func stop() { currentLoop?.stop() }
 
     /// The newest snapshot not yet taken, if any.
     public func takeNew() -> EngineSnapshot? {
@@ -55,10 +46,10 @@ public final class PollingLoop: @unchecked Sendable {
         return latest
     }
 
-    private var isStopped: Bool {
+    private var currentLoop: BackgroundLoop? {
         lock.lock()
         defer { lock.unlock() }
-        return stopped
+        return loop
     }
 
     private func deliver(_ snapshot: EngineSnapshot?) {

@@ -1,13 +1,16 @@
 import ArgumentParser
+import DoorstepApp
+import Foundation
 
+/// The `doorstep` command: argument parsing only. What each command does lives in
+/// `DoorstepApp` (and `DoorstepBench`), where it is tested without a process.
 @main
 struct Doorstep: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doorstep",
         abstract: "家门口 Doorstep: a terminal command centre for grid-based community governance.",
-        discussion: """
-            Run `doorstep demo` to see the wall screen on the embedded demo street. Every command that             uses a database takes --db PATH (default: $DOORSTEP_DB, then $XDG_DATA_HOME/doorstep/doorstep.sqlite).
-            """,
+        discussion: "Run `doorstep demo` to see the wall screen on the embedded demo street. Every command that uses a database "
+            + "takes --db PATH (default: $DOORSTEP_DB, then $XDG_DATA_HOME/doorstep/doorstep.sqlite).",
         subcommands: [
             Demo.self, Wall.self, Snapshot.self, Init.self, Import.self, Simulate.self,
             // resident end
@@ -20,4 +23,25 @@ struct Doorstep: ParsableCommand {
             CallCommand.self, Calls.self, Grids.self, StaffList.self, Tickets.self, Bench.self,
         ]
     )
+}
+
+/// Runs `body`, turning a `Failure` (or any other error) into its one-line message on
+/// standard error and its exit status.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as Failure {
+        FileHandle.standardError.write(Data("doorstep: \(failure.message)\n".utf8))
+        throw ExitCode(failure.exitCode)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        FileHandle.standardError.write(Data("doorstep: \(error)\n".utf8))
+        throw ExitCode(ExitStatus.refused)
+    }
+}
+
+/// Leaves with `status` (0 returns normally).
+func exiting(with status: Int32) throws {
+    if status != 0 { throw ExitCode(status) }
 }

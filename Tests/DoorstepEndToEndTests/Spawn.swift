@@ -1,4 +1,4 @@
-import DoorstepActions
+import DoorstepCalls
 import Foundation
 
 #if canImport(Glibc)

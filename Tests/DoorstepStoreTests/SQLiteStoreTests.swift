@@ -1,5 +1,6 @@
 import DoorstepDomain
 import DoorstepSeeds
+import DoorstepTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -1,4 +1,5 @@
 import DoorstepDomain
+import DoorstepTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The operator's settings file (`Paths.config`), read with Foundation's JSON decoder. Every key is
+/// optional; flags override it. An unknown key or a value of the wrong kind is refused with the
+/// file and the key named, so a typo is not silently ignored.
+///
+///     { "refresh": 1, "theme": "high-contrast", "language": "zh", "call_timeout": 60,
+///       "notifier": "/usr/local/bin/send-sms", "escalation": ["grid", "dispatcher", "operator"] }
+public struct ConfigFile: Decodable, Equatable, Sendable {
+    public var refresh: Double?
+    public var theme: String?
+    public var language: String?
+    public var callTimeout: Double?
+    public var notifier: String?
+    public var escalation: [String]?
+    public var log: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log
+    }
+
+    public init(
+        refresh: Double? = nil, theme: String? = nil, language: String? = nil, callTimeout: Double? = nil, notifier: String? = nil,
+        escalation: [String]? = nil, log: String? = nil
+    ) {
+        self.refresh = refresh
+        self.theme = theme
+        self.language = language
+        self.callTimeout = callTimeout
+        self.notifier = notifier
+        self.escalation = escalation
+        self.log = log
+    }
+
+    /// The settings at `path`; empty settings when there is no file.
+    public static func load(path: String) throws -> ConfigFile {
+        guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure("\(path): cannot be read", exitCode: ExitStatus.dataError)
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw Failure("\(path): not valid JSON (\((error as NSError).localizedDescription))", exitCode: ExitStatus.dataError)
+        }
+        guard let keys = (object as? [String: Any])?.keys else {
+            throw Failure("\(path): must be one JSON object of settings", exitCode: ExitStatus.dataError)
+        }
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = keys.sorted().first(where: { !known.contains($0) }) {
+            throw Failure("\(path): unknown key '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))", exitCode: ExitStatus.dataError)
+        }
+        do {
+            return try JSONDecoder().decode(ConfigFile.self, from: data)
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            let key = context.codingPath.first?.stringValue ?? "?"
+            throw Failure("\(path): key '\(key)' has a value of the wrong kind", exitCode: ExitStatus.dataError)
+        } catch {
+            throw Failure("\(path): \(error)", exitCode: ExitStatus.dataError)
+        }
+    }
+}

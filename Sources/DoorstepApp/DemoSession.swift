@@ -1,0 +1,93 @@
+import DoorstepDomain
+import DoorstepEngine
+import DoorstepSeeds
+import DoorstepSimulation
+import DoorstepStore
+import Foundation
+import Logging
+import Synchronization
+
+/// `doorstep demo`: a fresh database of a data set (the embedded demo street by default), the
+/// simulator making it live in-process, and the wall over it.
+public struct DemoSession {
+    /// Where to create the database (must not exist yet); nil for a temporary file removed on exit.
+    public var database: String?
+    /// A data-set folder; nil for the embedded demo street.
+    public var dataSet: String?
+    /// Simulated changes a minute.
+    public var rate: Double
+    public var seed: UInt64
+    public var settings: ScreenSettings
+
+    /// How much of the past the demo makes up before the wall opens.
+    static let warmUpSeconds: TimeInterval = 60
+
+    public init(database: String?, dataSet: String?, rate: Double, seed: UInt64, settings: ScreenSettings) {
+        self.database = database
+        self.dataSet = dataSet
+        self.rate = rate
+        self.seed = seed
+        self.settings = settings
+    }
+
+    /// Runs the demo until the operator leaves; returns the exit status.
+    public func run() throws -> Int32 {
+        guard rate > 0 else { throw Failure("--rate must be above 0, not \(rate)", exitCode: ExitStatus.usage) }
+        let logger = settings.startLogging(label: "doorstep.demo")
+        let temporary = database == nil
+        let path = database ?? URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("doorstep-demo-\(getpid())-\(UUID().uuidString.prefix(8)).sqlite").path
+        if FileManager.default.fileExists(atPath: path) {
+            throw Failure("\(path) already exists; the demo makes a fresh database (remove it or choose another --db)",
+                          exitCode: ExitStatus.refused)
+        }
+        defer {
+            if temporary { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        }
+        let clock = SystemClock()
+        let now = clock.now()
+        let data = try DataSets.load(from: dataSet, now: now)
+        let store = try storeCall { try SQLiteStore(path: path, create: true) }
+        try storeCall { try store.replaceAll(with: data, at: now) }
+        logger.info("demo starting", metadata: ["db": "\(path)", "grids": "\(data.grids.count)"])
+
+        // the wall opens on a street already at work: the simulator makes the last minute's
+        // changes first (a change every five seconds, stamped in the past), so the ticker is not empty
+        let shifted = ShiftedClock(base: clock, offset: -Self.warmUpSeconds)
+        let street = try storeCall { try Simulator(store: store, clock: shifted, seed: seed, callTimeout: settings.callTimeout) }
+        for _ in 0..<Int(Self.warmUpSeconds / 5) {
+            do { try street.step() } catch { logger.warning("simulator warm-up: \(error)") }
+            shifted.move(by: 5)
+        }
+        shifted.move(by: -shifted.offset)
+
+        let engine = PollingLoop(
+            engine: Engine(store: store, clock: clock, calendar: .local, callTimeout: settings.callTimeout), interval: settings.refresh)
+        let simulation = BackgroundLoop(name: "doorstep.simulator", interval: 60 / rate) {
+            do { try street.step() } catch { logger.warning("simulator: \(error)") }
+        }
+        simulation.start()
+        defer { simulation.stop() }
+        let effects = WallEffects(settings: settings, store: store, engine: engine, actor: "operator", logger: logger)
+        return try showWall(engine: engine, effects: effects, settings: settings, logger: logger)
+    }
+}
+
+/// A clock moved by `offset` seconds from another: the demo's warm-up walks through the past
+/// on it, then brings it back to the present.
+///
+final class ShiftedClock: Clock {
+    private let base: any Clock
+    private let shift: Mutex<TimeInterval>
+
+    init(base: any Clock, offset: TimeInterval) {
+        self.base = base
+        shift = Mutex(offset)
+    }
+
+    var offset: TimeInterval { shift.withLock { $0 } }
+
+    func move(by seconds: TimeInterval) { shift.withLock { $0 += seconds } }
+
+    func now() -> Date { base.now().addingTimeInterval(offset) }
+}

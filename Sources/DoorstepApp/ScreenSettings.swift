@@ -1,0 +1,106 @@
+import DoorstepCalls
+import DoorstepCanvas
+import DoorstepDomain
+import DoorstepScreen
+import Foundation
+import Logging
+
+/// The wall's settings as given on the command line; nil where a flag was not given.
+public struct ScreenFlags: Sendable {
+    public var language: String?
+    public var refresh: Double?
+    public var theme: String?
+    public var callTimeout: Double?
+    public var log: String?
+    public var notifier: String?
+    /// Comma-separated steps: grid, dispatcher, operator.
+    public var escalation: String?
+
+    public init(
+        language: String? = nil, refresh: Double? = nil, theme: String? = nil, callTimeout: Double? = nil, log: String? = nil,
+        notifier: String? = nil, escalation: String? = nil
+    ) {
+        self.language = language
+        self.refresh = refresh
+        self.theme = theme
+        self.callTimeout = callTimeout
+        self.log = log
+        self.notifier = notifier
+        self.escalation = escalation
+    }
+}
+
+/// The wall's settings once flags, the config file, the environment and defaults are merged.
+public struct ScreenSettings: Sendable {
+    public var language: Language
+    public var refresh: TimeInterval
+    /// Read and checked before anything else is done, so a bad theme file stops the start.
+    public var theme: Theme
+    public var callTimeout: TimeInterval
+    public var notifier: String?
+    public var chain: [EscalationStep]
+    public var log: String
+
+    /// Flags over the config file over the environment over defaults, each checked, with the
+    /// setting named in the refusal. Reads no file but a theme file the settings name.
+    public static func resolve(_ flags: ScreenFlags, config: ConfigFile, paths: Paths) throws -> ScreenSettings {
+        let refresh = flags.refresh ?? config.refresh ?? 1
+        guard refresh >= 0.05, refresh <= 3600 else {
+            throw Failure("refresh must be between 0.05 and 3600 seconds, not \(refresh)", exitCode: ExitStatus.usage)
+        }
+        let timeout = flags.callTimeout ?? config.callTimeout ?? Call.defaultTimeout
+        guard timeout > 0 else { throw Failure("call timeout must be above 0, not \(timeout)", exitCode: ExitStatus.usage) }
+        let steps = flags.escalation.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            ?? config.escalation ?? EscalationStep.defaultChain.map(\.rawValue)
+        let chain = try steps.map { name in
+            guard let step = EscalationStep(rawValue: name) else {
+                throw Failure("escalation: '\(name)' is not one of grid, dispatcher, operator", exitCode: ExitStatus.usage)
+            }
+            return step
+        }
+        return ScreenSettings(
+            language: try language(flags.language ?? config.language, environment: paths.environment), refresh: refresh,
+            theme: try loadTheme(flags.theme ?? config.theme ?? "default"), callTimeout: timeout, notifier: flags.notifier ?? config.notifier,
+            chain: chain, log: flags.log ?? config.log ?? paths.log)
+    }
+
+    /// The screen's language: the name given (zh or en), else from LC_ALL, LC_MESSAGES or LANG.
+    public static func language(_ name: String?, environment: [String: String]) throws -> Language {
+        guard let name else { return Language.fromEnvironment(environment) }
+        guard let chosen = Language(rawValue: name.lowercased()) else {
+            throw Failure("language: '\(name)' is not one of zh, en", exitCode: ExitStatus.usage)
+        }
+        return chosen
+    }
+
+    /// The settings in force for this process: its flags, its config file, its environment.
+    public static func load(_ flags: ScreenFlags, paths: Paths = Paths()) throws -> ScreenSettings {
+        try resolve(flags, config: try ConfigFile.load(path: paths.config), paths: paths)
+    }
+
+    /// The theme named `theme`: built in, or read from a file and checked.
+    public static func loadTheme(_ theme: String) throws -> Theme {
+        do {
+            if let builtin = try Theme.builtin(theme) { return builtin }
+            guard FileManager.default.fileExists(atPath: theme) else {
+                throw Failure("theme: no theme '\(theme)' (built in: \(Theme.builtinNames.joined(separator: ", ")); or give a file's path)",
+                              exitCode: ExitStatus.usage)
+            }
+            guard let data = FileManager.default.contents(atPath: theme), let text = String(data: data, encoding: .utf8) else {
+                throw Failure("\(theme): cannot be read as UTF-8 text", exitCode: ExitStatus.dataError)
+            }
+            return try Theme.parse(text, file: theme)
+        } catch let error as ThemeError {
+            throw Failure("theme: \(error)", exitCode: ExitStatus.dataError)
+        }
+    }
+
+    /// Sends the process's logging to the log file and returns a logger for `label`.
+    public func startLogging(label: String) -> Logger {
+        FileLogHandler.bootstrap(path: log)
+        return Logger(label: label)
+    }
+
+    /// The notifier the settings name: a command run for each call, or one that only records.
+    public var callNotifier: any Notifier { notifier.map { CommandNotifier(command: $0) } ?? RecordingNotifier() }
+}

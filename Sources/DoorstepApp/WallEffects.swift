@@ -1,0 +1,154 @@
+import DoorstepCalls
+import DoorstepDomain
+import DoorstepEngine
+import DoorstepScreen
+import DoorstepStore
+import Foundation
+import Logging
+
+/// The wall's one effect runner: carries out what the wall's update asks (calls, ticket moves,
+/// histories, reveals) on a worker queue, supervises missed calls, and hands the outcomes back
+/// to the screen's thread as messages.
+///
+/// Thread-safe: the outbox and the supervising flag are guarded by `lock`; store and notifier
+/// work runs on `queue`, one job at a time.
+public final class WallEffects: @unchecked Sendable {
+    private let desk: CallDesk
+    private let store: any DoorstepStore
+    private let actor: String
+    private let engine: PollingLoop
+    private let clock: any Clock
+    private let logger: Logger
+    private let queue = DispatchQueue(label: "doorstep.actions")
+    private let lock = NSLock()
+    private var outbox: [WallMessage] = []
+    private var supervising = false
+
+    public init(desk: CallDesk, store: any DoorstepStore, actor: String, engine: PollingLoop, clock: any Clock, logger: Logger) {
+        self.desk = desk
+        self.store = store
+        self.actor = actor
+        self.engine = engine
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The effects of a wall over `store` with `settings`: its calls through the settings'
+    /// notifier and escalation chain.
+    public convenience init(settings: ScreenSettings, store: any DoorstepStore, engine: PollingLoop, actor: String, logger: Logger) {
+        let clock = SystemClock()
+        let desk = CallDesk(
+            store: store, notifier: settings.callNotifier, clock: clock, timeout: settings.callTimeout, chain: settings.chain, actor: actor)
+        self.init(desk: desk, store: store, actor: actor, engine: engine, clock: clock, logger: logger)
+    }
+
+    /// Messages produced since the last call, oldest first.
+    public func takeMessages() -> [WallMessage] {
+        lock.lock()
+        defer { lock.unlock() }
+        let messages = outbox
+        outbox = []
+        return messages
+    }
+
+    private func post(_ message: WallMessage) {
+        lock.lock()
+        outbox.append(message)
+        lock.unlock()
+    }
+
+    func placeCalls(staffIDs: [String], gridCode: String?, overview: Overview) {
+        queue.async { [self] in
+            do {
+                let report = try desk.place(staffIDs: staffIDs, gridCode: gridCode, overview: overview)
+                logger.info("calls placed", metadata: ["calls": "\(report.calls.map(\.id))"])
+                for problem in report.problems { logger.warning("notifier: \(problem)") }
+                post(.outcome(report.problems.first.map { .failed($0) } ?? .callsPlaced(report.calls.count)))
+            } catch {
+                logger.warning("call failed: \(error)")
+                post(.outcome(Self.notice(for: error)))
+            }
+            engine.pollSoon()
+        }
+    }
+
+    /// Carries out an effect the wall's update asked for.
+    public func perform(_ effect: WallEffect, state: WallState) {
+        switch effect {
+        case .quit:
+            break
+        case .placeCalls(let staffIDs, let gridCode):
+            placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview)
+        case .act(let ticketID, let action):
+            queue.async { [self] in
+                do {
+                    let ticket = try store.act(on: ticketID, action, by: actor, at: clock.now())
+                    logger.info("ticket moved", metadata: ["ticket": "\(ticketID)", "state": "\(ticket.state.rawValue)"])
+                    post(.outcome(.moved(ticketID: ticketID, to: ticket.state)))
+                } catch {
+                    logger.notice("ticket action refused: \(error)")
+                    post(.outcome(Self.notice(for: error)))
+                }
+                engine.pollSoon()
+            }
+        case .loadHistory(let ticketID):
+            queue.async { [self] in
+                do {
+                    post(.history(ticketID: ticketID, try store.history(of: ticketID)))
+                } catch {
+                    logger.notice("history not read: \(error)")
+                    post(.outcome(Self.notice(for: error)))
+                }
+            }
+        case .reveal(let subject):
+            queue.async { [self] in
+                do {
+                    // who saw what and when goes into the event log before anything is shown
+                    try store.recordReveal(of: subject, by: actor, at: clock.now())
+                    logger.notice("resident details revealed", metadata: ["subject": "\(subject)", "by": "\(actor)"])
+                    post(.revealed(subject: subject))
+                } catch {
+                    logger.notice("reveal not recorded: \(error)")
+                    post(.outcome(Self.notice(for: error)))
+                }
+            }
+        }
+    }
+
+    /// A failure as the operator's notice: what happened from the store's kind of error, with
+    /// its cause as the store gave it (put into words by the screen).
+    static func notice(for error: Error) -> OperatorNotice {
+        switch error as? StoreError {
+        case .unavailable(let reason)?: return .storeUnavailable(reason)
+        case .notFound(_, let id)?: return .notFound(id: id)
+        case .corrupt(let detail)?: return .storeUnreadable(detail)
+        case .conflict(let refusal, let last)?: return .refused(refusal, lastMove: last)
+        default: return .failed("\(error)")
+        }
+    }
+
+    /// Escalates missed calls in `overview` (skipped while the previous round still runs).
+    public func supervise(_ overview: Overview) {
+        lock.lock()
+        if supervising {
+            lock.unlock()
+            return
+        }
+        supervising = true
+        lock.unlock()
+        queue.async { [self] in
+            let report = desk.supervise(overview)
+            if !report.calls.isEmpty {
+                logger.notice("missed calls escalated", metadata: ["calls": "\(report.calls.map(\.id))"])
+                engine.pollSoon()
+            }
+            for problem in report.problems {
+                logger.warning("escalation: \(problem)")
+                post(.outcome(.failed(problem)))
+            }
+            lock.lock()
+            supervising = false
+            lock.unlock()
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import DoorstepCanvas
+import DoorstepDomain
+import DoorstepEngine
+import DoorstepScreen
+import DoorstepTerminal
+import Foundation
+import Logging
+
+/// Drives the wall on a real terminal: render, flush the difference, wait for a key, the next
+/// clock second or a fresh engine snapshot, update, repeat. Runs on the one thread that owns
+/// ncurses; the engine polls on its own thread and leaves snapshots in a mailbox.
+struct WallRunner {
+    enum Outcome: Equatable {
+        case quit
+        case signal(Int32)
+        case terminalGone
+    }
+
+    var clock: any Clock
+    var engine: PollingLoop
+    var effects: WallEffects
+    var logger: Logger
+    /// How often to look in the engine's mailbox while no key arrives.
+    var mailboxCheck: TimeInterval = 0.5
+
+    func run(terminal: Terminal, state initial: WallState) -> Outcome {
+        var state = initial
+        state.update(.resize(terminal.size))
+        var lastFrame: Canvas?
+        // render only when something can have changed: a message, fresh data, a key, a resize,
+        // or the clock reaching a new second (the wakes between, to look at the mailbox, are free)
+        var changed = true
+        var shownSecond = Int(state.now.timeIntervalSince1970.rounded(.down))
+        var shownAt = state.now
+        while true {
+            let messages = effects.takeMessages()
+            for message in messages { state.update(message) }
+            if !messages.isEmpty { changed = true }
+            if let snapshot = engine.takeNew() {
+                changed = true
+                state.update(.overview(snapshot.overview))
+                state.update(.events(snapshot.recentEvents))
+                effects.supervise(snapshot.overview)
+                if snapshot.staleSince != state.staleSince {
+                    if let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
+                    state.update(.stale(snapshot.staleSince))
+                }
+            }
+            let second = Int(state.now.timeIntervalSince1970.rounded(.down))
+            if changed || second != shownSecond {
+                // a second passing with nothing else new redraws the clock alone, when only it moves
+                // (the last frame is taken out of its optional so it is changed in place, not copied)
+                if !changed, var frame = lastFrame.take(), let rows = WallView.renderClockTick(state, from: shownAt, onto: &frame) {
+                    terminal.draw(frame, onlyRows: rows)
+                    lastFrame = frame
+                } else {
+                    // the backend compares with what it drew last and writes only what differs
+                    let frame = WallView.render(state)
+                    terminal.draw(frame)
+                    lastFrame = frame
+                }
+                changed = false
+                shownSecond = second
+                shownAt = state.now
+            }
+            let now = clock.now()
+            let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
+            let toNextSecond = (1 - fraction) + 0.005
+            let wait = max(10, Int(min(toNextSecond, mailboxCheck) * 1000))
+            switch terminal.read(timeoutMilliseconds: wait) {
+            case .key(let key):
+                changed = true
+                switch state.update(.key(key)) {
+                case .quit?:
+                    logger.info("operator quit")
+                    return .quit
+                case let effect?:
+                    effects.perform(effect, state: state)
+                case nil:
+                    break
+                }
+            case .resize(let size):
+                logger.info("terminal resized", metadata: ["size": "\(size)"])
+                state.update(.resize(size))
+                changed = true
+            case .timeout:
+                let notice = state.notice
+                let pending = state.pendingCall
+                if let effect = state.update(.tick(clock.now())) { effects.perform(effect, state: state) }
+                if state.notice != notice || state.pendingCall != pending { changed = true }
+            case .signal(let signal):
+                logger.notice("leaving on signal \(signal)")
+                return .signal(signal)
+            case .gone:
+                logger.notice("terminal has gone away")
+                return .terminalGone
+            }
+        }
+    }
+}
+
+/// Opens the terminal, runs the wall over `engine` until the operator leaves, and restores the
+/// terminal; returns the exit status to leave with (0 when the operator quit, 128 + the signal,
+/// 129 when the terminal went away).
+public func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSettings, logger: Logger) throws -> Int32 {
+    let clock = SystemClock()
+    guard let first = engine.start() else {
+        engine.stop()
+        throw Failure("the wall has no data: the store could not be read (see the log)", exitCode: ExitStatus.unavailable)
+    }
+    let terminal: Terminal
+    do {
+        terminal = try Terminal(theme: settings.theme)
+    } catch let error as TerminalError {
+        engine.stop()
+        throw Failure(error.description, exitCode: ExitStatus.terminal)
+    }
+    var state = WallState(
+        overview: first.overview, language: settings.language, now: clock.now(), timeZone: TimeZone.current, size: terminal.size)
+    state.update(.stale(first.staleSince))
+    state.update(.events(first.recentEvents))
+    let outcome = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger).run(terminal: terminal, state: state)
+    engine.stop()
+    terminal.close()
+    switch outcome {
+    case .quit: return 0
+    case .signal(let signal): return 128 + signal
+    case .terminalGone: return 129
+    }
+}

@@ -1,0 +1,37 @@
+import DoorstepDomain
+import DoorstepEngine
+import DoorstepStore
+import Foundation
+
+/// `doorstep wall`: the wall over an existing database, nothing simulated.
+public struct WallSession {
+    public var database: String
+    public var actor: String
+    public var settings: ScreenSettings
+
+    public init(database: String, actor: String, settings: ScreenSettings) {
+        self.database = database
+        self.actor = actor
+        self.settings = settings
+    }
+
+    /// Runs the wall until the operator leaves; returns the exit status.
+    public func run() throws -> Int32 {
+        let logger = settings.startLogging(label: "doorstep.wall")
+        let writer = try StoreAccess.open(database)  // first: it brings the schema up to date
+        let reader = try StoreAccess.open(database, readOnly: true)
+        logger.info("wall starting", metadata: ["db": "\(database)"])
+        let engine = PollingLoop(
+            engine: Engine(store: reader, clock: SystemClock(), calendar: .local, callTimeout: settings.callTimeout),
+            interval: settings.refresh)
+        let effects = WallEffects(settings: settings, store: writer, engine: engine, actor: actor, logger: logger)
+        return try showWall(engine: engine, effects: effects, settings: settings, logger: logger)
+    }
+}
+
+/// Opening the store for a command, its errors as one-line failures.
+public enum StoreAccess {
+    public static func open(_ path: String, readOnly: Bool = false) throws -> SQLiteStore {
+        try storeCall { try SQLiteStore(path: path, readOnly: readOnly) }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import DoorstepApp
+
+/// `--db PATH` and `--actor NAME`, shared by every command that uses the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The database (default: $DOORSTEP_DB, then $XDG_DATA_HOME/doorstep/doorstep.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Who is acting, recorded in the event log (default: $DOORSTEP_ACTOR, then cli:$USER).")
+    var actor: String?
+
+    /// The database path and actor this invocation uses.
+    var end: CommandLineEnd {
+        let paths = Paths()
+        return CommandLineEnd(database: paths.database(flag: db), actor: paths.actor(flag: actor))
+    }
+}
+
+/// Options of the wall screen shared by `wall` and `demo`. Each falls back to the config file,
+/// then to its default (`ScreenSettings.resolve`).
+struct ScreenOptions: ParsableArguments {
+    @Option(help: "Language of the screen's words: zh or en (default: config, then LC_ALL/LANG).")
+    var lang: String?
+
+    @Option(help: "Seconds between engine polls (default: config, then 1).")
+    var refresh: Double?
+
+    @Option(help: "A built-in theme (default, light, high-contrast, mono) or a theme file's path (default: config, then default).")
+    var theme: String?
+
+    @Option(help: "Seconds a call may ring before it counts as missed (default: config, then 60).")
+    var callTimeout: Double?
+
+    @Option(help: "Log file (default: config, then $XDG_STATE_HOME/doorstep/doorstep.log).")
+    var log: String?
+
+    @Option(help: "A command run for every call, with DOORSTEP_CALL_ID, DOORSTEP_NAME, DOORSTEP_ROLE, DOORSTEP_PHONE, DOORSTEP_GRID and DOORSTEP_GRID_NAME set (default: config, then record only).")
+    var notifier: String?
+
+    @Option(help: "Who is called when a call is missed, in order: grid, dispatcher, operator, comma-separated (default: config, then all three).")
+    var escalation: String?
+
+    /// The settings in force: flags over the config file over defaults, checked.
+    func settings() throws -> ScreenSettings {
+        try ScreenSettings.load(ScreenFlags(
+            language: lang, refresh: refresh, theme: theme, callTimeout: callTimeout, log: log, notifier: notifier, escalation: escalation))
+    }
+}
