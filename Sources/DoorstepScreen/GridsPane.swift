@@ -112,8 +112,10 @@ enum GridsPane {
             canvas.write(name, x: after, y: tile.y, clip: clip, style: style)
             return
         }
+        // what does not fit ends in "…", never cut mid-word without a mark (the layout keeps a
+        // column between tiles, so neighbours do not run together)
         let after = canvas.write(" \(mark) ", x: tile.x, y: tile.y, clip: clip, style: markStyle)
-        canvas.write(name, x: after, y: tile.y, clip: clip, style: style)
-        canvas.write("   \(detail)", x: tile.x, y: tile.y + 1, clip: clip, style: detailStyle)
+        canvas.write(Columns.truncate(name, to: clip.maxX - after), x: after, y: tile.y, clip: clip, style: style)
+        canvas.write("   " + Columns.truncate(detail, to: clip.maxX - tile.x - 3), x: tile.x, y: tile.y + 1, clip: clip, style: detailStyle)
     }
 }

@@ -298,10 +298,11 @@ public struct UIStrings: Sendable {
         keyMove: "move", keyQuit: "quit",
         tooSmall: { nw, nh, hw, hh in "terminal too small: need \(nw)×\(nh), have \(hw)×\(hh)" },
         left: { "\($0) left" }, late: { "\($0) late" },
-        reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "nobody on duty",
-        reasonUnansweredCalls: { "missed call \($0)" }, reasonSevereHazards: { "severe hazard \($0)" },
+        // a full tile has nine columns for the reason after its code: words that fit whole
+        reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "unstaffed",
+        reasonUnansweredCalls: { "missed \($0)" }, reasonSevereHazards: { "hazard \($0)" },
         reasonVisitsBehind: { "visits \($0)/\($1)" },
-        reasonNearDeadline: { "due soon \($0)" }, reasonStaffing: "short-staffed",
+        reasonNearDeadline: { "due soon \($0)" }, reasonStaffing: "staff gap",
         ticketsShort: { "T\($0)" },
         role: { role in
             switch role {

@@ -16,6 +16,19 @@ struct WallSnapshotTests {
         for summary in state.overview.grids { #expect(canvas.text.contains(summary.grid.name)) }
     }
 
+    @Test("the whole wall at 200×60 in English: every tile's reason whole, or ending in …")
+    func wall200x60English() throws {
+        let state = try Fixtures.demoState(Size(width: 200, height: 60), language: .en)
+        let canvas = WallView.render(state)
+        try assertSnapshot(canvas.text, named: "wall-200x60-en")
+        #expect(misalignedRow(canvas) == nil)
+        for words in ["BG03 staff gap", "BG06 hazard 1", "JB03 overdue 1"] { #expect(canvas.text.contains(words)) }
+        // each tile's second line is its code and a reason the strings table gives whole
+        let reasons = state.overview.grids.compactMap { summary in summary.assessment.reasons.first.map { WallView.reasonText($0, state.strings) } }
+        #expect(!reasons.isEmpty)
+        for reason in reasons { #expect(canvas.text.contains(reason) || canvas.text.contains("…"), "\(reason) cut without a mark") }
+    }
+
     @Test("the whole wall at 80×24, compacted, in English")
     func wall80x24() throws {
         let canvas = WallView.render(try Fixtures.demoState(Size(width: 80, height: 24), language: .en))
