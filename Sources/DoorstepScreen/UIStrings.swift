@@ -301,8 +301,8 @@ public struct UIStrings: Sendable {
         // a full tile has nine columns for the reason after its code: words that fit whole
         reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "unstaffed",
         reasonUnansweredCalls: { "missed \($0)" }, reasonSevereHazards: { "hazard \($0)" },
-        reasonVisitsBehind: { "visits \($0)/\($1)" },
-        reasonNearDeadline: { "due soon \($0)" }, reasonStaffing: "staff gap",
+        reasonVisitsBehind: { "visit \($0)/\($1)" },
+        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap",
         ticketsShort: { "T\($0)" },
         role: { role in
             switch role {
