@@ -14,7 +14,7 @@ import Logging
 /// work runs on `queue`, one job at a time.
 public final class WallEffects: @unchecked Sendable {
     private let desk: CallDesk
-    private let store: any DoorstepStore
+    private let store: any LifecycleCommands & StoreQueries
     private let actor: String
     private let engine: PollingLoop
     private let clock: any Clock
@@ -24,7 +24,7 @@ public final class WallEffects: @unchecked Sendable {
     private var outbox: [WallMessage] = []
     private var supervising = false
 
-    public init(desk: CallDesk, store: any DoorstepStore, actor: String, engine: PollingLoop, clock: any Clock, logger: Logger) {
+    public init(desk: CallDesk, store: any LifecycleCommands & StoreQueries, actor: String, engine: PollingLoop, clock: any Clock, logger: Logger) {
         self.desk = desk
         self.store = store
         self.actor = actor
@@ -35,7 +35,7 @@ public final class WallEffects: @unchecked Sendable {
 
     /// The effects of a wall over `store` with `settings`: its calls through the settings'
     /// notifier and escalation chain.
-    public convenience init(settings: ScreenSettings, store: any DoorstepStore, engine: PollingLoop, actor: String, logger: Logger) {
+    public convenience init(settings: ScreenSettings, store: any LifecycleCommands & StoreQueries, engine: PollingLoop, actor: String, logger: Logger) {
         let clock = SystemClock()
         let desk = CallDesk(
             store: store, notifier: settings.callNotifier, clock: clock, timeout: settings.callTimeout, chain: settings.chain, actor: actor)

@@ -4,7 +4,7 @@ import DoorstepDomain
 import DoorstepEngine
 import DoorstepScreen
 import DoorstepSeeds
-import DoorstepStore
+@_spi(Bench) import DoorstepStore
 import DoorstepTerminal
 import Foundation
 

@@ -19,7 +19,7 @@ public enum EscalationStep: String, CaseIterable, Sendable {
 /// that went unanswered along the chain. Safe from any thread (the escalations it has made are
 /// kept under a lock); the wall uses it from its effects' one serial queue.
 public final class CallDesk: Sendable {
-    let store: any DoorstepStore
+    let store: any LifecycleCommands
     let notifier: any Notifier
     let clock: any Clock
     let timeout: TimeInterval
@@ -28,7 +28,7 @@ public final class CallDesk: Sendable {
     /// (chain root, level) pairs this desk has escalated: one escalation per level of a chain.
     private let handled = Mutex<Set<String>>([])
 
-    public init(store: any DoorstepStore, notifier: any Notifier, clock: any Clock, timeout: TimeInterval,
+    public init(store: any LifecycleCommands, notifier: any Notifier, clock: any Clock, timeout: TimeInterval,
                 chain: [EscalationStep] = EscalationStep.defaultChain, actor: String) {
         self.store = store
         self.notifier = notifier

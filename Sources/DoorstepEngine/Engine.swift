@@ -36,7 +36,7 @@ public struct EngineSnapshot: Sendable {
 /// poll before its thread starts and every later one on that thread; a bench or a test polls
 /// from the one thread that made it. Hand its snapshots (values) to other threads.
 public final class Engine: @unchecked Sendable {
-    let store: any DoorstepStore
+    let store: any ChangeFeed
     let clock: any Clock
     let calendar: Calendar
     let callTimeout: TimeInterval
@@ -54,7 +54,7 @@ public final class Engine: @unchecked Sendable {
     private var recent: [ChangeEvent] = []
     private var staleSince: Date?
 
-    public init(store: any DoorstepStore, clock: any Clock, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
+    public init(store: any ChangeFeed, clock: any Clock, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
         self.store = store
         self.clock = clock
         self.calendar = calendar

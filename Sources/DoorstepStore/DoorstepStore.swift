@@ -28,14 +28,19 @@ public struct OrderRequest: Sendable {
     }
 }
 
-/// The one truth the three ends share. SQLite today (`SQLiteStore`); the protocol is the seam
-/// where a PostgreSQL store for several sites will fit.
+/// The one truth the three ends share, in three parts by who uses them: the change feed the
+/// polling engine follows, the queries the other readers make, and the lifecycle commands the
+/// three ends write with. SQLite today (`SQLiteStore`); a PostgreSQL store conforms to the same
+/// protocols and passes the same conformance suite (`StoreConformanceTests`).
 ///
 /// Every write is one short transaction that checks the current state *inside* it and appends
 /// to the event log, so two processes racing on the same ticket cannot both succeed, and
 /// every reader can follow what changed by sequence number.
-public protocol DoorstepStore: Sendable {
-    // MARK: Reading
+public typealias DoorstepStore = ChangeFeed & StoreQueries & LifecycleCommands
+
+/// What the polling engine reads: the working set once, then the event log and the rows its
+/// events name.
+public protocol ChangeFeed: Sendable {
     /// Everything the wall works with, as one consistent snapshot: the street, its people, and
     /// the open tickets with those closed in the month before `now` (older history stays in the store).
     func loadAll(at now: Date) throws -> StreetData
@@ -49,6 +54,10 @@ public protocol DoorstepStore: Sendable {
     func staff(ids: [String]) throws -> [Staff]
     func calls(ids: [String]) throws -> [Call]
     func visits(ids: [String]) throws -> [Visit]
+}
+
+/// What the other readers ask: listings, a ticket's page, the simulator's choices.
+public protocol StoreQueries: Sendable {
     /// Tickets newest first (by creation), only those in `state` when given, at most `limit`.
     func tickets(state: TicketState?, limit: Int) throws -> [Ticket]
     /// A ticket's history, oldest first: its order, then every transition.
@@ -57,10 +66,10 @@ public protocol DoorstepStore: Sendable {
     func loadCategories() throws -> [String: TicketCategory]
     /// Calls still stored as ringing (some may be missed by now).
     func ringingCalls() throws -> [Call]
+}
 
-    // MARK: Writing
-    /// Replaces the whole content with `data` (used by `doorstep init`).
-    func replaceAll(with data: StreetData, at time: Date) throws
+/// What the three ends do: each a transaction that checks, writes and appends its event.
+public protocol LifecycleCommands: Sendable {
     /// 点单: creates a ticket and returns it.
     func order(_ request: OrderRequest, by actor: String, at time: Date) throws -> Ticket
     /// 点单 in bulk (a hotline backlog, an import): every order checked and written in one
@@ -85,4 +94,13 @@ public protocol DoorstepStore: Sendable {
     func upsert(households: [Household], source: String, at time: Date) throws -> Int
     /// Adds or updates staff (by id); returns how many rows were written.
     func upsert(staff: [Staff], source: String, at time: Date) throws -> Int
+}
+
+/// Loading whole data sets: `doorstep init`, the synthetic scales and the bench. Not a path the
+/// three ends write through (no checks of state, one event for the whole load at most).
+public protocol BulkLoading: Sendable {
+    /// Replaces the whole content with `data`.
+    func replaceAll(with data: StreetData, at time: Date) throws
+    /// Appends tickets in one transaction without events (after `replaceAll`, building a data set).
+    func appendTickets(_ tickets: [Ticket]) throws
 }

@@ -275,7 +275,7 @@ extension SQLiteStore {
     /// The benchmark's yardstick: the same ticket rows through one bare prepared INSERT into
     /// the ticket table in a single transaction (no checks, no ids allocated, no events). Not a
     /// write path: the bench runs it on a scratch database.
-    public func rawInsert(tickets requests: [OrderRequest], at time: Date) throws {
+    @_spi(Bench) public func rawInsert(tickets requests: [OrderRequest], at time: Date) throws {
         try write { db in
             let statement = try db.makeStatement(sql: """
                 INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,

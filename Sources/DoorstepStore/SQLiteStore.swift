@@ -6,7 +6,7 @@ import GRDB
 /// readers (walls, listings, other terminals) read while one writer writes; a 5-second busy
 /// timeout; every write an IMMEDIATE transaction that takes the write lock before it reads,
 /// checks, writes and appends to the event log.
-public final class SQLiteStore: DoorstepStore {
+public final class SQLiteStore: DoorstepStore, BulkLoading {
     let pool: DatabasePool
     public let path: String
 

@@ -6,7 +6,7 @@ import Foundation
 /// Helpers the store, engine, calls and simulation tests share.
 
 /// A fresh database file in its own temporary folder, removed by `cleanUp()`.
-public struct TemporaryDatabase {
+public struct TemporaryDatabase: Sendable {
     public let folder: URL
     public var path: String { folder.appendingPathComponent("doorstep.sqlite").path }
 

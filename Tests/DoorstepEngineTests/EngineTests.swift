@@ -3,73 +3,37 @@ import DoorstepEngine
 import DoorstepStore
 import DoorstepTestSupport
 import Foundation
+import Synchronization
 import Testing
 
-/// A store that can be told to fail, for staleness, or to report its newest sequence number
-/// one behind (`lagging`: a write landing between the engine reading the sequence and the rest).
-final class FlakyStore: DoorstepStore, @unchecked Sendable {
-    let inner: any DoorstepStore
-    private let lock = NSLock()
-    private var failing = false
-    private var lag: Int64 = 0
+/// A change feed that can be told to fail, for staleness, or to report its newest sequence
+/// number one behind (`lagging`: a write landing between the engine reading the sequence and
+/// the rest). The engine needs the feed alone, so this is all a test double must be.
+final class FlakyStore: ChangeFeed {
+    let inner: any ChangeFeed
+    private let state = Mutex((failing: false, lag: Int64(0)))
 
     var lagging: Bool {
-        get { lock.withLock { lag > 0 } }
-        set { lock.withLock { lag = newValue ? 1 : 0 } }
+        get { state.withLock { $0.lag > 0 } }
+        set { state.withLock { $0.lag = newValue ? 1 : 0 } }
     }
 
-    init(_ inner: any DoorstepStore) { self.inner = inner }
+    init(_ inner: any ChangeFeed) { self.inner = inner }
 
-    func fail(_ on: Bool) {
-        lock.lock()
-        failing = on
-        lock.unlock()
-    }
+    func fail(_ on: Bool) { state.withLock { $0.failing = on } }
 
     private func check() throws {
-        lock.lock()
-        defer { lock.unlock() }
-        if failing { throw StoreError.unavailable("disk unplugged") }
+        if state.withLock({ $0.failing }) { throw StoreError.unavailable("disk unplugged") }
     }
 
     func loadAll(at now: Date) throws -> StreetData { try check(); return try inner.loadAll(at: now) }
-    func lastSequence() throws -> Int64 { try check(); return try inner.lastSequence() - lock.withLock { lag } }
+    func lastSequence() throws -> Int64 { try check(); return try inner.lastSequence() - state.withLock { $0.lag } }
     func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] { try check(); return try inner.events(after: sequence, limit: limit) }
     func recentEvents(limit: Int) throws -> [ChangeEvent] { try check(); return try inner.recentEvents(limit: limit) }
     func tickets(ids: [String]) throws -> [Ticket] { try check(); return try inner.tickets(ids: ids) }
     func staff(ids: [String]) throws -> [Staff] { try check(); return try inner.staff(ids: ids) }
     func calls(ids: [String]) throws -> [Call] { try check(); return try inner.calls(ids: ids) }
     func visits(ids: [String]) throws -> [Visit] { try check(); return try inner.visits(ids: ids) }
-    func tickets(state: TicketState?, limit: Int) throws -> [Ticket] { try check(); return try inner.tickets(state: state, limit: limit) }
-    func loadCategories() throws -> [String: TicketCategory] { try check(); return try inner.loadCategories() }
-    func ringingCalls() throws -> [Call] { try check(); return try inner.ringingCalls() }
-    func history(of ticketID: String) throws -> [TicketHistoryEntry] { try check(); return try inner.history(of: ticketID) }
-    func recordReveal(of subject: String, by actor: String, at time: Date) throws {
-        try inner.recordReveal(of: subject, by: actor, at: time)
-    }
-    func replaceAll(with data: StreetData, at time: Date) throws { try inner.replaceAll(with: data, at: time) }
-    func order(_ request: OrderRequest, by actor: String, at time: Date) throws -> Ticket { try inner.order(request, by: actor, at: time) }
-    func order(_ requests: [OrderRequest], by actor: String, at time: Date) throws -> [Ticket] { try inner.order(requests, by: actor, at: time) }
-    func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket {
-        try inner.act(on: ticketID, action, by: actor, at: time)
-    }
-    func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff {
-        try inner.setDuty(staffID: staffID, duty, by: actor, at: time)
-    }
-    func logVisit(householdID: String, staffID: String, at time: Date) throws -> Visit {
-        try inner.logVisit(householdID: householdID, staffID: staffID, at: time)
-    }
-    func placeCalls(to staffIDs: [String], gridCode: String?, by actor: String, at time: Date) throws -> [Call] {
-        try inner.placeCalls(to: staffIDs, gridCode: gridCode, by: actor, at: time)
-    }
-    func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call {
-        try inner.acknowledge(callID: callID, staffID: staffID, accept: accept, timeout: timeout, at: time)
-    }
-    func upsert(households: [Household], source: String, at time: Date) throws -> Int { try inner.upsert(households: households, source: source, at: time) }
-    func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call] {
-        try inner.escalate(callID: callID, to: staffIDs, timeout: timeout, by: actor, at: time)
-    }
-    func upsert(staff: [Staff], source: String, at time: Date) throws -> Int { try inner.upsert(staff: staff, source: source, at: time) }
 }
 
 @Suite("Polling engine")

@@ -1,0 +1,235 @@
+import DoorstepDomain
+import DoorstepStore
+import DoorstepTestSupport
+import Foundation
+import Testing
+
+/// A store implementation under test: a fresh store holding the demo street as of `now`, and
+/// how to remove it. The PostgreSQL store adds itself to `all` and passes the same suite.
+struct StoreUnderTest: Sendable, CustomTestStringConvertible {
+    let name: String
+    let make: @Sendable (Date) throws -> (store: any DoorstepStore & BulkLoading, cleanUp: @Sendable () -> Void)
+    var testDescription: String { name }
+
+    static let all: [StoreUnderTest] = [.sqlite]
+
+    static let sqlite = StoreUnderTest(name: "SQLite") { now in
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        return (store, { database.cleanUp() })
+    }
+}
+
+/// What every store must do, written against the protocols alone: the closed loop and its
+/// events, refusals that write nothing, calls, people, imports, bulk orders, the working set.
+@Suite("Store conformance")
+struct StoreConformanceTests {
+    let now = StoreFixtures.now
+
+    @Test("the loop 点单 → 派单 → 接单 → 办结 → 评价 runs, each step in the event log", arguments: StoreUnderTest.all)
+    func loop(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let start = try store.lastSequence()
+        let ticket = try store.order(
+            OrderRequest(gridCode: "JB01", categoryCode: "care", title: "独居老人助餐", residentName: "王五", residentPhone: "13812345678"),
+            by: "resident", at: now)
+        #expect(ticket.id == "T00074")
+        _ = try store.act(on: ticket.id, .dispatch(gridCode: "JB02", assigneeID: nil), by: "S0001", at: now.addingTimeInterval(60))
+        _ = try store.act(on: ticket.id, .accept(staffID: "S0016"), by: "S0016", at: now.addingTimeInterval(120))
+        _ = try store.act(on: ticket.id, .resolve(staffID: "S0016", note: "已送餐"), by: "S0016", at: now.addingTimeInterval(180))
+        let rated = try store.act(on: ticket.id, .rate(score: 5), by: "resident", at: now.addingTimeInterval(240))
+        #expect(rated.state == .rated)
+        #expect(rated.gridCode == "JB02")
+        #expect(rated.rating == 5)
+        #expect(try store.tickets(ids: [ticket.id]).first == rated)
+        // its history, step by step with who did it
+        let history = try store.history(of: ticket.id)
+        #expect(history.map(\.to) == [.ordered, .dispatched, .accepted, .resolved, .rated])
+        #expect(history.map(\.actor) == ["resident", "S0001", "S0016", "S0016", "resident"])
+        let events = try store.events(after: start, limit: 100)
+        #expect(events.map(\.kind) == [.ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated])
+        #expect(events.allSatisfy { $0.subject == ticket.id })
+        #expect(events.map(\.sequence) == Array((start + 1)...(start + 5)))
+        #expect(events.map(\.actor) == ["resident", "S0001", "S0016", "S0016", "resident"])
+    }
+
+    @Test("an illegal transition is refused, names who won, and writes nothing", arguments: StoreUnderTest.all)
+    func illegal(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let ticket = try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐"), by: "r", at: now)
+        let before = try store.lastSequence()
+        #expect(throws: StoreError.self) { try store.act(on: ticket.id, .accept(staffID: "S0002"), by: "S0002", at: now) }
+        _ = try store.act(on: ticket.id, .dispatch(gridCode: "JB01", assigneeID: nil), by: "S0001", at: now)
+        _ = try store.act(on: ticket.id, .accept(staffID: "S0002"), by: "S0002", at: now)
+        do {
+            _ = try store.act(on: ticket.id, .accept(staffID: "S0003"), by: "S0003", at: now)
+            Issue.record("a second accept succeeded")
+        } catch let error as StoreError {
+                #expect(error.description.hasPrefix("cannot accept \(ticket.id): it is accepted (by S0002 at "))
+            guard case .conflict(let refusal, let last) = error else { throw error }
+            #expect(refusal.state == .accepted && refusal.action == .accept(staffID: "S0003"))
+            #expect(last == LastMove(actor: "S0002", to: .accepted, at: now))
+        }
+        #expect(try store.lastSequence() == before + 2)
+        #expect(try store.tickets(ids: [ticket.id]).first?.assigneeID == "S0002")
+    }
+
+    @Test("unknown grids, staff, tickets and calls are named; nothing is written", arguments: StoreUnderTest.all)
+    func unknown(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let before = try store.lastSequence()
+        #expect(throws: StoreError.notFound(kind: "grid", id: "ZZ99")) {
+            try store.order(OrderRequest(gridCode: "ZZ99", categoryCode: "care", title: "x"), by: "r", at: now)
+        }
+        #expect(throws: StoreError.notFound(kind: "category", id: "nope")) {
+            try store.order(OrderRequest(gridCode: "JB01", categoryCode: "nope", title: "x"), by: "r", at: now)
+        }
+        #expect(throws: StoreError.notFound(kind: "ticket", id: "T99999")) { try store.act(on: "T99999", .escalate, by: "x", at: now) }
+        #expect(throws: StoreError.notFound(kind: "staff", id: "S9999")) { try store.setDuty(staffID: "S9999", .off, by: "x", at: now) }
+        #expect(throws: StoreError.notFound(kind: "call", id: "C999999")) {
+            try store.acknowledge(callID: "C999999", staffID: "S0002", accept: true, timeout: 60, at: now)
+        }
+        #expect(throws: StoreError.invalid("an order needs a title")) {
+            try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "  "), by: "r", at: now)
+        }
+        #expect(try store.lastSequence() == before)
+    }
+
+    @Test("calls: placed ringing, answered by the person called, missed after the timeout", arguments: StoreUnderTest.all)
+    func calls(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let calls = try store.placeCalls(to: ["S0002", "S0003"], gridCode: "JB01", by: "operator", at: now)
+        #expect(calls.map(\.id) == ["C000001", "C000002"])
+        #expect(throws: StoreError.invalid("call C000001 is for S0002, not S0003")) {
+            try store.acknowledge(callID: "C000001", staffID: "S0003", accept: true, timeout: 60, at: now)
+        }
+        let answered = try store.acknowledge(callID: "C000001", staffID: "S0002", accept: true, timeout: 60, at: now.addingTimeInterval(10))
+        #expect(answered.state == .answered)
+        #expect(throws: StoreError.call(CallError(callID: "C000002", state: .missed))) {
+            try store.acknowledge(callID: "C000002", staffID: "S0003", accept: true, timeout: 60, at: now.addingTimeInterval(61))
+        }
+        #expect(try store.ringingCalls().map(\.id) == ["C000002"])
+    }
+
+    @Test("duty changes, visits and imports land and are logged", arguments: StoreUnderTest.all)
+    func peopleAndVisits(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        #expect(try store.setDuty(staffID: "S0002", .off, by: "S0002", at: now).duty == .off)
+        let visit = try store.logVisit(householdID: "H00001", staffID: "S0002", at: now)
+        #expect(try store.visits(ids: [visit.id]).first?.householdID == "H00001")
+        var household = try #require(try store.loadAll(at: now).households.first)
+        household.headName = "新户主"
+        household.id = "H99999"
+        #expect(try store.upsert(households: [household], source: "test.csv", at: now) == 1)
+        #expect(try store.loadAll(at: now).households.contains { $0.id == "H99999" && $0.headName == "新户主" })
+        #expect(try store.recentEvents(limit: 3).map(\.kind) == [.importedHouseholds, .visit, .duty])
+    }
+
+    @Test("orders in bulk are written in one transaction with an event each, or not at all", arguments: StoreUnderTest.all)
+    func allOrNone(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let before = try store.lastSequence()
+        let good = (0..<50).map { OrderRequest(gridCode: "JB01", categoryCode: "care", title: "批量 \($0)") }
+        let written = try store.order(good, by: "hotline", at: now)
+        #expect(written.count == 50 && Set(written.map(\.id)).count == 50)
+        let events = try store.events(after: before, limit: 100)
+        #expect(events.map(\.subject) == written.map(\.id) && events.allSatisfy { $0.kind == .ticketOrdered })
+
+        let sequence = try store.lastSequence()
+        var bad = good
+        bad[30].gridCode = "NOPE"
+        #expect(throws: StoreError.notFound(kind: "grid", id: "NOPE")) { try store.order(bad, by: "hotline", at: now) }
+        bad[30] = OrderRequest(gridCode: "JB01", categoryCode: "care", title: "  ")
+        #expect(throws: StoreError.invalid("order 31 of 50 has no title")) { try store.order(bad, by: "hotline", at: now) }
+        #expect(try store.lastSequence() == sequence)  // nothing of either batch was written
+        // the next single order continues the numbering
+        let next = try store.order(OrderRequest(gridCode: "JB02", categoryCode: "care", title: "单张"), by: "t", at: now)
+        #expect(next.id > (written.last?.id ?? ""))
+    }
+
+    @Test("a missed call escalates once: a second escalation of it is refused and writes nothing", arguments: StoreUnderTest.all)
+    func escalateOnce(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let call = try #require(try store.placeCalls(to: ["S0002"], gridCode: "JB01", by: "operator", at: now).first)
+        #expect(throws: StoreError.call(CallError(callID: call.id, state: .ringing))) {
+            try store.escalate(callID: call.id, to: ["S0003"], timeout: 60, by: "wall-a", at: now.addingTimeInterval(30))
+        }
+        let later = now.addingTimeInterval(61)
+        let next = try store.escalate(callID: call.id, to: ["S0003", "S0004"], timeout: 60, by: "wall-a", at: later)
+        #expect(next.map(\.staffID) == ["S0003", "S0004"] && next.allSatisfy { $0.escalatedFrom == call.id && $0.state == .ringing })
+        let sequence = try store.lastSequence()
+        #expect(throws: StoreError.call(CallError(callID: call.id, state: .escalated))) {
+            try store.escalate(callID: call.id, to: ["S0005"], timeout: 60, by: "wall-b", at: later)
+        }
+        #expect(try store.lastSequence() == sequence)
+        let events = try store.recentEvents(limit: 3).reversed().map(\.change)
+        #expect(events == [
+            .callEscalated(callID: call.id, to: ["S0003", "S0004"]),
+            .callPlaced(callID: next[0].id, staffID: "S0003"), .callPlaced(callID: next[1].id, staffID: "S0004"),
+        ])
+    }
+
+    @Test("a reveal is in the event log, with who and when, and changes no data", arguments: StoreUnderTest.all)
+    func reveal(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let before = try store.loadAll(at: now)
+        try store.recordReveal(of: "T00001", by: "operator:wang", at: now)
+        let event = try #require(try store.recentEvents(limit: 1).first)
+        #expect(event.change == .revealed(subject: "T00001") && event.actor == "operator:wang" && event.at == now)
+        let after = try store.loadAll(at: now)
+        #expect(after.tickets == before.tickets && after.staff == before.staff)
+    }
+
+    @Test("a ticket's history carries each move's facts as values", arguments: StoreUnderTest.all)
+    func typedHistory(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let ticket = try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助浴"), by: "resident", at: now)
+        _ = try store.act(on: ticket.id, .dispatch(gridCode: "JB02", assigneeID: "S0016"), by: "S0001", at: now)
+        _ = try store.act(on: ticket.id, .cancel(reason: "居民撤回"), by: "S0001", at: now)
+        #expect(try store.history(of: ticket.id).map(\.change) == [
+            .ordered(title: "助浴"), .dispatched(gridCode: "JB02", assigneeID: "S0016"), .cancelled(reason: "居民撤回"),
+        ])
+        #expect(throws: StoreError.notFound(kind: "ticket", id: "T99999")) { try store.history(of: "T99999") }
+    }
+
+    @Test("the working set: open tickets in full; closed ones as outcomes only while they count", arguments: StoreUnderTest.all)
+    func workingSet(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let ticket = try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐"), by: "resident", at: now)
+        _ = try store.act(on: ticket.id, .dispatch(gridCode: "JB01", assigneeID: nil), by: "S0001", at: now)
+        _ = try store.act(on: ticket.id, .accept(staffID: "S0002"), by: "S0002", at: now)
+        _ = try store.act(on: ticket.id, .resolve(staffID: "S0002", note: "已送"), by: "S0002", at: now)
+        let today = try store.loadAll(at: now.addingTimeInterval(3_600))
+        #expect(!today.tickets.contains { $0.id == ticket.id })  // not open
+        #expect(today.outcomes.contains { $0.id == ticket.id })  // resolved today counts
+        // resolved and unrated three days on: no figure counts it, so it is not loaded
+        #expect(!(try store.loadAll(at: now.addingTimeInterval(3 * 86_400))).outcomes.contains { $0.id == ticket.id })
+        _ = try store.act(on: ticket.id, .rate(score: 4), by: "resident", at: now.addingTimeInterval(3_600))
+        // rated: it counts in the month's satisfaction for 31 days, then it is history
+        #expect(try store.loadAll(at: now.addingTimeInterval(20 * 86_400)).outcomes.contains { $0.id == ticket.id })
+        #expect(!(try store.loadAll(at: now.addingTimeInterval(40 * 86_400))).outcomes.contains { $0.id == ticket.id })
+    }
+
+    @Test("the feed pages: events after a sequence, oldest first, at most the limit", arguments: StoreUnderTest.all)
+    func feedPaging(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let start = try store.lastSequence()
+        let written = try store.order((0..<7).map { OrderRequest(gridCode: "JB01", categoryCode: "care", title: "单 \($0)") }, by: "t", at: now)
+        let first = try store.events(after: start, limit: 3)
+        let rest = try store.events(after: first.last?.sequence ?? start, limit: 10)
+        #expect((first + rest).map(\.subject) == written.map(\.id))
+        #expect(first.count == 3 && rest.count == 4)
+        #expect(try store.events(after: try store.lastSequence(), limit: 10).isEmpty)
+        #expect(try store.recentEvents(limit: 2).map(\.subject) == written.suffix(2).reversed().map(\.id))
+    }
+}
