@@ -109,7 +109,7 @@ public struct CommandLineEnd {
         let data = try DataSets.load(from: folder, now: now)
         let store = try storeCall { try SQLiteStore(path: database, create: true) }
         try storeCall { try store.replaceAll(with: data, at: now) }
-        return "\(database): \(data.street.name), \(data.communities.count) communities, \(data.grids.count) grids, "
+        return "\(database): \(data.centre.name), \(data.communities.count) communities, \(data.grids.count) grids, "
             + "\(data.staff.count) staff, \(data.households.count) households, \(data.tickets.count) tickets"
     }
 
@@ -128,7 +128,7 @@ public struct CommandLineEnd {
     /// Writes a synthetic data set to `path`, tickets in batches, reporting progress.
     public static func buildSynthetic(_ set: Synthetic, at path: String, now: Date, progress: (Int, Int) -> Void) throws -> String {
         let store = try storeCall { try SQLiteStore(path: path, create: true) }
-        let data = set.street(now: now)
+        let data = set.centre(now: now)
         try storeCall { try store.replaceAll(with: data, at: now) }
         let batch = 20_000
         var done = 0

@@ -75,7 +75,7 @@ extension CommandLineEnd {
         let now = clock.now()
         let calendar = Calendar.local
         var events: [ChangeEvent] = []
-        let data: StreetData
+        let data: CentreData
         switch source {
         case .dataSet(let folder):
             data = try DataSets.load(from: folder, now: now)

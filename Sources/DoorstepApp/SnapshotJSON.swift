@@ -44,7 +44,7 @@ enum SnapshotJSON {
              "escalated_from": summary.call.escalatedFrom as Any? ?? NSNull()]
         }
         let object: [String: Any] = [
-            "as_of": isoTime(overview.asOf), "street": overview.street.name, "figures": figures, "grids": grids,
+            "as_of": isoTime(overview.asOf), "street": overview.centre.name, "figures": figures, "grids": grids,
             "staff": ["grid": state.selectedSummary?.grid.code ?? "", "people": staff], "tickets": tickets, "events": events, "calls": calls,
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])

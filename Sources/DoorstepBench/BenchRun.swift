@@ -134,7 +134,7 @@ public struct BenchRun {
     /// Tickets through the store's bulk path and its one-order path, and the same rows through
     /// a bare prepared insert, into a scratch copy of the territory (the bench database keeps
     /// its working set from run to run).
-    private func measureIngest(_ data: StreetData, into figures: inout BenchFigures) throws {
+    private func measureIngest(_ data: CentreData, into figures: inout BenchFigures) throws {
         let scratch = path + ".ingest"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) } }

@@ -9,7 +9,7 @@ import Foundation
 /// figures are adjusted by difference, never recounted. `overview(at:)` hands out an
 /// immutable `Overview` sharing this model's storage (copy on write).
 public struct LiveOverview: Sendable {
-    public private(set) var street: Street
+    public private(set) var centre: Centre
     public private(set) var subdistricts: [Subdistrict]
     public private(set) var communities: [Community]
     public private(set) var grids: [Grid]
@@ -69,8 +69,8 @@ public struct LiveOverview: Sendable {
     private var mustVisitDue = 0
     private var mustVisitDone = 0
 
-    public init(data: StreetData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
-        self.street = data.street
+    public init(data: CentreData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
+        self.centre = data.centre
         self.subdistricts = data.subdistricts
         self.communities = data.communities
         self.grids = data.grids
@@ -197,7 +197,7 @@ public struct LiveOverview: Sendable {
     }
 
     static func indexOpenTickets(
-        _ data: StreetData, gridIndex: [String: Int], categories: [String: TicketCategory]
+        _ data: CentreData, gridIndex: [String: Int], categories: [String: TicketCategory]
     ) -> OpenIndex {
         var byGrid = Array(repeating: [Ticket](), count: data.grids.count)
         var open: [Overview.OpenTicket] = []
@@ -220,7 +220,7 @@ public struct LiveOverview: Sendable {
     }
 
     /// What every ticket, open or closed, counts in the figures.
-    static func indexOutcomes(_ data: StreetData) -> OutcomeIndex {
+    static func indexOutcomes(_ data: CentreData) -> OutcomeIndex {
         var outcomes: [String: TicketOutcome] = [:]
         outcomes.reserveCapacity(data.tickets.count * 2)
         var resolvedEntries: [(Date, Double)] = [], acceptEntries: [(Date, Double)] = [], ratingEntries: [(Date, Double)] = []
@@ -294,7 +294,7 @@ public struct LiveOverview: Sendable {
         let parts = calendar.dateComponents([.hour, .minute], from: now)
         let minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
         return StatusContext(
-            now: now, minuteOfDay: minuteOfDay, dutyHours: street.dutyHours,
+            now: now, minuteOfDay: minuteOfDay, dutyHours: centre.dutyHours,
             monthElapsed: now.timeIntervalSince(month.start) / max(month.duration, 1), callTimeout: callTimeout,
             categories: categories, month: month, nextDutyBoundary: nextDutyBoundary(after: now, minuteOfDay: minuteOfDay))
     }
@@ -302,7 +302,7 @@ public struct LiveOverview: Sendable {
     /// The next start or end of duty hours after `now` (at a minute's start, local time).
     func nextDutyBoundary(after now: Date, minuteOfDay: Int) -> Date {
         let startOfDay = calendar.startOfDay(for: now)
-        let bounds = [street.dutyHours.lowerBound, street.dutyHours.upperBound]
+        let bounds = [centre.dutyHours.lowerBound, centre.dutyHours.upperBound]
         let candidates = bounds.map { startOfDay.addingTimeInterval(TimeInterval($0 * 60)) }
             + bounds.map { startOfDay.addingTimeInterval(TimeInterval(($0 + 24 * 60) * 60)) }
         return candidates.filter { $0 > now }.min() ?? now.addingTimeInterval(86_400)

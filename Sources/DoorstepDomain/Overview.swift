@@ -76,7 +76,7 @@ public struct Overview: Sendable {
         public var escalated = 0
     }
 
-    public var street: Street
+    public var centre: Centre
     /// The streets under a district or city centre (empty for one street), and their
     /// tallies in the same order.
     public var subdistricts: [Subdistrict]
@@ -133,7 +133,7 @@ public struct Overview: Sendable {
 
     /// Derives the overview of `data` at `now`; `calendar` supplies the local time of day
     /// (duty hours), the start of today (resolved today) and of the month (must-visits).
-    public init(data: StreetData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
+    public init(data: CentreData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
         var live = LiveOverview(data: data, now: now, calendar: calendar, callTimeout: callTimeout)
         self = live.overview(at: now)
     }
@@ -142,7 +142,7 @@ public struct Overview: Sendable {
         live: LiveOverview, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], subdistrictTallies: [StatusTally],
         figures: Figures, calls: [CallSummary], now: Date
     ) {
-        self.street = live.street
+        self.centre = live.centre
         self.subdistricts = live.subdistricts
         self.subdistrictTallies = subdistrictTallies
         self.communities = live.communities

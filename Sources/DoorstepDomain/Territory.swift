@@ -1,5 +1,5 @@
 /// 街道 — the sub-district that owns the command centre.
-public struct Street: Hashable, Sendable {
+public struct Centre: Hashable, Sendable {
     public var code: String
     public var name: String
     /// Start and end of duty hours, in minutes after local midnight (nobody on duty inside
@@ -13,7 +13,7 @@ public struct Street: Hashable, Sendable {
     }
 }
 
-/// 街道 as one of many under a district or city command centre (the data set's `Street` is
+/// 街道 as one of many under a district or city command centre (the data set's `Centre` is
 /// then the centre's whole territory). A wall over more than one shows them as aggregated
 /// tiles, grouped by district (区), and drills down into one.
 public struct Subdistrict: Hashable, Sendable, Identifiable {

@@ -16,7 +16,7 @@ public enum DataSet {
 
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
-    public static func load(from source: DataSetSource, now: Date) throws -> StreetData {
+    public static func load(from source: DataSetSource, now: Date) throws -> CentreData {
         func table(_ file: String, _ columns: [String]) throws -> CSVTable {
             try CSVTable(file: source.name(file), data: source.data(file), columns: columns)
         }
@@ -30,7 +30,7 @@ public enum DataSet {
             throw SeedError(file: streetTable.file, "has no street row")
         }
         let dutyStart = try streetRow.timeOfDay("duty_start")
-        let street = Street(
+        let centre = Centre(
             code: try streetRow.required("code"), name: try streetRow.required("name"),
             dutyHours: dutyStart ..< max(dutyStart, try streetRow.timeOfDay("duty_end")))
 
@@ -153,8 +153,8 @@ public enum DataSet {
                 openedAt: now.addingTimeInterval(TimeInterval(-(try row.integer("opened_days_ago")) * 86_400)))
         }
 
-        return StreetData(
-            street: street, communities: communities, grids: grids, microGrids: microRows.map(\.1),
+        return CentreData(
+            centre: centre, communities: communities, grids: grids, microGrids: microRows.map(\.1),
             buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
             hazards: hazards, visits: visits, subdistricts: subdistricts)
     }

@@ -60,9 +60,9 @@ public struct Synthetic: Sendable {
     }
 
     /// Everything but the tickets, placed against `now`.
-    public func street(now: Date) -> StreetData {
+    public func centre(now: Date) -> CentreData {
         var random = SeededRandom(seed: seed)
-        let street = Street(code: "SYN", name: "合成\(scale == .street ? "街道" : scale == .district ? "区" : "市")")
+        let centre = Centre(code: "SYN", name: "合成\(scale == .street ? "街道" : scale == .district ? "区" : "市")")
         var subdistricts: [Subdistrict] = []
         for n in 0..<self.subdistricts {
             let district = n * max(1, districts) / self.subdistricts
@@ -104,8 +104,8 @@ public struct Synthetic: Sendable {
                 id: String(format: "H%07d", h), buildingCode: grid.code + "-B1", gridCode: grid.code, headName: Self.name(h * 7 + 3),
                 phone: String(format: "156%08d", h), mustVisit: h % 8 == 0 ? [kinds[h % kinds.count]] : []))
         }
-        return StreetData(
-            street: street, communities: communities, grids: grids, microGrids: micro, buildings: buildings, households: households,
+        return CentreData(
+            centre: centre, communities: communities, grids: grids, microGrids: micro, buildings: buildings, households: households,
             staff: staff, categories: Self.categories, tickets: [], subdistricts: subdistricts)
     }
 

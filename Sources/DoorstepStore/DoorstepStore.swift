@@ -43,7 +43,7 @@ public typealias DoorstepStore = ChangeFeed & StoreQueries & LifecycleCommands
 public protocol ChangeFeed: Sendable {
     /// Everything the wall works with, as one consistent snapshot: the street, its people, and
     /// the open tickets with those closed in the month before `now` (older history stays in the store).
-    func loadAll(at now: Date) throws -> StreetData
+    func loadAll(at now: Date) throws -> CentreData
     /// The sequence number of the newest event (0 for none).
     func lastSequence() throws -> Int64
     /// Events after `sequence`, oldest first, at most `limit`.
@@ -100,7 +100,7 @@ public protocol LifecycleCommands: Sendable {
 /// three ends write through (no checks of state, one event for the whole load at most).
 public protocol BulkLoading: Sendable {
     /// Replaces the whole content with `data`.
-    func replaceAll(with data: StreetData, at time: Date) throws
+    func replaceAll(with data: CentreData, at time: Date) throws
     /// Appends tickets in one transaction without events (after `replaceAll`, building a data set).
     func appendTickets(_ tickets: [Ticket]) throws
 }

@@ -4,10 +4,10 @@ import GRDB
 
 /// Row ↔ model mapping, one function per table.
 enum Records {
-    static func street(_ row: Fields) throws -> Street {
+    static func centre(_ row: Fields) throws -> Centre {
         let code = try row.text("code", in: "street")
         let start = try row.integer("duty_start", in: "street \(code)")
-        return Street(code: code, name: try row.text("name", in: "street \(code)"),
+        return Centre(code: code, name: try row.text("name", in: "street \(code)"),
                       dutyHours: start ..< max(start, try row.integer("duty_end", in: "street \(code)")))
     }
 

@@ -15,7 +15,7 @@ extension SQLiteStore {
     /// last 24 hours) — a year of closed tickets is history, not the working set. The reads may
     /// see different moments; the engine reads the event sequence before any of them and
     /// re-applies what came after, so the result is as current as the latest.
-    public func loadAll(at now: Date) throws -> StreetData {
+    public func loadAll(at now: Date) throws -> CentreData {
         let ratedSince = now.addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
         let middle = now.addingTimeInterval(-Self.recentDays * 86_400 / 2).timeIntervalSince1970
         // the two long reads first; the pool's threads take the shorter ones as they come free
@@ -27,7 +27,7 @@ extension SQLiteStore {
             { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: middle, to: nil) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadClosed(db, now: now) }) } },
         ]
-        var data: StreetData?
+        var data: CentreData?
         var tickets: [Ticket] = []
         var outcomes: [TicketOutcome] = []
         for part in Parallel.run(jobs) {
@@ -46,17 +46,17 @@ extension SQLiteStore {
     /// What one of the working set's reads returns.
     private enum LoadPart {
         case tickets([Ticket])
-        case territory(StreetData)
+        case territory(CentreData)
         case outcomes([TicketOutcome])
     }
 
-    private func loadTerritory(_ db: Database, now: Date) throws -> StreetData {
+    private func loadTerritory(_ db: Database, now: Date) throws -> CentreData {
         guard let streetRow = try Row.fetchOne(db, sql: "SELECT * FROM street") else {
             throw StoreError.invalid("\(path) holds no street yet (run `doorstep init --db \(path)`)")
         }
         let since = now.addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
-        return StreetData(
-            street: try Records.street(streetRow.fields),
+        return CentreData(
+            centre: try Records.centre(streetRow.fields),
             communities: try Records.all(db, "SELECT * FROM community ORDER BY position", Records.community),
             grids: try Records.all(db, "SELECT * FROM grid ORDER BY position", Records.grid),
             microGrids: try Records.all(db, "SELECT * FROM microgrid ORDER BY code", Records.microGrid),

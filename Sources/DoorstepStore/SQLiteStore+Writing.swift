@@ -3,14 +3,14 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func replaceAll(with data: StreetData, at time: Date) throws {
+    public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
             for table in ["event", "call", "visit", "hazard", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.run("DELETE FROM \(table)")
             }
             try db.run("DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')")
-            let s = data.street
+            let s = data.centre
             try db.run("INSERT INTO street (code, name, duty_start, duty_end) VALUES (?, ?, ?, ?)",
                            [s.code, s.name, s.dutyHours.lowerBound, s.dutyHours.upperBound])
             for (i, d) in data.subdistricts.enumerated() {

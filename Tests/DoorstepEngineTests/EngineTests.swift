@@ -26,7 +26,7 @@ final class FlakyStore: ChangeFeed {
         if state.withLock({ $0.failing }) { throw StoreError.unavailable("disk unplugged") }
     }
 
-    func loadAll(at now: Date) throws -> StreetData { try check(); return try inner.loadAll(at: now) }
+    func loadAll(at now: Date) throws -> CentreData { try check(); return try inner.loadAll(at: now) }
     func lastSequence() throws -> Int64 { try check(); return try inner.lastSequence() - state.withLock { $0.lag } }
     func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] { try check(); return try inner.events(after: sequence, limit: limit) }
     func recentEvents(limit: Int) throws -> [ChangeEvent] { try check(); return try inner.recentEvents(limit: limit) }

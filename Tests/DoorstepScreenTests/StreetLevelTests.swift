@@ -14,7 +14,7 @@ struct StreetLevelTests {
     static func districtState(_ size: Size) -> WallState {
         var set = Synthetic(scale: .district)
         set.districts = 3
-        var data = set.street(now: Fixtures.now)
+        var data = set.centre(now: Fixtures.now)
         data.tickets = ((set.tickets - 300)..<set.tickets).map { set.ticket($0, now: Fixtures.now) }
         return WallState(
             overview: Overview(data: data, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh, now: Fixtures.now,

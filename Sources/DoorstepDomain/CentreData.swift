@@ -1,8 +1,8 @@
 /// A whole street's data set in memory: territory, people, categories and tickets.
 ///
 /// Arrays keep the order of the data set (communities and grids are shown in that order).
-public struct StreetData: Hashable, Sendable {
-    public var street: Street
+public struct CentreData: Hashable, Sendable {
+    public var centre: Centre
     /// The streets under a district or city centre (empty for a single street).
     public var subdistricts: [Subdistrict]
     public var communities: [Community]
@@ -23,12 +23,12 @@ public struct StreetData: Hashable, Sendable {
     public var calls: [Call]
 
     public init(
-        street: Street, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
+        centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
         households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket],
         hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], subdistricts: [Subdistrict] = [],
         outcomes: [TicketOutcome] = []
     ) {
-        self.street = street
+        self.centre = centre
         self.subdistricts = subdistricts
         self.outcomes = outcomes
         self.communities = communities
