@@ -7,7 +7,7 @@ public struct BenchFigures {
     var build = "debug"
     var grids = 0
     var ticketsInStore = 0
-    var subdistricts = 0
+    var streets = 0
     var ingestPerSecond = 0.0
     var ingestSinglePerSecond = 0.0
     var loadMs = 0.0
@@ -25,7 +25,7 @@ public struct BenchFigures {
 
     public var dictionary: [String: Any] {
         ["scale": scale, "build": build, "grids": grids, "tickets": ticketsInStore,
-         "streets": subdistricts, "ingest_per_s": ingestPerSecond.rounded(), "ingest_single_per_s": ingestSinglePerSecond.rounded(),
+         "streets": streets, "ingest_per_s": ingestPerSecond.rounded(), "ingest_single_per_s": ingestSinglePerSecond.rounded(),
          "load_ms": round2(loadMs), "sqlite_raw_per_s": sqliteRawPerSecond.rounded(),
          "first_frame_ms": round2(firstFrameMs), "first_frame_cpu_ms": round2(firstFrameCPUMs), "poll_idle_ms": round2(pollIdleMs), "poll_100_ms": round2(poll100Ms),
          "frame_ms": round2(frameMs), "bytes_one_tile": bytesOneTile, "bytes_clock": bytesClock, "bytes_tick": bytesTick, "bytes_full": bytesFull,
@@ -34,7 +34,7 @@ public struct BenchFigures {
 
     public var table: String {
         let rows: [(String, String, String)] = [
-            ("scale", scale, "\(grids) grids" + (subdistricts > 0 ? " in \(subdistricts) streets" : "") + ", \(ticketsInStore) open tickets, \(build) build"),
+            ("scale", scale, "\(grids) grids" + (streets > 0 ? " in \(streets) streets" : "") + ", \(ticketsInStore) open tickets, \(build) build"),
             ("ingest_per_s", String(format: "%.0f", ingestPerSecond), "tickets/s through the store's bulk order path (5,000 a transaction)"),
             ("ingest_single_per_s", String(format: "%.0f", ingestSinglePerSecond), "tickets/s one order a transaction (a resident's)"),
             ("sqlite_raw_per_s", String(format: "%.0f", sqliteRawPerSecond), "the same rows, bare prepared insert, one transaction"),

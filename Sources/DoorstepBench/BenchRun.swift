@@ -57,7 +57,7 @@ public struct BenchRun {
         figures.firstFrameMs = stopwatch.milliseconds
         figures.firstFrameCPUMs = (processCPUSeconds() - cpuStart) * 1000
         figures.ticketsInStore = first.overview.figures.openTickets
-        figures.subdistricts = first.overview.subdistricts.count
+        figures.streets = first.overview.streets.count
         figures.grids = first.overview.grids.count
         if firstFrameOnly { return figures }
         let gridCodes = first.overview.grids.map(\.grid.code)
@@ -108,11 +108,11 @@ public struct BenchRun {
         frame = next
         // one tile turns red: a street's above a street, else a grid's
         var changed = state.overview
-        if state.atStreetLevel, !changed.subdistrictTallies.isEmpty {
-            if changed.subdistrictTallies[0].worst == .normal {
-                changed.subdistrictTallies[0].alarm = 1
+        if state.atStreetLevel, !changed.streetTallies.isEmpty {
+            if changed.streetTallies[0].worst == .normal {
+                changed.streetTallies[0].alarm = 1
             } else {
-                (changed.subdistrictTallies[0].alarm, changed.subdistrictTallies[0].attention) = (0, 0)
+                (changed.streetTallies[0].alarm, changed.streetTallies[0].attention) = (0, 0)
             }
         } else if !changed.grids.isEmpty {
             let normal = changed.grids[0].assessment.status == .normal

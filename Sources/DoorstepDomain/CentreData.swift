@@ -4,7 +4,7 @@
 public struct CentreData: Hashable, Sendable {
     public var centre: Centre
     /// The streets under a district or city centre (empty for a single street).
-    public var subdistricts: [Subdistrict]
+    public var streets: [Street]
     public var communities: [Community]
     public var grids: [Grid]
     public var microGrids: [MicroGrid]
@@ -25,11 +25,11 @@ public struct CentreData: Hashable, Sendable {
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
         households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket],
-        hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], subdistricts: [Subdistrict] = [],
+        hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], streets: [Street] = [],
         outcomes: [TicketOutcome] = []
     ) {
         self.centre = centre
-        self.subdistricts = subdistricts
+        self.streets = streets
         self.outcomes = outcomes
         self.communities = communities
         self.grids = grids

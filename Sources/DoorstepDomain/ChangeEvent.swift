@@ -28,7 +28,7 @@ public struct ChangeEvent: Hashable, Sendable, Identifiable {
 /// engine routes it and the screen labels it: every layer switches over it exhaustively.
 public enum Change: Hashable, Sendable {
     /// The whole content was replaced from a data set (`doorstep init`).
-    case initialised(streetCode: String, grids: Int)
+    case initialised(centreCode: String, grids: Int)
     /// Households or staff were added or updated from a spreadsheet.
     case imported(ImportedList, source: String, rows: Int)
     /// A ticket moved along 点单 → 派单 → 接单 → 办结 → 评价, or out of the loop.
@@ -76,7 +76,7 @@ public enum Change: Hashable, Sendable {
     /// The id of what changed.
     public var subject: String {
         switch self {
-        case .initialised(let street, _): return street
+        case .initialised(let centre, _): return centre
         case .imported(_, let source, _): return source
         case .ticket(let id, _): return id
         case .duty(let staff, _): return staff

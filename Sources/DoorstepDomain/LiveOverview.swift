@@ -10,7 +10,7 @@ import Foundation
 /// immutable `Overview` sharing this model's storage (copy on write).
 public struct LiveOverview: Sendable {
     public private(set) var centre: Centre
-    public private(set) var subdistricts: [Subdistrict]
+    public private(set) var streets: [Street]
     public private(set) var communities: [Community]
     public private(set) var grids: [Grid]
     public private(set) var month: DateInterval
@@ -22,9 +22,9 @@ public struct LiveOverview: Sendable {
     // territory indexes (fixed)
     let gridIndex: [String: Int]
     let communityOfGrid: [Int]
-    let subdistrictOfCommunity: [Int]
+    let streetOfCommunity: [Int]
     let gridsOfCommunity: [[Int]]
-    let communitiesOfSubdistrict: [[Int]]
+    let communitiesOfStreet: [[Int]]
     let buildingsByGrid: [String: [Building]]
     let hazardsByGrid: [String: [Hazard]]
 
@@ -39,7 +39,7 @@ public struct LiveOverview: Sendable {
     /// differently), so a poller can tell a new overview from the same one at a later instant.
     public private(set) var revision = 0
     private var communityTallies: [StatusTally]
-    private var subdistrictTallies: [StatusTally]
+    private var streetTallies: [StatusTally]
     private var alarm = 0
     private var attention = 0
 
@@ -71,7 +71,7 @@ public struct LiveOverview: Sendable {
 
     public init(data: CentreData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
         self.centre = data.centre
-        self.subdistricts = data.subdistricts
+        self.streets = data.streets
         self.communities = data.communities
         self.grids = data.grids
         self.month = Self.month(of: now, calendar: calendar)
@@ -82,18 +82,18 @@ public struct LiveOverview: Sendable {
 
         let gridIndex = Dictionary(data.grids.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         let communityIndex = Dictionary(data.communities.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let subdistrictIndex = Dictionary(data.subdistricts.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let streetIndex = Dictionary(data.streets.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.gridIndex = gridIndex
         self.communityOfGrid = data.grids.map { communityIndex[$0.communityCode] ?? -1 }
-        self.subdistrictOfCommunity = data.communities.map { $0.subdistrictCode.flatMap { subdistrictIndex[$0] } ?? -1 }
+        self.streetOfCommunity = data.communities.map { $0.streetCode.flatMap { streetIndex[$0] } ?? -1 }
         var gridsOfCommunity = Array(repeating: [Int](), count: data.communities.count)
         for (index, community) in communityOfGrid.enumerated() where community >= 0 { gridsOfCommunity[community].append(index) }
         self.gridsOfCommunity = gridsOfCommunity
-        var communitiesOfSubdistrict = Array(repeating: [Int](), count: data.subdistricts.count)
-        for (index, subdistrict) in subdistrictOfCommunity.enumerated() where subdistrict >= 0 {
-            communitiesOfSubdistrict[subdistrict].append(index)
+        var communitiesOfStreet = Array(repeating: [Int](), count: data.streets.count)
+        for (index, street) in streetOfCommunity.enumerated() where street >= 0 {
+            communitiesOfStreet[street].append(index)
         }
-        self.communitiesOfSubdistrict = communitiesOfSubdistrict
+        self.communitiesOfStreet = communitiesOfStreet
         self.buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
         self.hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
 
@@ -104,7 +104,7 @@ public struct LiveOverview: Sendable {
         })
         self.revisitAt = Array(repeating: .distantPast, count: data.grids.count)
         self.communityTallies = Array(repeating: StatusTally(), count: data.communities.count)
-        self.subdistrictTallies = Array(repeating: StatusTally(), count: data.subdistricts.count)
+        self.streetTallies = Array(repeating: StatusTally(), count: data.streets.count)
         for (index, summary) in summaries.enumerated() { tally(index, summary, sign: 1) }
         for hazard in data.hazards { if let g = gridIndex[hazard.gridCode] { facts[g].hazards.append(hazard) } }
 
@@ -286,7 +286,7 @@ public struct LiveOverview: Sendable {
         figures.mustVisitDone = mustVisitDone
         figures.escalated = escalated
         return Overview(
-            live: self, grids: summaries, communityTallies: communityTallies, subdistrictTallies: subdistrictTallies, figures: figures,
+            live: self, grids: summaries, communityTallies: communityTallies, streetTallies: streetTallies, figures: figures,
             calls: calls.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) }, now: now)
     }
 
@@ -364,8 +364,8 @@ public struct LiveOverview: Sendable {
         let community = communityOfGrid[index]
         guard community >= 0 else { return }
         communityTallies[community].count(summary, sign: sign)
-        let subdistrict = subdistrictOfCommunity[community]
-        if subdistrict >= 0 { subdistrictTallies[subdistrict].count(summary, sign: sign) }
+        let street = streetOfCommunity[community]
+        if street >= 0 { streetTallies[street].count(summary, sign: sign) }
     }
 
     // MARK: Changes

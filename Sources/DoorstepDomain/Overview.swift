@@ -79,14 +79,14 @@ public struct Overview: Sendable {
     public var centre: Centre
     /// The streets under a district or city centre (empty for one street), and their
     /// tallies in the same order.
-    public var subdistricts: [Subdistrict]
-    public var subdistrictTallies: [StatusTally]
+    public var streets: [Street]
+    public var streetTallies: [StatusTally]
     public var communities: [Community]
     /// Per community (same order): its tally and the indices of its grids in `grids`.
     public var communityTallies: [StatusTally]
     public var gridsOfCommunity: [[Int]]
-    /// Per subdistrict (same order): the indices of its communities.
-    public var communitiesOfSubdistrict: [[Int]]
+    /// Per street (same order): the indices of its communities.
+    public var communitiesOfStreet: [[Int]]
     /// Grid summaries in data-set order (grouped by community).
     public var grids: ChunkedArray<GridSummary>
     /// Open tickets, most urgent first: overdue (most overdue first), then by deadline,
@@ -139,16 +139,16 @@ public struct Overview: Sendable {
     }
 
     init(
-        live: LiveOverview, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], subdistrictTallies: [StatusTally],
+        live: LiveOverview, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
         figures: Figures, calls: [CallSummary], now: Date
     ) {
         self.centre = live.centre
-        self.subdistricts = live.subdistricts
-        self.subdistrictTallies = subdistrictTallies
+        self.streets = live.streets
+        self.streetTallies = streetTallies
         self.communities = live.communities
         self.communityTallies = communityTallies
         self.gridsOfCommunity = live.gridsOfCommunity
-        self.communitiesOfSubdistrict = live.communitiesOfSubdistrict
+        self.communitiesOfStreet = live.communitiesOfStreet
         self.grids = grids
         self.openTickets = live.openTickets
         self.staffByGrid = live.staffByGrid

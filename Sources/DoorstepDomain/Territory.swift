@@ -1,4 +1,5 @@
-/// 街道 — the sub-district that owns the command centre.
+/// 指挥中心 — the command centre's whole territory, its name and its duty hours: one street
+/// (街道社会治理现代化指挥中心), or a district's or a city's centre over many streets.
 public struct Centre: Hashable, Sendable {
     public var code: String
     public var name: String
@@ -13,10 +14,10 @@ public struct Centre: Hashable, Sendable {
     }
 }
 
-/// 街道 as one of many under a district or city command centre (the data set's `Centre` is
-/// then the centre's whole territory). A wall over more than one shows them as aggregated
-/// tiles, grouped by district (区), and drills down into one.
-public struct Subdistrict: Hashable, Sendable, Identifiable {
+/// 街道 — a street (sub-district) under a district or city centre. A wall over more than one
+/// shows them as aggregated tiles, grouped by district (区), and drills down into one; a
+/// street's own centre lists none.
+public struct Street: Hashable, Sendable, Identifiable {
     public var code: String
     public var name: String
     /// The district (区) it belongs to, by name ("" when the centre is a single district).
@@ -34,14 +35,14 @@ public struct Subdistrict: Hashable, Sendable, Identifiable {
 public struct Community: Hashable, Sendable, Identifiable {
     public var code: String
     public var name: String
-    /// The subdistrict it belongs to, when the data set has more than one street.
-    public var subdistrictCode: String?
+    /// The street it belongs to, when the data set has more than one street.
+    public var streetCode: String?
     public var id: String { code }
 
-    public init(code: String, name: String, subdistrictCode: String? = nil) {
+    public init(code: String, name: String, streetCode: String? = nil) {
         self.code = code
         self.name = name
-        self.subdistrictCode = subdistrictCode
+        self.streetCode = streetCode
     }
 }
 

@@ -7,12 +7,12 @@ enum GridsPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
         let overview = state.overview
-        let streets = state.atStreetLevel
+        let aboveStreets = state.atStreetLevel
         let groups = state.tileGroups
         let shown = groups.reduce(0) { $0 + $1.members.count }
         var title: String
-        if streets {
-            title = "\(s.allStreets) · \(overview.subdistricts.count) · \(s.allGrids) \(overview.grids.count)"
+        if aboveStreets {
+            title = "\(s.allStreets) · \(overview.streets.count) · \(s.allGrids) \(overview.grids.count)"
         } else if let street = state.scopedStreet {
             title = "\(street.name) · \(s.allGrids) \(shown)"
         } else {
@@ -30,17 +30,17 @@ enum GridsPane {
         if layout.slots.isEmpty {
             canvas.write(s.noMatch(state.filter), x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
         }
-        let districts = streets ? state.districts : []
+        let districts = aboveStreets ? state.districts : []
         // the layout makes one heading per group, in order
         for (heading, group) in zip(layout.headings, groups) {
             let y = inner.y + heading.y - offset
             guard y >= inner.y, y < inner.maxY else { continue }
             let name: String
             let tally: StatusTally
-            if streets {
+            if aboveStreets {
                 guard districts.indices.contains(group.heading) else { continue }
                 name = districts[group.heading]
-                tally = group.members.reduce(into: StatusTally()) { sum, index in sum.add(overview.subdistrictTallies[index]) }
+                tally = group.members.reduce(into: StatusTally()) { sum, index in sum.add(overview.streetTallies[index]) }
             } else {
                 guard overview.communities.indices.contains(group.heading) else { continue }
                 name = overview.communities[group.heading].name
@@ -48,10 +48,10 @@ enum GridsPane {
             }
             // the digit that jumps here (counted before any filter, as the jump clears it)
             var number = group.heading + 1
-            if !streets, let scope = state.streetScope, overview.communitiesOfSubdistrict.indices.contains(scope) {
-                number = (overview.communitiesOfSubdistrict[scope].firstIndex(of: group.heading) ?? 99) + 1
+            if !aboveStreets, let scope = state.streetScope, overview.communitiesOfStreet.indices.contains(scope) {
+                number = (overview.communitiesOfStreet[scope].firstIndex(of: group.heading) ?? 99) + 1
             }
-            let count = streets ? group.members.count : tally.grids
+            let count = aboveStreets ? group.members.count : tally.grids
             var runs: [(String, Style)] = [
                 (number <= 9 ? "\(number) " : "  ", Style(.key, bold: true)),
                 ("▌", Style(WallView.role(for: tally.worst))),
@@ -59,7 +59,7 @@ enum GridsPane {
                 (" · \(count)", Style(.muted)),
             ]
             // a district sums its streets on its heading (its street tiles may be too small to say)
-            if streets {
+            if aboveStreets {
                 runs.append(("   " + s.communityLine(tally.grids, tally.alarm, tally.attention, tally.openTickets, tally.overdue), Style(.muted)))
             }
             canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
@@ -69,10 +69,10 @@ enum GridsPane {
             let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
             guard tile.maxY > inner.y, tile.y < inner.maxY else { continue }
             let selected = slot.index == state.selectedTile
-            if streets {
-                guard overview.subdistricts.indices.contains(slot.index), overview.subdistrictTallies.indices.contains(slot.index) else { continue }
-                let tally = overview.subdistrictTallies[slot.index]
-                drawTile(&canvas, name: overview.subdistricts[slot.index].name, status: tally.worst,
+            if aboveStreets {
+                guard overview.streets.indices.contains(slot.index), overview.streetTallies.indices.contains(slot.index) else { continue }
+                let tally = overview.streetTallies[slot.index]
+                drawTile(&canvas, name: overview.streets[slot.index].name, status: tally.worst,
                          detail: s.streetTile(tally.alarm, tally.overdue, tally.attention, tally.grids), selected: selected,
                          compact: layout.compact, in: tile.intersection(inner), full: tile)
             } else {

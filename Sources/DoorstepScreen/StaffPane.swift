@@ -76,17 +76,17 @@ enum StaffPane {
     static func drawStreet(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
         let overview = state.overview
-        guard overview.subdistricts.indices.contains(state.selectedStreet),
-              overview.communitiesOfSubdistrict.indices.contains(state.selectedStreet) else {
+        guard overview.streets.indices.contains(state.selectedStreet),
+              overview.communitiesOfStreet.indices.contains(state.selectedStreet) else {
             _ = canvas.pane(rect, title: s.streetSummary, focused: state.focus == .staff)
             return
         }
-        let street = overview.subdistricts[state.selectedStreet]
-        let tally = overview.subdistrictTallies[state.selectedStreet]
+        let street = overview.streets[state.selectedStreet]
+        let tally = overview.streetTallies[state.selectedStreet]
         let title = "\(s.streetSummary) · \(street.district) \(street.name) · \(s.onDuty) \(tally.working)/\(tally.staff)"
         let inner = canvas.pane(rect, title: title, focused: state.focus == .staff)
         guard !inner.isEmpty else { return }
-        let communities = overview.communitiesOfSubdistrict[state.selectedStreet]
+        let communities = overview.communitiesOfStreet[state.selectedStreet]
         let nameWidth = min(16, max(8, inner.width / 4))
         let window = ListWindow(total: communities.count, height: inner.height, cursor: min(state.staffCursor, max(0, communities.count - 1)))
         for (row, position) in window.rows.enumerated() {

@@ -8,7 +8,7 @@ import DoorstepDomain
 /// group fits; otherwise compact one-line tiles, and the pane scrolls to the selection.
 struct TileLayout: Equatable {
     struct Slot: Equatable {
-        /// Index of the tile's item (into `Overview.grids`, or `Overview.subdistricts`).
+        /// Index of the tile's item (into `Overview.grids`, or `Overview.streets`).
         var index: Int
         var x: Int
         /// Row inside the pane's content (before scrolling).

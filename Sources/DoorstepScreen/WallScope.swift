@@ -5,17 +5,17 @@ import DoorstepDomain
 /// one street shows its grids straight away. A `/` filter searches grids across every street.
 extension WallState {
     /// True while the grids pane shows streets rather than grids.
-    public var atStreetLevel: Bool { !overview.subdistricts.isEmpty && streetScope == nil && filter.isEmpty && !filterEditing }
+    public var atStreetLevel: Bool { !overview.streets.isEmpty && streetScope == nil && filter.isEmpty && !filterEditing }
 
     /// The street drilled into, if any.
-    public var scopedStreet: Subdistrict? {
-        streetScope.flatMap { overview.subdistricts.indices.contains($0) ? overview.subdistricts[$0] : nil }
+    public var scopedStreet: Street? {
+        streetScope.flatMap { overview.streets.indices.contains($0) ? overview.streets[$0] : nil }
     }
 
     /// The districts, in the order their first street appears.
     var districts: [String] {
         var seen: Set<String> = []
-        return overview.subdistricts.map(\.district).filter { seen.insert($0).inserted }
+        return overview.streets.map(\.district).filter { seen.insert($0).inserted }
     }
 
     /// The tiles of the grids pane under their headings, for whichever level is shown.
@@ -34,7 +34,7 @@ extension WallState {
         let names = districts
         let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var members = Array(repeating: [Int](), count: names.count)
-        for (index, street) in overview.subdistricts.enumerated() { members[position[street.district] ?? 0].append(index) }
+        for (index, street) in overview.streets.enumerated() { members[position[street.district] ?? 0].append(index) }
         return members.enumerated().map { TileLayout.Group(heading: $0, members: $1) }
     }
 
@@ -42,8 +42,8 @@ extension WallState {
     /// of those only the ones the filter lets through.
     var gridGroups: [TileLayout.Group] {
         let communities: [Int]
-        if let scope = streetScope, overview.communitiesOfSubdistrict.indices.contains(scope) {
-            communities = overview.communitiesOfSubdistrict[scope]
+        if let scope = streetScope, overview.communitiesOfStreet.indices.contains(scope) {
+            communities = overview.communitiesOfStreet[scope]
         } else {
             communities = Array(overview.communities.indices)
         }
@@ -58,7 +58,7 @@ extension WallState {
 
     /// Enter on a street: its grids, the first selected.
     mutating func enterStreet(_ index: Int) {
-        guard overview.subdistricts.indices.contains(index) else { return }
+        guard overview.streets.indices.contains(index) else { return }
         streetScope = index
         selectedStreet = index
         if let first = gridGroups.lazy.flatMap(\.members).first { selectedGrid = first }

@@ -27,7 +27,7 @@ public struct WallState: Sendable {
     public var size: Size
     /// Index of the highlighted tile in `overview.grids`.
     public var selectedGrid: Int
-    /// Above a street: the highlighted street (index in `overview.subdistricts`), and the one
+    /// Above a street: the highlighted street (index in `overview.streets`), and the one
     /// drilled into (nil: all streets are shown as tiles).
     public var selectedStreet: Int
     public var streetScope: Int? { didSet { if streetScope != oldValue { refreshScopedTickets() } } }

@@ -25,17 +25,17 @@ extension WallState {
     /// The street's open tickets and how many are overdue, for the pane's title (nil outside a street).
     var scopedTicketTally: (street: String, open: Int, overdue: Int)? {
         guard let scopedTickets, let street = scopedStreet, let scope = streetScope,
-              overview.subdistrictTallies.indices.contains(scope) else { return nil }
-        return (street.name, scopedTickets.count, overview.subdistrictTallies[scope].overdue)
+              overview.streetTallies.indices.contains(scope) else { return nil }
+        return (street.name, scopedTickets.count, overview.streetTallies[scope].overdue)
     }
 
     mutating func refreshScopedTickets() {
-        guard let scope = streetScope, overview.communitiesOfSubdistrict.indices.contains(scope) else {
+        guard let scope = streetScope, overview.communitiesOfStreet.indices.contains(scope) else {
             if scopedTickets != nil { scopedTickets = nil }
             return
         }
         var codes = Set<String>()
-        for community in overview.communitiesOfSubdistrict[scope] where overview.gridsOfCommunity.indices.contains(community) {
+        for community in overview.communitiesOfStreet[scope] where overview.gridsOfCommunity.indices.contains(community) {
             for grid in overview.gridsOfCommunity[community] where overview.grids.indices.contains(grid) {
                 codes.insert(overview.grids[grid].grid.code)
             }

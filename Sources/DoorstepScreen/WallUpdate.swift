@@ -23,8 +23,8 @@ extension WallState {
             if !(fresh.grids.indices.contains(selectedGrid) && fresh.grids[selectedGrid].grid.code == code) {
                 selectedGrid = fresh.grids.firstIndex { $0.grid.code == code } ?? min(selectedGrid, max(0, fresh.grids.count - 1))
             }
-            selectedStreet = min(selectedStreet, max(0, fresh.subdistricts.count - 1))
-            if let scope = streetScope, !fresh.subdistricts.indices.contains(scope) { streetScope = nil }
+            selectedStreet = min(selectedStreet, max(0, fresh.streets.count - 1))
+            if let scope = streetScope, !fresh.streets.indices.contains(scope) { streetScope = nil }
             // the cursor's ticket is looked for only when it is no longer on the cursor's row
             if ticket == nil || selectedTicket?.id != ticket {
                 ticketCursor = ticket.flatMap(ticketRow(of:)) ?? min(ticketCursor, max(0, ticketCount - 1))
@@ -146,7 +146,7 @@ extension WallState {
     }
 
     private mutating func moveInGrids(_ key: Key) {
-        let count = atStreetLevel ? overview.subdistricts.count : overview.grids.count
+        let count = atStreetLevel ? overview.streets.count : overview.grids.count
         let before = selectedTile
         let layout = tileLayout()
         switch key {

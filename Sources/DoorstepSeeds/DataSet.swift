@@ -35,16 +35,16 @@ public enum DataSet {
             dutyHours: dutyStart ..< max(dutyStart, try streetRow.timeOfDay("duty_end")))
 
         // a district or city centre lists its streets; each community then names its street
-        var subdistrictCodes = Set<String>()
-        let subdistricts = try optionalTable("subdistricts.csv", ["code", "name", "district"]).map { row in
-            Subdistrict(code: try unique(row, "code", in: &subdistrictCodes), name: try row.required("name"),
+        var streetCodes = Set<String>()
+        let streets = try optionalTable("subdistricts.csv", ["code", "name", "district"]).map { row in
+            Street(code: try unique(row, "code", in: &streetCodes), name: try row.required("name"),
                         district: row.optional("district"))
         }
         var communityCodes = Set<String>()
         let communities = try table("communities.csv", ["code", "name"]).records.map { row in
             let code = try unique(row, "code", in: &communityCodes)
-            let subdistrict = subdistricts.isEmpty ? nil : try reference(row, "subdistrict", in: subdistrictCodes)
-            return Community(code: code, name: try row.required("name"), subdistrictCode: subdistrict)
+            let street = streets.isEmpty ? nil : try reference(row, "subdistrict", in: streetCodes)
+            return Community(code: code, name: try row.required("name"), streetCode: street)
         }
 
         var gridCodes = Set<String>()
@@ -156,7 +156,7 @@ public enum DataSet {
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: microRows.map(\.1),
             buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
-            hazards: hazards, visits: visits, subdistricts: subdistricts)
+            hazards: hazards, visits: visits, streets: streets)
     }
 
     static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {

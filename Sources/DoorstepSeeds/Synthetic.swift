@@ -17,7 +17,7 @@ public struct Synthetic: Sendable {
     public var tickets: Int
     public var openTickets: Int
     /// Streets (街道) and districts (区) the communities are spread over (0: a single street).
-    public var subdistricts: Int
+    public var streets: Int
     public var districts: Int
     public var seed: UInt64
 
@@ -27,13 +27,13 @@ public struct Synthetic: Sendable {
         switch scale {
         case .street:
             (communities, gridsPerCommunity, staffPerGrid, households, tickets, openTickets) = (8, 8, 14, 3_000, 20_000, 500)
-            (subdistricts, districts) = (0, 0)
+            (streets, districts) = (0, 0)
         case .district:
             (communities, gridsPerCommunity, staffPerGrid, households, tickets, openTickets) = (100, 10, 5, 20_000, 200_000, 5_000)
-            (subdistricts, districts) = (10, 1)
+            (streets, districts) = (10, 1)
         case .city:
             (communities, gridsPerCommunity, staffPerGrid, households, tickets, openTickets) = (1_600, 12, 5, 100_000, 2_000_000, 50_000)
-            (subdistricts, districts) = (150, 12)
+            (streets, districts) = (150, 12)
         }
     }
 
@@ -63,10 +63,10 @@ public struct Synthetic: Sendable {
     public func centre(now: Date) -> CentreData {
         var random = SeededRandom(seed: seed)
         let centre = Centre(code: "SYN", name: "合成\(scale == .street ? "街道" : scale == .district ? "区" : "市")")
-        var subdistricts: [Subdistrict] = []
-        for n in 0..<self.subdistricts {
-            let district = n * max(1, districts) / self.subdistricts
-            subdistricts.append(Subdistrict(
+        var streets: [Street] = []
+        for n in 0..<self.streets {
+            let district = n * max(1, districts) / self.streets
+            streets.append(Street(
                 code: String(format: "J%03d", n), name: "\(Self.placeName(n))街道",
                 district: districts > 1 ? "\(Self.placeName(district * 3 + 1))区" : "合成区"))
         }
@@ -81,8 +81,8 @@ public struct Synthetic: Sendable {
         for c in 0..<self.communities {
             let communityCode = String(format: "C%04d", c)
             let place = Self.placeName(c)
-            let subdistrict = subdistricts.isEmpty ? nil : subdistricts[c * subdistricts.count / self.communities].code
-            communities.append(Community(code: communityCode, name: "\(place)社区", subdistrictCode: subdistrict))
+            let street = streets.isEmpty ? nil : streets[c * streets.count / self.communities].code
+            communities.append(Community(code: communityCode, name: "\(place)社区", streetCode: street))
             for g in 0..<gridsPerCommunity {
                 let code = String(format: "G%05d", c * gridsPerCommunity + g)
                 grids.append(Grid(code: code, name: "\(place)\(Self.numerals[g % 10])\(g >= 10 ? "甲" : "")网格", communityCode: communityCode))
@@ -106,7 +106,7 @@ public struct Synthetic: Sendable {
         }
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: micro, buildings: buildings, households: households,
-            staff: staff, categories: Self.categories, tickets: [], subdistricts: subdistricts)
+            staff: staff, categories: Self.categories, tickets: [], streets: streets)
     }
 
     /// Ticket number `n` (0-based): the last `openTickets` are open, the rest closed over the

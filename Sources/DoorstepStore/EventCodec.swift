@@ -43,7 +43,7 @@ public enum EventCodec {
         /// The leading number of "64 grids" or "2 rows".
         func count() -> Int? { detail.split(separator: " ").first.flatMap { Int($0) } }
         switch known {
-        case .initialised: return count().map { .initialised(streetCode: subject, grids: $0) } ?? unreadable
+        case .initialised: return count().map { .initialised(centreCode: subject, grids: $0) } ?? unreadable
         case .importedHouseholds: return count().map { .imported(.households, source: subject, rows: $0) } ?? unreadable
         case .importedStaff: return count().map { .imported(.staff, source: subject, rows: $0) } ?? unreadable
         case .ticketOrdered: return .ticket(id: subject, .ordered(title: detail))

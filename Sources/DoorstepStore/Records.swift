@@ -13,12 +13,12 @@ enum Records {
 
     static func community(_ row: Fields) throws -> Community {
         let code = try row.text("code", in: "community")
-        return Community(code: code, name: try row.text("name", in: "community \(code)"), subdistrictCode: row.optionalText("subdistrict"))
+        return Community(code: code, name: try row.text("name", in: "community \(code)"), streetCode: row.optionalText("subdistrict"))
     }
 
-    static func subdistrict(_ row: Fields) throws -> Subdistrict {
+    static func street(_ row: Fields) throws -> Street {
         let code = try row.text("code", in: "subdistrict")
-        return Subdistrict(code: code, name: try row.text("name", in: "subdistrict \(code)"), district: row.optionalText("district") ?? "")
+        return Street(code: code, name: try row.text("name", in: "subdistrict \(code)"), district: row.optionalText("district") ?? "")
     }
 
     /// A closed ticket's part in the figures, from `SELECT id, state, state_since, dispatched_at, accepted_at, rating`.

@@ -70,7 +70,7 @@ extension SQLiteStore {
             // this month's and last month's must-visits (the wall counts this month's)
             visits: try Records.all(db, "SELECT * FROM visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.visit),
             calls: try Records.all(db, "SELECT * FROM call ORDER BY placed_at", Records.call),
-            subdistricts: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.subdistrict))
+            streets: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.street))
     }
 
     static func loadOpenTickets(_ db: Database) throws -> [Ticket] {

@@ -13,12 +13,12 @@ extension SQLiteStore {
             let s = data.centre
             try db.run("INSERT INTO street (code, name, duty_start, duty_end) VALUES (?, ?, ?, ?)",
                            [s.code, s.name, s.dutyHours.lowerBound, s.dutyHours.upperBound])
-            for (i, d) in data.subdistricts.enumerated() {
+            for (i, d) in data.streets.enumerated() {
                 try db.run("INSERT INTO subdistrict (code, name, district, position) VALUES (?, ?, ?, ?)", [d.code, d.name, d.district, i])
             }
             for (i, c) in data.communities.enumerated() {
                 try db.run("INSERT INTO community (code, name, position, subdistrict) VALUES (?, ?, ?, ?)",
-                           [c.code, c.name, i, c.subdistrictCode])
+                           [c.code, c.name, i, c.streetCode])
             }
             for (i, g) in data.grids.enumerated() {
                 try db.run("INSERT INTO grid (code, community, name, position) VALUES (?, ?, ?, ?)",
@@ -48,7 +48,7 @@ extension SQLiteStore {
             }
             for v in data.visits { try Records.insert(v, db) }
             for c in data.calls { try Records.insert(c, db) }
-            try Self.append(db, .initialised(streetCode: s.code, grids: data.grids.count), by: "init", at: time)
+            try Self.append(db, .initialised(centreCode: s.code, grids: data.grids.count), by: "init", at: time)
         }
     }
 

@@ -7,7 +7,7 @@ import Testing
 struct StreetLevelEndToEndTests {
     let binary = doorstepBinary()
 
-    /// seeds/demo copied to a fresh folder, with subdistricts.csv and a street for each community.
+    /// seeds/demo copied to a fresh folder, with streets.csv and a street for each community.
     func districtDataSet() throws -> URL {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let demo = root.appendingPathComponent("seeds/demo")

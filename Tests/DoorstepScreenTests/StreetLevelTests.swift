@@ -26,8 +26,8 @@ struct StreetLevelTests {
         let state = Self.districtState(Size(width: 200, height: 60))
         #expect(state.atStreetLevel)
         let overview = state.overview
-        #expect(overview.subdistricts.count == 10 && overview.subdistrictTallies.map(\.grids).reduce(0, +) == 1_000)
-        #expect(overview.subdistrictTallies.map(\.openTickets).reduce(0, +) == overview.figures.openTickets)
+        #expect(overview.streets.count == 10 && overview.streetTallies.map(\.grids).reduce(0, +) == 1_000)
+        #expect(overview.streetTallies.map(\.openTickets).reduce(0, +) == overview.figures.openTickets)
         let screen = WallView.render(state)
         try assertSnapshot(screen.text, named: "streets-200x60-zh")
         #expect(screen.text.contains("全部街道 · 10 · 全部网格 1000"))
@@ -37,9 +37,9 @@ struct StreetLevelTests {
         let firstTicket = try #require(state.ticket(atRow: 0))
         #expect(firstTicket.id.count > 6 && screen.text.contains("■ \(firstTicket.id) "))
         // each district's heading sums its streets
-        let first = overview.subdistricts[0].district
+        let first = overview.streets[0].district
         var sum = StatusTally()
-        for (index, street) in overview.subdistricts.enumerated() where street.district == first { sum.add(overview.subdistrictTallies[index]) }
+        for (index, street) in overview.streets.enumerated() where street.district == first { sum.add(overview.streetTallies[index]) }
         let heading = try #require(screen.text.split(separator: "\n").first { $0.contains("▌\(first) · ") })
         #expect(heading.contains(state.strings.communityLine(sum.grids, sum.alarm, sum.attention, sum.openTickets, sum.overdue)), "\(heading)")
     }
@@ -51,10 +51,10 @@ struct StreetLevelTests {
         #expect(state.selectedStreet == 1)
         state.update(.key(.enter))
         #expect(state.streetScope == 1 && !state.atStreetLevel)
-        let street = state.overview.subdistricts[1]
+        let street = state.overview.streets[1]
         let grids = state.tileGroups.flatMap(\.members)
         #expect(grids.count == 100)
-        #expect(grids.allSatisfy { state.overview.communities[state.overview.grids[$0].communityIndex(in: state.overview)].subdistrictCode == street.code })
+        #expect(grids.allSatisfy { state.overview.communities[state.overview.grids[$0].communityIndex(in: state.overview)].streetCode == street.code })
         #expect(state.selectedGrid == grids.first)
         let inside = WallView.render(state)
         #expect(inside.text.contains("\(street.name) · 全部网格 100"))
@@ -65,7 +65,7 @@ struct StreetLevelTests {
         #expect(!theirs.isEmpty && theirs.count < state.overview.openTickets.count)
         #expect(state.ticketCount == theirs.count)
         #expect((0..<state.ticketCount).compactMap { state.ticket(atRow: $0)?.id } == theirs.map(\.id))
-        #expect(inside.text.contains("待办工单 · \(theirs.count) · 超时 \(state.overview.subdistrictTallies[1].overdue) · \(street.name)"))
+        #expect(inside.text.contains("待办工单 · \(theirs.count) · 超时 \(state.overview.streetTallies[1].overdue) · \(street.name)"))
         state.update(.key(.tab))
         state.update(.key(.tab))
         state.update(.key(.down))

@@ -134,7 +134,7 @@ struct WallPaneTests {
         let at = Fixtures.now
         let changes: [(String, Change)] = [
             ("operator", .revealed(subject: "T00074")),
-            ("init", .initialised(streetCode: "LJ", grids: 64)),
+            ("init", .initialised(centreCode: "LJ", grids: 64)),
             ("import", .imported(.households, source: "h.csv", rows: 2)),
             ("dispatcher", .ticket(id: "T00075", .escalated)),
             ("resident", .ticket(id: "T00074", .rated(score: 5))),

@@ -66,8 +66,8 @@ struct DataSetTests {
         }
         let good = try withStreets { $0 < 4 ? "S1" : "S2" }
         let data = try DataSet.load(from: .directory(good.path), now: now)
-        #expect(data.subdistricts.map(\.name) == ["临江街道", "望湖街道"] && data.subdistricts.allSatisfy { $0.district == "滨江区" })
-        #expect(data.communities.prefix(4).allSatisfy { $0.subdistrictCode == "S1" } && data.communities.dropFirst(4).allSatisfy { $0.subdistrictCode == "S2" })
+        #expect(data.streets.map(\.name) == ["临江街道", "望湖街道"] && data.streets.allSatisfy { $0.district == "滨江区" })
+        #expect(data.communities.prefix(4).allSatisfy { $0.streetCode == "S1" } && data.communities.dropFirst(4).allSatisfy { $0.streetCode == "S2" })
         let bad = try withStreets { $0 == 2 ? "S9" : "S1" }
         #expect(throws: SeedError(file: bad.appendingPathComponent("communities.csv").path, line: 4, "column 'subdistrict': no subdistrict 'S9'")) {
             try DataSet.load(from: .directory(bad.path), now: now)

@@ -27,7 +27,7 @@ struct WrittenByMainTests {
         let store = try SQLiteStore(path: database.path, readOnly: true)
         let events = try store.events(after: 0, limit: 100)
         let expected: [(String, Change)] = [
-            ("init", .initialised(streetCode: "LJ", grids: 64)),
+            ("init", .initialised(centreCode: "LJ", grids: 64)),
             ("cli:unknown", .ticket(id: "T00074", .ordered(title: "独居老人助餐"))),
             ("dispatcher:D1", .ticket(id: "T00074", .dispatched(gridCode: "JB02", assigneeID: "S0016"))),
             ("S0016", .ticket(id: "T00074", .accepted(staffID: "S0016"))),
