@@ -76,33 +76,40 @@ public struct Overview: Sendable {
         public var escalated = 0
     }
 
-    public var centre: Centre
-    /// The streets under a district or city centre (empty for one street), and their
-    /// tallies in the same order.
-    public var streets: [Street]
-    public var streetTallies: [StatusTally]
-    public var communities: [Community]
-    /// Per community (same order): its tally and the indices of its grids in `grids`.
-    public var communityTallies: [StatusTally]
-    public var gridsOfCommunity: [[Int]]
+    /// The territory and how its parts find each other (streets, communities, grids, categories).
+    public let territory: TerritoryIndex
+    public var centre: Centre { territory.centre }
+    /// The streets under a district or city centre (empty for one street).
+    public var streets: [Street] { territory.streets }
+    public var communities: [Community] { territory.communities }
+    /// Per community (same order): the indices of its grids in `grids`.
+    public var gridsOfCommunity: [[Int]] { territory.gridsOfCommunity }
     /// Per street (same order): the indices of its communities.
-    public var communitiesOfStreet: [[Int]]
+    public var communitiesOfStreet: [[Int]] { territory.communitiesOfStreet }
+    /// Each grid's buildings and hazards, for the drill-down.
+    public var buildingsByGrid: [String: [Building]] { territory.buildingsByGrid }
+    public var hazardsByGrid: [String: [Hazard]] { territory.hazardsByGrid }
+    /// The ticket categories (for labels and column widths).
+    public var categories: [TicketCategory] { territory.categoryList }
+
     /// Grid summaries in data-set order (grouped by community).
     public var grids: ChunkedArray<GridSummary>
+    /// Per community and per street (same orders as theirs): what their grids add up to.
+    public var communityTallies: [StatusTally]
+    public var streetTallies: [StatusTally]
     /// Open tickets, most urgent first: overdue (most overdue first), then by deadline,
     /// then those with no running clock; ties by priority, then age.
     public var openTickets: ChunkedArray<OpenTicket>
+    /// Everyone: by grid, of no grid, and where each is.
+    public var roster: StaffRoster
     /// Staff by grid code, in data-set order.
-    public var staffByGrid: StaffByGrid
+    public var staffByGrid: StaffByGrid { roster.byGrid }
     /// People who belong to no grid (dispatchers, operators, street staff).
-    public var staffWithoutGrid: [Staff]
+    public var staffWithoutGrid: [Staff] { roster.withoutGrid }
     /// Where each person is: their grid code, "" for none.
-    public var staffLocation: [String: String]
-    /// Each grid's buildings, households due a must-visit, and hazards, for the drill-down.
-    public var buildingsByGrid: [String: [Building]]
+    public var staffLocation: [String: String] { roster.location }
+    /// Each grid's households due a must-visit, and must-visits by household, newest first.
     public var mustVisitByGrid: [String: [Household]]
-    public var hazardsByGrid: [String: [Hazard]]
-    /// Must-visits by household, newest first.
     public var visitsByHousehold: [String: [Visit]]
     /// The start of the calendar month the overview falls in.
     public var monthStart: Date
@@ -116,8 +123,6 @@ public struct Overview: Sendable {
 
     /// Calls, newest first.
     public var calls: [CallSummary]
-    /// The ticket categories (for labels and column widths).
-    public var categories: [TicketCategory]
 
     /// The newest call to `staffID`, if any.
     public func latestCall(to staffID: String) -> CallSummary? { calls.first { $0.call.staffID == staffID } }
@@ -125,11 +130,7 @@ public struct Overview: Sendable {
     public var asOf: Date
 
     /// Anyone, by id.
-    public func staff(id: String) -> Staff? {
-        guard let grid = staffLocation[id] else { return nil }
-        if grid.isEmpty { return staffWithoutGrid.first { $0.id == id } }
-        return staffByGrid[grid]?.first { $0.id == id }
-    }
+    public func staff(id: String) -> Staff? { roster.person(id) }
 
     /// Derives the overview of `data` at `now`; `calendar` supplies the local time of day
     /// (duty hours), the start of today (resolved today) and of the month (must-visits).
@@ -139,29 +140,21 @@ public struct Overview: Sendable {
     }
 
     init(
-        live: LiveOverview, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
-        figures: Figures, calls: [CallSummary], now: Date
+        territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
+        openTickets: ChunkedArray<OpenTicket>, roster: StaffRoster, mustVisitByGrid: [String: [Household]],
+        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, calls: [CallSummary], now: Date
     ) {
-        self.centre = live.centre
-        self.streets = live.streets
-        self.streetTallies = streetTallies
-        self.communities = live.communities
-        self.communityTallies = communityTallies
-        self.gridsOfCommunity = live.gridsOfCommunity
-        self.communitiesOfStreet = live.communitiesOfStreet
+        self.territory = territory
         self.grids = grids
-        self.openTickets = live.openTickets
-        self.staffByGrid = live.staffByGrid
-        self.staffWithoutGrid = live.staffWithoutGrid
-        self.staffLocation = live.staffLocation
-        self.buildingsByGrid = live.buildingsByGrid
-        self.mustVisitByGrid = live.mustVisitByGrid
-        self.hazardsByGrid = live.hazardsByGrid
-        self.visitsByHousehold = live.visitsByHousehold
-        self.monthStart = live.month.start
+        self.communityTallies = communityTallies
+        self.streetTallies = streetTallies
+        self.openTickets = openTickets
+        self.roster = roster
+        self.mustVisitByGrid = mustVisitByGrid
+        self.visitsByHousehold = visitsByHousehold
+        self.monthStart = monthStart
         self.figures = figures
         self.calls = calls
-        self.categories = live.categoryList
         self.asOf = now
     }
 }

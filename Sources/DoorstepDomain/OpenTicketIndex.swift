@@ -1,0 +1,113 @@
+import Foundation
+
+/// The open tickets, each held once (`Overview.OpenTicket` is a class: the sorted list and the
+/// lookup by id share one object), most urgent first, with each grid's ticket ids.
+public struct OpenTicketIndex: Sendable {
+    /// Most urgent first: overdue (most overdue first), then by deadline, then those with no
+    /// running clock; ties by priority, then age.
+    public private(set) var sorted = ChunkedArray<Overview.OpenTicket>()
+    private(set) var byID: [String: Overview.OpenTicket] = [:]
+    /// Per grid (by index): the ids of its open tickets.
+    private(set) var idsByGrid: [Set<String>]
+    private(set) var escalated = 0
+
+    init(grids: Int) { idsByGrid = Array(repeating: [], count: grids) }
+
+    /// The open tickets among `tickets`, indexed in one pass.
+    init(_ tickets: [Ticket], territory: TerritoryIndex) {
+        self.init(grids: territory.grids.count)
+        var open: [Overview.OpenTicket] = []
+        open.reserveCapacity(tickets.count)
+        byID.reserveCapacity(tickets.count)
+        for ticket in tickets where ticket.state.isOpen {
+            let item = Self.item(ticket, territory: territory)
+            open.append(item)
+            byID[ticket.id] = item
+            if let g = territory.grid(ticket.gridCode) { idsByGrid[g].insert(ticket.id) }
+            if ticket.state == .escalated { escalated += 1 }
+        }
+        // a store hands them over most urgent first already: sorting is then one pass
+        if !open.indices.dropFirst().allSatisfy({ !Overview.OpenTicket.isMoreUrgent(open[$0], than: open[$0 - 1]) }) {
+            open.sort(by: Overview.OpenTicket.isMoreUrgent)
+        }
+        sorted = ChunkedArray(open)
+    }
+
+    public var count: Int { sorted.count }
+
+    /// A grid's open tickets, for its rules.
+    func tickets(ofGrid g: Int) -> [Ticket] { idsByGrid[g].compactMap { byID[$0]?.ticket } }
+
+    /// Puts fresh rows in place (new, moved on, or closed); returns the grids whose open
+    /// tickets changed.
+    mutating func apply(_ tickets: [Ticket], territory: TerritoryIndex) -> Set<Int> {
+        var touched = Set<Int>()
+        var removed: [Overview.OpenTicket] = []
+        var added: [Overview.OpenTicket] = []
+        for ticket in tickets {
+            if let old = byID.removeValue(forKey: ticket.id) {
+                removed.append(old)
+                if old.ticket.state == .escalated { escalated -= 1 }
+                if let g = territory.grid(old.ticket.gridCode) {
+                    idsByGrid[g].remove(ticket.id)
+                    touched.insert(g)
+                }
+            }
+            guard ticket.state.isOpen else { continue }
+            let item = Self.item(ticket, territory: territory)
+            byID[ticket.id] = item
+            added.append(item)
+            if ticket.state == .escalated { escalated += 1 }
+            if let g = territory.grid(ticket.gridCode) {
+                idsByGrid[g].insert(ticket.id)
+                touched.insert(g)
+            }
+        }
+        Self.replace(removed, with: added, in: &sorted)
+        return touched
+    }
+
+    /// How many are past their deadline: a prefix of the sorted list.
+    func overdue(at now: Date) -> Int {
+        sorted.partitionPoint { ($0.dueAt.map { $0 < now }) ?? false }
+    }
+
+    static func item(_ ticket: Ticket, territory: TerritoryIndex) -> Overview.OpenTicket {
+        let category = territory.categories[ticket.categoryCode]
+        let name = territory.grid(ticket.gridCode).map { territory.grids[$0].name } ?? ticket.gridCode
+        return Overview.OpenTicket(ticket: ticket, gridName: name, category: category, dueAt: ticket.dueAt(category: category))
+    }
+
+    /// Takes `removed` out of the sorted list and puts `added` in at their places, each found
+    /// by binary search; the list is chunked, so each change copies one chunk at most.
+    static func replace(_ removed: [Overview.OpenTicket], with added: [Overview.OpenTicket], in list: inout ChunkedArray<Overview.OpenTicket>) {
+        for old in removed {
+            var index = lowerBound(of: old, in: list)
+            while index < list.count, list[index] !== old, !Overview.OpenTicket.isMoreUrgent(old, than: list[index]) { index += 1 }
+            if index < list.count, list[index] === old {
+                list.remove(at: index)
+            } else if let found = list.firstIndex(where: { $0 === old }) {
+                list.remove(at: found)  // not where its order says: take it from wherever it is
+            }
+        }
+        for item in added { list.insert(item, at: lowerBound(of: item, in: list)) }
+    }
+
+    /// The first position whose ticket is not more urgent than `item`.
+    static func lowerBound(of item: Overview.OpenTicket, in list: ChunkedArray<Overview.OpenTicket>) -> Int {
+        list.partitionPoint { Overview.OpenTicket.isMoreUrgent($0, than: item) }
+    }
+}
+
+extension ChunkedArray {
+    /// The first position whose element is not `before` (a binary search: `before` must hold
+    /// for a prefix of the array and for nothing after it).
+    func partitionPoint(_ before: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if before(self[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The centre's territory and how its parts find each other: fixed once the model is built
+/// (a change to it, an `init` or an import, builds the model afresh).
+public struct TerritoryIndex: Sendable {
+    public let centre: Centre
+    /// The streets under a district or city centre (empty for one street).
+    public let streets: [Street]
+    public let communities: [Community]
+    public let grids: [Grid]
+    public let categories: [String: TicketCategory]
+    /// The categories in code order (for labels and column widths).
+    public let categoryList: [TicketCategory]
+
+    let gridIndex: [String: Int]
+    let communityOfGrid: [Int]
+    let streetOfCommunity: [Int]
+    /// Per community (same order): the indices of its grids.
+    public let gridsOfCommunity: [[Int]]
+    /// Per street (same order): the indices of its communities.
+    public let communitiesOfStreet: [[Int]]
+    /// Each grid's buildings and hazards, for the drill-down and the rules.
+    public let buildingsByGrid: [String: [Building]]
+    public let hazardsByGrid: [String: [Hazard]]
+
+    init(_ data: CentreData) {
+        centre = data.centre
+        streets = data.streets
+        communities = data.communities
+        grids = data.grids
+        categories = data.categoriesByCode
+        categoryList = data.categoriesByCode.values.sorted { $0.code < $1.code }
+        let gridIndex = Dictionary(data.grids.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let communityIndex = Dictionary(data.communities.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let streetIndex = Dictionary(data.streets.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.gridIndex = gridIndex
+        communityOfGrid = data.grids.map { communityIndex[$0.communityCode] ?? -1 }
+        streetOfCommunity = data.communities.map { $0.streetCode.flatMap { streetIndex[$0] } ?? -1 }
+        var gridsOfCommunity = Array(repeating: [Int](), count: data.communities.count)
+        for (index, community) in communityOfGrid.enumerated() where community >= 0 { gridsOfCommunity[community].append(index) }
+        self.gridsOfCommunity = gridsOfCommunity
+        var communitiesOfStreet = Array(repeating: [Int](), count: data.streets.count)
+        for (index, street) in streetOfCommunity.enumerated() where street >= 0 { communitiesOfStreet[street].append(index) }
+        self.communitiesOfStreet = communitiesOfStreet
+        buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
+        hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
+    }
+
+    /// The index of the grid with this code.
+    func grid(_ code: String) -> Int? { gridIndex[code] }
+}
