@@ -6,6 +6,9 @@
 #
 #   bench/idle-vs-htop.sh [SECONDS] [WIDTHxHEIGHT]      (default 60 and 200x60)
 #   DEMO_RATE=60 bench/idle-vs-htop.sh                   (the demo writing a change a second)
+#   QUIET_DB=~/.cache/doorstep/bench-city.sqlite bench/idle-vs-htop.sh   (the quiet wall over that database)
+#
+# Steady state: the counts start WARMUP seconds (default 10) after the programs start.
 #
 # Needs tmux, htop and script (util-linux); uses .build/release/doorstep (build it first).
 set -euo pipefail
@@ -34,11 +37,12 @@ start() {  # name, command
   tmux -L "$socket" -f /dev/null new-session -d -s "$1" -x "$width" -y "$height" \
     "env LANG=C.UTF-8 TERM=tmux-256color script -qfc '$2' $work/$1.typescript"
 }
-"$binary" init --db "$work/quiet.sqlite" >/dev/null  # the demo street, with nobody writing to it
+quiet_db=${QUIET_DB:-$work/quiet.sqlite}
+[ -n "${QUIET_DB:-}" ] || "$binary" init --db "$quiet_db" >/dev/null  # the demo street, with nobody writing to it
 start doorstep "$binary demo --refresh 1${DEMO_RATE:+ --rate $DEMO_RATE}"
-start quiet "$binary wall --db $work/quiet.sqlite --refresh 1"
+start quiet "$binary wall --db $quiet_db --refresh 1"
 start htop "htop -d 10"
-sleep 2
+sleep "${WARMUP:-10}"
 
 # the programs themselves (not `script` or the shell around them): the newest of each
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -53,7 +57,8 @@ d1=$(ticks "$doorstep_pid"); q1=$(ticks "$quiet_pid"); h1=$(ticks "$htop_pid")
 db1=$(stat -c %s "$work/doorstep.typescript"); qb1=$(stat -c %s "$work/quiet.typescript"); hb1=$(stat -c %s "$work/htop.typescript")
 hz=$(getconf CLK_TCK)
 
-printf '%-10s %12s %16s   (%s s at %s; demo at %s changes a minute)\n' program cpu_seconds terminal_bytes "$seconds" "$size" "${DEMO_RATE:-12}"
+printf '%-10s %12s %16s   (%s s at %s after %s s; demo at %s changes a minute; quiet over %s)\n' program cpu_seconds terminal_bytes \
+  "$seconds" "$size" "${WARMUP:-10}" "${DEMO_RATE:-12}" "${QUIET_DB:-the demo street}"
 printf '%-10s %12.2f %16d\n' doorstep "$(echo "($d1 - $d0) / $hz" | bc -l)" $((db1 - db0))
 printf '%-10s %12.2f %16d\n' quiet "$(echo "($q1 - $q0) / $hz" | bc -l)" $((qb1 - qb0))
 printf '%-10s %12.2f %16d\n' htop "$(echo "($h1 - $h0) / $hz" | bc -l)" $((hb1 - hb0))

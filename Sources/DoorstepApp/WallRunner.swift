@@ -27,16 +27,21 @@ struct WallRunner {
         var state = initial
         state.update(.resize(terminal.size))
         var lastFrame: Canvas?
-        // render only when something can have changed: a message, fresh data, a key, a resize,
-        // or the clock reaching a new second (the wakes between, to look at the mailbox, are free)
+        // what the last frame shows; render only when something can have changed: a message,
+        // fresh data, a key, a resize, or the clock reaching a new second (the wakes between, to
+        // look at the mailbox, are free)
+        var shown = state
         var changed = true
+        /// Only fresh data arrived since the last frame (no key, resize or message): then only
+        /// the panes it moved are drawn again.
+        var onlyData = false
         var shownSecond = Int(state.now.timeIntervalSince1970.rounded(.down))
-        var shownAt = state.now
         while true {
             let messages = effects.takeMessages()
             for message in messages { state.update(message) }
             if !messages.isEmpty { changed = true }
             if let snapshot = engine.takeNew() {
+                if !changed { onlyData = true }
                 changed = true
                 state.update(.overview(snapshot.overview))
                 state.update(.events(snapshot.recentEvents))
@@ -48,9 +53,14 @@ struct WallRunner {
             }
             let second = Int(state.now.timeIntervalSince1970.rounded(.down))
             if changed || second != shownSecond {
-                // a second passing with nothing else new redraws the clock alone, when only it moves
                 // (the last frame is taken out of its optional so it is changed in place, not copied)
-                if !changed, var frame = lastFrame.take(), let rows = WallView.renderClockTick(state, from: shownAt, onto: &frame) {
+                if !changed, var frame = lastFrame.take(), let rows = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
+                    // a second passing with nothing else new: the clock alone, and what moves with it
+                    terminal.draw(frame, onlyRows: rows)
+                    lastFrame = frame
+                } else if onlyData, var frame = lastFrame.take(), let panes = WallView.panesMoved(from: shown, to: state) {
+                    // fresh data alone: the panes it moved (a new event need not redraw the tiles)
+                    let rows = WallView.redraw(panes, of: state, onto: &frame)
                     terminal.draw(frame, onlyRows: rows)
                     lastFrame = frame
                 } else {
@@ -60,8 +70,9 @@ struct WallRunner {
                     lastFrame = frame
                 }
                 changed = false
+                onlyData = false
                 shownSecond = second
-                shownAt = state.now
+                shown = state
             }
             let now = clock.now()
             let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
@@ -70,6 +81,7 @@ struct WallRunner {
             switch terminal.read(timeoutMilliseconds: wait) {
             case .key(let key):
                 changed = true
+                onlyData = false
                 switch state.update(.key(key)) {
                 case .quit?:
                     logger.info("operator quit")
@@ -83,11 +95,15 @@ struct WallRunner {
                 logger.info("terminal resized", metadata: ["size": "\(size)"])
                 state.update(.resize(size))
                 changed = true
+                onlyData = false
             case .timeout:
                 let notice = state.notice
                 let pending = state.pendingCall
                 if let effect = state.update(.tick(clock.now())) { effects.perform(effect, state: state) }
-                if state.notice != notice || state.pendingCall != pending { changed = true }
+                if state.notice != notice || state.pendingCall != pending {
+                    changed = true
+                    onlyData = false
+                }
             case .signal(let signal):
                 logger.notice("leaving on signal \(signal)")
                 return .signal(signal)

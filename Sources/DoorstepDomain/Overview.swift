@@ -5,7 +5,7 @@ import Foundation
 /// screen can hold it while the next one is built.
 public struct Overview: Sendable {
     /// One grid as its tile shows it.
-    public struct GridSummary: Sendable, Identifiable {
+    public struct GridSummary: Hashable, Sendable, Identifiable {
         public var grid: Grid
         public var assessment: GridAssessment
         public var openTickets: Int
@@ -115,7 +115,7 @@ public struct Overview: Sendable {
     public var monthStart: Date
     public var figures: Figures
     /// A call with its state as of the overview's instant (ringing may have become missed).
-    public struct CallSummary: Sendable, Identifiable {
+    public struct CallSummary: Hashable, Sendable, Identifiable {
         public var call: Call
         public var state: Call.State
         public var id: String { call.id }

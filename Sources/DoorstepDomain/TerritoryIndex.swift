@@ -23,6 +23,14 @@ public struct TerritoryIndex: Sendable {
     public let buildingsByGrid: [String: [Building]]
     public let hazardsByGrid: [String: [Hazard]]
 
+    /// Shared by every overview built from this territory: a different one means the model was
+    /// built afresh (an `init`, an import, a new month), so nothing drawn from the old can stay.
+    private let identity = Identity()
+    private final class Identity: Sendable {}
+
+    /// Whether `other` is this same territory (not merely equal: built at the same time).
+    public func isSame(as other: TerritoryIndex) -> Bool { identity === other.identity }
+
     init(_ data: CentreData) {
         centre = data.centre
         streets = data.streets

@@ -11,11 +11,17 @@ import Testing
 struct StreetLevelTests {
     /// The synthetic district (1,000 grids in 10 streets) spread over three districts, with
     /// its 300 most recent tickets (all open).
-    static func districtState(_ size: Size) -> WallState {
+    /// A district of three streets, with 300 open tickets.
+    static func districtData() -> CentreData {
         var set = Synthetic(scale: .district)
         set.districts = 3
         var data = set.centre(now: Fixtures.now)
         data.tickets = ((set.tickets - 300)..<set.tickets).map { set.ticket($0, now: Fixtures.now) }
+        return data
+    }
+
+    static func districtState(_ size: Size) -> WallState {
+        let data = districtData()
         return WallState(
             overview: Overview(data: data, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh, now: Fixtures.now,
             timeZone: Fixtures.calendar.timeZone, size: size)

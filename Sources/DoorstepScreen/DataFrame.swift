@@ -1,0 +1,78 @@
+import DoorstepCanvas
+import DoorstepDomain
+import Foundation
+
+extension WallView {
+    /// The panes of the wall, to redraw some of them.
+    public struct Panes: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let header = Panes(rawValue: 1)
+        public static let grids = Panes(rawValue: 2)
+        public static let staff = Panes(rawValue: 4)
+        public static let tickets = Panes(rawValue: 8)
+        public static let events = Panes(rawValue: 16)
+        public static let footer = Panes(rawValue: 32)
+    }
+
+    /// The panes fresh data moved, from `old` (what `frame` shows) to `new` (the same state
+    /// after `.overview`, `.events` and `.stale` messages alone). The header and the footer are
+    /// always among them (the clock, the figures, a notice's time); a pane whose inputs are
+    /// equal is not. Nil when the whole wall must be drawn: a page or an overlay is up, the
+    /// size or language differ, or the model was built afresh.
+    public static func panesMoved(from old: WallState, to new: WallState) -> Panes? {
+        guard old.size == new.size, old.language == new.language, WallLayout(size: new.size) != nil,
+              old.page == nil, new.page == nil, old.pendingCall == nil, new.pendingCall == nil, old.picker == nil, new.picker == nil,
+              old.reasonInput == nil, new.reasonInput == nil, !old.showHelp, !new.showHelp, old.filter == new.filter,
+              old.filterEditing == new.filterEditing, old.focus == new.focus, old.streetScope == new.streetScope,
+              old.overview.territory.isSame(as: new.overview.territory)
+        else { return nil }
+        var panes: Panes = [.header, .footer]
+        let (a, b) = (old.overview, new.overview)
+        if old.selectedGrid != new.selectedGrid || old.selectedStreet != new.selectedStreet || a.grids != b.grids
+            || a.communityTallies != b.communityTallies || a.streetTallies != b.streetTallies {
+            panes.insert(.grids)
+        }
+        if old.selectedGrid != new.selectedGrid || old.selectedStreet != new.selectedStreet || old.staffCursor != new.staffCursor
+            || old.staffRows != new.staffRows || a.calls != b.calls || a.streetTallies != b.streetTallies
+            || a.communityTallies != b.communityTallies {
+            panes.insert(.staff)
+        }
+        // a new second moves countdowns, and a call's age in the staff pane
+        let ticked = Int(old.now.timeIntervalSince1970.rounded(.down)) != Int(new.now.timeIntervalSince1970.rounded(.down))
+        if ticked, let layout = WallLayout(size: new.size), StaffPane.movesWithClock(new, from: old.now, in: layout.staff) {
+            panes.insert(.staff)
+        }
+        if ticked || old.ticketCursor != new.ticketCursor || old.scopedTickets != new.scopedTickets
+            || !sameTickets(a.openTickets, b.openTickets) {
+            panes.insert(.tickets)
+        }
+        if old.eventCursor != new.eventCursor || old.events.map(\.sequence) != new.events.map(\.sequence)
+            || (!old.events.isEmpty && a.roster.location != b.roster.location) {
+            panes.insert(.events)
+        }
+        return panes
+    }
+
+    /// The same open tickets (the very objects) in the same order.
+    static func sameTickets(_ a: ChunkedArray<Overview.OpenTicket>, _ b: ChunkedArray<Overview.OpenTicket>) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { $0 === $1 }
+    }
+
+    /// `frame` (the last frame) with `panes` drawn again for `state`; the rows drawn again.
+    public static func redraw(_ panes: Panes, of state: WallState, onto frame: inout Canvas) -> [Range<Int>] {
+        guard let layout = WallLayout(size: state.size) else { return [] }
+        let drawers: [(Panes, Rect, (inout Canvas, WallState, Rect) -> Void)] = [
+            (.header, layout.header, HeaderView.draw), (.grids, layout.grids, GridsPane.draw), (.staff, layout.staff, StaffPane.draw),
+            (.tickets, layout.tickets, TicketsPane.draw), (.events, layout.events, EventsPane.draw), (.footer, layout.footer, FooterView.draw),
+        ]
+        var rows: [Range<Int>] = []
+        for (pane, rect, draw) in drawers where panes.contains(pane) {
+            frame.fill(rect, style: Style(.normal))
+            draw(&frame, state, rect)
+            rows.append(rect.y..<rect.maxY)
+        }
+        return rows
+    }
+}

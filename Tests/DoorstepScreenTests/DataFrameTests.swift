@@ -1,0 +1,104 @@
+import DoorstepCanvas
+import DoorstepDomain
+import DoorstepSeeds
+import Foundation
+import Testing
+
+@testable import DoorstepScreen
+
+@Suite("Data frames: only the panes fresh data moved")
+struct DataFrameTests {
+    /// Random changes to the demo street, as the engine would hand them on: each step's frame
+    /// drawn from the last one (only the panes that moved) must equal a full render.
+    @Test("a frame drawn from the last one equals a full render, in every focus and inside a street")
+    func partialEqualsFull() throws {
+        let districtData = StreetLevelTests.districtData()
+        var district = WallState(
+            overview: Overview(data: districtData, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh, now: Fixtures.now,
+            timeZone: Fixtures.calendar.timeZone, size: Size(width: 200, height: 60))
+        district.enterStreet(1)
+        var ticketsFocused = try Fixtures.demoState(Size(width: 200, height: 60))
+        ticketsFocused.focus = .tickets
+        var eventsFocused = try Fixtures.demoState(Size(width: 80, height: 24), language: .en)
+        eventsFocused.focus = .events
+        var staffFocused = try Fixtures.demoState(Size(width: 120, height: 40))
+        staffFocused.focus = .staff
+        var withoutGrids = 0
+        let demo = try DataSet.load(from: .embeddedDemo, now: Fixtures.now)
+        for (n, initial) in [try Fixtures.demoState(Size(width: 200, height: 60)), ticketsFocused, eventsFocused, staffFocused, district]
+            .enumerated() {
+            var data = n == 4 ? districtData : demo
+            // the model the first frame was drawn from, kept current from then on
+            var live = LiveOverview(data: data, now: Fixtures.now, calendar: Fixtures.calendar)
+            var state = initial
+            state.update(.overview(live.overview(at: state.now)))
+            var random = SeededRandom(seed: UInt64(n + 1))
+            var events: [ChangeEvent] = []
+            var frame = WallView.render(state)
+            let workers = data.staff.filter { $0.gridCode != nil }
+            for step in 0..<60 {
+                let now = state.now.addingTimeInterval(Double(Int.random(in: 0...3, using: &random)))
+                var change: Change
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0:
+                    let grid = data.grids[Int.random(in: 0..<data.grids.count, using: &random)]
+                    let ticket = Ticket(
+                        id: "DF\(step)", gridCode: grid.code, categoryCode: data.categories[step % data.categories.count].code,
+                        source: .resident, priority: .normal, state: .ordered, title: "新单", residentName: "", residentPhone: "",
+                        createdAt: now, stateSince: now)
+                    data.tickets.append(ticket)
+                    live.update(tickets: [ticket])
+                    change = .ticket(id: ticket.id, .ordered(title: ticket.title))
+                case 1:
+                    let index = Int.random(in: 0..<data.staff.count, using: &random)
+                    data.staff[index].duty = DutyState.allCases.randomElement(using: &random) ?? .off
+                    live.update(staff: [data.staff[index]])
+                    change = .duty(staffID: data.staff[index].id, data.staff[index].duty)
+                case 2:
+                    let person = workers[Int.random(in: 0..<workers.count, using: &random)]
+                    let call = Call(id: "DC\(step)", staffID: person.id, gridCode: person.gridCode, placedBy: "op", placedAt: now,
+                                    state: .answered, stateSince: now)
+                    live.update(calls: [call])
+                    change = .callPlaced(callID: call.id, staffID: person.id)
+                default:  // something that moves no grid: the ticker alone
+                    change = .revealed(subject: "T00001")
+                }
+                events.insert(ChangeEvent(sequence: Int64(step + 1), at: now, actor: "operator", change: change), at: 0)
+                let before = state
+                state.update(.tick(now))
+                state.update(.overview(live.overview(at: now)))
+                state.update(.events(Array(events.prefix(50))))
+                let full = WallView.render(state)
+                let panes = try #require(WallView.panesMoved(from: before, to: state), "state \(n) step \(step): no data frame offered")
+                if !panes.contains(.grids) { withoutGrids += 1 }
+                var partial = frame
+                let rows = WallView.redraw(panes, of: state, onto: &partial)
+                #expect(partial == full, "state \(n) step \(step): panes \(panes.rawValue) drawn again differ from a full render")
+                // every row that moved is among those drawn again
+                let differing = (0..<full.size.height).filter { y in (0..<full.size.width).contains { frame[$0, y] != full[$0, y] } }
+                #expect(differing.allSatisfy { y in rows.contains { $0.contains(y) } }, "state \(n) step \(step): rows \(differing) not in \(rows)")
+                frame = full
+            }
+        }
+        // a change that moves no grid (a reveal, a call answered elsewhere) leaves the tiles alone
+        #expect(withoutGrids > 20)
+    }
+
+    @Test("a page, an overlay, a new size or language, or a model built afresh takes a full render")
+    func fullWhenNeeded() throws {
+        let state = try Fixtures.demoState(Size(width: 200, height: 60))
+        var help = state
+        help.showHelp = true
+        #expect(WallView.panesMoved(from: state, to: help) == nil)
+        var resized = state
+        resized.size = Size(width: 120, height: 40)
+        #expect(WallView.panesMoved(from: state, to: resized) == nil)
+        var english = state
+        english.language = .en
+        #expect(WallView.panesMoved(from: state, to: english) == nil)
+        var rebuilt = state
+        rebuilt.overview = Overview(data: try DataSet.load(from: .embeddedDemo, now: Fixtures.now), now: Fixtures.now, calendar: Fixtures.calendar)
+        #expect(WallView.panesMoved(from: state, to: rebuilt) == nil)
+        #expect(WallView.panesMoved(from: state, to: state) == [.header, .footer])
+    }
+}
