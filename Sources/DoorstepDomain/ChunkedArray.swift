@@ -82,6 +82,24 @@ extension ChunkedArray: ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: Element...) { self.init(elements) }
 }
 
+extension ChunkedArray {
+    /// Whether the two share every chunk (one is a copy of the other, changed nowhere since): a
+    /// comparison of a few hundred buffer addresses, not of every element.
+    public func sharesStorage(with other: ChunkedArray) -> Bool {
+        guard starts == other.starts else { return false }
+        return zip(chunks, other.chunks).allSatisfy { a, b in
+            a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        }
+    }
+}
+
 extension ChunkedArray: Equatable where Element: Equatable {
-    public static func == (a: ChunkedArray, b: ChunkedArray) -> Bool { a.count == b.count && a.elementsEqual(b) }
+    /// Chunk by chunk: a chunk both share is equal without a look at its elements (a model
+    /// changed in one place is compared in one chunk, not in 19,200 elements).
+    public static func == (a: ChunkedArray, b: ChunkedArray) -> Bool {
+        guard a.starts == b.starts else { return a.count == b.count && a.elementsEqual(b) }
+        return zip(a.chunks, b.chunks).allSatisfy { x, y in
+            x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } } || x == y
+        }
+    }
 }

@@ -13,6 +13,8 @@ extension WallView {
         public static let tickets = Panes(rawValue: 8)
         public static let events = Panes(rawValue: 16)
         public static let footer = Panes(rawValue: 32)
+        /// The tickets pane's title and the countdowns that moved, where the list is the same.
+        public static let ticketCountdowns = Panes(rawValue: 64)
     }
 
     /// The panes fresh data moved, from `old` (what `frame` shows) to `new` (the same state
@@ -43,12 +45,14 @@ extension WallView {
         if ticked, let layout = WallLayout(size: new.size), StaffPane.movesWithClock(new, from: old.now, in: layout.staff) {
             panes.insert(.staff)
         }
-        if ticked || old.ticketCursor != new.ticketCursor || old.scopedTickets != new.scopedTickets
-            || !sameTickets(a.openTickets, b.openTickets) {
+        if old.ticketCursor != new.ticketCursor || old.scopedTickets != new.scopedTickets || !sameTickets(a.openTickets, b.openTickets) {
             panes.insert(.tickets)
+        } else if ticked || a.figures != b.figures {
+            // the same list: its title's counts, and the countdowns that moved
+            panes.insert(.ticketCountdowns)
         }
-        if old.eventCursor != new.eventCursor || old.events.map(\.sequence) != new.events.map(\.sequence)
-            || (!old.events.isEmpty && a.roster.location != b.roster.location) {
+        // (the ticker names people by name: names change only with an import, which builds the model afresh)
+        if old.eventCursor != new.eventCursor || old.events.map(\.sequence) != new.events.map(\.sequence) {
             panes.insert(.events)
         }
         return panes
@@ -56,12 +60,14 @@ extension WallView {
 
     /// The same open tickets (the very objects) in the same order.
     static func sameTickets(_ a: ChunkedArray<Overview.OpenTicket>, _ b: ChunkedArray<Overview.OpenTicket>) -> Bool {
+        if a.sharesStorage(with: b) { return true }
         guard a.count == b.count else { return false }
         return zip(a, b).allSatisfy { $0 === $1 }
     }
 
-    /// `frame` (the last frame) with `panes` drawn again for `state`; the rows drawn again.
-    public static func redraw(_ panes: Panes, of state: WallState, onto frame: inout Canvas) -> [Range<Int>] {
+    /// `frame` (the last frame, drawn at `before`) with `panes` drawn again for `state`; the rows
+    /// drawn again.
+    public static func redraw(_ panes: Panes, of state: WallState, from before: Date, onto frame: inout Canvas) -> [Range<Int>] {
         guard let layout = WallLayout(size: state.size) else { return [] }
         let drawers: [(Panes, Rect, (inout Canvas, WallState, Rect) -> Void)] = [
             (.header, layout.header, HeaderView.draw), (.grids, layout.grids, GridsPane.draw), (.staff, layout.staff, StaffPane.draw),
@@ -72,6 +78,10 @@ extension WallView {
             frame.fill(rect, style: Style(.normal))
             draw(&frame, state, rect)
             rows.append(rect.y..<rect.maxY)
+        }
+        if panes.contains(.ticketCountdowns), !panes.contains(.tickets) {
+            rows += TicketsPane.drawTitle(&frame, state, in: layout.tickets)
+            rows += TicketsPane.drawClock(&frame, state, from: before, in: layout.tickets)
         }
         return rows
     }

@@ -6,12 +6,7 @@ import DoorstepDomain
 enum TicketsPane {
     static func draw(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) {
         let s = state.strings
-        let f = state.overview.figures
-        // inside a street: its tickets alone, and its counts (the street's name last: the grids
-        // pane says it too, so it is what a narrow title can lose)
-        let title = state.scopedTicketTally.map { "\(s.openTickets) · \($0.open) · \(s.overdue) \($0.overdue) · \($0.street)" }
-            ?? "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)"
-        let inner = canvas.pane(rect, title: title, focused: state.focus == .tickets)
+        let inner = canvas.pane(rect, title: title(state), focused: state.focus == .tickets)
         guard !inner.isEmpty else { return }
         let window = ListWindow(total: state.ticketCount, height: inner.height, cursor: state.ticketCursor)
         let columns = RowColumns(state, inner: inner, rows: window.rows)
@@ -19,6 +14,24 @@ enum TicketsPane {
             drawRow(&canvas, state, index: index, y: inner.y + row, inner: inner, columns: columns)
         }
         window.drawMore(&canvas, in: inner, strings: s)
+    }
+
+    /// The pane's title: its counts; inside a street, that street's counts (the street's name
+    /// last: the grids pane says it too, so it is what a narrow title can lose).
+    static func title(_ state: WallState) -> String {
+        let s = state.strings
+        let f = state.overview.figures
+        return state.scopedTicketTally.map { "\(s.openTickets) · \($0.open) · \(s.overdue) \($0.overdue) · \($0.street)" }
+            ?? "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)"
+    }
+
+    /// The pane's frame and title drawn again over what is there (the rows inside are left as
+    /// they are); the rows drawn again.
+    static func drawTitle(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) -> [Range<Int>] {
+        guard rect.height >= 2 else { return [] }
+        canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: Style(.normal))
+        _ = canvas.pane(rect, title: title(state), focused: state.focus == .tickets)
+        return [rect.y..<(rect.y + 1)]
     }
 
     /// Draws again only the rows whose countdown or colour moved between `before` and the
