@@ -60,7 +60,7 @@ struct WallRunner {
                     lastFrame = frame
                 } else if onlyData, var frame = lastFrame.take(), let panes = WallView.panesMoved(from: shown, to: state) {
                     // fresh data alone: the panes it moved (a new event need not redraw the tiles)
-                    let rows = WallView.redraw(panes, of: state, from: shown.now, onto: &frame)
+                    let rows = WallView.redraw(panes, of: state, from: shown, onto: &frame)
                     terminal.draw(frame, onlyRows: rows)
                     lastFrame = frame
                 } else {

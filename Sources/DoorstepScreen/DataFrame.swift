@@ -65,15 +65,21 @@ extension WallView {
         return zip(a, b).allSatisfy { $0 === $1 }
     }
 
-    /// `frame` (the last frame, drawn at `before`) with `panes` drawn again for `state`; the rows
-    /// drawn again.
-    public static func redraw(_ panes: Panes, of state: WallState, from before: Date, onto frame: inout Canvas) -> [Range<Int>] {
+    /// `frame` (the last frame, drawn for `old`) with `panes` drawn again for `state`; the rows
+    /// drawn again. The grids pane draws again only the tiles and headings that moved, when its
+    /// shape and selection are the same.
+    public static func redraw(_ panes: Panes, of state: WallState, from old: WallState, onto frame: inout Canvas) -> [Range<Int>] {
         guard let layout = WallLayout(size: state.size) else { return [] }
+        var rows: [Range<Int>] = []
+        var panes = panes
+        if panes.contains(.grids), let tiles = GridsPane.drawChanged(&frame, from: old, to: state, in: layout.grids) {
+            rows += tiles
+            panes.remove(.grids)
+        }
         let drawers: [(Panes, Rect, (inout Canvas, WallState, Rect) -> Void)] = [
             (.header, layout.header, HeaderView.draw), (.grids, layout.grids, GridsPane.draw), (.staff, layout.staff, StaffPane.draw),
             (.tickets, layout.tickets, TicketsPane.draw), (.events, layout.events, EventsPane.draw), (.footer, layout.footer, FooterView.draw),
         ]
-        var rows: [Range<Int>] = []
         for (pane, rect, draw) in drawers where panes.contains(pane) {
             frame.fill(rect, style: Style(.normal))
             draw(&frame, state, rect)
@@ -81,7 +87,7 @@ extension WallView {
         }
         if panes.contains(.ticketCountdowns), !panes.contains(.tickets) {
             rows += TicketsPane.drawTitle(&frame, state, in: layout.tickets)
-            rows += TicketsPane.drawClock(&frame, state, from: before, in: layout.tickets)
+            rows += TicketsPane.drawClock(&frame, state, from: old.now, in: layout.tickets)
         }
         return rows
     }

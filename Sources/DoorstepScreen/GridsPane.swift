@@ -33,55 +33,10 @@ enum GridsPane {
         let districts = aboveStreets ? state.districts : []
         // the layout makes one heading per group, in order
         for (heading, group) in zip(layout.headings, groups) {
-            let y = inner.y + heading.y - offset
-            guard y >= inner.y, y < inner.maxY else { continue }
-            let name: String
-            let tally: StatusTally
-            if aboveStreets {
-                guard districts.indices.contains(group.heading) else { continue }
-                name = districts[group.heading]
-                tally = group.members.reduce(into: StatusTally()) { sum, index in sum.add(overview.streetTallies[index]) }
-            } else {
-                guard overview.communities.indices.contains(group.heading) else { continue }
-                name = overview.communities[group.heading].name
-                tally = overview.communityTallies.indices.contains(group.heading) ? overview.communityTallies[group.heading] : StatusTally()
-            }
-            // the digit that jumps here (counted before any filter, as the jump clears it)
-            var number = group.heading + 1
-            if !aboveStreets, let scope = state.streetScope, overview.communitiesOfStreet.indices.contains(scope) {
-                number = (overview.communitiesOfStreet[scope].firstIndex(of: group.heading) ?? 99) + 1
-            }
-            let count = aboveStreets ? group.members.count : tally.grids
-            var runs: [(String, Style)] = [
-                (number <= 9 ? "\(number) " : "  ", Style(.key, bold: true)),
-                ("▌", Style(WallView.role(for: tally.worst))),
-                (name, Style(.title, bold: true)),
-                (" · \(count)", Style(.muted)),
-            ]
-            // a district sums its streets on its heading (its street tiles may be too small to say)
-            if aboveStreets {
-                runs.append(("   " + s.communityLine(tally.grids, tally.alarm, tally.attention, tally.openTickets, tally.overdue), Style(.muted)))
-            }
-            canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
+            drawHeading(&canvas, state, heading: heading, group: group, districts: districts, y: inner.y + heading.y - offset, inner: inner)
         }
-
         for slot in layout.slots {
-            let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
-            guard tile.maxY > inner.y, tile.y < inner.maxY else { continue }
-            let selected = slot.index == state.selectedTile
-            if aboveStreets {
-                guard overview.streets.indices.contains(slot.index), overview.streetTallies.indices.contains(slot.index) else { continue }
-                let tally = overview.streetTallies[slot.index]
-                drawTile(&canvas, name: overview.streets[slot.index].name, status: tally.worst,
-                         detail: s.streetTile(tally.alarm, tally.overdue, tally.attention, tally.grids), selected: selected,
-                         compact: layout.compact, in: tile.intersection(inner), full: tile)
-            } else {
-                guard overview.grids.indices.contains(slot.index) else { continue }
-                let summary = overview.grids[slot.index]
-                let why = summary.assessment.reasons.first.map { WallView.reasonText($0, s) } ?? s.ticketsShort(summary.openTickets)
-                drawTile(&canvas, name: summary.grid.name, status: summary.assessment.status, detail: "\(summary.grid.code) \(why)",
-                         selected: selected, compact: layout.compact, in: tile.intersection(inner), full: tile)
-            }
+            drawSlot(&canvas, state, slot: slot, layout: layout, offset: offset, inner: inner)
         }
 
         if offset + inner.height < layout.contentHeight {
@@ -90,6 +45,124 @@ enum GridsPane {
         if offset > 0 {
             canvas.write("▲", x: rect.maxX - 2, y: rect.y, style: Style(.key, bold: true))
         }
+    }
+
+    /// A group's heading: its jump digit, its worst status, its name and count; above a street,
+    /// a district's sums.
+    private static func drawHeading(
+        _ canvas: inout Canvas, _ state: WallState, heading: TileLayout.Heading, group: TileLayout.Group, districts: [String], y: Int,
+        inner: Rect
+    ) {
+        guard y >= inner.y, y < inner.maxY else { return }
+        let s = state.strings
+        let overview = state.overview
+        let aboveStreets = state.atStreetLevel
+        let name: String
+        let tally: StatusTally
+        if aboveStreets {
+            guard districts.indices.contains(group.heading) else { return }
+            name = districts[group.heading]
+            tally = headingTally(state, group)
+        } else {
+            guard overview.communities.indices.contains(group.heading) else { return }
+            name = overview.communities[group.heading].name
+            tally = headingTally(state, group)
+        }
+        // the digit that jumps here (counted before any filter, as the jump clears it)
+        var number = group.heading + 1
+        if !aboveStreets, let scope = state.streetScope, overview.communitiesOfStreet.indices.contains(scope) {
+            number = (overview.communitiesOfStreet[scope].firstIndex(of: group.heading) ?? 99) + 1
+        }
+        let count = aboveStreets ? group.members.count : tally.grids
+        var runs: [(String, Style)] = [
+            (number <= 9 ? "\(number) " : "  ", Style(.key, bold: true)),
+            ("▌", Style(WallView.role(for: tally.worst))),
+            (name, Style(.title, bold: true)),
+            (" · \(count)", Style(.muted)),
+        ]
+        // a district sums its streets on its heading (its street tiles may be too small to say)
+        if aboveStreets {
+            runs.append(("   " + s.communityLine(tally.grids, tally.alarm, tally.attention, tally.openTickets, tally.overdue), Style(.muted)))
+        }
+        canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
+    }
+
+    /// What a group's heading sums: a district's streets, or a community's grids.
+    private static func headingTally(_ state: WallState, _ group: TileLayout.Group) -> StatusTally {
+        let overview = state.overview
+        if state.atStreetLevel {
+            return group.members.reduce(into: StatusTally()) { sum, index in
+                if overview.streetTallies.indices.contains(index) { sum.add(overview.streetTallies[index]) }
+            }
+        }
+        return overview.communityTallies.indices.contains(group.heading) ? overview.communityTallies[group.heading] : StatusTally()
+    }
+
+    /// One tile: a street's above a street, else a grid's.
+    private static func drawSlot(
+        _ canvas: inout Canvas, _ state: WallState, slot: TileLayout.Slot, layout: TileLayout, offset: Int, inner: Rect
+    ) {
+        let s = state.strings
+        let overview = state.overview
+        let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
+        guard tile.maxY > inner.y, tile.y < inner.maxY else { return }
+        let selected = slot.index == state.selectedTile
+        if state.atStreetLevel {
+            guard overview.streets.indices.contains(slot.index), overview.streetTallies.indices.contains(slot.index) else { return }
+            let tally = overview.streetTallies[slot.index]
+            drawTile(&canvas, name: overview.streets[slot.index].name, status: tally.worst,
+                     detail: s.streetTile(tally.alarm, tally.overdue, tally.attention, tally.grids), selected: selected,
+                     compact: layout.compact, in: tile.intersection(inner), full: tile)
+        } else {
+            guard overview.grids.indices.contains(slot.index) else { return }
+            let summary = overview.grids[slot.index]
+            let why = summary.assessment.reasons.first.map { WallView.reasonText($0, s) } ?? s.ticketsShort(summary.openTickets)
+            drawTile(&canvas, name: summary.grid.name, status: summary.assessment.status, detail: "\(summary.grid.code) \(why)",
+                     selected: selected, compact: layout.compact, in: tile.intersection(inner), full: tile)
+        }
+    }
+
+    /// Only the headings and tiles whose inputs moved from `old` (what the canvas shows) to
+    /// `state`, each cleared and drawn again; the rows drawn. Nil when the pane's shape or
+    /// selection moved (then the whole pane is drawn).
+    static func drawChanged(_ canvas: inout Canvas, from old: WallState, to state: WallState, in rect: Rect) -> [Range<Int>]? {
+        guard old.atStreetLevel == state.atStreetLevel, old.selectedTile == state.selectedTile, old.selectedStreet == state.selectedStreet,
+              old.filter == state.filter, old.filterEditing == state.filterEditing, old.streetScope == state.streetScope,
+              old.focus == state.focus, old.overview.grids.count == state.overview.grids.count
+        else { return nil }
+        let groups = state.tileGroups
+        guard groups == old.tileGroups else { return nil }
+        let inner = rect.inset(by: 1)
+        guard !inner.isEmpty else { return [] }
+        let layout = TileLayout(groups: groups, pane: rect)
+        let offset = layout.scrollOffset(showing: state.selectedTile, height: inner.height)
+        let districts = state.atStreetLevel ? state.districts : []
+        var rows: [Range<Int>] = []
+        for (heading, group) in zip(layout.headings, groups) where headingTally(old, group) != headingTally(state, group) {
+            let y = inner.y + heading.y - offset
+            guard y >= inner.y, y < inner.maxY else { continue }
+            canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.normal))
+            drawHeading(&canvas, state, heading: heading, group: group, districts: districts, y: y, inner: inner)
+            rows.append(y..<(y + 1))
+        }
+        for slot in layout.slots where tileMoved(slot.index, from: old, to: state) {
+            let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
+            let clip = tile.intersection(inner)
+            guard !clip.isEmpty else { continue }
+            canvas.fill(clip, style: Style(.normal))
+            drawSlot(&canvas, state, slot: slot, layout: layout, offset: offset, inner: inner)
+            rows.append(clip.y..<clip.maxY)
+        }
+        return rows
+    }
+
+    private static func tileMoved(_ index: Int, from old: WallState, to state: WallState) -> Bool {
+        if state.atStreetLevel {
+            let (a, b) = (old.overview.streetTallies, state.overview.streetTallies)
+            return !(a.indices.contains(index) && b.indices.contains(index) && a[index] == b[index])
+        }
+        let (a, b) = (old.overview.grids, state.overview.grids)
+        return !(a.indices.contains(index) && b.indices.contains(index) && a[index] == b[index])
     }
 
     private static func drawTile(

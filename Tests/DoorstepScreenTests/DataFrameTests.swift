@@ -72,7 +72,7 @@ struct DataFrameTests {
                 let panes = try #require(WallView.panesMoved(from: before, to: state), "state \(n) step \(step): no data frame offered")
                 if !panes.contains(.grids) { withoutGrids += 1 }
                 var partial = frame
-                let rows = WallView.redraw(panes, of: state, from: before.now, onto: &partial)
+                let rows = WallView.redraw(panes, of: state, from: before, onto: &partial)
                 #expect(partial == full, "state \(n) step \(step): panes \(panes.rawValue) drawn again differ from a full render")
                 // every row that moved is among those drawn again
                 let differing = (0..<full.size.height).filter { y in (0..<full.size.width).contains { frame[$0, y] != full[$0, y] } }
