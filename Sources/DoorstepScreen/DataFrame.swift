@@ -36,8 +36,18 @@ extension WallView {
             panes.insert(.grids)
         }
         if old.selectedGrid != new.selectedGrid || old.selectedStreet != new.selectedStreet || old.staffCursor != new.staffCursor
-            || old.staffRows != new.staffRows || a.calls != b.calls || a.streetTallies != b.streetTallies
-            || a.communityTallies != b.communityTallies {
+            || old.atStreetLevel != new.atStreetLevel {
+            panes.insert(.staff)
+        } else if new.atStreetLevel {
+            // the street pane: the highlighted street's tally and its communities'
+            let street = new.selectedStreet
+            let communities = b.communitiesOfStreet.indices.contains(street) ? b.communitiesOfStreet[street] : []
+            if (a.streetTallies.indices.contains(street) ? a.streetTallies[street] : nil)
+                != (b.streetTallies.indices.contains(street) ? b.streetTallies[street] : nil)
+                || communities.contains(where: { a.communityTallies[$0] != b.communityTallies[$0] }) {
+                panes.insert(.staff)
+            }
+        } else if old.staffRows != new.staffRows || a.calls != b.calls {
             panes.insert(.staff)
         }
         // a new second moves countdowns, and a call's age in the staff pane

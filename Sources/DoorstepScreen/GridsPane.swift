@@ -130,8 +130,9 @@ enum GridsPane {
               old.filter == state.filter, old.filterEditing == state.filterEditing, old.streetScope == state.streetScope,
               old.focus == state.focus, old.overview.grids.count == state.overview.grids.count
         else { return nil }
+        // the same territory, filter and scope make the same groups: they are worked out once
+        guard old.overview.territory.isSame(as: state.overview.territory) else { return nil }
         let groups = state.tileGroups
-        guard groups == old.tileGroups else { return nil }
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return [] }
         let layout = TileLayout(groups: groups, pane: rect)

@@ -10,12 +10,13 @@ import Testing
 struct DataFrameTests {
     /// Random changes to the demo street, as the engine would hand them on: each step's frame
     /// drawn from the last one (only the panes that moved) must equal a full render.
-    @Test("a frame drawn from the last one equals a full render, in every focus and inside a street")
+    @Test("a frame drawn from the last one equals a full render, in every focus, above the streets and inside one")
     func partialEqualsFull() throws {
         let districtData = StreetLevelTests.districtData()
         var district = WallState(
             overview: Overview(data: districtData, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh, now: Fixtures.now,
             timeZone: Fixtures.calendar.timeZone, size: Size(width: 200, height: 60))
+        let aboveStreets = district  // all streets as tiles
         district.enterStreet(1)
         var ticketsFocused = try Fixtures.demoState(Size(width: 200, height: 60))
         ticketsFocused.focus = .tickets
@@ -25,9 +26,9 @@ struct DataFrameTests {
         staffFocused.focus = .staff
         var withoutGrids = 0
         let demo = try DataSet.load(from: .embeddedDemo, now: Fixtures.now)
-        for (n, initial) in [try Fixtures.demoState(Size(width: 200, height: 60)), ticketsFocused, eventsFocused, staffFocused, district]
-            .enumerated() {
-            var data = n == 4 ? districtData : demo
+        for (n, initial) in [try Fixtures.demoState(Size(width: 200, height: 60)), ticketsFocused, eventsFocused, staffFocused, district,
+                             aboveStreets].enumerated() {
+            var data = n >= 4 ? districtData : demo
             // the model the first frame was drawn from, kept current from then on
             var live = LiveOverview(data: data, now: Fixtures.now, calendar: Fixtures.calendar)
             var state = initial
