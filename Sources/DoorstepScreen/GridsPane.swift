@@ -183,7 +183,7 @@ enum GridsPane {
         let mark = WallView.mark(for: status)
         if compact {
             let after = canvas.write(mark, x: tile.x, y: tile.y, clip: clip, style: markStyle)
-            canvas.write(name, x: after, y: tile.y, clip: clip, style: style)
+            canvas.write(Columns.truncate(name, to: clip.maxX - after), x: after, y: tile.y, clip: clip, style: style)
             return
         }
         // what does not fit ends in "…", never cut mid-word without a mark (the layout keeps a

@@ -198,3 +198,20 @@ struct ClockTickTests {
         #expect(ticked == frame)
     }
 }
+
+@Suite("Compact tiles")
+struct CompactTileTests {
+    @Test("a name longer than a compact tile ends in …, not cut at the edge")
+    func longNames() throws {
+        var data = try DataSet.load(from: .embeddedDemo, now: Fixtures.now)
+        data.grids[0].name = "江滨一号大院网格"
+        let state = WallState(
+            overview: Overview(data: data, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh, now: Fixtures.now,
+            timeZone: Fixtures.calendar.timeZone, size: Size(width: 80, height: 24))
+        let canvas = WallView.render(state)
+        let shown = Columns.truncate("江滨一号大院网格", to: TileLayout.compactWidth - 1)
+        #expect(shown == "江滨一号大…")
+        #expect(canvas.text.contains(shown), "\(shown) not on the screen")
+        #expect(misalignedRow(canvas) == nil)
+    }
+}
