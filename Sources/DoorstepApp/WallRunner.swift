@@ -58,8 +58,9 @@ struct WallRunner {
                     // a second passing with nothing else new: the clock alone, and what moves with it
                     terminal.draw(frame, onlyRows: rows)
                     lastFrame = frame
-                } else if onlyData, var frame = lastFrame.take(), let panes = WallView.panesMoved(from: shown, to: state) {
-                    // fresh data alone: the panes it moved (a new event need not redraw the tiles)
+                } else if onlyData || !changed, var frame = lastFrame.take(), let panes = WallView.panesMoved(from: shown, to: state) {
+                    // fresh data alone, or a second while a call rings: the panes it moved (a new
+                    // event need not redraw the tiles)
                     let rows = WallView.redraw(panes, of: state, from: shown, onto: &frame)
                     terminal.draw(frame, onlyRows: rows)
                     lastFrame = frame

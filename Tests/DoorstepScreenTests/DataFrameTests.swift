@@ -85,6 +85,33 @@ struct DataFrameTests {
         #expect(withoutGrids > 20)
     }
 
+    @Test("seconds passing while a call rings redraw the clock, the countdowns and the call's age, equal to a full render")
+    func ringingSeconds() throws {
+        var data = try DataSet.load(from: .embeddedDemo, now: Fixtures.now)
+        let person = try #require(data.staff.first { $0.gridCode == "JB01" })
+        data.calls.append(Call(id: "C1", staffID: person.id, gridCode: "JB01", placedBy: "op", placedAt: Fixtures.now.addingTimeInterval(-20),
+                               state: .ringing, stateSince: Fixtures.now.addingTimeInterval(-20)))
+        var state = WallState(overview: Overview(data: data, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh,
+                              now: Fixtures.now, timeZone: Fixtures.calendar.timeZone, size: Size(width: 200, height: 60))
+        var frame = WallView.render(state)
+        var staffDrawn = 0
+        for _ in 0..<90 {
+            let before = state
+            state.update(.tick(state.now.addingTimeInterval(1)))
+            var ticked = frame
+            #expect(WallView.renderClockTick(state, from: before.now, onto: &ticked) == nil)  // a ringing call: not the clock path
+            let panes = try #require(WallView.panesMoved(from: before, to: state))
+            #expect(!panes.contains(.grids) && !panes.contains(.events))
+            if panes.contains(.staff) { staffDrawn += 1 }
+            var partial = frame
+            _ = WallView.redraw(panes, of: state, from: before, onto: &partial)
+            let full = WallView.render(state)
+            #expect(partial == full, "at \(state.now)")
+            frame = full
+        }
+        #expect(staffDrawn > 0)
+    }
+
     @Test("a page, an overlay, a new size or language, or a model built afresh takes a full render")
     func fullWhenNeeded() throws {
         let state = try Fixtures.demoState(Size(width: 200, height: 60))
