@@ -28,10 +28,3 @@ public struct WallSession {
         return try showWall(engine: engine, effects: effects, settings: settings, logger: logger)
     }
 }
-
-/// Opening the store for a command, its errors as one-line failures.
-public enum StoreAccess {
-    public static func open(_ path: String, readOnly: Bool = false) throws -> SQLiteStore {
-        try storeCall { try SQLiteStore(path: path, readOnly: readOnly) }
-    }
-}

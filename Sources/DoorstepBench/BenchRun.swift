@@ -72,7 +72,7 @@ public struct BenchRun {
         figures.pollIdleMs = median(50) { if let next = engine.poll() { held = next } }
         // 100 events from another connection: 50 orders and 50 duty changes
         var ordered: [String] = []
-        figures.poll100Ms = try medianThrowing(7) { run in
+        figures.poll100Ms = try median(7) { run in
             for n in 0..<50 {
                 let grid = gridCodes[(run * 997 + n * 31) % gridCodes.count]
                 let request = OrderRequest(gridCode: grid, categoryCode: categoryCodes[n % categoryCodes.count], title: "压测 \(run)-\(n)")
@@ -162,22 +162,17 @@ public struct BenchRun {
     }
 
     private func median(_ runs: Int, _ body: () -> Void) -> Double {
-        var times: [Double] = []
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-        }
-        return times.sorted()[times.count / 2]
+        median(runs, prepare: { _ in }, measure: body)
     }
 
-    private func medianThrowing(_ runs: Int, prepare: (Int) throws -> Void, measure: () -> Void) throws -> Double {
+    /// The median of `runs` timings of `measure` in milliseconds, `prepare` run untimed before each.
+    private func median(_ runs: Int, prepare: (Int) throws -> Void, measure: () -> Void) rethrows -> Double {
         var times: [Double] = []
         for run in 0..<runs {
             try prepare(run)
-            let start = DispatchTime.now().uptimeNanoseconds
+            let stopwatch = Stopwatch()
             measure()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            times.append(stopwatch.milliseconds)
         }
         return times.sorted()[times.count / 2]
     }

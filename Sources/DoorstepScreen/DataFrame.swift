@@ -23,7 +23,7 @@ extension WallView {
     /// equal is not. Nil when the whole wall must be drawn: a page or an overlay is up, the
     /// size or language differ, or the model was built afresh.
     public static func panesMoved(from old: WallState, to new: WallState) -> Panes? {
-        guard old.size == new.size, old.language == new.language, WallLayout(size: new.size) != nil,
+        guard old.size == new.size, old.language == new.language, let layout = WallLayout(size: new.size),
               old.page == nil, new.page == nil, old.pendingCall == nil, new.pendingCall == nil, old.picker == nil, new.picker == nil,
               old.reasonInput == nil, new.reasonInput == nil, !old.showHelp, !new.showHelp, old.filter == new.filter,
               old.filterEditing == new.filterEditing, old.focus == new.focus, old.streetScope == new.streetScope,
@@ -42,8 +42,7 @@ extension WallView {
             // the street pane: the highlighted street's tally and its communities'
             let street = new.selectedStreet
             let communities = b.communitiesOfStreet.indices.contains(street) ? b.communitiesOfStreet[street] : []
-            if (a.streetTallies.indices.contains(street) ? a.streetTallies[street] : nil)
-                != (b.streetTallies.indices.contains(street) ? b.streetTallies[street] : nil)
+            if a.streetTallies[safe: street] != b.streetTallies[safe: street]
                 || communities.contains(where: { a.communityTallies[$0] != b.communityTallies[$0] }) {
                 panes.insert(.staff)
             }
@@ -52,7 +51,7 @@ extension WallView {
         }
         // a new second moves countdowns, and a call's age in the staff pane
         let ticked = Int(old.now.timeIntervalSince1970.rounded(.down)) != Int(new.now.timeIntervalSince1970.rounded(.down))
-        if ticked, let layout = WallLayout(size: new.size), StaffPane.movesWithClock(new, from: old.now, in: layout.staff) {
+        if ticked, StaffPane.movesWithClock(new, from: old.now, in: layout.staff) {
             panes.insert(.staff)
         }
         if old.ticketCursor != new.ticketCursor || old.scopedTickets != new.scopedTickets || !sameTickets(a.openTickets, b.openTickets) {
@@ -101,4 +100,9 @@ extension WallView {
         }
         return rows
     }
+}
+
+extension Array {
+    /// The element at `index`, or nil past either end.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

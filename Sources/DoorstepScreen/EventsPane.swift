@@ -16,7 +16,7 @@ enum EventsPane {
         for (row, index) in window.rows.enumerated() {
             let event = state.events[index]
             let y = inner.y + row
-            let time = String(Formatting.clock(event.at, timeZone: state.timeZone, weekdays: s.weekdays).suffix(8))
+            let time = Formatting.time(event.at, timeZone: state.timeZone)
             canvas.write(runs: [
                 (time + " ", Style(.muted)),
                 (Columns.pad(s.eventKind(event.kind), to: kindWidth) + " ", style(for: event.kind)),

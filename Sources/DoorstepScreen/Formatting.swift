@@ -28,6 +28,11 @@ public enum Formatting {
             + "\(pad(secondOfDay / 3_600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
     }
 
+    /// `08:34:12` in `timeZone`: the time of day alone.
+    static func time(_ date: Date, timeZone: TimeZone) -> String {
+        String(clock(date, timeZone: timeZone, weekdays: []).suffix(8))
+    }
+
     /// `clock`, shortened to fit `width` columns: without the weekday (`2026-11-29 08:34:12`),
     /// then without the year and seconds (`11-29 08:34`).
     static func stamp(_ date: Date, timeZone: TimeZone, weekdays: [String], width: Int) -> String {

@@ -24,21 +24,15 @@ enum GridsPane {
         }
         let inner = canvas.pane(rect, title: title, focused: state.focus == .grids)
         guard !inner.isEmpty else { return }
-        let layout = TileLayout(groups: groups, pane: rect)
-        let offset = layout.scrollOffset(showing: state.selectedTile, height: inner.height)
-
-        if layout.slots.isEmpty {
+        let at = Geometry(state, groups: groups, inner: inner, pane: rect)
+        if at.layout.slots.isEmpty {
             canvas.write(s.noMatch(state.filter), x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
         }
-        let districts = aboveStreets ? state.districts : []
         // the layout makes one heading per group, in order
-        for (heading, group) in zip(layout.headings, groups) {
-            drawHeading(&canvas, state, heading: heading, group: group, districts: districts, y: inner.y + heading.y - offset, inner: inner)
-        }
-        for slot in layout.slots {
-            drawSlot(&canvas, state, slot: slot, layout: layout, offset: offset, inner: inner)
-        }
+        for (heading, group) in zip(at.layout.headings, groups) { drawHeading(&canvas, state, heading: heading, group: group, at: at) }
+        for slot in at.layout.slots { drawSlot(&canvas, state, slot: slot, at: at) }
 
+        let (layout, offset) = (at.layout, at.offset)
         if offset + inner.height < layout.contentHeight {
             canvas.write("▼", x: rect.maxX - 2, y: rect.maxY - 1, style: Style(.key, bold: true))
         }
@@ -47,27 +41,55 @@ enum GridsPane {
         }
     }
 
+    /// Where the pane's tiles and headings go: the layout of its groups, scrolled to keep the
+    /// selection in view.
+    private struct Geometry {
+        var inner: Rect
+        var layout: TileLayout
+        var offset: Int
+        /// Above a street: the districts' names, in heading order.
+        var districts: [String]
+
+        init(_ state: WallState, groups: [TileLayout.Group], inner: Rect, pane: Rect) {
+            self.inner = inner
+            layout = TileLayout(groups: groups, pane: pane)
+            offset = layout.scrollOffset(showing: state.selectedTile, height: inner.height)
+            districts = state.atStreetLevel ? state.districts : []
+        }
+
+        /// The row a heading is on, if it is in view.
+        func row(of heading: TileLayout.Heading) -> Int? {
+            let y = inner.y + heading.y - offset
+            return y >= inner.y && y < inner.maxY ? y : nil
+        }
+
+        /// A tile's rectangle, and the part of it in view (nil: none).
+        func tile(_ slot: TileLayout.Slot) -> (full: Rect, shown: Rect)? {
+            let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
+            let shown = tile.intersection(inner)
+            return shown.isEmpty ? nil : (tile, shown)
+        }
+    }
+
     /// A group's heading: its jump digit, its worst status, its name and count; above a street,
-    /// a district's sums.
+    /// a district's sums. The row drawn, if the heading is in view.
+    @discardableResult
     private static func drawHeading(
-        _ canvas: inout Canvas, _ state: WallState, heading: TileLayout.Heading, group: TileLayout.Group, districts: [String], y: Int,
-        inner: Rect
-    ) {
-        guard y >= inner.y, y < inner.maxY else { return }
+        _ canvas: inout Canvas, _ state: WallState, heading: TileLayout.Heading, group: TileLayout.Group, at: Geometry
+    ) -> Int? {
+        guard let y = at.row(of: heading) else { return nil }
         let s = state.strings
         let overview = state.overview
         let aboveStreets = state.atStreetLevel
         let name: String
-        let tally: StatusTally
         if aboveStreets {
-            guard districts.indices.contains(group.heading) else { return }
-            name = districts[group.heading]
-            tally = headingTally(state, group)
+            guard at.districts.indices.contains(group.heading) else { return nil }
+            name = at.districts[group.heading]
         } else {
-            guard overview.communities.indices.contains(group.heading) else { return }
+            guard overview.communities.indices.contains(group.heading) else { return nil }
             name = overview.communities[group.heading].name
-            tally = headingTally(state, group)
         }
+        let tally = headingTally(state, group)
         // the digit that jumps here (counted before any filter, as the jump clears it)
         var number = group.heading + 1
         if !aboveStreets, let scope = state.streetScope, overview.communitiesOfStreet.indices.contains(scope) {
@@ -84,7 +106,8 @@ enum GridsPane {
         if aboveStreets {
             runs.append(("   " + s.communityLine(tally.grids, tally.alarm, tally.attention, tally.openTickets, tally.overdue), Style(.muted)))
         }
-        canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
+        canvas.write(runs: runs, x: at.inner.x, y: y, clip: at.inner)
+        return y
     }
 
     /// What a group's heading sums: a district's streets, or a community's grids.
@@ -98,61 +121,49 @@ enum GridsPane {
         return overview.communityTallies.indices.contains(group.heading) ? overview.communityTallies[group.heading] : StatusTally()
     }
 
-    /// One tile: a street's above a street, else a grid's.
-    private static func drawSlot(
-        _ canvas: inout Canvas, _ state: WallState, slot: TileLayout.Slot, layout: TileLayout, offset: Int, inner: Rect
-    ) {
+    /// One tile: a street's above a street, else a grid's. The part drawn (the whole of it
+    /// cleared in the tile's style), if the tile is in view.
+    @discardableResult
+    private static func drawSlot(_ canvas: inout Canvas, _ state: WallState, slot: TileLayout.Slot, at: Geometry) -> Rect? {
         let s = state.strings
         let overview = state.overview
-        let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
-        guard tile.maxY > inner.y, tile.y < inner.maxY else { return }
+        guard let (tile, shown) = at.tile(slot) else { return nil }
         let selected = slot.index == state.selectedTile
         if state.atStreetLevel {
-            guard overview.streets.indices.contains(slot.index), overview.streetTallies.indices.contains(slot.index) else { return }
+            guard overview.streets.indices.contains(slot.index), overview.streetTallies.indices.contains(slot.index) else { return nil }
             let tally = overview.streetTallies[slot.index]
             drawTile(&canvas, name: overview.streets[slot.index].name, status: tally.worst,
                      detail: s.streetTile(tally.alarm, tally.overdue, tally.attention, tally.grids), selected: selected,
-                     compact: layout.compact, in: tile.intersection(inner), full: tile)
+                     compact: at.layout.compact, in: shown, full: tile)
         } else {
-            guard overview.grids.indices.contains(slot.index) else { return }
+            guard overview.grids.indices.contains(slot.index) else { return nil }
             let summary = overview.grids[slot.index]
             let why = summary.assessment.reasons.first.map { WallView.reasonText($0, s) } ?? s.ticketsShort(summary.openTickets)
             drawTile(&canvas, name: summary.grid.name, status: summary.assessment.status, detail: "\(summary.grid.code) \(why)",
-                     selected: selected, compact: layout.compact, in: tile.intersection(inner), full: tile)
+                     selected: selected, compact: at.layout.compact, in: shown, full: tile)
         }
+        return shown
     }
 
     /// Only the headings and tiles whose inputs moved from `old` (what the canvas shows) to
-    /// `state`, each cleared and drawn again; the rows drawn. Nil when the pane's shape or
-    /// selection moved (then the whole pane is drawn).
+    /// `state`; the rows drawn. Called after `WallView.panesMoved`, which has checked that the
+    /// size, focus, filter, scope and territory are the same; nil when the selection moved
+    /// (the pane scrolls with it: then the whole pane is drawn).
     static func drawChanged(_ canvas: inout Canvas, from old: WallState, to state: WallState, in rect: Rect) -> [Range<Int>]? {
-        guard old.atStreetLevel == state.atStreetLevel, old.selectedTile == state.selectedTile, old.selectedStreet == state.selectedStreet,
-              old.filter == state.filter, old.filterEditing == state.filterEditing, old.streetScope == state.streetScope,
-              old.focus == state.focus, old.overview.grids.count == state.overview.grids.count
-        else { return nil }
-        // the same territory, filter and scope make the same groups: they are worked out once
-        guard old.overview.territory.isSame(as: state.overview.territory) else { return nil }
-        let groups = state.tileGroups
+        guard old.atStreetLevel == state.atStreetLevel, old.selectedTile == state.selectedTile else { return nil }
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return [] }
-        let layout = TileLayout(groups: groups, pane: rect)
-        let offset = layout.scrollOffset(showing: state.selectedTile, height: inner.height)
-        let districts = state.atStreetLevel ? state.districts : []
+        let groups = state.tileGroups
+        let at = Geometry(state, groups: groups, inner: inner, pane: rect)
         var rows: [Range<Int>] = []
-        for (heading, group) in zip(layout.headings, groups) where headingTally(old, group) != headingTally(state, group) {
-            let y = inner.y + heading.y - offset
-            guard y >= inner.y, y < inner.maxY else { continue }
+        for (heading, group) in zip(at.layout.headings, groups) where headingTally(old, group) != headingTally(state, group) {
+            guard let y = at.row(of: heading) else { continue }
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.normal))
-            drawHeading(&canvas, state, heading: heading, group: group, districts: districts, y: y, inner: inner)
+            drawHeading(&canvas, state, heading: heading, group: group, at: at)
             rows.append(y..<(y + 1))
         }
-        for slot in layout.slots where tileMoved(slot.index, from: old, to: state) {
-            let tile = Rect(x: inner.x + slot.x, y: inner.y + slot.y - offset, width: layout.tileWidth, height: layout.tileHeight)
-            let clip = tile.intersection(inner)
-            guard !clip.isEmpty else { continue }
-            canvas.fill(clip, style: Style(.normal))
-            drawSlot(&canvas, state, slot: slot, layout: layout, offset: offset, inner: inner)
-            rows.append(clip.y..<clip.maxY)
+        for slot in at.layout.slots where tileMoved(slot.index, from: old, to: state) {
+            if let shown = drawSlot(&canvas, state, slot: slot, at: at) { rows.append(shown.y..<shown.maxY) }
         }
         return rows
     }

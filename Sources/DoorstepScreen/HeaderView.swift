@@ -33,7 +33,7 @@ enum HeaderView {
         canvas.fill(rect.row(1), style: base)
         var stale: String?
         if let since = state.staleSince {
-            stale = " " + s.staleSince(String(Formatting.clock(since, timeZone: state.timeZone, weekdays: s.weekdays).suffix(8))) + " "
+            stale = " " + s.staleSince(Formatting.time(since, timeZone: state.timeZone)) + " "
         }
         let room = rect.width - (stale.map { DisplayWidth.of($0) + 2 } ?? 0)
         var runs: [(String, Style)] = []

@@ -44,7 +44,7 @@ public enum OperatorNotice: Equatable, Sendable {
         case .moved(let ticket, let state): return s.moved(ticket, to: state)
         case .refused(let error, let last):
             let by = last.map { overview.staff(id: $0.actor)?.name ?? s.actor($0.actor) ?? $0.actor }
-            let at = last.map { String(Formatting.clock($0.at, timeZone: timeZone, weekdays: s.weekdays).suffix(8)) }
+            let at = last.map { Formatting.time($0.at, timeZone: timeZone) }
             return s.refusal(error, by: by, at: at)
         case .storeUnavailable(let reason): return s.storeUnavailable(reason)
         case .notFound(let id): return s.notFound(id)

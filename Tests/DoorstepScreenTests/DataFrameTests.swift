@@ -87,12 +87,7 @@ struct DataFrameTests {
 
     @Test("seconds passing while a call rings redraw the clock, the countdowns and the call's age, equal to a full render")
     func ringingSeconds() throws {
-        var data = try DataSet.load(from: .embeddedDemo, now: Fixtures.now)
-        let person = try #require(data.staff.first { $0.gridCode == "JB01" })
-        data.calls.append(Call(id: "C1", staffID: person.id, gridCode: "JB01", placedBy: "op", placedAt: Fixtures.now.addingTimeInterval(-20),
-                               state: .ringing, stateSince: Fixtures.now.addingTimeInterval(-20)))
-        var state = WallState(overview: Overview(data: data, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh,
-                              now: Fixtures.now, timeZone: Fixtures.calendar.timeZone, size: Size(width: 200, height: 60))
+        var state = try Fixtures.demoStateWithCall(.ringing, placedAgo: 20, sinceAgo: 20)
         var frame = WallView.render(state)
         var staffDrawn = 0
         for _ in 0..<90 {

@@ -17,6 +17,18 @@ enum Fixtures {
         return calendar
     }
 
+    /// The demo at 200×60 with a call to someone of the selected grid (JB01), placed `placedAgo`
+    /// seconds before `now` and in `state` since `sinceAgo` seconds before it: its age ticks in
+    /// the staff pane.
+    static func demoStateWithCall(_ state: Call.State, placedAgo: TimeInterval, sinceAgo: TimeInterval) throws -> WallState {
+        var data = try DataSet.load(from: .embeddedDemo, now: now)
+        let person = try #require(data.staff.first { $0.gridCode == "JB01" })
+        data.calls.append(Call(id: "C1", staffID: person.id, gridCode: "JB01", placedBy: "op", placedAt: now.addingTimeInterval(-placedAgo),
+                               state: state, stateSince: now.addingTimeInterval(-sinceAgo)))
+        return WallState(overview: Overview(data: data, now: now, calendar: calendar), language: .zh, now: now,
+                         timeZone: calendar.timeZone, size: Size(width: 200, height: 60))
+    }
+
     static func demoState(_ size: Size, language: Language = .zh) throws -> WallState {
         let data = try DataSet.load(from: .embeddedDemo, now: now)
         return WallState(

@@ -141,12 +141,7 @@ struct ClockTickTests {
     func tickEqualsFullRender() throws {
         // the demo again, with a call answered half a minute ago by someone of the selected grid:
         // its age ticks in the staff pane
-        var data = try DataSet.load(from: .embeddedDemo, now: Fixtures.now)
-        let person = try #require(data.staff.first { $0.gridCode == "JB01" })
-        data.calls.append(Call(id: "C1", staffID: person.id, gridCode: "JB01", placedBy: "op", placedAt: Fixtures.now.addingTimeInterval(-30),
-                               state: .answered, stateSince: Fixtures.now.addingTimeInterval(-25)))
-        let called = WallState(overview: Overview(data: data, now: Fixtures.now, calendar: Fixtures.calendar), language: .zh,
-                               now: Fixtures.now, timeZone: Fixtures.calendar.timeZone, size: Size(width: 200, height: 60))
+        let called = try Fixtures.demoStateWithCall(.answered, placedAgo: 30, sinceAgo: 25)
         // and the demo with the tickets pane focused, its cursor on a row whose countdown moves
         var focused = try Fixtures.demoState(Size(width: 200, height: 60))
         focused.focus = .tickets
