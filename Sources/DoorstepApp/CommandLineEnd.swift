@@ -80,9 +80,7 @@ public struct CommandLineEnd {
     /// notifier complained of (the calls are stored either way).
     public func call(staff: String?, grid: String?, notifier: any Notifier) throws -> (calls: [String], problems: [String]) {
         let store = try open()
-        let now = clock.now()
-        let data = try storeCall { try store.loadAll(at: now) }
-        let overview = Overview(data: data, now: now, calendar: .local)
+        let overview = try self.overview(of: store, callTimeout: Call.defaultTimeout)
         let desk = CallDesk(store: store, notifier: notifier, clock: clock, timeout: Call.defaultTimeout, actor: actor)
         let targets: [String]
         let gridCode: String?
@@ -92,8 +90,8 @@ public struct CommandLineEnd {
             gridCode = person.gridCode
         } else {
             let code = grid ?? ""
-            guard data.grids.contains(where: { $0.code == code }) else { throw Failure(store: .notFound(kind: "grid", id: code)) }
-            targets = data.staff.filter { $0.gridCode == code && $0.role.isGridCore }.map(\.id)
+            guard let crew = overview.staffByGrid[code] else { throw Failure(store: .notFound(kind: "grid", id: code)) }
+            targets = crew.filter(\.role.isGridCore).map(\.id)
             gridCode = code
         }
         let report = try storeCall { try desk.place(staffIDs: targets, gridCode: gridCode, overview: overview) }

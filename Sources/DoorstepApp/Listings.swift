@@ -8,7 +8,7 @@ import Foundation
 extension CommandLineEnd {
     /// `doorstep grids`: every grid with its status and the rules that fired.
     public func grids(json: Bool, callTimeout: TimeInterval) throws -> String {
-        let overview = try overview(callTimeout: callTimeout)
+        let overview = try self.overview(of: try open(readOnly: true), callTimeout: callTimeout)
         let rows: [ListingRow] = overview.grids.map { summary in
             [("code", summary.grid.code), ("name", summary.grid.name), ("community", summary.grid.communityCode),
              ("status", summary.assessment.status.rawValue), ("reason", summary.assessment.reasons.first?.code ?? ""),
@@ -42,7 +42,7 @@ extension CommandLineEnd {
 
     /// `doorstep calls`: newest first, each with its state now.
     public func calls(json: Bool, callTimeout: TimeInterval, limit: Int) throws -> String {
-        let overview = try overview(callTimeout: callTimeout)
+        let overview = try self.overview(of: try open(readOnly: true), callTimeout: callTimeout)
         let rows: [ListingRow] = overview.calls.prefix(max(0, limit)).map { summary in
             [("id", summary.call.id), ("staff", summary.call.staffID), ("name", overview.staff(id: summary.call.staffID)?.name),
              ("grid", summary.call.gridCode), ("state", summary.state.rawValue), ("placed_at", isoTime(summary.call.placedAt)),
@@ -51,8 +51,8 @@ extension CommandLineEnd {
         return try listing(rows, json: json, columns: ["id", "staff", "name", "grid", "state", "placed_at", "escalated_from"])
     }
 
-    private func overview(callTimeout: TimeInterval) throws -> Overview {
-        let store = try open(readOnly: true)
+    /// The wall's read model of `store` now.
+    func overview(of store: any ChangeFeed, callTimeout: TimeInterval) throws -> Overview {
         let now = clock.now()
         let data = try storeCall { try store.loadAll(at: now) }
         return Overview(data: data, now: now, calendar: .local, callTimeout: callTimeout)

@@ -42,15 +42,15 @@ public struct LiveOverview: Sendable {
             { .outcomes(OutcomeLedger(tickets: data.tickets, closed: data.outcomes)) },
             { .staff(StaffRoster(data.staff, territory: territory)) },
         ]
-        var open = OpenTicketIndex(grids: territory.grids.count), ledger = OutcomeLedger(), roster: StaffRoster?
+        var open = OpenTicketIndex(grids: territory.grids.count), ledger = OutcomeLedger()
+        var people = StaffRoster([], territory: territory)
         for part in Parallel.run(jobs) {
             switch part {
             case .open(let index): open = index
             case .outcomes(let index): ledger = index
-            case .staff(let index): roster = index
+            case .staff(let index): people = index
             }
         }
-        let people = roster ?? StaffRoster(data.staff, territory: territory)
         self.open = open
         self.ledger = ledger
         self.roster = people
