@@ -138,6 +138,10 @@ public struct UIStrings: Sendable {
             case "init": return "初始化"
             case "import": return "导入"
             case "bench": return "压测"
+            // a ticket's source stands for who ordered it when no order event names them
+            case "patrol": return "巡查"
+            case "hotline": return "热线"
+            case "visit": return "走访"
             default: return actor.hasPrefix("cli:") ? "命令行 " + actor.dropFirst(4) : nil
             }
         },
@@ -269,7 +273,7 @@ public struct UIStrings: Sendable {
         },
         actor: { actor in
             switch actor {
-            case "resident", "dispatcher", "operator", "simulator", "init", "import", "bench": return actor
+            case "resident", "dispatcher", "operator", "simulator", "init", "import", "bench", "patrol", "hotline", "visit": return actor
             default: return actor.hasPrefix("cli:") ? String(actor.dropFirst(4)) : nil
             }
         },

@@ -141,6 +141,7 @@ struct WallPaneTests {
             ("cli:wang", .ticket(id: "T00076", .cancelled(reason: "重复"))),
             ("operator", .callEscalated(callID: "C000002", to: ["S0003", "S0004"])),
             ("future", .unreadable(kind: "hazard.opened", subject: "Z001", detail: "燃气")),
+            ("patrol", .ticket(id: "T00041", .ordered(title: "燃气异味"))),
         ]
         var state = try Fixtures.demoState(Size(width: 200, height: 60))
         state.update(.events(changes.enumerated().map { n, change in
@@ -148,10 +149,10 @@ struct WallPaneTests {
         }))
         let zh = WallView.render(state).text
         for words in ["查看隐私", "值班员", "初始化", "网格 64", "导入住户", "2 条", "上交", "派单员", "评价", "居民 · 5/5", "撤销", "命令行 wang · 重复",
-                      "升级", "未知变更", "hazard.opened 燃气"] {
+                      "升级", "未知变更", "hazard.opened 燃气", "巡查 · 燃气异味"] {
             #expect(zh.contains(words), "missing \(words) in the Chinese ticker")
         }
-        for word in ["resident", "dispatcher", "privacy.reveal"] { #expect(!zh.contains(word), "\(word) shows raw in the Chinese ticker") }
+        for word in ["resident", "dispatcher", "privacy.reveal", "patrol"] { #expect(!zh.contains(word), "\(word) shows raw in the Chinese ticker") }
         state.update(.key(.character("L")))
         let en = WallView.render(state).text
         for words in ["revealed", "loaded", "Grids 64", "households", "2 rows", "escalated", "wang · 重复", "unknown"] {
