@@ -62,8 +62,10 @@ public struct DemoSession {
         shifted.move(by: -shifted.offset)
 
         let engine = PollingLoop(
-            engine: Engine(store: store, clock: clock, calendar: .local, callTimeout: settings.callTimeout), interval: settings.refresh)
-        let simulation = BackgroundLoop(name: "doorstep.simulator", interval: 60 / rate) {
+            engine: Engine(store: store, clock: clock, calendar: .local, callTimeout: settings.callTimeout), interval: settings.refresh,
+            pace: .beforeTheSecond(clock))
+        // the simulated changes land a little before the engine looks
+        let simulation = BackgroundLoop(name: "doorstep.simulator", interval: 60 / rate, pace: .init(clock: clock, lead: 0.25)) {
             do { try street.step() } catch { logger.warning("simulator: \(error)") }
         }
         simulation.start()

@@ -23,7 +23,7 @@ public struct WallSession {
         logger.info("wall starting", metadata: ["db": "\(database)"])
         let engine = PollingLoop(
             engine: Engine(store: reader, clock: SystemClock(), calendar: .local, callTimeout: settings.callTimeout),
-            interval: settings.refresh)
+            interval: settings.refresh, pace: .beforeTheSecond(SystemClock()))
         let effects = WallEffects(settings: settings, store: writer, engine: engine, actor: actor, logger: logger)
         return try showWall(engine: engine, effects: effects, settings: settings, logger: logger)
     }

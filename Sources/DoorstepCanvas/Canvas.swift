@@ -19,18 +19,13 @@ public struct Canvas: Equatable, Sendable {
         return cells[y * size.width + x]
     }
 
-    /// Takes rows `rows` from `other` (of the same size), leaving the rest as it was.
-    public mutating func copyRows(_ rows: [Range<Int>], from other: Canvas) {
+    /// The cells at `indices` (row by row, `y * width + x`) copied from `other`, which has this size.
+    public mutating func copyCells(_ indices: [Int], from other: Canvas) {
         guard other.size == size else {
             self = other
             return
         }
-        for range in rows {
-            let lines = range.clamped(to: 0..<size.height)
-            guard !lines.isEmpty else { continue }
-            let span = (lines.lowerBound * size.width)..<(lines.upperBound * size.width)
-            cells.replaceSubrange(span, with: other.cells[span])
-        }
+        for index in indices { cells[index] = other.cells[index] }
     }
 
     /// Fills `rect` with blanks of `style`.

@@ -1,3 +1,4 @@
+import DoorstepDomain
 import Foundation
 
 /// One job run over and over on a thread of its own, every `interval` or sooner when woken:
@@ -9,16 +10,43 @@ public final class BackgroundLoop: @unchecked Sendable {
     private let name: String
     private let interval: TimeInterval
     private let job: @Sendable () -> Void
+    private let pace: Pace?
     private let lock = NSLock()
     private var started = false
     private var stopped = false
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// `job` runs first after `interval`, not at once (run it yourself first when you need that).
-    public init(name: String, interval: TimeInterval, job: @escaping @Sendable () -> Void) {
+    /// Rounds that keep time with a clock: each runs `lead` seconds before a whole multiple of
+    /// the interval on `clock` (for a one-second interval, just before each second turns).
+    public struct Pace: Sendable {
+        public var clock: any Clock
+        public var lead: TimeInterval
+        public init(clock: any Clock, lead: TimeInterval) {
+            self.clock = clock
+            self.lead = lead
+        }
+
+        /// The engine's polls for a wall: 50 ms before the clock's marks, so that the wall,
+        /// which draws as each second turns, finds the news of that second in its mailbox.
+        public static func beforeTheSecond(_ clock: any Clock) -> Pace { Pace(clock: clock, lead: 0.05) }
+
+        /// Seconds from `now` to the next round, `interval` apart (never less than a tenth of it,
+        /// so a round that ends just before its mark does not run twice).
+        func wait(at now: Date, interval: TimeInterval) -> TimeInterval {
+            let t = now.timeIntervalSince1970 + lead
+            let wait = interval - (t - (t / interval).rounded(.down) * interval)
+            return wait < interval / 10 ? wait + interval : wait
+        }
+    }
+
+    /// `job` runs first after `interval`, not at once (run it yourself first when you need that);
+    /// with `pace`, at the clock's marks instead (see `Pace`): the engine's polls just before
+    /// the wall's clock turns a second, so a second's news and the clock make one frame.
+    public init(name: String, interval: TimeInterval, pace: Pace? = nil, job: @escaping @Sendable () -> Void) {
         self.name = name
         self.interval = max(0.01, interval)
+        self.pace = pace
         self.job = job
     }
 
@@ -32,7 +60,8 @@ public final class BackgroundLoop: @unchecked Sendable {
         lock.unlock()
         let thread = Thread { [self] in
             while true {
-                _ = wake.wait(timeout: .now() + interval)
+                let wait = pace.map { $0.wait(at: $0.clock.now(), interval: interval) } ?? interval
+                _ = wake.wait(timeout: .now() + wait)
                 if isStopped { break }
                 job()
             }

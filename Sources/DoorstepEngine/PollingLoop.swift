@@ -13,10 +13,13 @@ public final class PollingLoop: @unchecked Sendable {
     private var taken = 0
     private var loop: BackgroundLoop?
     private let interval: TimeInterval
+    private let pace: BackgroundLoop.Pace?
 
-    public init(engine: Engine, interval: TimeInterval) {
+    /// With `pace`, the polls keep time with a clock (see `BackgroundLoop.Pace`).
+    public init(engine: Engine, interval: TimeInterval, pace: BackgroundLoop.Pace? = nil) {
         self.engine = engine
         self.interval = max(0.05, interval)
+        self.pace = pace
     }
 
     /// Polls once on the calling thread (so the first frame has data), then starts the thread.
@@ -24,7 +27,7 @@ public final class PollingLoop: @unchecked Sendable {
     public func start() -> EngineSnapshot? {
         let first = engine.poll()
         deliver(first)
-        let loop = BackgroundLoop(name: "doorstep.engine", interval: interval) { [self] in deliver(engine.poll()) }
+        let loop = BackgroundLoop(name: "doorstep.engine", interval: interval, pace: pace) { [self] in deliver(engine.poll()) }
         lock.lock()
         self.loop = loop
         lock.unlock()

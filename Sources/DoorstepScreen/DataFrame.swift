@@ -85,6 +85,11 @@ extension WallView {
             rows += tiles
             panes.remove(.grids)
         }
+        if panes.contains(.tickets), let moved = TicketsPane.drawMovedRows(&frame, state, from: old, in: layout.tickets) {
+            rows += moved
+            panes.remove(.tickets)
+            panes.remove(.ticketCountdowns)
+        }
         let drawers: [(Panes, Rect, (inout Canvas, WallState, Rect) -> Void)] = [
             (.header, layout.header, HeaderView.draw), (.grids, layout.grids, GridsPane.draw), (.staff, layout.staff, StaffPane.draw),
             (.tickets, layout.tickets, TicketsPane.draw), (.events, layout.events, EventsPane.draw), (.footer, layout.footer, FooterView.draw),

@@ -11,7 +11,7 @@ struct ListWindow {
     var below: Int
 
     /// The window over `total` rows in `height` lines that keeps `cursor` in view, keeping a
-    /// line for "N more" when rows are left out below.
+    /// line for "N more" when rows are left out below (at the end, every line shows a row).
     init(total: Int, height: Int, cursor: Int) {
         guard total > height, height > 1 else {
             start = 0
@@ -22,6 +22,14 @@ struct ListWindow {
         }
         let room = height - 1
         let first = min(max(0, cursor - room + 1), total - room)
+        if first == total - room {
+            // at the end nothing is left out below: the last line shows a row too
+            start = total - height
+            count = height
+            above = start
+            below = 0
+            return
+        }
         start = first
         count = room
         above = first

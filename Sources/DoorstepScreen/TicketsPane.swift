@@ -65,9 +65,34 @@ enum TicketsPane {
         return drawn
     }
 
+    /// Draws again only the rows whose ticket or clock moved between `old` (drawn on the canvas)
+    /// and `state`, with the title and the "N more" line; returns the rows drawn, or nil when
+    /// the whole pane must be drawn (the operator is in the pane, or its columns moved).
+    static func drawMovedRows(_ canvas: inout Canvas, _ state: WallState, from old: WallState, in rect: Rect) -> [Range<Int>]? {
+        let inner = rect.inset(by: 1)
+        guard !inner.isEmpty, state.focus != .tickets, old.focus != .tickets else { return nil }
+        let window = ListWindow(total: state.ticketCount, height: inner.height, cursor: state.ticketCursor)
+        let oldWindow = ListWindow(total: old.ticketCount, height: inner.height, cursor: old.ticketCursor)
+        let columns = RowColumns(state, inner: inner, rows: window.rows)
+        guard columns == RowColumns(old, inner: inner, rows: oldWindow.rows) else { return nil }
+        var drawn = drawTitle(&canvas, state, in: rect)
+        for row in 0..<inner.height {
+            let now = row < window.count ? state.ticket(atRow: window.start + row) : nil
+            let was = row < oldWindow.count ? old.ticket(atRow: oldWindow.start + row) : nil
+            let moreLine = row == window.count || row == oldWindow.count
+            if !moreLine, now === was, now.map({ clockKey($0, at: state.now) == clockKey($0, at: old.now) }) ?? true { continue }
+            let y = inner.y + row
+            canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.normal))
+            if now != nil { drawRow(&canvas, state, index: window.start + row, y: y, inner: inner, columns: columns) }
+            drawn.append(y..<(y + 1))
+        }
+        window.drawMore(&canvas, in: inner, strings: state.strings)
+        return drawn
+    }
+
     /// Column widths shared by every row of the pane: they follow the language's longest
     /// label, each with a space after it.
-    struct RowColumns {
+    struct RowColumns: Equatable {
         let wide: Bool
         let categoryWidth: Int
         let stateWidth: Int

@@ -37,6 +37,8 @@ public struct WallState: Sendable {
     public var staleSince: Date?
     /// The latest changes, newest first (the event ticker).
     public var events: [ChangeEvent]
+    /// The sequence of the event at the top of the ticker's page (see `TickerPage`).
+    public internal(set) var tickerTop: Int64?
     /// The pane the arrow keys move in.
     public var focus: Pane
     /// Cursor rows in the list panes.
@@ -87,6 +89,7 @@ public struct WallState: Sendable {
         self.streetScope = nil
         self.staleSince = nil
         self.events = []
+        self.tickerTop = nil
         self.focus = .grids
         self.staffCursor = 0
         self.ticketCursor = 0

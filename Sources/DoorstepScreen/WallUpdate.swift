@@ -9,6 +9,7 @@ extension WallState {
         switch message {
         case .resize(let size):
             self.size = size
+            turnTickerPage()
         case .tick(let date):
             now = date
             if let notice, notice.until <= date { self.notice = nil }
@@ -33,6 +34,7 @@ extension WallState {
         case .events(let fresh):
             events = fresh
             eventCursor = min(eventCursor, max(0, fresh.count - 1))
+            turnTickerPage()
         case .stale(let since):
             staleSince = since
         case .history(let id, let entries):
@@ -117,7 +119,10 @@ extension WallState {
             case .grids: moveInGrids(key)
             case .staff: staffCursor = Self.move(staffCursor, key, count: staffRows.count, page: listPage)
             case .tickets: ticketCursor = Self.move(ticketCursor, key, count: ticketCount, page: listPage)
-            case .events: eventCursor = Self.move(eventCursor, key, count: events.count, page: listPage)
+            case .events:
+                // the ticker reads oldest first, so the cursor's row counts from the newest at the bottom
+                let last = events.count - 1
+                eventCursor = max(0, last - Self.move(last - eventCursor, key, count: events.count, page: listPage))
             }
         }
         return nil
@@ -190,6 +195,12 @@ extension WallState {
         case .end: return count - 1
         default: return cursor
         }
+    }
+
+    /// The ticker's page for the events and the pane's height now.
+    private mutating func turnTickerPage() {
+        let rows = WallLayout(size: size).map { max(0, $0.events.height - 2) } ?? 0
+        tickerTop = TickerPage.top(previous: tickerTop, events: events, rows: rows)
     }
 
     /// Rows a page key moves in the list panes.

@@ -67,6 +67,12 @@ public final class Terminal {
         size = Size(width: Int(cols), height: Int(rows))
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         setUpColours(noColour ? theme.withoutColour : theme, colour: !noColour)
+        // ncurses leaves a screen made by newterm in its "initial" state until it has been
+        // suspended and resumed once, and in that state flushes its output after every cursor
+        // move: a frame went to the terminal as a dozen small writes. Suspending and resuming
+        // here (before anything is drawn) puts it in its running state: a frame, one write.
+        endwin()
+        doupdate()
         if ownsProcess { doorstep_install_signal_handlers() }
     }
 
@@ -144,6 +150,8 @@ public final class Terminal {
         let width = min(canvas.size.width, size.width)
         let height = min(canvas.size.height, size.height)
         var buffer: [wchar_t] = []
+        /// The cells that differ from the last frame (on a partial draw).
+        var moved: [Int] = []
         let rows = full ? [0..<height] : (onlyRows ?? [0..<height]).map { $0.clamped(to: 0..<height) }
         do {
             // same size as the canvas whenever it is compared (a new size is a full draw)
@@ -153,8 +161,9 @@ public final class Terminal {
             for y in rows.joined() {
                 for x in 0..<width {
                     let cell = cells[y * stride + x]
-                    if cell.isContinuation { continue }
                     if let old, old[y * stride + x] == cell { continue }
+                    moved.append(y * stride + x)
+                    if cell.isContinuation { continue }
                     if cell.width == 2, x + 1 >= width { continue }
                     buffer.removeAll(keepingCapacity: true)
                     for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
@@ -166,10 +175,11 @@ public final class Terminal {
             }
         }
         lastCellsWritten = written
-        // after a partial draw only those rows change: they are copied into the last frame kept
-        // here (in place), so the caller's frame is not shared and can change in place next time
-        if !full, let onlyRows {
-            previous?.copyRows(onlyRows, from: canvas)
+        // after a partial draw only the cells that differed change: they are copied into the
+        // last frame kept here (in place), so the caller's frame is not shared and can change in
+        // place next time
+        if !full, onlyRows != nil {
+            previous?.copyCells(moved, from: canvas)
         } else {
             previous = canvas
         }
