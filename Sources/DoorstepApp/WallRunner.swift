@@ -20,8 +20,13 @@ struct WallRunner {
     var engine: PollingLoop
     var effects: WallEffects
     var logger: Logger
-    /// How often to look in the engine's mailbox while no key arrives.
-    var mailboxCheck: TimeInterval = 0.5
+    /// How often to look in the engine's mailbox while no key arrives (the engine's polls land
+    /// just before the second turns, when the wall wakes anyway).
+    var mailboxCheck: TimeInterval = 1
+    /// How often to look, for a while after a key: its effect's outcome and the fresh data
+    /// it makes arrive within moments.
+    var eagerCheck: TimeInterval = 0.1
+    static let eagerFor: TimeInterval = 3
 
     func run(terminal: Terminal, state initial: WallState) -> Outcome {
         var state = initial
@@ -36,6 +41,8 @@ struct WallRunner {
         /// the panes it moved are drawn again.
         var onlyData = false
         var shownSecond = Int(state.now.timeIntervalSince1970.rounded(.down))
+        /// Until when to look in the mailbox often (after a key).
+        var eagerUntil = Date.distantPast
         while true {
             let messages = effects.takeMessages()
             for message in messages { state.update(message) }
@@ -78,9 +85,11 @@ struct WallRunner {
             let now = clock.now()
             let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
             let toNextSecond = (1 - fraction) + 0.005
-            let wait = max(10, Int(min(toNextSecond, mailboxCheck) * 1000))
+            let check = now < eagerUntil ? eagerCheck : mailboxCheck
+            let wait = max(10, Int(min(toNextSecond, check) * 1000))
             switch terminal.read(timeoutMilliseconds: wait) {
             case .key(let key):
+                eagerUntil = clock.now().addingTimeInterval(Self.eagerFor)
                 changed = true
                 onlyData = false
                 switch state.update(.key(key)) {
@@ -136,7 +145,8 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
         overview: first.overview, language: settings.language, now: clock.now(), timeZone: TimeZone.current, size: terminal.size)
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))
-    let outcome = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger).run(terminal: terminal, state: state)
+    let runner = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger, mailboxCheck: min(1, settings.refresh))
+    let outcome = runner.run(terminal: terminal, state: state)
     engine.stop()
     terminal.close()
     switch outcome {
