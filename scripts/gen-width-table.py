@@ -9,6 +9,8 @@ Rules (what a terminal does with a code point, see UAX #11 and wcwidth conventio
   - General_Category Mn, Me, Cf, and Hangul medial/final jamo (U+1160..U+11FF),
     zero-width space U+200B                        -> 0
   - everything else (N, Na, H, and ambiguous A)    -> 1
+The table also lists the ambiguous code points (East_Asian_Width A, less the zero-width ones):
+terminals set for CJK draw them two columns wide, so the wall replaces them there.
 Control characters are not in the table: the canvas strips them before measuring.
 
 Usage: python3 scripts/gen-width-table.py [/usr/share/unicode]
@@ -97,6 +99,7 @@ zero = merge(zero)
 # Explicitly listed unassigned-W ranges may overlap assigned zero-width marks (none today);
 # a zero-width mark wins, so take zero-width code points out of the wide set.
 wide = merge(subtract(merge(wide), zero))
+ambiguous = merge(subtract(merge(list(ranges_from(eaw, lambda f: f[0] == "A"))), zero))
 
 version = "unknown"
 with open(eaw, encoding="utf-8") as f:
@@ -132,6 +135,8 @@ enum WidthTable {{
 {swift_ranges("wide", "Code points that take two columns: East_Asian_Width W/F, CJK defaults, Emoji_Presentation.", wide)}
 
 {swift_ranges("zero", "Code points that take no column: Mn, Me, Cf, Hangul medial and final jamo, U+200B.", zero)}
+
+{swift_ranges("ambiguous", "Code points of East_Asian_Width A (one column here; two in terminals set for CJK), less the zero-width ones.", ambiguous)}
 }}
 """)
-print(f"wrote {OUT}: {len(wide)} wide ranges, {len(zero)} zero-width ranges (Unicode {version})")
+print(f"wrote {OUT}: {len(wide)} wide, {len(zero)} zero-width, {len(ambiguous)} ambiguous ranges (Unicode {version})")

@@ -54,6 +54,31 @@ static inline int doorstep_put_cell(WINDOW *w, int y, int x, const wchar_t *char
     return mvwadd_wch(w, y, x, &cell);
 }
 
+/// Puts one character of the terminal's line-drawing set (ACS: `letter` is its VT100 letter,
+/// 'q' for the horizontal line) at (y, x) with the given attributes and colour pair. Terminals
+/// draw these one column wide whatever their CJK setting; ncurses falls back to ASCII when the
+/// terminal has no line-drawing set.
+static inline int doorstep_put_acs(WINDOW *w, int y, int x, unsigned char letter, attr_t attrs, int pair) {
+    chtype ch = NCURSES_ACS(letter) | (attrs & ~A_COLOR) | COLOR_PAIR(pair);
+    return mvwaddch(w, y, x, ch);
+}
+
+/// Sends the terminal's "enable line-drawing set" string (enacs) when it has one: terminals that
+/// select the line-drawing set by shifting to G1 (tmux, GNU screen) need it again after the
+/// screen has been suspended and resumed. Written straight to the terminal (after a
+/// `doupdate`, which leaves nothing of ncurses' own in its buffer).
+static inline void doorstep_enable_acs(int out_fd) {
+    const char *enacs = ena_acs;
+    if (enacs == NULL || enacs == (char *)-1) return;
+    size_t length = strlen(enacs);
+    while (length > 0) {
+        ssize_t written = write(out_fd, enacs, length);
+        if (written <= 0) return;
+        enacs += written;
+        length -= (size_t)written;
+    }
+}
+
 /// Checks, without printing anything, that `term` names a terminal the terminfo database
 /// knows and that it can address the cursor. Returns 1 when usable, 0 when the terminal
 /// is unknown, -1 when it is known but cannot position the cursor (a "dumb" terminal),

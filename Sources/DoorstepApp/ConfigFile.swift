@@ -5,7 +5,8 @@ import Foundation
 /// file and the key named, so a typo is not silently ignored.
 ///
 ///     { "refresh": 1, "theme": "high-contrast", "language": "zh", "call_timeout": 60,
-///       "notifier": "/usr/local/bin/send-sms", "escalation": ["grid", "dispatcher", "operator"] }
+///       "notifier": "/usr/local/bin/send-sms", "escalation": ["grid", "dispatcher", "operator"],
+///       "ambiguous": "auto" }
 public struct ConfigFile: Decodable, Equatable, Sendable {
     public var refresh: Double?
     public var theme: String?
@@ -14,15 +15,17 @@ public struct ConfigFile: Decodable, Equatable, Sendable {
     public var notifier: String?
     public var escalation: [String]?
     public var log: String?
+    public var ambiguous: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log
+        case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log, ambiguous
     }
 
     public init(
         refresh: Double? = nil, theme: String? = nil, language: String? = nil, callTimeout: Double? = nil, notifier: String? = nil,
-        escalation: [String]? = nil, log: String? = nil
+        escalation: [String]? = nil, log: String? = nil, ambiguous: String? = nil
     ) {
+        self.ambiguous = ambiguous
         self.refresh = refresh
         self.theme = theme
         self.language = language

@@ -2,6 +2,7 @@ import DoorstepCalls
 import DoorstepCanvas
 import DoorstepDomain
 import DoorstepScreen
+import DoorstepTerminal
 import Foundation
 import Logging
 
@@ -15,11 +16,14 @@ public struct ScreenFlags: Sendable {
     public var notifier: String?
     /// Comma-separated steps: grid, dispatcher, operator.
     public var escalation: String?
+    /// narrow, wide or auto: how wide the terminal draws ambiguous characters.
+    public var ambiguous: String?
 
     public init(
         language: String? = nil, refresh: Double? = nil, theme: String? = nil, callTimeout: Double? = nil, log: String? = nil,
-        notifier: String? = nil, escalation: String? = nil
+        notifier: String? = nil, escalation: String? = nil, ambiguous: String? = nil
     ) {
+        self.ambiguous = ambiguous
         self.language = language
         self.refresh = refresh
         self.theme = theme
@@ -40,6 +44,8 @@ public struct ScreenSettings: Sendable {
     public var notifier: String?
     public var chain: [EscalationStep]
     public var log: String
+    /// How wide ambiguous characters are on the terminal, or ask it (see `AmbiguousProbe`).
+    public var ambiguous: AmbiguousSetting
 
     /// Flags over the config file over the environment over defaults, each checked, with the
     /// setting named in the refusal. Reads no file but a theme file the settings name.
@@ -58,10 +64,14 @@ public struct ScreenSettings: Sendable {
             }
             return step
         }
+        let ambiguousName = flags.ambiguous ?? config.ambiguous ?? "auto"
+        guard let ambiguous = AmbiguousSetting(rawValue: ambiguousName.lowercased()) else {
+            throw Failure("ambiguous: '\(ambiguousName)' is not one of narrow, wide, auto", exitCode: ExitStatus.usage)
+        }
         return ScreenSettings(
             language: try language(flags.language ?? config.language, environment: paths.environment), refresh: refresh,
             theme: try loadTheme(flags.theme ?? config.theme ?? "default"), callTimeout: timeout, notifier: flags.notifier ?? config.notifier,
-            chain: chain, log: flags.log ?? config.log ?? paths.log)
+            chain: chain, log: flags.log ?? config.log ?? paths.log, ambiguous: ambiguous)
     }
 
     /// The screen's language: the name given (zh or en), else from LC_ALL, LC_MESSAGES or LANG.

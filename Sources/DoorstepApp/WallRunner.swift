@@ -136,13 +136,15 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     }
     let terminal: Terminal
     do {
-        terminal = try Terminal(theme: settings.theme)
+        terminal = try Terminal(theme: settings.theme, ambiguous: settings.ambiguous)
     } catch let error as TerminalError {
         engine.stop()
         throw Failure(error.description, exitCode: ExitStatus.terminal)
     }
     var state = WallState(
         overview: first.overview, language: settings.language, now: clock.now(), timeZone: TimeZone.current, size: terminal.size)
+    logger.info("ambiguous characters: \(terminal.glyphsChosen)")
+    state.glyphs = terminal.glyphs
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))
     let runner = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger, mailboxCheck: min(1, settings.refresh))

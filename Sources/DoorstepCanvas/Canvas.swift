@@ -7,8 +7,13 @@ public struct Canvas: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
 
-    public init(size: Size, style: Style = .normal) {
+    /// The glyph set in force: what the screen's symbols are and which characters may reach the
+    /// terminal (`write` replaces the others).
+    public var glyphs: Glyphs
+
+    public init(size: Size, style: Style = .normal, glyphs: Glyphs = .narrow) {
         self.size = size
+        self.glyphs = glyphs
         self.cells = Array(repeating: .blank(style), count: size.width * size.height)
     }
 
@@ -45,7 +50,8 @@ public struct Canvas: Equatable, Sendable {
         guard y >= area.y, y < area.maxY, !area.isEmpty else { return x }
         var column = x
         var lastIndex: Int?  // the cell that may take a following combining mark
-        for character in Sanitizer.clean(text) {
+        for original in Sanitizer.clean(text) {
+            let character = glyphs.drawable(original)
             let width = DisplayWidth.of(character)
             if width == 0 {
                 if let index = lastIndex { cells[index].text.append(contentsOf: String(character)) }

@@ -38,6 +38,13 @@ public enum DisplayWidth {
         return total
     }
 
+    /// Whether terminals set for CJK draw `scalar` two columns wide where others draw it one
+    /// (East_Asian_Width A): box lines, marks, arrows, the middle dot, Greek and Cyrillic.
+    public static func isAmbiguous(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v >= 0xA1 && contains(WidthTable.ambiguous, v)
+    }
+
     /// The Unicode version the width table was generated from.
     public static var unicodeVersion: String { WidthTable.unicodeVersion }
 

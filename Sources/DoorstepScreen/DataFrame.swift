@@ -23,7 +23,7 @@ extension WallView {
     /// equal is not. Nil when the whole wall must be drawn: a page or an overlay is up, the
     /// size or language differ, or the model was built afresh.
     public static func panesMoved(from old: WallState, to new: WallState) -> Panes? {
-        guard old.size == new.size, old.language == new.language, let layout = WallLayout(size: new.size),
+        guard old.size == new.size, old.language == new.language, old.glyphs == new.glyphs, let layout = WallLayout(size: new.size),
               old.page == nil, new.page == nil, old.pendingCall == nil, new.pendingCall == nil, old.picker == nil, new.picker == nil,
               old.reasonInput == nil, new.reasonInput == nil, !old.showHelp, !new.showHelp, old.filter == new.filter,
               old.filterEditing == new.filterEditing, old.focus == new.focus, old.streetScope == new.streetScope,

@@ -33,7 +33,7 @@ enum DetailViews {
             let households = state.gridHouseholds(summary.grid.code)
             let done = households.filter { state.visitedThisMonth($0.id) }.count
             let why = summary.assessment.reasons.map { WallView.reasonText($0, s) }.joined(separator: "、")
-            let line = WallView.mark(for: summary.assessment.status) + " " + Columns.pad(summary.grid.name, to: 11) + " " + Columns.pad(summary.grid.code, to: 5)
+            let line = WallView.mark(for: summary.assessment.status, canvas.glyphs) + " " + Columns.pad(summary.grid.name, to: 11) + " " + Columns.pad(summary.grid.code, to: 5)
                 + Columns.pad(s.ticketsShort(summary.openTickets), to: 6) + " " + Columns.pad("\(s.onDuty) \(summary.working)/\(summary.staffCount)", to: 12)
                 + " " + Columns.pad(d.households(done, households.count), to: 22) + " " + why
             return (line, Style(WallView.role(for: summary.assessment.status), bold: summary.assessment.status == .alarm))
@@ -54,7 +54,7 @@ enum DetailViews {
         guard let summary = state.overview.grids.first(where: { $0.grid.code == code }) else { return }
         let community = state.overview.communities.first { $0.code == summary.grid.communityCode }?.name ?? summary.grid.communityCode
         let why = summary.assessment.reasons.map { WallView.reasonText($0, s) }.joined(separator: "、")
-        let status = why.isEmpty ? WallView.mark(for: summary.assessment.status) : "\(WallView.mark(for: summary.assessment.status)) \(why)"
+        let status = why.isEmpty ? WallView.mark(for: summary.assessment.status, canvas.glyphs) : "\(WallView.mark(for: summary.assessment.status, canvas.glyphs)) \(why)"
         let title = "\(summary.grid.name) \(code) · \(community) · \(status)"
         let inner = canvas.box(area, title: title, style: Style(WallView.role(for: summary.assessment.status), bold: true))
         // three columns side by side; on a narrow screen the roster keeps half the width and the

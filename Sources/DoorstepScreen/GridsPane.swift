@@ -20,7 +20,7 @@ enum GridsPane {
         }
         if !state.filter.isEmpty || state.filterEditing {
             let base = state.scopedStreet.map { "\($0.name) · \(s.allGrids)" } ?? s.allGrids
-            title = "\(base) · \(shown)/\(overview.grids.count) · /\(state.filter)\(state.filterEditing ? "▏" : "")"
+            title = "\(base) · \(shown)/\(overview.grids.count) · /\(state.filter)\(state.filterEditing ? canvas.glyphs[.thinBar] : "")"
         }
         let inner = canvas.pane(rect, title: title, focused: state.focus == .grids)
         guard !inner.isEmpty else { return }
@@ -34,10 +34,10 @@ enum GridsPane {
 
         let (layout, offset) = (at.layout, at.offset)
         if offset + inner.height < layout.contentHeight {
-            canvas.write("▼", x: rect.maxX - 2, y: rect.maxY - 1, style: Style(.key, bold: true))
+            canvas.write(canvas.glyphs[.moreBelow], x: rect.maxX - 2, y: rect.maxY - 1, style: Style(.key, bold: true))
         }
         if offset > 0 {
-            canvas.write("▲", x: rect.maxX - 2, y: rect.y, style: Style(.key, bold: true))
+            canvas.write(canvas.glyphs[.moreAbove], x: rect.maxX - 2, y: rect.y, style: Style(.key, bold: true))
         }
     }
 
@@ -98,7 +98,7 @@ enum GridsPane {
         let count = aboveStreets ? group.members.count : tally.grids
         var runs: [(String, Style)] = [
             (number <= 9 ? "\(number) " : "  ", Style(.key, bold: true)),
-            ("▌", Style(WallView.role(for: tally.worst))),
+            (canvas.glyphs[.heavyBar], Style(WallView.role(for: tally.worst))),
             (name, Style(.title, bold: true)),
             (" · \(count)", Style(.muted)),
         ]
@@ -191,7 +191,7 @@ enum GridsPane {
         let markStyle = quiet ? Style(.ok, bold: true) : style
         let detailStyle = quiet ? Style(.muted) : style
         canvas.fill(clip, style: style)
-        let mark = WallView.mark(for: status)
+        let mark = WallView.mark(for: status, canvas.glyphs)
         if compact {
             let after = canvas.write(mark, x: tile.x, y: tile.y, clip: clip, style: markStyle)
             canvas.write(Columns.truncate(name, to: clip.maxX - after), x: after, y: tile.y, clip: clip, style: style)

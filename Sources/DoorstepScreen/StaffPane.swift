@@ -94,7 +94,7 @@ enum StaffPane {
             guard overview.communities.indices.contains(index), overview.communityTallies.indices.contains(index) else { continue }
             let t = overview.communityTallies[index]
             let y = inner.y + row
-            var x = canvas.write(WallView.mark(for: t.worst) + " ", x: inner.x, y: y, clip: inner, style: Style(WallView.role(for: t.worst), bold: true))
+            var x = canvas.write(WallView.mark(for: t.worst, canvas.glyphs) + " ", x: inner.x, y: y, clip: inner, style: Style(WallView.role(for: t.worst), bold: true))
             x = canvas.write(Columns.pad(overview.communities[index].name, to: nameWidth), x: x, y: y, clip: inner, style: Style(.normal))
             canvas.write(" " + s.communityLine(t.grids, t.alarm, t.attention, t.openTickets, t.overdue), x: x, y: y, clip: inner,
                          style: Style(t.worst == .normal ? .muted : .normal))

@@ -122,7 +122,7 @@ enum TicketsPane {
         let wide = columns.wide
         guard let open = state.ticket(atRow: index) else { return }
         let (role, countdown) = clock(open, at: state.now, wide: wide, strings: s)
-        let mark = role == .alarm ? "■" : (role == .attention ? "▲" : " ")
+        let mark = role == .alarm ? canvas.glyphs[.alarmMark] : (role == .attention ? canvas.glyphs[.attentionMark] : " ")
         let style = Style(role, bold: role == .alarm)
         let ticket = open.ticket
         let countdownWidth = columns.countdownWidth

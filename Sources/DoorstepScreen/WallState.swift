@@ -37,6 +37,8 @@ public struct WallState: Sendable {
     public var staleSince: Date?
     /// The latest changes, newest first (the event ticker).
     public var events: [ChangeEvent]
+    /// The glyph set the terminal can take (narrow or wide ambiguous characters).
+    public var glyphs: Glyphs
     /// The sequence of the event at the top of the ticker's page (see `TickerPage`).
     public internal(set) var tickerTop: Int64?
     /// The pane the arrow keys move in.
@@ -89,6 +91,7 @@ public struct WallState: Sendable {
         self.streetScope = nil
         self.staleSince = nil
         self.events = []
+        self.glyphs = .narrow
         self.tickerTop = nil
         self.focus = .grids
         self.staffCursor = 0

@@ -5,7 +5,7 @@ import DoorstepDomain
 /// The wall screen as a pure function: state in, canvas out.
 public enum WallView {
     public static func render(_ state: WallState) -> Canvas {
-        var canvas = Canvas(size: state.size)
+        var canvas = Canvas(size: state.size, glyphs: state.glyphs)
         guard let layout = WallLayout(size: state.size) else {
             drawTooSmall(&canvas, state)
             return canvas
@@ -73,11 +73,11 @@ public enum WallView {
     }
 
     /// A glyph per status, so the wall reads without colour.
-    static func mark(for status: GridStatus) -> String {
+    static func mark(for status: GridStatus, _ glyphs: Glyphs) -> String {
         switch status {
-        case .normal: return "●"
-        case .attention: return "▲"
-        case .alarm: return "■"
+        case .normal: return glyphs[.okMark]
+        case .attention: return glyphs[.attentionMark]
+        case .alarm: return glyphs[.alarmMark]
         }
     }
 

@@ -19,6 +19,9 @@ public final class Terminal {
     private let inputFD: Int32
     private var closed = false
     private var fastErrors = 0
+    /// The glyph set the terminal takes (see `AmbiguousWidth`), and how it was chosen.
+    public let glyphs: Glyphs
+    public let glyphsChosen: String
     /// Cells written by the last `draw` (for tests and the benchmark).
     public private(set) var lastCellsWritten = 0
 
@@ -34,7 +37,7 @@ public final class Terminal {
     /// are routed through the restore path; tests that open a second terminal pass false.
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment, theme: Theme = .builtinDefault,
-        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, ownsProcess: Bool = true
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, ownsProcess: Bool = true, ambiguous: AmbiguousSetting = .narrow
     ) throws {
         guard isatty(input) == 1, isatty(output) == 1 else { throw TerminalError.notATerminal }
         inputFD = input
@@ -48,6 +51,22 @@ public final class Terminal {
         case -2: throw TerminalError.noTerminfo
         default: throw TerminalError.unknownTerminal(term)
         }
+        switch ambiguous {
+        case .narrow, .wide:
+            glyphs = Glyphs(ambiguous: ambiguous == .wide ? .wide : .narrow)
+            glyphsChosen = "\(ambiguous.rawValue), as set"
+        case .auto:
+            if let answer = AmbiguousProbe.ask(input: input, output: output) {
+                glyphs = Glyphs(ambiguous: answer)
+                glyphsChosen = "\(answer.rawValue), as the terminal answered"
+            } else {
+                glyphs = .wide  // the set that lines up on every terminal
+                glyphsChosen = "wide, as the terminal did not answer"
+            }
+        }
+        // the box lines go through the line-drawing set when ambiguous characters are wide; ncurses
+        // would send Unicode lines instead under GNU screen or the Linux console unless told
+        if glyphs.ambiguous == .wide { setenv("NCURSES_NO_UTF8_ACS", "0", 1) }
         guard let screen = doorstep_newterm(term, output, input) else { throw TerminalError.unknownTerminal(term) }
         self.screen = screen
         set_term(screen)
@@ -73,6 +92,7 @@ public final class Terminal {
         // here (before anything is drawn) puts it in its running state: a frame, one write.
         endwin()
         doupdate()
+        doorstep_enable_acs(output)
         if ownsProcess { doorstep_install_signal_handlers() }
     }
 
@@ -165,6 +185,12 @@ public final class Terminal {
                     moved.append(y * stride + x)
                     if cell.isContinuation { continue }
                     if cell.width == 2, x + 1 >= width { continue }
+                    if glyphs.ambiguous == .wide, let letter = Self.lineDrawingLetter(cell.text) {
+                        let (attrs, pair) = attributes(cell.style)
+                        _ = doorstep_put_acs(window, Int32(y), Int32(x), letter, attrs, pair)
+                        written += 1
+                        continue
+                    }
                     buffer.removeAll(keepingCapacity: true)
                     for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
                     if buffer.isEmpty { buffer.append(32) }
@@ -185,6 +211,13 @@ public final class Terminal {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// The line-drawing set's letter for a box line, when `text` is one.
+    private static func lineDrawingLetter(_ text: String) -> UInt8? {
+        let scalars = text.unicodeScalars
+        guard scalars.count == 1, let first = scalars.first, first.value >= 0x2500, first.value <= 0x253C else { return nil }
+        return Glyphs.lineDrawingLetters[first.value]
     }
 
     private func attributes(_ style: Style) -> (attr_t, Int32) {

@@ -40,9 +40,13 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "Who is called when a call is missed, in order: grid, dispatcher, operator, comma-separated (default: config, then all three).")
     var escalation: String?
 
+    @Option(help: "How the terminal draws East Asian ambiguous characters (box lines, ●, ·): narrow, wide, or auto to ask it (default: config, then auto).")
+    var ambiguous: String?
+
     /// The settings in force: flags over the config file over defaults, checked.
     func settings() throws -> ScreenSettings {
         try ScreenSettings.load(ScreenFlags(
-            language: lang, refresh: refresh, theme: theme, callTimeout: callTimeout, log: log, notifier: notifier, escalation: escalation))
+            language: lang, refresh: refresh, theme: theme, callTimeout: callTimeout, log: log, notifier: notifier, escalation: escalation,
+            ambiguous: ambiguous))
     }
 }

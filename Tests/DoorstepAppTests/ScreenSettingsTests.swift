@@ -17,6 +17,7 @@ struct ScreenSettingsTests {
         #expect(settings.chain == EscalationStep.defaultChain)
         #expect(settings.notifier == nil)
         #expect(settings.log == "/home/op/.local/state/doorstep/doorstep.log")
+        #expect(settings.ambiguous.rawValue == "auto")
     }
 
     @Test("the config file overrides the environment; a flag overrides the config file")
@@ -29,6 +30,11 @@ struct ScreenSettingsTests {
         let fromFlags = try ScreenSettings.resolve(flags, config: config, paths: paths)
         #expect(fromFlags.language == .zh && fromFlags.refresh == 0.5 && fromFlags.callTimeout == 90)
         #expect(fromFlags.chain == [.gridCrew, .communityDispatcher])
+        // how wide ambiguous characters are: the config file's word, a flag's over it
+        let wide = try ScreenSettings.resolve(ScreenFlags(), config: ConfigFile(ambiguous: "wide"), paths: paths)
+        #expect(wide.ambiguous.rawValue == "wide")
+        let narrow = try ScreenSettings.resolve(ScreenFlags(ambiguous: "Narrow"), config: ConfigFile(ambiguous: "wide"), paths: paths)
+        #expect(narrow.ambiguous.rawValue == "narrow")
     }
 
     @Test("a bad value is refused with the setting named and the usage status")
@@ -39,6 +45,7 @@ struct ScreenSettingsTests {
             (ScreenFlags(callTimeout: -1), "call timeout must be above 0"),
             (ScreenFlags(escalation: "grid,mayor"), "escalation: 'mayor' is not one of grid, dispatcher, operator"),
             (ScreenFlags(theme: "/nonexistent/theme"), "theme: no theme '/nonexistent/theme'"),
+            (ScreenFlags(ambiguous: "double"), "ambiguous: 'double' is not one of narrow, wide, auto"),
         ]
         for (flags, message) in cases {
             #expect {
@@ -76,7 +83,7 @@ struct ScreenSettingsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("config.json").path
         try Data(#"{"refresh": 1, "colour": "red"}"#.utf8).write(to: URL(fileURLWithPath: file))
-        #expect(throws: Failure("\(file): unknown key 'colour' (known: call_timeout, escalation, language, log, notifier, refresh, theme)",
+        #expect(throws: Failure("\(file): unknown key 'colour' (known: ambiguous, call_timeout, escalation, language, log, notifier, refresh, theme)",
                                 exitCode: ExitStatus.dataError)) { try ConfigFile.load(path: file) }
         try Data(#"{"refresh": "fast"}"#.utf8).write(to: URL(fileURLWithPath: file))
         #expect(throws: Failure("\(file): key 'refresh' has a value of the wrong kind", exitCode: ExitStatus.dataError)) {

@@ -131,3 +131,42 @@ struct LayoutTests {
         #expect(parts.map(\.x) == [0, 6])
     }
 }
+
+@Suite("Glyph sets")
+struct GlyphSetTests {
+    @Test("the narrow set draws every character as it is")
+    func narrow() {
+        for text in ["·", "●", "─", "…", "α", "①"] { #expect(String(Glyphs.narrow.drawable(Character(text))) == text) }
+    }
+
+    @Test("the wide set has a one-column, unambiguous stand-in for every ambiguous character but the box lines")
+    func everyAmbiguousCharacter() throws {
+        var checked = 0
+        for range in WidthTable.ambiguous {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let drawn = Glyphs.wide.drawable(Character(scalar))
+                let keptForTheLineDrawingSet = Glyphs.lineDrawingLetters[value] != nil
+                if keptForTheLineDrawingSet {
+                    #expect(drawn == Character(scalar))
+                    continue
+                }
+                checked += 1
+                #expect(DisplayWidth.of(drawn) == DisplayWidth.of(Character(scalar)), "U+\(String(value, radix: 16))")
+                let first = try #require(drawn.unicodeScalars.first)
+                #expect(!DisplayWidth.isAmbiguous(first), "U+\(String(value, radix: 16)) → \(drawn)")
+            }
+        }
+        #expect(checked > 800)
+    }
+
+    @Test("the symbols the screen asks for by name: Unicode in the narrow set, ASCII in the wide one")
+    func symbols() {
+        let names: [Glyphs.Symbol] = [.okMark, .attentionMark, .alarmMark, .heavyBar, .thinBar, .moreBelow, .moreAbove, .ellipsis]
+        for name in names {
+            #expect(Glyphs.wide[name].allSatisfy { $0.isASCII })
+            #expect(DisplayWidth.of(Glyphs.wide[name]) == DisplayWidth.of(Glyphs.narrow[name]))
+        }
+        #expect(Glyphs.narrow[.alarmMark] == "■")
+    }
+}

@@ -86,10 +86,31 @@ struct TerminalPTYTests {
         close(slave)
     }
 
+    @Test("with ambiguous characters wide, box lines go through the line-drawing set; narrow, as Unicode")
+    func lineDrawingSet() throws {
+        func boxBytes(_ ambiguous: AmbiguousSetting) throws -> String {
+            try onPseudoTerminal(environment: ["TERM": "xterm-256color"], ambiguous: ambiguous) { terminal, master in
+                _ = drain(master)
+                var canvas = Canvas(size: terminal.size, glyphs: terminal.glyphs)
+                canvas.box(Rect(x: 0, y: 0, width: 12, height: 3), title: "网格")
+                terminal.draw(canvas)
+                return String(decoding: drain(master), as: UTF8.self)
+            }
+        }
+        let wide = try boxBytes(.wide)
+        // xterm selects the set with ESC ( 0 and leaves it with ESC ( B; in it l q k x are ┌ ─ ┐ │
+        #expect(wide.contains("\u{1B}(0") && wide.contains("\u{1B}(B"))
+        #expect(wide.contains("lq") && wide.contains("qqqk") && wide.contains("x"))
+        #expect(!wide.contains("─") && !wide.contains("┌"))
+        #expect(wide.contains("网格"))
+        let narrow = try boxBytes(.narrow)
+        #expect(narrow.contains("┌─") && !narrow.contains("\u{1B}(0"))
+    }
+
     /// Runs `body` with a terminal on a fresh pseudo-terminal and its master side, then closes both.
     func onPseudoTerminal<T>(
         rows: UInt16 = 10, columns: UInt16 = 40, environment: [String: String], theme: Theme = .builtinDefault,
-        _ body: (Terminal, Int32) throws -> T
+        ambiguous: AmbiguousSetting = .narrow, _ body: (Terminal, Int32) throws -> T
     ) throws -> T {
         var master: Int32 = -1
         var slave: Int32 = -1
@@ -99,7 +120,7 @@ struct TerminalPTYTests {
             close(master)
             close(slave)
         }
-        let terminal = try Terminal(environment: environment, theme: theme, input: slave, output: slave, ownsProcess: false)
+        let terminal = try Terminal(environment: environment, theme: theme, input: slave, output: slave, ownsProcess: false, ambiguous: ambiguous)
         defer { terminal.close() }
         return try body(terminal, master)
     }
