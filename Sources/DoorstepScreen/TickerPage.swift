@@ -2,7 +2,7 @@ import DoorstepDomain
 
 /// Which events the ticker shows while nobody browses it: a page read top to bottom, oldest
 /// first, that fills downward as events arrive. When an event arrives on a full page, the page
-/// turns: the newest third stays, moved to the top, and the rest of the page is room for the
+/// turns: the newest half stays, moved to the top, and the rest of the page is room for the
 /// next ones. A new event therefore costs the terminal one line, not every line of the pane
 /// moving down by one (the pane is not the screen's full width, so the terminal cannot scroll it).
 enum TickerPage {
@@ -18,7 +18,7 @@ enum TickerPage {
         if shown <= rows { return previous }
         // (a pane of a few lines costs little to move and would show too little after a turn:
         // it keeps all but one line, so it reads as a list that moves up)
-        let kept = min(events.count, rows <= 4 ? max(1, rows - 1) : rows / 3)
+        let kept = min(events.count, rows <= 4 ? max(1, rows - 1) : rows / 2)
         return events[kept - 1].sequence
     }
 

@@ -30,6 +30,12 @@ public enum AmbiguousProbe {
         }
         guard writeAll(output, query) else { return nil }
         let answer = readReport(input, timeoutMilliseconds: timeoutMilliseconds)
+        // an answer that comes later must not be read as keys (ESC [ 1 ; 3 R would jump to
+        // communities): give it a moment more, then drop whatever input is waiting
+        if answer == nil {
+            usleep(100_000)
+            tcflush(input, TCIFLUSH)
+        }
         return answer.flatMap(width(fromReport:))
     }
 

@@ -32,19 +32,19 @@ struct TickerPageTests {
         #expect(sequences(TickerPage.top(previous: nil, events: many, rows: 9), many, rows: 9) == Array(12...20))
     }
 
-    @Test("an event on a full page turns it: the newest third stays, at the top")
+    @Test("an event on a full page turns it: the newest half stays, at the top")
     func turns() {
         let full = events(9)
         let top = TickerPage.top(previous: nil, events: full, rows: 9)
         #expect(top == 1)
         let one = events(10)
         let turned = TickerPage.top(previous: top, events: one, rows: 9)
-        #expect(sequences(turned, one, rows: 9) == [8, 9, 10])
+        #expect(sequences(turned, one, rows: 9) == [7, 8, 9, 10])
         // and fills again from there without moving what is shown
         let later = events(15)
         let same = TickerPage.top(previous: turned, events: later, rows: 9)
         #expect(same == turned)
-        #expect(sequences(same, later, rows: 9) == Array(8...15))
+        #expect(sequences(same, later, rows: 9) == Array(7...15))
     }
 
     @Test("a page of a few lines moves up a line at a time; one of no lines shows nothing")
