@@ -119,7 +119,7 @@ extension SQLiteStore {
 
     public func history(of ticketID: String) throws -> [TicketHistoryEntry] {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [ticketID]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ticket WHERE id = ?"), arguments: [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
             let ticket = try Records.ticket(row.fields)

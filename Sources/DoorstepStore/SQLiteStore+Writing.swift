@@ -115,7 +115,7 @@ extension SQLiteStore {
 
     public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [ticketID]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ticket WHERE id = ?"), arguments: [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
             let ticket = try Records.ticket(row.fields)
@@ -150,7 +150,7 @@ extension SQLiteStore {
     public func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff {
         try write { db in
             try db.run("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
-            guard db.changesCount > 0, let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [staffID]) else {
+            guard db.changesCount > 0, let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM staff WHERE id = ?"), arguments: [staffID]) else {
                 throw StoreError.notFound(kind: "staff", id: staffID)
             }
             try Self.append(db, .duty(staffID: staffID, duty), by: actor, at: time)
@@ -189,7 +189,7 @@ extension SQLiteStore {
 
     public func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [callID]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM call WHERE id = ?"), arguments: [callID]) else {
                 throw StoreError.notFound(kind: "call", id: callID)
             }
             let call = try Records.call(row.fields)
@@ -209,7 +209,7 @@ extension SQLiteStore {
 
     public func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call] {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [callID]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM call WHERE id = ?"), arguments: [callID]) else {
                 throw StoreError.notFound(kind: "call", id: callID)
             }
             var missed = try Records.call(row.fields)
@@ -305,7 +305,10 @@ extension SQLiteStore {
         while start < wanted.count {
             let batch = Array(wanted[start..<min(wanted.count, start + 500)])
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
-            found.formUnion(try String.fetchAll(db, sql: "SELECT \(key) FROM \(table) WHERE \(key) IN (\(marks))", arguments: StatementArguments(batch)))
+            // one or a few values (a single action's checks) keep their statement compiled
+            let sql = "SELECT \(key) FROM \(table) WHERE \(key) IN (\(marks))"
+            let statement = batch.count <= 4 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            found.formUnion(try String.fetchAll(statement, arguments: StatementArguments(batch)))
             start += batch.count
         }
         if let missing = values.first(where: { !found.contains($0) }) { throw StoreError.notFound(kind: kind, id: missing) }

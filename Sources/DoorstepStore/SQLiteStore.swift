@@ -114,7 +114,7 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
     /// The next `count` ids for `table`. A counter row per table keeps it O(1) (one read and
     /// one write however many); the first use seeds it from the largest id already there (one scan).
     static func nextIDs(_ db: Database, table: String, prefix: String, digits: Int, count: Int) throws -> [String] {
-        var current = try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [table])
+        var current = try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM counter WHERE name = ?"), arguments: [table])
         if current == nil {
             current = try Int.fetchOne(db, sql: """
                 SELECT MAX(CAST(SUBSTR(id, \(prefix.count + 1)) AS INTEGER)) FROM \(table) WHERE id GLOB '\(prefix)[0-9]*'
