@@ -90,6 +90,10 @@ extension WallView {
             panes.remove(.tickets)
             panes.remove(.ticketCountdowns)
         }
+        if panes.contains(.events), let added = EventsPane.drawNewRows(&frame, state, from: old, in: layout.events) {
+            rows += added
+            panes.remove(.events)
+        }
         let drawers: [(Panes, Rect, (inout Canvas, WallState, Rect) -> Void)] = [
             (.header, layout.header, HeaderView.draw), (.grids, layout.grids, GridsPane.draw), (.staff, layout.staff, StaffPane.draw),
             (.tickets, layout.tickets, TicketsPane.draw), (.events, layout.events, EventsPane.draw), (.footer, layout.footer, FooterView.draw),

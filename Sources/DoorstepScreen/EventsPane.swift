@@ -25,19 +25,46 @@ enum EventsPane {
         let kinds = inner.width >= 40 ? everyday : shown.map { state.events[$0].kind }
         let kindWidth = kinds.map { DisplayWidth.of(s.eventKind($0)) }.max() ?? 6
         for (row, index) in shown.enumerated() {
-            let event = state.events[index]
             let y = inner.y + row
-            let time = Formatting.time(event.at, timeZone: state.timeZone)
-            canvas.write(runs: [
-                (time + " ", Style(.muted)),
-                (Columns.pad(s.eventKind(event.kind), to: max(kindWidth, DisplayWidth.of(s.eventKind(event.kind)))) + " ",
-                 style(for: event.kind)),
-                (Columns.pad(event.subject, to: 8) + " ", Style(.normal)),
-                (describe(event, state.overview, s), Style(.muted)),
-            ], x: inner.x, y: y, clip: inner)
+            drawRow(&canvas, state, state.events[index], y: y, inner: inner, kindWidth: kindWidth)
             if window != nil, index == state.eventCursor { canvas.cursorRow(y, in: inner) }
         }
         window?.drawMore(&canvas, in: inner, strings: s)
+    }
+
+    /// Draws only the lines a page that grew has gained, when `old` (drawn on the canvas) shows
+    /// the same page with fewer lines; returns the rows drawn, or nil when the pane must be
+    /// drawn whole (the page turned, the operator is in the ticker, a narrow pane's columns).
+    static func drawNewRows(_ canvas: inout Canvas, _ state: WallState, from old: WallState, in rect: Rect) -> [Range<Int>]? {
+        let inner = rect.inset(by: 1)
+        guard !inner.isEmpty, inner.width >= 40, state.focus != .events, old.focus != .events, state.tickerTop == old.tickerTop,
+              !old.events.isEmpty
+        else { return nil }
+        let shown = TickerPage.rows(top: state.tickerTop, events: state.events, rows: inner.height)
+        let was = TickerPage.rows(top: old.tickerTop, events: old.events, rows: inner.height)
+        guard shown.count >= was.count, zip(shown, was).allSatisfy({ state.events[$0].sequence == old.events[$1].sequence })
+        else { return nil }
+        let kindWidth = everyday.map { DisplayWidth.of(state.strings.eventKind($0)) }.max() ?? 6
+        var drawn: [Range<Int>] = []
+        for row in was.count..<shown.count {
+            let y = inner.y + row
+            canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.normal))
+            drawRow(&canvas, state, state.events[shown[row]], y: y, inner: inner, kindWidth: kindWidth)
+            drawn.append(y..<(y + 1))
+        }
+        return drawn
+    }
+
+    /// One event on line `y`: its time, kind, subject and who did what.
+    private static func drawRow(_ canvas: inout Canvas, _ state: WallState, _ event: ChangeEvent, y: Int, inner: Rect, kindWidth: Int) {
+        let s = state.strings
+        let kind = s.eventKind(event.kind)
+        canvas.write(runs: [
+            (Formatting.time(event.at, timeZone: state.timeZone) + " ", Style(.muted)),
+            (Columns.pad(kind, to: max(kindWidth, DisplayWidth.of(kind))) + " ", style(for: event.kind)),
+            (Columns.pad(event.subject, to: 8) + " ", Style(.normal)),
+            (describe(event, state.overview, s), Style(.muted)),
+        ], x: inner.x, y: y, clip: inner)
     }
 
     /// The kinds a street's working day is made of.

@@ -52,6 +52,11 @@ extension Canvas {
         box(rect, title: title, style: focused ? Style(.key, bold: true) : Style(.border))
     }
 
+    /// The pane's top edge and title alone, over a pane already drawn.
+    mutating func paneTitle(_ rect: Rect, title: String, focused: Bool) {
+        boxTop(rect, title: title, style: focused ? Style(.key, bold: true) : Style(.border))
+    }
+
     /// Marks a list row as the cursor (inverse selection colours across the pane's width).
     mutating func cursorRow(_ y: Int, in inner: Rect) {
         guard y >= inner.y, y < inner.maxY else { return }

@@ -30,7 +30,7 @@ enum TicketsPane {
     static func drawTitle(_ canvas: inout Canvas, _ state: WallState, in rect: Rect) -> [Range<Int>] {
         guard rect.height >= 2 else { return [] }
         canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: Style(.normal))
-        _ = canvas.pane(rect, title: title(state), focused: state.focus == .tickets)
+        canvas.paneTitle(rect, title: title(state), focused: state.focus == .tickets)
         return [rect.y..<(rect.y + 1)]
     }
 
@@ -74,7 +74,9 @@ enum TicketsPane {
         let window = ListWindow(total: state.ticketCount, height: inner.height, cursor: state.ticketCursor)
         let oldWindow = ListWindow(total: old.ticketCount, height: inner.height, cursor: old.ticketCursor)
         let columns = RowColumns(state, inner: inner, rows: window.rows)
-        guard columns == RowColumns(old, inner: inner, rows: oldWindow.rows) else { return nil }
+        // (the language and the categories are the same: `panesMoved` saw to it; only the
+        // longest ticket number shown can move the columns)
+        guard columns.idWidth == RowColumns.idWidth(old, rows: oldWindow.rows) else { return nil }
         var drawn = drawTitle(&canvas, state, in: rect)
         for row in 0..<inner.height {
             let now = row < window.count ? state.ticket(atRow: window.start + row) : nil
@@ -107,13 +109,18 @@ enum TicketsPane {
         init(_ state: WallState, inner: Rect, rows: Range<Int>) {
             let s = state.strings
             wide = inner.width >= 60
-            idWidth = min(10, max(6, rows.compactMap { state.ticket(atRow: $0).map { DisplayWidth.of($0.id) } }.max() ?? 6))
+            idWidth = Self.idWidth(state, rows: rows)
             let categories = state.overview.categories.map { s.categoryName($0.nameZh, $0.nameEn) }
             categoryWidth = min(14, categories.map(DisplayWidth.of).max() ?? 8) + 1
             stateWidth = (TicketState.allCases.map { DisplayWidth.of(s.state($0)) }.max() ?? 6) + 1
             countdownWidth = wide ? 14 : 8
             leading = 2 + 11 + (wide ? idWidth + 1 + categoryWidth + stateWidth : 0)
             countdownX = inner.width - leading - countdownWidth - 1 >= 0 ? inner.maxX - countdownWidth : nil
+        }
+
+        /// The longest ticket number among `rows` (6 to 10 columns).
+        static func idWidth(_ state: WallState, rows: Range<Int>) -> Int {
+            min(10, max(6, rows.compactMap { state.ticket(atRow: $0).map { DisplayWidth.of($0.id) } }.max() ?? 6))
         }
     }
 
