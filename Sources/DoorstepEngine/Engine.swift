@@ -93,9 +93,10 @@ public final class Engine: @unchecked Sendable {
             return
         }
         while true {
-            let events = try store.events(after: sequence, limit: batch)
+            let changes = try store.changes(after: sequence, limit: batch)
+            let events = changes.events
             guard let newest = events.last else { return }
-            try apply(events, now: now)
+            try apply(changes, now: now)
             sequence = newest.sequence
             // the ticker read at start may already hold the first of these (read after the sequence)
             let shown = recent.first?.sequence ?? 0
@@ -110,33 +111,19 @@ public final class Engine: @unchecked Sendable {
         generation += 1
     }
 
-    /// Re-reads what the events name and puts it in place.
-    private func apply(_ events: [ChangeEvent], now: Date) throws {
+    /// Puts in place the rows the events name (read with them), or builds afresh when one of
+    /// them replaced the territory or its people.
+    private func apply(_ changes: ChangeBatch, now: Date) throws {
         guard var current = live else { return }
-        var tickets = Set<String>(), staff = Set<String>(), calls = Set<String>(), visits = Set<String>()
-        for event in events {
-            switch event.change {
-            case .initialised, .imported:
-                // the territory or its people changed wholesale: build afresh
-                try rebuild(now: now)
-                return
-            case .ticket(let id, _): tickets.insert(id)
-            case .callPlaced(let id, _), .callAnswered(let id, _), .callEscalated(let id, _): calls.insert(id)
-            case .duty(let id, _): staff.insert(id)
-            case .visit(let id, _): visits.insert(id)
-            case .revealed, .unreadable: break  // no data changed (or none this version can read)
-            }
+        if ChangeTargets(changes.events).rebuild {
+            try rebuild(now: now)
+            return
         }
-        // read everything before changing anything: a failed read leaves the model as it was
-        let freshTickets = try store.tickets(ids: Array(tickets))
-        let freshStaff = try store.staff(ids: Array(staff))
-        let freshCalls = try store.calls(ids: Array(calls))
-        let freshVisits = try store.visits(ids: Array(visits))
         live = nil
-        current.update(tickets: freshTickets)
-        current.update(staff: freshStaff)
-        current.update(calls: freshCalls)
-        current.update(visits: freshVisits)
+        current.update(tickets: changes.tickets)
+        current.update(staff: changes.staff)
+        current.update(calls: changes.calls)
+        current.update(visits: changes.visits)
         live = current
     }
 }

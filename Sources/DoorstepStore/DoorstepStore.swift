@@ -54,6 +54,39 @@ public protocol ChangeFeed: Sendable {
     func staff(ids: [String]) throws -> [Staff]
     func calls(ids: [String]) throws -> [Call]
     func visits(ids: [String]) throws -> [Visit]
+    /// Events after `sequence` (oldest first, at most `limit`) with the rows they name as
+    /// they are now; none when one of them means building afresh (`ChangeTargets.rebuild`).
+    /// A store that can should read them together, in one read.
+    func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch
+}
+
+/// A page of the change feed and the rows its events name.
+public struct ChangeBatch: Sendable {
+    public var events: [ChangeEvent]
+    public var tickets: [Ticket] = []
+    public var staff: [Staff] = []
+    public var calls: [Call] = []
+    public var visits: [Visit] = []
+
+    public init(events: [ChangeEvent], tickets: [Ticket] = [], staff: [Staff] = [], calls: [Call] = [], visits: [Visit] = []) {
+        self.events = events
+        self.tickets = tickets
+        self.staff = staff
+        self.calls = calls
+        self.visits = visits
+    }
+}
+
+extension ChangeFeed {
+    /// The events, then the rows they name, each read on its own.
+    public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
+        let events = try events(after: sequence, limit: limit)
+        let targets = ChangeTargets(events)
+        guard !targets.rebuild else { return ChangeBatch(events: events) }
+        return ChangeBatch(
+            events: events, tickets: try tickets(ids: Array(targets.tickets)), staff: try staff(ids: Array(targets.staff)),
+            calls: try calls(ids: Array(targets.calls)), visits: try visits(ids: Array(targets.visits)))
+    }
 }
 
 /// What the other readers ask: listings, a ticket's page, the simulator's choices.

@@ -95,6 +95,20 @@ extension SQLiteStore {
         try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM event")) ?? 0 }
     }
 
+    /// The events and the rows they name in one read (one snapshot, one transaction).
+    public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
+        try read { db in
+            let events = try Records.all(db, "SELECT * FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [sequence, limit], Records.event)
+            let targets = ChangeTargets(events)
+            guard !targets.rebuild else { return ChangeBatch(events: events) }
+            return ChangeBatch(
+                events: events, tickets: try Self.rows(db, Array(targets.tickets), table: "ticket", key: "id", Records.ticket),
+                staff: try Self.rows(db, Array(targets.staff), table: "staff", key: "id", Records.staff),
+                calls: try Self.rows(db, Array(targets.calls), table: "call", key: "id", Records.call),
+                visits: try Self.rows(db, Array(targets.visits), table: "visit", key: "id", Records.visit))
+        }
+    }
+
     public func events(after sequence: Int64, limit: Int) throws -> [ChangeEvent] {
         try read { db in
             try Records.all(db, "SELECT * FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [sequence, limit], Records.event)
@@ -177,18 +191,21 @@ extension SQLiteStore {
     /// bound parameters.
     private func fetch<T>(_ ids: [String], table: String, key: String, _ decode: (Fields) throws -> T) throws -> [T] {
         guard !ids.isEmpty else { return [] }
-        return try read { db in
-            var out: [T] = []
-            var start = 0
-            while start < ids.count {
-                let batch = Array(ids[start..<min(ids.count, start + 500)])
-                let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
-                // a poll names a few rows: those statements are kept compiled, the rare long lists are not
-                out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", StatementArguments(batch),
-                                       cached: batch.count <= 16, decode)
-                start += batch.count
-            }
-            return out
+        return try read { db in try Self.rows(db, ids, table: table, key: key, decode) }
+    }
+
+    /// `fetch` inside a read already open.
+    static func rows<T>(_ db: Database, _ ids: [String], table: String, key: String, _ decode: (Fields) throws -> T) throws -> [T] {
+        var out: [T] = []
+        var start = 0
+        while start < ids.count {
+            let batch = Array(ids[start..<min(ids.count, start + 500)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+            // a poll names a few rows: those statements are kept compiled, the rare long lists are not
+            out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", StatementArguments(batch),
+                                   cached: batch.count <= 16, decode)
+            start += batch.count
         }
+        return out
     }
 }

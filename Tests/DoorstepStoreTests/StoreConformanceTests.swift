@@ -232,4 +232,32 @@ struct StoreConformanceTests {
         #expect(try store.events(after: try store.lastSequence(), limit: 10).isEmpty)
         #expect(try store.recentEvents(limit: 2).map(\.subject) == written.suffix(2).reversed().map(\.id))
     }
+
+    @Test("a page of the feed comes with the rows its events name, as they are now; an import with none", arguments: StoreUnderTest.all)
+    func changesWithRows(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let start = try store.lastSequence()
+        let ticket = try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐"), by: "resident", at: now)
+        _ = try store.act(on: ticket.id, .dispatch(gridCode: "JB02", assigneeID: nil), by: "dispatcher", at: now)
+        let page = try store.changes(after: start, limit: 10)
+        #expect(page.events.map(\.kind) == [.ticketOrdered, .ticketDispatched])
+        #expect(page.tickets.map(\.id) == [ticket.id])
+        #expect(page.tickets.first?.state == .dispatched && page.tickets.first?.gridCode == "JB02")
+        #expect(page.staff.isEmpty && page.calls.isEmpty && page.visits.isEmpty)
+        // the same as the events and rows read one by one
+        let events = try store.events(after: start, limit: 10)
+        #expect(events.map(\.sequence) == page.events.map(\.sequence))
+        #expect(try store.tickets(ids: [ticket.id]).map(\.state) == page.tickets.map(\.state))
+        #expect(try store.changes(after: try store.lastSequence(), limit: 10).events.isEmpty)
+        // an import means building afresh: the page names no rows to put in place
+        let beforeImport = try store.lastSequence()
+        var household = try #require(try store.loadAll(at: now).households.first)
+        household.id = "H99998"
+        _ = try store.upsert(households: [household], source: "test.csv", at: now)
+        _ = try store.act(on: ticket.id, .accept(staffID: "S0002"), by: "S0002", at: now)
+        let imported = try store.changes(after: beforeImport, limit: 10)
+        #expect(imported.events.map(\.kind) == [.importedHouseholds, .ticketAccepted])
+        #expect(imported.tickets.isEmpty)
+    }
 }
