@@ -59,15 +59,19 @@ public struct Glyphs: Sendable, Hashable {
     /// `character` as this set draws it: itself, or in the wide set, for an ambiguous character
     /// other than a box line, a one-column stand-in.
     public func drawable(_ character: Character) -> Character {
-        guard ambiguous == .wide, let first = character.unicodeScalars.first, first.value >= 0xA1,
-              DisplayWidth.isAmbiguous(first), !Self.lineDrawing.contains(first.value)
-        else { return character }
+        guard ambiguous == .wide, let first = character.unicodeScalars.first, Self.needsStandIn(first) else { return character }
         return Self.standIns[first.value] ?? Self.standIn(forBox: first.value)
     }
 
     /// Whether `text` reaches the terminal as it is in this set.
     public func drawsAsIs(_ text: String) -> Bool {
-        ambiguous == .narrow || text.unicodeScalars.allSatisfy { $0.value < 0xA1 || !DisplayWidth.isAmbiguous($0) || Self.lineDrawing.contains($0.value) }
+        ambiguous == .narrow || !text.unicodeScalars.contains(where: Self.needsStandIn)
+    }
+
+    /// Whether the wide set sends something else for `scalar`: an ambiguous character that is
+    /// not one of the line-drawing set's box lines.
+    static func needsStandIn(_ scalar: Unicode.Scalar) -> Bool {
+        DisplayWidth.isAmbiguous(scalar) && !lineDrawing.contains(scalar.value)
     }
 
     /// The box lines the terminal's line-drawing set has (─│┌┐└┘├┤┬┴┼), by the character that

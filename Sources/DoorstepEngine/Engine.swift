@@ -115,7 +115,7 @@ public final class Engine: @unchecked Sendable {
     /// them replaced the territory or its people.
     private func apply(_ changes: ChangeBatch, now: Date) throws {
         guard var current = live else { return }
-        if ChangeTargets(changes.events).rebuild {
+        if changes.rebuild {
             try rebuild(now: now)
             return
         }

@@ -19,11 +19,7 @@ enum EventsPane {
             ? ListWindow(total: state.events.count, height: inner.height, cursor: last - state.eventCursor) : nil
         let shown = window.map { $0.rows.map { last - $0 } }
             ?? TickerPage.rows(top: state.tickerTop, events: state.events, rows: inner.height)
-        // one width for the kinds of everyday work, so the columns stay put as the kinds shown
-        // change; a rarer, longer label (an import, a reveal) widens its own row alone. A
-        // narrow pane keeps its columns for the names: the widest label it shows.
-        let kinds = inner.width >= 40 ? everyday : shown.map { state.events[$0].kind }
-        let kindWidth = kinds.map { DisplayWidth.of(s.eventKind($0)) }.max() ?? 6
+        let kindWidth = kindWidth(s, inner: inner, shown: shown.map { state.events[$0].kind })
         for (row, index) in shown.enumerated() {
             let y = inner.y + row
             drawRow(&canvas, state, state.events[index], y: y, inner: inner, kindWidth: kindWidth)
@@ -37,14 +33,14 @@ enum EventsPane {
     /// drawn whole (the page turned, the operator is in the ticker, a narrow pane's columns).
     static func drawNewRows(_ canvas: inout Canvas, _ state: WallState, from old: WallState, in rect: Rect) -> [Range<Int>]? {
         let inner = rect.inset(by: 1)
-        guard !inner.isEmpty, inner.width >= 40, state.focus != .events, old.focus != .events, state.tickerTop == old.tickerTop,
+        guard !inner.isEmpty, inner.width >= wideFrom, state.focus != .events, old.focus != .events, state.tickerTop == old.tickerTop,
               !old.events.isEmpty
         else { return nil }
         let shown = TickerPage.rows(top: state.tickerTop, events: state.events, rows: inner.height)
         let was = TickerPage.rows(top: old.tickerTop, events: old.events, rows: inner.height)
         guard shown.count >= was.count, zip(shown, was).allSatisfy({ state.events[$0].sequence == old.events[$1].sequence })
         else { return nil }
-        let kindWidth = everyday.map { DisplayWidth.of(state.strings.eventKind($0)) }.max() ?? 6
+        let kindWidth = kindWidth(state.strings, inner: inner, shown: [])
         var drawn: [Range<Int>] = []
         for row in was.count..<shown.count {
             let y = inner.y + row
@@ -53,6 +49,16 @@ enum EventsPane {
             drawn.append(y..<(y + 1))
         }
         return drawn
+    }
+
+    /// Panes at least this wide keep one kind column for every everyday kind.
+    static let wideFrom = 40
+
+    /// The kind column's width: one for the kinds of everyday work, so the columns stay put as
+    /// the kinds shown change (a rarer, longer label, an import or a reveal, widens its own row
+    /// alone); a narrow pane keeps its columns for the names: the widest label it shows.
+    private static func kindWidth(_ s: UIStrings, inner: Rect, shown: [ChangeKind]) -> Int {
+        (inner.width >= wideFrom ? everyday : shown).map { DisplayWidth.of(s.eventKind($0)) }.max() ?? 6
     }
 
     /// One event on line `y`: its time, kind, subject and who did what.

@@ -94,7 +94,7 @@ enum TicketsPane {
 
     /// Column widths shared by every row of the pane: they follow the language's longest
     /// label, each with a space after it.
-    struct RowColumns: Equatable {
+    struct RowColumns {
         let wide: Bool
         let categoryWidth: Int
         let stateWidth: Int

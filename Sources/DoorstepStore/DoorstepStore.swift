@@ -67,25 +67,31 @@ public struct ChangeBatch: Sendable {
     public var staff: [Staff] = []
     public var calls: [Call] = []
     public var visits: [Visit] = []
+    /// One of the events replaced the territory or its people: build afresh (no rows are read).
+    public var rebuild: Bool
 
-    public init(events: [ChangeEvent], tickets: [Ticket] = [], staff: [Staff] = [], calls: [Call] = [], visits: [Visit] = []) {
+    /// `events` with the rows they name, read by the functions given (none when they mean
+    /// building afresh).
+    public init(
+        events: [ChangeEvent], tickets: ([String]) throws -> [Ticket], staff: ([String]) throws -> [Staff],
+        calls: ([String]) throws -> [Call], visits: ([String]) throws -> [Visit]
+    ) throws {
         self.events = events
-        self.tickets = tickets
-        self.staff = staff
-        self.calls = calls
-        self.visits = visits
+        let targets = ChangeTargets(events)
+        rebuild = targets.rebuild
+        guard !rebuild else { return }
+        self.tickets = try tickets(Array(targets.tickets))
+        self.staff = try staff(Array(targets.staff))
+        self.calls = try calls(Array(targets.calls))
+        self.visits = try visits(Array(targets.visits))
     }
 }
 
 extension ChangeFeed {
     /// The events, then the rows they name, each read on its own.
     public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
-        let events = try events(after: sequence, limit: limit)
-        let targets = ChangeTargets(events)
-        guard !targets.rebuild else { return ChangeBatch(events: events) }
-        return ChangeBatch(
-            events: events, tickets: try tickets(ids: Array(targets.tickets)), staff: try staff(ids: Array(targets.staff)),
-            calls: try calls(ids: Array(targets.calls)), visits: try visits(ids: Array(targets.visits)))
+        try ChangeBatch(events: events(after: sequence, limit: limit), tickets: tickets(ids:), staff: staff(ids:), calls: calls(ids:),
+                        visits: visits(ids:))
     }
 }
 

@@ -98,14 +98,12 @@ extension SQLiteStore {
     /// The events and the rows they name in one read (one snapshot, one transaction).
     public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
         try read { db in
-            let events = try Records.all(db, "SELECT * FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [sequence, limit], Records.event)
-            let targets = ChangeTargets(events)
-            guard !targets.rebuild else { return ChangeBatch(events: events) }
-            return ChangeBatch(
-                events: events, tickets: try Self.rows(db, Array(targets.tickets), table: "ticket", key: "id", Records.ticket),
-                staff: try Self.rows(db, Array(targets.staff), table: "staff", key: "id", Records.staff),
-                calls: try Self.rows(db, Array(targets.calls), table: "call", key: "id", Records.call),
-                visits: try Self.rows(db, Array(targets.visits), table: "visit", key: "id", Records.visit))
+            try ChangeBatch(
+                events: Records.all(db, "SELECT * FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [sequence, limit], Records.event),
+                tickets: { try Self.rows(db, $0, table: "ticket", key: "id", Records.ticket) },
+                staff: { try Self.rows(db, $0, table: "staff", key: "id", Records.staff) },
+                calls: { try Self.rows(db, $0, table: "call", key: "id", Records.call) },
+                visits: { try Self.rows(db, $0, table: "visit", key: "id", Records.visit) })
         }
     }
 
