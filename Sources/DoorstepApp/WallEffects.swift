@@ -127,8 +127,11 @@ public final class WallEffects: @unchecked Sendable {
         }
     }
 
-    /// Escalates missed calls in `overview` (skipped while the previous round still runs).
+    /// Escalates missed calls in `overview` (skipped when none is missed, or while the previous
+    /// round still runs).
     public func supervise(_ overview: Overview) {
+        // most seconds nothing is missed: no need to wake the worker queue
+        guard desk.anyMissed(in: overview) else { return }
         lock.lock()
         if supervising {
             lock.unlock()

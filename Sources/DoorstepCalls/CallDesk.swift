@@ -51,6 +51,12 @@ public final class CallDesk: Sendable {
         return Report(calls: calls, problems: notify(calls, overview))
     }
 
+    /// Whether any call in `overview` is missed now (nothing for `supervise` to do otherwise).
+    public func anyMissed(in overview: Overview) -> Bool {
+        let now = clock.now()
+        return overview.calls.contains { $0.call.state(at: now, timeout: timeout) == .missed }
+    }
+
     /// Escalates every call that is missed now, one step of the chain per level.
     public func supervise(_ overview: Overview) -> Report {
         let now = clock.now()

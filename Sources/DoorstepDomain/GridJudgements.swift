@@ -18,9 +18,12 @@ struct GridJudgements: Sendable {
     private(set) var changes = 0
 
     init(territory: TerritoryIndex) {
+        // small chunks: a summary holds four counted references, and a chunk the last snapshot
+        // still shares is copied whole when one of its grids is judged differently (in a city
+        // a deadline passes most seconds)
         summaries = ChunkedArray(territory.grids.map {
             Overview.GridSummary(grid: $0, assessment: GridAssessment(reasons: []), openTickets: 0, working: 0, staffCount: 0)
-        })
+        }, chunkSize: 32)
         revisitAt = Array(repeating: .distantPast, count: territory.grids.count)
         communityTallies = Array(repeating: StatusTally(), count: territory.communities.count)
         streetTallies = Array(repeating: StatusTally(), count: territory.streets.count)

@@ -86,6 +86,9 @@ public struct Overview: Sendable {
     public var gridsOfCommunity: [[Int]] { territory.gridsOfCommunity }
     /// Per street (same order): the indices of its communities.
     public var communitiesOfStreet: [[Int]] { territory.communitiesOfStreet }
+    /// The streets' districts, in the order their first street comes, and each one's streets.
+    public var districts: [String] { territory.districts }
+    public var streetsOfDistrict: [[Int]] { territory.streetsOfDistrict }
     /// Each grid's buildings and hazards, for the drill-down.
     public var buildingsByGrid: [String: [Building]] { territory.buildingsByGrid }
     public var hazardsByGrid: [String: [Hazard]] { territory.hazardsByGrid }

@@ -19,6 +19,10 @@ public struct TerritoryIndex: Sendable {
     public let gridsOfCommunity: [[Int]]
     /// Per street (same order): the indices of its communities.
     public let communitiesOfStreet: [[Int]]
+    /// The districts the streets belong to, in the order their first street comes.
+    public let districts: [String]
+    /// Per district (same order as `districts`): the indices of its streets.
+    public let streetsOfDistrict: [[Int]]
     /// Each grid's buildings and hazards, for the drill-down and the rules.
     public let buildingsByGrid: [String: [Building]]
     public let hazardsByGrid: [String: [Hazard]]
@@ -50,6 +54,19 @@ public struct TerritoryIndex: Sendable {
         var communitiesOfStreet = Array(repeating: [Int](), count: data.streets.count)
         for (index, street) in streetOfCommunity.enumerated() where street >= 0 { communitiesOfStreet[street].append(index) }
         self.communitiesOfStreet = communitiesOfStreet
+        var districtIndex: [String: Int] = [:]
+        var districts: [String] = [], streetsOfDistrict: [[Int]] = []
+        for (index, street) in data.streets.enumerated() {
+            if let known = districtIndex[street.district] {
+                streetsOfDistrict[known].append(index)
+            } else {
+                districtIndex[street.district] = districts.count
+                districts.append(street.district)
+                streetsOfDistrict.append([index])
+            }
+        }
+        self.districts = districts
+        self.streetsOfDistrict = streetsOfDistrict
         buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
         hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
     }

@@ -6,6 +6,10 @@ import Foundation
 public struct TimeSeries: Sendable {
     private var times: [Date] = []
     private var values: [Double] = []
+    /// Running sums: `sums[k]` is the sum of the values before index `k` (one more entry than
+    /// `values`), so a window's sum is one subtraction, not a pass over the window (the
+    /// engine asks for three windows every second, over a city's month of ratings).
+    private var sums: [Double] = [0]
 
     public init() {}
 
@@ -14,6 +18,8 @@ public struct TimeSeries: Sendable {
         let sorted = entries.sorted { $0.0 < $1.0 }
         times = sorted.map(\.0)
         values = sorted.map(\.1)
+        sums.reserveCapacity(values.count + 1)
+        for value in values { sums.append(sums[sums.count - 1] + value) }
     }
 
     public var count: Int { times.count }
@@ -33,9 +39,12 @@ public struct TimeSeries: Sendable {
             let index = upperBound(date)
             times.insert(date, at: index)
             values.insert(value, at: index)
+            sums.insert(sums[index] + value, at: index + 1)
+            for k in (index + 2)..<sums.count { sums[k] += value }
         } else {
             times.append(date)
             values.append(value)
+            sums.append(sums[sums.count - 1] + value)
         }
     }
 
@@ -46,6 +55,8 @@ public struct TimeSeries: Sendable {
             if values[index] == value {
                 times.remove(at: index)
                 values.remove(at: index)
+                sums.remove(at: index + 1)
+                for k in (index + 1)..<sums.count { sums[k] -= value }
                 return
             }
             index += 1
@@ -58,14 +69,13 @@ public struct TimeSeries: Sendable {
         let end = lowerBound(date)
         times.removeSubrange(0..<end)
         values.removeSubrange(0..<end)
+        sums.removeSubrange(0..<end)
     }
 
     /// How many entries fall at or after `date`, and the sum of their values.
     public func since(_ date: Date) -> (count: Int, sum: Double) {
         let start = lowerBound(date)
-        var sum = 0.0
-        for index in start..<values.count { sum += values[index] }
-        return (values.count - start, sum)
+        return (values.count - start, sums[values.count] - sums[start])
     }
 
     private func upperBound(_ date: Date) -> Int {

@@ -13,10 +13,7 @@ extension WallState {
     }
 
     /// The districts, in the order their first street appears.
-    var districts: [String] {
-        var seen: Set<String> = []
-        return overview.streets.map(\.district).filter { seen.insert($0).inserted }
-    }
+    var districts: [String] { overview.districts }
 
     /// The tiles of the grids pane under their headings, for whichever level is shown.
     var tileGroups: [TileLayout.Group] { atStreetLevel ? streetGroups : gridGroups }
@@ -31,11 +28,7 @@ extension WallState {
 
     /// Streets under their districts.
     var streetGroups: [TileLayout.Group] {
-        let names = districts
-        let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var members = Array(repeating: [Int](), count: names.count)
-        for (index, street) in overview.streets.enumerated() { members[position[street.district] ?? 0].append(index) }
-        return members.enumerated().map { TileLayout.Group(heading: $0, members: $1) }
+        overview.streetsOfDistrict.enumerated().map { TileLayout.Group(heading: $0, members: $1) }
     }
 
     /// Grids under their communities: those of the street drilled into (all when none), and

@@ -20,6 +20,12 @@ public final class Simulator: @unchecked Sendable {
     private let gridStaff: [String: [Staff]]
     private let mustVisit: [Household]
     private let coreStaff: [Staff]
+    /// The tickets of each state it may move next, as last read, and when: read again after
+    /// `candidateLife` seconds or once used up. Reading and decoding fifty tickets for every
+    /// step was a third of the demo's simulator time at a change a second. A ticket moved
+    /// meanwhile by someone else makes that step a refusal, as a stale screen would.
+    private var candidates: [TicketState: (readAt: Date, tickets: [Ticket])] = [:]
+    static let candidateLife: TimeInterval = 60
 
     static let titles: [String: [String]] = [
         "party_public": ["办理居住证明", "老年优待证咨询", "医保缴费咨询", "开具困难证明"],
@@ -91,8 +97,14 @@ public final class Simulator: @unchecked Sendable {
     }
 
     private func advance(_ state: TicketState, at now: Date, _ action: (Ticket) -> TicketAction?) throws -> String? {
-        let candidates = try store.tickets(state: state, limit: 50)
-        guard let ticket = candidates.randomElement(using: &random), let chosen = action(ticket) else { return nil }
+        var known = candidates[state] ?? (.distantPast, [])
+        if known.tickets.isEmpty || now.timeIntervalSince(known.readAt) >= Self.candidateLife || now < known.readAt {
+            known = (now, try store.tickets(state: state, limit: 50))
+        }
+        guard let index = known.tickets.indices.randomElement(using: &random) else { return nil }
+        let ticket = known.tickets.remove(at: index)
+        candidates[state] = known
+        guard let chosen = action(ticket) else { return nil }
         let actor: String
         switch chosen {
         case .accept(let staff), .resolve(let staff, _): actor = staff

@@ -200,7 +200,7 @@ extension SQLiteStore {
             let batch = Array(ids[start..<min(ids.count, start + 500)])
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
             // a poll names a few rows: those statements are kept compiled, the rare long lists are not
-            out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", StatementArguments(batch),
+            out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", StatementArguments.texts(batch),
                                    cached: batch.count <= 16, decode)
             start += batch.count
         }

@@ -308,7 +308,7 @@ extension SQLiteStore {
             // one or a few values (a single action's checks) keep their statement compiled
             let sql = "SELECT \(key) FROM \(table) WHERE \(key) IN (\(marks))"
             let statement = batch.count <= 4 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-            found.formUnion(try String.fetchAll(statement, arguments: StatementArguments(batch)))
+            found.formUnion(try String.fetchAll(statement, arguments: StatementArguments.texts(batch)))
             start += batch.count
         }
         if let missing = values.first(where: { !found.contains($0) }) { throw StoreError.notFound(kind: kind, id: missing) }
