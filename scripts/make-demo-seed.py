@@ -221,3 +221,59 @@ write("tickets.csv", ["id", "grid", "category", "source", "priority", "state", "
                       "minutes_to_accept"], tickets)
 write("visits.csv", ["id", "household", "staff", "days_ago"], visits)
 write("hazards.csv", ["id", "grid", "kind", "severity", "status", "title", "opened_days_ago"], hazards)
+
+# The Party chain (四级组织链条), from its own generator so the rest of the street stays as it
+# was: a committee per community, a branch per grid whose secretary is the grid's all-round
+# social worker (one person, both posts: the member row names the staff record), the grid's
+# two Party-member central households in its first two buildings, a building Party group in
+# the first with a leader and sometimes a member, and three functional organisations whose
+# members come from many grids. YT06's branch has lost its secretary: a vacancy the wall shows.
+party_rng = random.Random(12)
+party_orgs, party_members = [], []
+member_seq = 0
+
+
+def add_member(org, post="member", name="", building="", functional="", staff_id=""):
+    global member_seq
+    member_seq += 1
+    mid = f"PM{member_seq:04d}"
+    party_members.append([mid, name, "" if staff_id else phone(), org, post, building, functional, staff_id])
+    return mid
+
+
+FUNCTIONAL = [("LJ-F1", "暖新驿站快递员党支部"), ("LJ-F2", "银发志愿服务队党支部"), ("LJ-F3", "临江书画社党小组")]
+for code, name in FUNCTIONAL:
+    party_orgs.append([code, "functional", name, "", "", "", ""])
+staff_by_grid = {}
+for s in staff:
+    staff_by_grid.setdefault(s[3], []).append(s)
+buildings_by_grid = {}
+building_name = {b[0]: b[3] for b in buildings}
+for b in buildings:
+    buildings_by_grid.setdefault(b[1], []).append(b[0])
+for c_code, c_name, grid_count in COMMUNITIES:
+    committee = f"{c_code}-DW"
+    party_orgs.append([committee, "committee", f"{c_name}社区党委", c_code, "", "", ""])
+    add_member(committee, "secretary", person())
+    add_member(committee, "deputy", person())
+    add_member(committee, "member", person())
+    for g in range(1, grid_count + 1):
+        g_code = f"{c_code}{g:02d}"
+        branch = f"{g_code}-ZB"
+        party_orgs.append([branch, "branch", f"{c_name}{NUMERALS[g - 1]}网格党支部", "", g_code, "", committee])
+        people = staff_by_grid[g_code]
+        all_round = next(s for s in people if s[2] == "all_round")
+        add_member(branch, "member" if g_code == "YT06" else "secretary", staff_id=all_round[0])
+        centrals = [s for s in people if s[2] == "party_household"]
+        for s, b_code in zip(centrals, buildings_by_grid[g_code]):
+            add_member(branch, "central_household", building=b_code, staff_id=s[0])
+        for b_code in buildings_by_grid[g_code][:1]:
+            group = f"{b_code}-XZ"
+            party_orgs.append([group, "group", f"{building_name[b_code]}党小组", "", "", b_code, branch])
+            add_member(group, "group_leader", person(), b_code,
+                       party_rng.choice(FUNCTIONAL)[0] if party_rng.random() < 0.2 else "")
+            for _ in range(party_rng.choice((0, 0, 1))):
+                add_member(group, "member", person(), b_code, party_rng.choice(FUNCTIONAL)[0] if party_rng.random() < 0.3 else "")
+
+write("party_orgs.csv", ["code", "kind", "name", "community", "grid", "building", "parent"], party_orgs)
+write("party_members.csv", ["id", "name", "phone", "org", "post", "building", "functional", "staff"], party_members)

@@ -27,6 +27,29 @@ extension CommandLineEnd {
         return try listing(rows, json: json, columns: ["id", "name", "role", "grid", "duty"])
     }
 
+    /// `doorstep party`: every Party member (or one grid's branch and groups), leaders first
+    /// within each organisation.
+    public func party(json: Bool, grid: String?) throws -> String {
+        let store = try open(readOnly: true)
+        let data = try storeCall { try store.loadAll(at: clock.now()) }
+        let index = PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)
+        if let grid, !data.grids.contains(where: { $0.code == grid }) {
+            throw Failure("no grid '\(grid)' (see `doorstep grids`)", exitCode: ExitStatus.notFound)
+        }
+        let orgs = index.organisations
+        func gridOf(_ org: PartyOrganisation) -> String? {
+            org.gridCode ?? org.parentCode.flatMap { orgs[$0]?.gridCode }
+        }
+        let members = grid.map { index.members(ofGrid: $0) } ?? data.partyMembers
+        let rows: [ListingRow] = members.map { m in
+            let org = orgs[m.orgCode]
+            return [("id", m.id), ("name", m.name), ("post", m.post.rawValue), ("org", m.orgCode), ("org_kind", org?.kind.rawValue),
+                    ("grid", org.flatMap(gridOf)), ("community", org?.communityCode), ("building", m.buildingCode),
+                    ("functional", m.functionalCode), ("staff", m.staffID)]
+        }
+        return try listing(rows, json: json, columns: ["id", "name", "post", "org", "grid", "building", "staff"])
+    }
+
     /// `doorstep tickets`: newest first, only those in `state` when given.
     public func tickets(json: Bool, state: TicketState?, limit: Int) throws -> String {
         guard limit > 0 else { throw Failure("--limit must be above 0", exitCode: ExitStatus.usage) }

@@ -16,11 +16,22 @@ enum SnapshotJSON {
             "average_accept_minutes": f.averageAcceptMinutes.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
             "satisfaction": f.satisfaction.map { ($0 * 100).rounded() / 100 } as Any? ?? NSNull(),
         ]
+        let party = overview.party
         let grids: [[String: Any]] = overview.grids.map { summary in
-            ["code": summary.grid.code, "name": summary.grid.name, "community": summary.grid.communityCode,
-             "status": summary.assessment.status.rawValue, "reason": summary.assessment.reasons.first?.code ?? "",
-             "reasons": summary.assessment.reasons.map(\.code), "open_tickets": summary.openTickets,
-             "staff_on_duty": summary.working, "staff": summary.staffCount]
+            var row: [String: Any] = [
+                "code": summary.grid.code, "name": summary.grid.name, "community": summary.grid.communityCode,
+                "status": summary.assessment.status.rawValue, "reason": summary.assessment.reasons.first?.code ?? "",
+                "reasons": summary.assessment.reasons.map(\.code), "open_tickets": summary.openTickets,
+                "staff_on_duty": summary.working, "staff": summary.staffCount]
+            if party.hasParty {
+                // the grid's link of the Party chain: its branch, the branch's secretary, how many members
+                let branch = party.branch(ofGrid: summary.grid.code)
+                row["party"] = [
+                    "branch": branch?.code as Any? ?? NSNull(), "secretary": branch.flatMap { party.leader(of: $0)?.name } as Any? ?? NSNull(),
+                    "members": party.members(ofGrid: summary.grid.code).count,
+                ] as [String: Any]
+            }
+            return row
         }
         let staff: [[String: Any]] = state.staffRows.map { person in
             var row: [String: Any] = ["id": person.id, "name": person.name, "role": person.role.rawValue, "duty": person.duty.rawValue]

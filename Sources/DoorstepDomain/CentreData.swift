@@ -21,13 +21,19 @@ public struct CentreData: Hashable, Sendable {
     /// Must-visits logged (the wall counts this calendar month's).
     public var visits: [Visit]
     public var calls: [Call]
+    /// The Party chain and functional organisations, and their members (both empty for a data
+    /// set that has none: the wall then shows no Party section and judges no branch).
+    public var partyOrganisations: [PartyOrganisation]
+    public var partyMembers: [PartyMember]
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
         households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket],
         hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], streets: [Street] = [],
-        outcomes: [TicketOutcome] = []
+        outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = []
     ) {
+        self.partyOrganisations = partyOrganisations
+        self.partyMembers = partyMembers
         self.centre = centre
         self.streets = streets
         self.outcomes = outcomes

@@ -32,11 +32,14 @@ public enum StatusReason: Hashable, Sendable {
     case mustVisitsBehind(done: Int, due: Int)
     /// The grid lacks part of its 1+1+2+N (attention).
     case staffingIncomplete
+    /// The grid has no Party branch, or its branch no secretary (attention; only where the
+    /// data set has a Party chain).
+    case partyBranchVacant
 
     public var status: GridStatus {
         switch self {
         case .overdueTickets, .unansweredCalls, .nobodyOnDuty, .severeHazards: return .alarm
-        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete: return .attention
+        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete, .partyBranchVacant: return .attention
         }
     }
 
@@ -50,6 +53,7 @@ public enum StatusReason: Hashable, Sendable {
         case .nearDeadline: return "near_deadline"
         case .mustVisitsBehind: return "must_visits_behind"
         case .staffingIncomplete: return "staffing_incomplete"
+        case .partyBranchVacant: return "party_branch_vacant"
         }
     }
 }
@@ -105,8 +109,12 @@ public struct GridFacts: Sendable {
     /// Households tagged with a must-visit kind, and how many of them were visited this month.
     public var mustVisitDue: Int
     public var mustVisitDone: Int
+    /// The grid's link of the Party chain is missing (no branch, or no secretary).
+    public var partyBranchVacant: Bool
 
-    public init(staff: [Staff] = [], openTickets: [Ticket] = [], calls: [Call] = [], hazards: [Hazard] = [], mustVisitDue: Int = 0, mustVisitDone: Int = 0) {
+    public init(staff: [Staff] = [], openTickets: [Ticket] = [], calls: [Call] = [], hazards: [Hazard] = [], mustVisitDue: Int = 0, mustVisitDone: Int = 0,
+                partyBranchVacant: Bool = false) {
+        self.partyBranchVacant = partyBranchVacant
         self.staff = staff
         self.openTickets = openTickets
         self.calls = calls
@@ -125,7 +133,8 @@ public struct GridFacts: Sendable {
 ///   allowance, at most the last hour), must-visits are behind the month's pace (fewer done
 ///   than `mustVisitPace` of the share of the month gone by), or 1+1+2+N is incomplete
 ///   (fewer than 1 all-round social worker, 1 professional social worker, 2 Party-member
-///   central households and 1 volunteer);
+///   central households and 1 volunteer), or — where the data set has a Party chain — the
+///   grid has no Party branch or its branch no secretary;
 /// - otherwise **normal**.
 public enum StatusRules {
     /// The share of a stage's allowance that counts as "near the deadline"…
@@ -176,6 +185,7 @@ public enum StatusRules {
             reasons.append(.mustVisitsBehind(done: facts.mustVisitDone, due: facts.mustVisitDue))
         }
         if !isStaffingComplete(facts.staff) { reasons.append(.staffingIncomplete) }
+        if facts.partyBranchVacant { reasons.append(.partyBranchVacant) }
         return GridAssessment(reasons: reasons)
     }
 

@@ -82,7 +82,7 @@ public struct LiveOverview: Sendable {
             GridFacts(
                 staff: roster.staff(ofGrid: g), openTickets: open.tickets(ofGrid: g), calls: callLog.calls(ofGrid: g),
                 hazards: territory.hazardsByGrid[territory.grids[g].code] ?? [], mustVisitDue: mustVisits.dueByGrid[g],
-                mustVisitDone: mustVisits.doneByGrid[g])
+                mustVisitDone: mustVisits.doneByGrid[g], partyBranchVacant: territory.party.branchVacant(grid: territory.grids[g].code))
         }
         // nothing older than the longest window (30 days of ratings) is kept
         ledger.drop(before: now.addingTimeInterval(-31 * 86_400))

@@ -26,6 +26,8 @@ public struct TerritoryIndex: Sendable {
     /// Each grid's buildings and hazards, for the drill-down and the rules.
     public let buildingsByGrid: [String: [Building]]
     public let hazardsByGrid: [String: [Hazard]]
+    /// The Party chain over this territory.
+    public let party: PartyIndex
 
     /// Shared by every overview built from this territory: a different one means the model was
     /// built afresh (an `init`, an import, a new month), so nothing drawn from the old can stay.
@@ -69,6 +71,7 @@ public struct TerritoryIndex: Sendable {
         self.streetsOfDistrict = streetsOfDistrict
         buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
         hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
+        party = PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)
     }
 
     /// The index of the grid with this code.

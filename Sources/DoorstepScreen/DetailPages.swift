@@ -12,7 +12,7 @@ public enum DetailPage: Equatable, Sendable {
 
 /// The sections of a grid's page that Tab moves between.
 public enum GridSection: Int, CaseIterable, Sendable {
-    case roster, households, tickets
+    case roster, party, households, tickets
 }
 
 extension WallState {
@@ -40,6 +40,15 @@ extension WallState {
             return ra != rb ? ra < rb : a.id < b.id
         }
     }
+
+    /// The sections of a grid's page, in Tab order (the Party branch only where the data set
+    /// has a Party chain).
+    func gridSections(_ code: String) -> [GridSection] {
+        overview.party.hasParty ? GridSection.allCases : GridSection.allCases.filter { $0 != .party }
+    }
+
+    /// The members of a grid's Party branch and its building groups, leaders first.
+    func gridPartyMembers(_ code: String) -> [PartyMember] { overview.party.members(ofGrid: code) }
 
     func visitedThisMonth(_ household: String) -> Bool {
         (overview.visitsByHousehold[household]?.first?.at).map { $0 >= overview.monthStart } ?? false
@@ -104,15 +113,18 @@ extension WallState {
         let count: Int
         switch detailSection {
         case .roster: count = gridRoster(code).count
+        case .party: count = gridPartyMembers(code).count
         case .households: count = gridHouseholds(code).count
         case .tickets: count = gridTickets(code).count
         }
+        let sections = gridSections(code)
+        let here = sections.firstIndex(of: detailSection) ?? 0
         switch key {
         case .tab:
-            detailSection = GridSection(rawValue: (detailSection.rawValue + 1) % GridSection.allCases.count) ?? .roster
+            detailSection = sections[(here + 1) % sections.count]
             detailCursor = 0
         case .backTab:
-            detailSection = GridSection(rawValue: (detailSection.rawValue + 2) % GridSection.allCases.count) ?? .roster
+            detailSection = sections[(here + sections.count - 1) % sections.count]
             detailCursor = 0
         case .enter:
             switch detailSection {
@@ -122,12 +134,19 @@ extension WallState {
             case .tickets:
                 let rows = gridTickets(code)
                 if rows.indices.contains(detailCursor) { return open(.ticket(id: rows[detailCursor].id)) }
-            case .roster:
+            case .roster, .party:
                 break
             }
         case .character("c") where detailSection == .roster:
             let rows = gridRoster(code)
             if rows.indices.contains(detailCursor) { call(rows[detailCursor]) }
+        case .character("c") where detailSection == .party:
+            // a member who also holds a grid post is called as that person; the others have no
+            // line the call desk can ring yet
+            let rows = gridPartyMembers(code)
+            if rows.indices.contains(detailCursor) {
+                if let person = rows[detailCursor].staffID.flatMap({ overview.staff(id: $0) }) { call(person) } else { show(.nobodyToCall) }
+            }
         case .character("C"):
             callGrid(code)
         default:

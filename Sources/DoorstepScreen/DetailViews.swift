@@ -29,6 +29,14 @@ enum DetailViews {
         let dispatchers = state.overview.staffWithoutGrid.filter { $0.role == .communityDispatcher && $0.communityCode == code }.sorted { $0.id < $1.id }
         canvas.write(s.role(.communityDispatcher) + ": " + dispatchers.map { "\($0.name) \(s.duty($0.duty))" }.joined(separator: "  "),
                      x: parts[0].x, y: parts[0].y, clip: parts[0], style: Style(.muted))
+        if state.overview.party.hasParty {
+            // the community's Party chain, from its committee down, with what is missing
+            let chain = PartyChainSummary(community: code, grids: grids.map(\.grid), buildingsByGrid: state.overview.buildingsByGrid,
+                                          party: state.overview.party)
+            let vacant = chain.committee == nil || chain.secretary == nil || chain.vacantBranches > 0
+            canvas.write(state.language.partyStrings.chain(chain), x: parts[0].x, y: parts[0].y + 1, clip: parts[0],
+                         style: vacant ? Style(.attention) : Style(.normal))
+        }
         let rows: [(String, Style)] = grids.map { summary in
             let households = state.gridHouseholds(summary.grid.code)
             let done = households.filter { state.visitedThisMonth($0.id) }.count
@@ -69,7 +77,15 @@ enum DetailViews {
             (rosterArea, householdArea, ticketArea) = (columns[0], columns[1], columns[2])
         }
 
-        // roster
+        // the roster, with the grid's Party branch under it where the data set has a Party chain
+        let rosterBox: Rect
+        if state.overview.party.hasParty {
+            let stack = Layout.rows(rosterArea, [.fill(1), .fill(1)])
+            rosterBox = stack[0]
+            partyList(&canvas, state, code, in: stack[1])
+        } else {
+            rosterBox = rosterArea
+        }
         let roster = state.gridRoster(code)
         list(&canvas, state, title: "\(d.roster) · \(s.onDuty) \(summary.working)/\(summary.staffCount)", section: .roster,
              rows: roster.map { person in
@@ -79,7 +95,7 @@ enum DetailViews {
                      line += " ☎ " + s.callState(call.state)
                  }
                  return (line, person.duty == .off ? Style(.muted) : Style(.normal))
-             }, in: rosterArea)
+             }, in: rosterBox)
 
         // households due a must-visit
         let households = state.gridHouseholds(code)
@@ -115,6 +131,33 @@ enum DetailViews {
             let style = hazard.status == .resolved ? Style(.muted) : (hazard.severity == .severe ? Style(.alarm, bold: true) : Style(.normal))
             canvas.write(line, x: hazardBox.x, y: hazardBox.y + row, clip: hazardBox, style: style)
         }
+    }
+
+    /// A grid's Party branch and building groups: each member's post and name, and what else
+    /// they are (the grid post they also hold, or the building they live in).
+    static func partyList(_ canvas: inout Canvas, _ state: WallState, _ code: String, in rect: Rect) {
+        let s = state.strings
+        let p = state.language.partyStrings
+        let party = state.overview.party
+        let members = state.gridPartyMembers(code)
+        let branch = party.branch(ofGrid: code)
+        let title = branch.map { p.branchTitle(party.leader(of: $0)?.name, members.count) } ?? p.noBranch
+        let buildings = state.overview.buildingsByGrid[code] ?? []
+        let postWidth = PartyPost.allCases.map { DisplayWidth.of(p.post($0)) }.max() ?? 8
+        list(&canvas, state, title: title, section: .party, rows: members.map { member in
+            let person = member.staffID.flatMap { state.overview.staff(id: $0) }
+            // where the member lives, and the grid post they also hold (a central household's
+            // post is the same thing twice, so it is not repeated)
+            var about: [String] = []
+            if let building = member.buildingCode { about.append(buildings.first { $0.code == building }?.name ?? building) }
+            if let person, person.role != .partyCentralHousehold || member.post != .centralHousehold {
+                about.append(p.alsoHolds + s.role(person.role))
+            }
+            let line = Columns.pad(p.post(member.post), to: postWidth + 1) + Columns.pad(person?.name ?? member.name, to: 8) + " "
+                + about.joined(separator: " · ")
+            let leads = member.post == .secretary || member.post == .groupLeader
+            return (line, person?.duty == .off ? Style(.muted) : Style(.normal, bold: leads))
+        }, in: rect)
     }
 
     /// A boxed list, with the cursor when its section has the focus.

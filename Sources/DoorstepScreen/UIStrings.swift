@@ -72,6 +72,7 @@ public struct UIStrings: Sendable {
     public var reasonVisitsBehind: @Sendable (_ done: Int, _ due: Int) -> String
     public var reasonNearDeadline: @Sendable (Int) -> String
     public var reasonStaffing: String
+    public var reasonPartyVacant: String
     public var ticketsShort: @Sendable (Int) -> String
     public var role: @Sendable (StaffRole) -> String
     public var duty: @Sendable (DutyState) -> String
@@ -182,7 +183,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "超时\($0)" }, reasonNobodyOnDuty: "无人在岗",
         reasonUnansweredCalls: { "未接\($0)" }, reasonSevereHazards: { "重大隐患\($0)" },
         reasonVisitsBehind: { "必访\($0)/\($1)" },
-        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编",
+        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "支部缺书记",
         ticketsShort: { "单\($0)" },
         role: { role in
             switch role {
@@ -306,7 +307,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "unstaffed",
         reasonUnansweredCalls: { "missed \($0)" }, reasonSevereHazards: { "hazard \($0)" },
         reasonVisitsBehind: { "visit \($0)/\($1)" },
-        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap",
+        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "no branch secretary",
         ticketsShort: { "T\($0)" },
         role: { role in
             switch role {

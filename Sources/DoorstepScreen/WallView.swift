@@ -91,6 +91,7 @@ public enum WallView {
         case .mustVisitsBehind(let done, let due): return strings.reasonVisitsBehind(done, due)
         case .nearDeadline(let n): return strings.reasonNearDeadline(n)
         case .staffingIncomplete: return strings.reasonStaffing
+        case .partyBranchVacant: return strings.reasonPartyVacant
         }
     }
 }

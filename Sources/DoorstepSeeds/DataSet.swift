@@ -12,7 +12,7 @@ public enum DataSet {
     ]
 
     /// Files a data set may leave out (read as empty).
-    public static let optionalFiles = ["visits.csv", "hazards.csv"]
+    public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv"]
 
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
@@ -153,10 +153,17 @@ public enum DataSet {
                 openedAt: now.addingTimeInterval(TimeInterval(-(try row.integer("opened_days_ago")) * 86_400)))
         }
 
+        let partyTerritory = PartyRows.Territory(
+            communityOfGrid: Dictionary(grids.map { ($0.code, $0.communityCode) }, uniquingKeysWith: { a, _ in a }),
+            gridOfBuilding: gridOfBuilding, communities: communityCodes,
+            staff: Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        let partyOrgs = try PartyRows.organisations(optionalTable("party_orgs.csv", PartyRows.orgColumns), partyTerritory)
+        let partyMembers = try PartyRows.members(optionalTable("party_members.csv", PartyRows.memberColumns), organisations: partyOrgs, partyTerritory)
+
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: microRows.map(\.1),
             buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
-            hazards: hazards, visits: visits, streets: streets)
+            hazards: hazards, visits: visits, streets: streets, partyOrganisations: partyOrgs, partyMembers: partyMembers)
     }
 
     static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {

@@ -75,6 +75,11 @@ public struct Synthetic: Sendable {
         var micro: [MicroGrid] = []
         var buildings: [Building] = []
         var staff: [Staff] = []
+        // the Party chain: a committee per community, a branch per grid whose secretary is the
+        // grid's first Party-member central household (one person, both posts), and its second
+        // as the building's central household
+        var party: [PartyOrganisation] = []
+        var members: [PartyMember] = []
         let roles: [StaffRole] = [.allRoundSocialWorker, .professionalSocialWorker, .partyCentralHousehold, .partyCentralHousehold,
                                   .volunteer, .fullTimeGridWorker, .microGridChief, .buildingChief, .volunteer, .volunteer,
                                   .buildingChief, .buildingChief, .volunteer, .microGridChief]
@@ -83,16 +88,29 @@ public struct Synthetic: Sendable {
             let place = Self.placeName(c)
             let street = streets.isEmpty ? nil : streets[c * streets.count / self.communities].code
             communities.append(Community(code: communityCode, name: "\(place)社区", streetCode: street))
+            party.append(PartyOrganisation(code: "P" + communityCode, kind: .committee, name: "\(place)社区党委", communityCode: communityCode))
+            members.append(PartyMember(id: String(format: "PM%07d", members.count), name: Self.name(c * 11 + 5), phone: String(format: "158%08d", c),
+                                       orgCode: "P" + communityCode, post: .secretary))
             for g in 0..<gridsPerCommunity {
                 let code = String(format: "G%05d", c * gridsPerCommunity + g)
                 grids.append(Grid(code: code, name: "\(place)\(Self.numerals[g % 10])\(g >= 10 ? "甲" : "")网格", communityCode: communityCode))
                 micro.append(MicroGrid(code: code + "-M1", name: "第1微网格", gridCode: code))
                 buildings.append(Building(code: code + "-B1", name: "\(place)苑1栋", gridCode: code, microGridCode: code + "-M1"))
+                let branch = "P" + code
+                party.append(PartyOrganisation(code: branch, kind: .branch, name: "\(grids[grids.count - 1].name)党支部", communityCode: communityCode,
+                                               gridCode: code, parentCode: "P" + communityCode))
+                var partyPosts: [PartyPost] = [.secretary, .centralHousehold]
                 for s in 0..<staffPerGrid {
                     let n = staff.count
                     let duty: DutyState = Int.random(in: 0..<10, using: &random) < 8 ? .onDuty : .off
-                    staff.append(Staff(id: String(format: "S%06d", n), name: Self.name(n), role: roles[s % roles.count], gridCode: code,
-                                       communityCode: communityCode, phone: String(format: "155%08d", n), duty: duty))
+                    let person = Staff(id: String(format: "S%06d", n), name: Self.name(n), role: roles[s % roles.count], gridCode: code,
+                                       communityCode: communityCode, phone: String(format: "155%08d", n), duty: duty)
+                    staff.append(person)
+                    if person.role == .partyCentralHousehold, !partyPosts.isEmpty {
+                        let post = partyPosts.removeFirst()
+                        members.append(PartyMember(id: String(format: "PM%07d", members.count), name: person.name, phone: person.phone, orgCode: branch,
+                                                   post: post, buildingCode: code + "-B1", staffID: person.id))
+                    }
                 }
             }
         }
@@ -106,7 +124,7 @@ public struct Synthetic: Sendable {
         }
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: micro, buildings: buildings, households: households,
-            staff: staff, categories: Self.categories, tickets: [], streets: streets)
+            staff: staff, categories: Self.categories, tickets: [], streets: streets, partyOrganisations: party, partyMembers: members)
     }
 
     /// Ticket number `n` (0-based): the last `openTickets` are open, the rest closed over the

@@ -120,6 +120,24 @@ enum Records {
             openedAt: try row.date("opened_at", in: place()))
     }
 
+    static func partyOrganisation(_ row: Fields) throws -> PartyOrganisation {
+        let code = try row.text("code", in: "party_org")
+        let place = { "party_org \(code)" }
+        return PartyOrganisation(
+            code: code, kind: try row.choice("kind", as: PartyOrgKind.self, in: place()), name: try row.text("name", in: place()),
+            communityCode: row.optionalText("community"), gridCode: row.optionalText("grid"), buildingCode: row.optionalText("building"),
+            parentCode: row.optionalText("parent"))
+    }
+
+    static func partyMember(_ row: Fields) throws -> PartyMember {
+        let id = try row.text("id", in: "party_member")
+        let place = { "party_member \(id)" }
+        return PartyMember(
+            id: id, name: try row.text("name", in: place()), phone: row.optionalText("phone") ?? "", orgCode: try row.text("org", in: place()),
+            post: try row.choice("post", as: PartyPost.self, in: place()), buildingCode: row.optionalText("building"),
+            functionalCode: row.optionalText("functional"), staffID: row.optionalText("staff"))
+    }
+
     static func call(_ row: Fields) throws -> Call {
         let id = try row.text("id", in: "call")
         let place = { "call \(id)" }

@@ -70,7 +70,9 @@ extension SQLiteStore {
             // this month's and last month's must-visits (the wall counts this month's)
             visits: try Records.all(db, "SELECT * FROM visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.visit),
             calls: try Records.all(db, "SELECT * FROM call ORDER BY placed_at", Records.call),
-            streets: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.street))
+            streets: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.street),
+            partyOrganisations: try Records.all(db, "SELECT * FROM party_org ORDER BY position", Records.partyOrganisation),
+            partyMembers: try Records.all(db, "SELECT * FROM party_member ORDER BY position", Records.partyMember))
     }
 
     static func loadOpenTickets(_ db: Database) throws -> [Ticket] {

@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
-            for table in ["event", "call", "visit", "hazard", "ticket_transition", "ticket", "category", "household", "staff",
+            for table in ["event", "call", "visit", "hazard", "party_member", "party_org", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.run("DELETE FROM \(table)")
             }
@@ -48,6 +48,16 @@ extension SQLiteStore {
             }
             for v in data.visits { try Records.insert(v, db) }
             for c in data.calls { try Records.insert(c, db) }
+            for (i, o) in data.partyOrganisations.enumerated() {
+                try db.run("INSERT INTO party_org (code, kind, name, community, grid, building, parent, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [o.code, o.kind.rawValue, o.name, o.communityCode, o.gridCode, o.buildingCode, o.parentCode, i])
+            }
+            for (i, m) in data.partyMembers.enumerated() {
+                try db.run("""
+                    INSERT INTO party_member (id, name, phone, org, post, building, functional, staff, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [m.id, m.name, m.phone, m.orgCode, m.post.rawValue, m.buildingCode, m.functionalCode, m.staffID, i])
+            }
             try Self.append(db, .initialised(centreCode: s.code, grids: data.grids.count), by: "init", at: time)
         }
     }

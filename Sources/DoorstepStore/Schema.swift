@@ -90,6 +90,16 @@ enum Schema {
             // without it a city's 96,000 staff are sorted in a temporary tree on every load
             try db.execute(sql: "CREATE INDEX staff_position ON staff(position, id)")
         }
+        migrator.registerMigration("v9: the Party chain and its members") { db in
+            try db.execute(sql: """
+                CREATE TABLE party_org (
+                    code TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, community TEXT, grid TEXT,
+                    building TEXT, parent TEXT, position INTEGER NOT NULL);
+                CREATE TABLE party_member (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL, org TEXT NOT NULL REFERENCES party_org(code),
+                    post TEXT NOT NULL, building TEXT, functional TEXT, staff TEXT, position INTEGER NOT NULL);
+                """)
+        }
         return migrator
     }
 }

@@ -52,6 +52,19 @@ struct StaffList: ParsableCommand {
     }
 }
 
+/// `doorstep party`: the Party chain's members.
+struct PartyList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "party", abstract: "List Party members with their organisation, post and grid (the Party chain).")
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "JSON: an array of {id, name, post, org, org_kind, grid, community, building, functional, staff}.") var json = false
+    @Option(help: "Only this grid's branch and its building groups.") var grid: String?
+
+    func run() throws {
+        try reportingFailures { print(try store.end.party(json: json, grid: grid)) }
+    }
+}
+
 /// `doorstep tickets`: tickets newest first.
 struct Tickets: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List tickets, newest first.")

@@ -8,11 +8,8 @@ struct CallEndToEndTests {
 
     @Test("call a staff member from the wall, answer from another terminal, let another call go missed and escalate")
     func callAckAndEscalate() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-call-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, db) = try demoDatabase("call", binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("street.sqlite").path
-        #expect(try spawn([binary, "init", "--db", db]).status == 0)
         let sent = folder.appendingPathComponent("sent.txt").path
         let notifier = "echo \"$DOORSTEP_CALL_ID $DOORSTEP_NAME $DOORSTEP_PHONE\" >> \(shellQuoted(sent))"
         let tmux = try Tmux(

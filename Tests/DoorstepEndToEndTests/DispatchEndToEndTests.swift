@@ -8,11 +8,8 @@ struct DispatchEndToEndTests {
 
     @Test("dispatch a ticket from the keyboard; a ticket another terminal dispatched first is refused plainly")
     func dispatchFromKeyboard() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-dispatch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, db) = try demoDatabase("dispatch", binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("street.sqlite").path
-        #expect(try spawn([binary, "init", "--db", db]).status == 0)
         func order(_ title: String) throws -> String {
             // care has 30 minutes to dispatch; ordered 29 min 30 s ago it is the most urgent after the two overdue ones
             let at = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-1770))

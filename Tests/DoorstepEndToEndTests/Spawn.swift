@@ -30,3 +30,20 @@ func doorstepBinary() -> String {
 
 /// Single-quotes `text` for sh.
 func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+/// A fresh temporary folder holding a database that `doorstep init` filled with the demo
+/// street; remove the folder when done.
+func demoDatabase(_ label: String, binary: String) throws -> (folder: URL, db: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let db = folder.appendingPathComponent("street.sqlite").path
+    let made = try spawn([binary, "init", "--db", db])
+    guard made.status == 0 else { throw InitFailed(output: made.output) }
+    return (folder, db)
+}
+
+/// `doorstep init` refused to make the test's database (its output says why).
+struct InitFailed: Error, CustomStringConvertible {
+    let output: String
+    var description: String { "doorstep init failed: \(output)" }
+}

@@ -38,6 +38,8 @@ struct DrillDownTests {
         var state = try Fixtures.demoState(Size(width: 200, height: 60))
         state.update(.key(.enter))
         state.update(.key(.tab))
+        #expect(state.detailSection == .party)
+        state.update(.key(.tab))
         #expect(state.detailSection == .households)
         let household = try #require(state.gridHouseholds("JB01").first)
         #expect(state.update(.key(.enter)) == nil)
@@ -132,11 +134,50 @@ struct CommunityPageTests {
         let grid = WallView.render(state)
         try assertSnapshot(grid.text, named: "grid-page-200x60-en")
         #expect(grid.text.contains("Grid staff 1+1+2+N"))
+        #expect(grid.text.contains("Party branch · secretary "))
+        state.update(.key(.tab))
         state.update(.key(.tab))
         state.update(.key(.enter))
         let household = WallView.render(state)
         try assertSnapshot(household.text, named: "household-page-200x60-en")
         #expect(household.text.contains("r reveal resident details (recorded)"))
         #expect(misalignedRow(household) == nil)
+    }
+
+    @Test("a grid's page shows its Party branch beside the roster; c on a member who holds a grid post calls that person")
+    func partyBranch() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.key(.enter))
+        let code = try #require({ if case .grid(let code) = state.page { return code } else { return nil } }())
+        let members = state.gridPartyMembers(code)
+        let secretary = try #require(members.first)
+        #expect(secretary.post == .secretary)
+        let page = WallView.render(state)
+        #expect(page.text.contains("网格党支部 · 书记 \(secretary.name) · 党员 \(members.count)"))
+        #expect(page.text.contains("兼双全社工"))
+        #expect(misalignedRow(page) == nil)
+        state.update(.key(.tab))
+        #expect(state.detailSection == .party)
+        state.update(.key(.character("c")))
+        #expect(state.pendingCall?.staffIDs == [secretary.staffID ?? ""])
+        // a member with no grid post has no line to ring
+        state.pendingCall = nil
+        let plain = try #require(members.firstIndex { $0.staffID == nil })
+        for _ in 0..<plain { state.update(.key(.down)) }
+        state.update(.key(.character("c")))
+        #expect(state.pendingCall == nil)
+    }
+
+    @Test("a branch without a secretary says so on the tile, the grid's page and its community's chain")
+    func vacantBranch() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        #expect(state.overview.grids.first { $0.grid.code == "YT06" }?.assessment.reasons.contains(.partyBranchVacant) == true)
+        _ = state.open(.grid(code: "YT06"))
+        let page = WallView.render(state).text
+        #expect(page.contains("支部缺书记") && page.contains("网格党支部 · 缺书记"))
+        _ = state.open(.community(code: "YT"))
+        let community = WallView.render(state).text
+        #expect(community.contains("云台社区党委 书记") && community.contains("(缺书记或未建 1)"))
+        try assertSnapshot(community, named: "community-page-party-200x60")
     }
 }

@@ -1,4 +1,5 @@
 import DoorstepDomain
+import DoorstepSeeds
 import DoorstepStore
 import DoorstepTestSupport
 import Foundation
@@ -185,6 +186,17 @@ struct StoreConformanceTests {
         #expect(event.change == .revealed(subject: "T00001") && event.actor == "operator:wang" && event.at == now)
         let after = try store.loadAll(at: now)
         #expect(after.tickets == before.tickets && after.staff == before.staff)
+    }
+
+    @Test("the Party chain and its members come back as they were written, order and links kept", arguments: StoreUnderTest.all)
+    func partyChain(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let written = try DataSet.load(from: .embeddedDemo, now: now)
+        let read = try store.loadAll(at: now)
+        #expect(!written.partyOrganisations.isEmpty && !written.partyMembers.isEmpty)
+        #expect(read.partyOrganisations == written.partyOrganisations)
+        #expect(read.partyMembers == written.partyMembers)
     }
 
     @Test("a ticket's history carries each move's facts as values", arguments: StoreUnderTest.all)
