@@ -153,7 +153,8 @@ public struct CommandLineEnd {
             result = try Spreadsheet.read(
                 file: file, data: bytes,
                 gridOfBuilding: Dictionary(data.buildings.map { ($0.code, $0.gridCode) }, uniquingKeysWith: { a, _ in a }),
-                grids: Set(data.grids.map(\.code)), communities: Set(data.communities.map(\.code)))
+                grids: Set(data.grids.map(\.code)), communities: Set(data.communities.map(\.code)),
+                partyOrganisations: data.partyOrganisations, staff: data.staff)
         } catch let error as SeedError {
             throw Failure(error.description, exitCode: ExitStatus.dataError)
         }
@@ -167,6 +168,9 @@ public struct CommandLineEnd {
         case .staff(let rows):
             let n = try storeCall { try store.upsert(staff: rows, source: name, at: clock.now()) }
             lines.append("\(file): \(n) staff imported")
+        case .partyMembers(let rows):
+            let n = try storeCall { try store.upsert(partyMembers: rows, source: name, at: clock.now()) }
+            lines.append("\(file): \(n) Party members imported")
         }
         return lines
     }

@@ -53,6 +53,7 @@ public enum Change: Hashable, Sendable {
         case .initialised: return .initialised
         case .imported(.households, _, _): return .importedHouseholds
         case .imported(.staff, _, _): return .importedStaff
+        case .imported(.partyMembers, _, _): return .importedPartyMembers
         case .ticket(_, let move):
             switch move {
             case .ordered: return .ticketOrdered
@@ -91,6 +92,7 @@ public enum Change: Hashable, Sendable {
 /// Which list a spreadsheet import brought.
 public enum ImportedList: String, Hashable, Sendable {
     case households, staff
+    case partyMembers = "party_members"
 }
 
 /// How a ticket moved, with what the move carried.
@@ -121,6 +123,7 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case initialised = "init"
     case importedHouseholds = "import.households"
     case importedStaff = "import.staff"
+    case importedPartyMembers = "import.party_members"
     case ticketOrdered = "ticket.ordered"
     case ticketDispatched = "ticket.dispatch"
     case ticketAccepted = "ticket.accept"

@@ -76,7 +76,7 @@ enum EventsPane {
     /// The kinds a street's working day is made of.
     static let everyday: [ChangeKind] = ChangeKind.allCases.filter {
         switch $0 {
-        case .initialised, .importedHouseholds, .importedStaff, .privacyReveal, .unreadable: return false
+        case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .privacyReveal, .unreadable: return false
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated:
             return true
@@ -109,7 +109,7 @@ enum EventsPane {
         case .callPlaced: return Style(.key)
         case .unreadable: return Style(.muted)
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .initialised, .importedHouseholds,
-             .importedStaff:
+             .importedStaff, .importedPartyMembers:
             return Style(.title)
         }
     }

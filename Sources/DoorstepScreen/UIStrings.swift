@@ -117,6 +117,7 @@ public struct UIStrings: Sendable {
             case .initialised: return "初始化"
             case .importedHouseholds: return "导入住户"
             case .importedStaff: return "导入人员"
+            case .importedPartyMembers: return "导入党员"
             case .privacyReveal: return "查看隐私"
             case .unreadable: return "未知变更"
             }
@@ -259,6 +260,7 @@ public struct UIStrings: Sendable {
             case .initialised: return "loaded"
             case .importedHouseholds: return "households"
             case .importedStaff: return "staff list"
+            case .importedPartyMembers: return "Party members"
             case .privacyReveal: return "revealed"
             case .unreadable: return "unknown"
             }

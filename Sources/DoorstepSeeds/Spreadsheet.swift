@@ -7,6 +7,7 @@ public enum Spreadsheet {
     public enum Content: Sendable {
         case households([Household])
         case staff([Staff])
+        case partyMembers([PartyMember])
     }
 
     /// What was read, and from which encoding it was converted (nil when it was UTF-8).
@@ -16,11 +17,13 @@ public enum Spreadsheet {
     }
 
     /// Reads `data` (the bytes of `file`). Rows are checked against the street's buildings,
-    /// grids and communities; the first problem is reported with its file and line. A
+    /// grids and communities (and a Party members list against its Party organisations and
+    /// staff); the first problem is reported with its file and line. A
     /// GBK/GB18030 file is converted (and `convertedFrom` says so); any other non-UTF-8 file
     /// is refused.
     public static func read(
-        file: String, data: Data, gridOfBuilding: [String: String], grids: Set<String>, communities: Set<String>
+        file: String, data: Data, gridOfBuilding: [String: String], grids: Set<String>, communities: Set<String>,
+        partyOrganisations: [PartyOrganisation] = [], staff: [Staff] = []
     ) throws -> Result {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -48,8 +51,15 @@ public enum Spreadsheet {
             }
             return Result(content: .staff(rows), convertedFrom: convertedFrom)
         }
+        if Set(PartyRows.memberColumns).isSubset(of: header.header) {
+            let territory = PartyRows.Territory(
+                communityOfGrid: [:], gridOfBuilding: gridOfBuilding, communities: communities,
+                staff: Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+            let rows = try PartyRows.members(header.records, organisations: partyOrganisations, territory)
+            return Result(content: .partyMembers(rows), convertedFrom: convertedFrom)
+        }
         throw SeedError(
             file: file, line: 1,
-            "is neither a households list (\(PeopleRows.householdColumns.joined(separator: ", "))) nor a staff list (\(PeopleRows.staffColumns.joined(separator: ", ")))")
+            "is neither a households list (\(PeopleRows.householdColumns.joined(separator: ", "))), a staff list (\(PeopleRows.staffColumns.joined(separator: ", "))) nor a Party members list (\(PartyRows.memberColumns.joined(separator: ", ")))")
     }
 }

@@ -133,6 +133,10 @@ public protocol LifecycleCommands: Sendable {
     func upsert(households: [Household], source: String, at time: Date) throws -> Int
     /// Adds or updates staff (by id); returns how many rows were written.
     func upsert(staff: [Staff], source: String, at time: Date) throws -> Int
+    /// Adds or updates Party members (by id), each in an organisation the store holds and,
+    /// when they also hold a grid post, naming a staff member it holds; returns how many rows
+    /// were written.
+    func upsert(partyMembers: [PartyMember], source: String, at time: Date) throws -> Int
 }
 
 /// Loading whole data sets: `doorstep init`, the synthetic scales and the bench. Not a path the

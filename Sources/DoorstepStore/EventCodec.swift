@@ -46,6 +46,7 @@ public enum EventCodec {
         case .initialised: return count().map { .initialised(centreCode: subject, grids: $0) } ?? unreadable
         case .importedHouseholds: return count().map { .imported(.households, source: subject, rows: $0) } ?? unreadable
         case .importedStaff: return count().map { .imported(.staff, source: subject, rows: $0) } ?? unreadable
+        case .importedPartyMembers: return count().map { .imported(.partyMembers, source: subject, rows: $0) } ?? unreadable
         case .ticketOrdered: return .ticket(id: subject, .ordered(title: detail))
         case .ticketDispatched:
             let parts = detail.components(separatedBy: arrow)

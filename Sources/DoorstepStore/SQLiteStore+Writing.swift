@@ -276,6 +276,27 @@ extension SQLiteStore {
         }
     }
 
+    public func upsert(partyMembers: [PartyMember], source: String, at time: Date) throws -> Int {
+        try write { db in
+            try Self.requireAll(db, table: "party_org", key: "code", partyMembers.map(\.orgCode), kind: "Party organisation")
+            try Self.requireAll(db, table: "staff", key: "id", partyMembers.compactMap(\.staffID), kind: "staff")
+            try Self.requireAll(db, table: "building", key: "code", partyMembers.compactMap(\.buildingCode), kind: "building")
+            try Self.requireAll(db, table: "party_org", key: "code", partyMembers.compactMap(\.functionalCode), kind: "Party organisation")
+            var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM party_member") ?? 0
+            for m in partyMembers {
+                // an updated member keeps its place in the list
+                let kept = try Int.fetchOne(db, sql: "SELECT position FROM party_member WHERE id = ?", arguments: [m.id])
+                try db.run("""
+                    INSERT OR REPLACE INTO party_member (id, name, phone, org, post, building, functional, staff, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [m.id, m.name, m.phone, m.orgCode, m.post.rawValue, m.buildingCode, m.functionalCode, m.staffID, kept ?? position])
+                if kept == nil { position += 1 }
+            }
+            try Self.append(db, .imported(.partyMembers, source: source, rows: partyMembers.count), by: "import", at: time)
+            return partyMembers.count
+        }
+    }
+
     /// Appends tickets in one transaction without events: for building a (synthetic) data set
     /// after `replaceAll`, not for work that others must see as changes.
     public func appendTickets(_ tickets: [Ticket]) throws {

@@ -36,10 +36,10 @@ struct Init: ParsableCommand {
 /// `doorstep import`: households or staff from a spreadsheet export.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add or update households or staff from a spreadsheet's CSV export (UTF-8, with or without BOM; GBK/GB18030 is converted).")
+        abstract: "Add or update households, staff or Party members from a spreadsheet's CSV export (UTF-8, with or without BOM; GBK/GB18030 is converted).")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The CSV file; its header row says whether it lists households or staff.") var file: String
+    @Argument(help: "The CSV file; its header row says whether it lists households, staff or Party members.") var file: String
 
     func run() throws {
         try reportingFailures { for line in try store.end.importSpreadsheet(file) { print(line) } }

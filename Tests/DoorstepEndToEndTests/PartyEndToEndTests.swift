@@ -42,6 +42,13 @@ struct PartyEndToEndTests {
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
         #expect(rows.first?["post"] as? String == "secretary" && rows.first?["grid"] as? String == "JB01")
         #expect(rows.contains { $0["post"] as? String == "central_household" && $0["staff"] is String })
+        // an office's sheet of members, exported as CSV, added to the branch
+        let sheet = folder.appendingPathComponent("党员.csv")
+        try Data("\u{FEFF}id,name,phone,org,post,building,functional,staff\r\nPM9001,周红,15500000009,JB01-ZB,member,JB01-B02,,\r\n".utf8).write(to: sheet)
+        let imported = try spawn([binary, "import", "--db", db, sheet.path])
+        #expect(imported.status == 0 && imported.output.contains("1 Party members imported"), "\(imported.output)")
+        let again = try spawn([binary, "party", "--db", db, "--grid", "JB01"])
+        #expect(again.output.contains("PM9001") && again.output.contains("周红"))
         let unknown = try spawn([binary, "party", "--db", db, "--grid", "ZZ99"])
         #expect(unknown.status == 3 && unknown.output.contains("no grid 'ZZ99'"))
     }

@@ -58,4 +58,24 @@ struct SpreadsheetTests {
         let error = try #require(throws: SeedError.self) { try read(Array("a,b\n1,2\n".utf8)) }
         #expect(error.message.hasPrefix("is neither a households list"))
     }
+
+    @Test("a Party members list is told apart by its header and checked against the chain and the staff")
+    func partyMembers() throws {
+        let orgs = [PartyOrganisation(code: "JB-DW", kind: .committee, name: "江滨社区党委", communityCode: "JB"),
+                    PartyOrganisation(code: "JB01-ZB", kind: .branch, name: "江滨一网格党支部", communityCode: "JB", gridCode: "JB01", parentCode: "JB-DW")]
+        let staff = [Staff(id: "S0002", name: "陶敏", role: .allRoundSocialWorker, gridCode: "JB01", communityCode: "JB", phone: "15500036881", duty: .onDuty)]
+        func read(_ text: String) throws -> Spreadsheet.Result {
+            try Spreadsheet.read(file: "党员.csv", data: Data(text.utf8), gridOfBuilding: buildings, grids: grids, communities: communities,
+                                 partyOrganisations: orgs, staff: staff)
+        }
+        let header = "id,name,phone,org,post,building,functional,staff\n"
+        let result = try read(header + "PM9001,,,JB01-ZB,secretary,,,S0002\nPM9002,周红,15500000009,JB01-ZB,,JB01-B02,,\n")
+        guard case .partyMembers(let rows) = result.content else { Issue.record("not read as Party members"); return }
+        #expect(rows.map(\.id) == ["PM9001", "PM9002"])
+        #expect(rows[0].name == "陶敏" && rows[0].phone == "15500036881" && rows[0].staffID == "S0002")
+        #expect(rows[1].post == .member && rows[1].buildingCode == "JB01-B02")
+        #expect(throws: SeedError(file: "党员.csv", line: 2, "column 'org': no committee, branch or group 'JB09-ZB'")) {
+            try read(header + "PM9001,王五,,JB09-ZB,member,,,\n")
+        }
+    }
 }

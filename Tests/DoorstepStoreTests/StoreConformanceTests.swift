@@ -199,6 +199,26 @@ struct StoreConformanceTests {
         #expect(read.partyMembers == written.partyMembers)
     }
 
+    @Test("imported Party members are added or updated in place, logged; an unknown organisation writes nothing", arguments: StoreUnderTest.all)
+    func partyImport(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let before = try store.loadAll(at: now).partyMembers
+        var changed = try #require(before.first)
+        changed.phone = "15500009999"
+        let added = PartyMember(id: "PM9001", name: "周红", phone: "", orgCode: "JB01-ZB", buildingCode: "JB01-B02")
+        #expect(try store.upsert(partyMembers: [changed, added], source: "党员.csv", at: now) == 2)
+        let after = try store.loadAll(at: now).partyMembers
+        #expect(after.first == changed && after.last == added && after.count == before.count + 1)
+        let event = try #require(try store.recentEvents(limit: 1).first)
+        #expect(event.change == .imported(.partyMembers, source: "党员.csv", rows: 2) && event.actor == "import")
+        let stray = PartyMember(id: "PM9002", name: "李雷", phone: "", orgCode: "ZZ-ZB")
+        #expect(throws: StoreError.notFound(kind: "Party organisation", id: "ZZ-ZB")) {
+            try store.upsert(partyMembers: [added, stray], source: "党员.csv", at: now)
+        }
+        #expect(try store.loadAll(at: now).partyMembers == after)
+    }
+
     @Test("a ticket's history carries each move's facts as values", arguments: StoreUnderTest.all)
     func typedHistory(_ kind: StoreUnderTest) throws {
         let (store, cleanUp) = try kind.make(now)
