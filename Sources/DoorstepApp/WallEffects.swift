@@ -92,14 +92,9 @@ public final class WallEffects: @unchecked Sendable {
                 engine.pollSoon()
             }
         case .loadHistory(let ticketID):
-            queue.async { [self] in
-                do {
-                    post(.history(ticketID: ticketID, try store.history(of: ticketID)))
-                } catch {
-                    logger.notice("history not read: \(error)")
-                    post(.outcome(Self.notice(for: error)))
-                }
-            }
+            read("history") { [store] in .history(ticketID: ticketID, try store.history(of: ticketID)) }
+        case .loadHouseholds(let grid):
+            read("households") { [store] in .households(gridCode: grid, try store.households(ofGrid: grid)) }
         case .reveal(let subject):
             queue.async { [self] in
                 do {
@@ -111,6 +106,19 @@ public final class WallEffects: @unchecked Sendable {
                     logger.notice("reveal not recorded: \(error)")
                     post(.outcome(Self.notice(for: error)))
                 }
+            }
+        }
+    }
+
+    /// Reads something for a page on the worker queue and hands it to the screen, or the
+    /// reason it could not be read.
+    private func read(_ what: String, _ body: @escaping @Sendable () throws -> WallMessage) {
+        queue.async { [self] in
+            do {
+                post(try body())
+            } catch {
+                logger.notice("\(what) not read: \(error)")
+                post(.outcome(Self.notice(for: error)))
             }
         }
     }

@@ -8,6 +8,8 @@ public enum DetailPage: Equatable, Sendable {
     case grid(code: String)
     case ticket(id: String)
     case household(id: String)
+    /// 三活 · a grid's live map: its buildings and every household in them.
+    case map(grid: String)
 }
 
 /// The sections of a grid's page that Tab moves between.
@@ -65,6 +67,7 @@ extension WallState {
         detailSection = .roster
         detailCursor = 0
         if case .ticket(let id) = page { return .loadHistory(ticketID: id) }
+        if case .map(let grid) = page { return .loadHouseholds(gridCode: grid) }
         return nil
     }
 
@@ -89,16 +92,19 @@ extension WallState {
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
             case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
-            case .grid, .community: return nil
+            case .grid, .community, .map: return nil
             }
         case .character("u"):
             if case .grid(let code) = page, let community = overview.grids.first(where: { $0.grid.code == code })?.grid.communityCode {
                 details.removeLast()
                 return open(.community(code: community))
             }
+        case .character("m"):
+            if case .grid(let code) = page { return open(.map(grid: code)) }
         default:
             break
         }
+        if case .map(let code) = page { return LiveMap.handle(key, &self, grid: code) }
         if case .community(let code) = page {
             let grids = communityGrids(code)
             switch key {

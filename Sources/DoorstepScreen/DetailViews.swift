@@ -11,6 +11,7 @@ enum DetailViews {
         case .grid(let code): grid(&canvas, state, code, in: area)
         case .ticket(let id): ticket(&canvas, state, id, in: area)
         case .household(let id): household(&canvas, state, id, in: area)
+        case .map(let code): LiveMap.draw(&canvas, state, grid: code, in: area)
         }
     }
 
@@ -233,6 +234,7 @@ enum DetailViews {
         let s = state.strings
         let d = state.language.detailStrings
         let found = state.overview.mustVisitByGrid.values.lazy.flatMap { $0 }.first { $0.id == id }
+            ?? state.mapHouseholds.values.lazy.flatMap { $0 }.first { $0.id == id }
         let inner = canvas.box(area, title: "\(d.fields["head"] ?? "") \(id)", style: Style(.title, bold: true))
         guard let household = found else { return }
         let building = state.overview.buildingsByGrid[household.gridCode]?.first { $0.code == household.buildingCode }

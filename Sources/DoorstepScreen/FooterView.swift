@@ -29,8 +29,15 @@ enum FooterView {
         if let page = state.page {
             var keys = state.language.detailStrings.pageKeys.map { ($0.key, $0.what) }
             switch page {
-            case .grid: keys.insert(("u", state.language == .zh ? "所在社区" : "community"), at: 0)
+            case .grid:
+                // the call keys first: a narrow footer drops hints from the middle
+                if let call = keys.firstIndex(where: { $0.0 == "c / C" }) { keys.insert(keys.remove(at: call), at: 0) }
+                keys.insert(("m", state.language == .zh ? "活地图" : "live map"), at: 1)
+                keys.insert(("u", state.language == .zh ? "所在社区" : "community"), at: 2)
             case .community: break
+            case .map:
+                let zh = state.language == .zh
+                keys = [("←→", zh ? "住户" : "household"), ("↑↓", zh ? "楼栋" : "building"), ("Enter", zh ? "打开" : "open"), ("Esc", zh ? "返回" : "back")]
             case .ticket, .household: keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0)
             }
             return keys + [("q", s.keyQuit)]

@@ -63,6 +63,8 @@ public struct WallState: Sendable {
     public var detailCursor: Int
     /// Ticket histories loaded for the ticket pages.
     public var histories: [String: [TicketHistoryEntry]]
+    /// Every household of the grids whose live map was opened, loaded from the store.
+    public var mapHouseholds: [String: [Household]] = [:]
     /// Tickets and households whose residents' details an operator revealed (recorded).
     public var revealed: Set<String>
     /// The `/` filter on grids by name, code or pinyin initials ("" for none), and whether
@@ -168,6 +170,8 @@ public enum WallMessage: Sendable {
     case history(ticketID: String, [TicketHistoryEntry])
     /// The reveal of a resident's details was recorded: show them.
     case revealed(subject: String)
+    /// Every household of a grid, loaded from the store for its live map.
+    case households(gridCode: String, [Household])
 }
 
 /// What the wall asks its runner to do after an update.
@@ -181,4 +185,6 @@ public enum WallEffect: Equatable, Sendable {
     case loadHistory(ticketID: String)
     /// Record that the operator reveals a resident's details, then show them.
     case reveal(subject: String)
+    /// Read every household of a grid for its live map.
+    case loadHouseholds(gridCode: String)
 }

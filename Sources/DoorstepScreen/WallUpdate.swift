@@ -39,6 +39,8 @@ extension WallState {
             staleSince = since
         case .history(let id, let entries):
             histories[id] = entries
+        case .households(let grid, let rows):
+            mapHouseholds[grid] = rows
         case .revealed(let subject):
             revealed.insert(subject)
         case .outcome(let message):

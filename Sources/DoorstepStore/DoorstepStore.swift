@@ -105,6 +105,9 @@ public protocol StoreQueries: Sendable {
     func loadCategories() throws -> [String: TicketCategory]
     /// Calls still stored as ringing (some may be missed by now).
     func ringingCalls() throws -> [Call]
+    /// Every household of a grid, by building then id (the wall's working set holds only
+    /// those due a must-visit; the live map needs them all).
+    func households(ofGrid code: String) throws -> [Household]
 }
 
 /// What the three ends do: each a transaction that checks, writes and appends its event.

@@ -121,6 +121,12 @@ extension SQLiteStore {
         }
     }
 
+    public func households(ofGrid code: String) throws -> [Household] {
+        try read { db in
+            try Records.all(db, "SELECT * FROM household WHERE grid = ? ORDER BY building, id", [code], Records.household)
+        }
+    }
+
     public func tickets(state: TicketState?, limit: Int) throws -> [Ticket] {
         try read { db in
             if let state {
