@@ -29,28 +29,32 @@ public struct LiveOverview: Sendable {
     public var revision: Int { updates + judgements.changes }
 
     public init(data: CentreData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
-        let territory = TerritoryIndex(data)
+        // the Party chain is indexed with the rest below, not on the way to them
+        let base = TerritoryIndex(data, party: PartyIndex(organisations: [], members: []))
         let month = Self.month(of: now, calendar: calendar)
-        self.territory = territory
         self.month = month
         self.calendar = calendar
         self.callTimeout = callTimeout
-        // the open tickets, the outcomes and the people are indexed at the same time, over the
-        // cores (the longest first)
+        // the open tickets, the outcomes, the people and the Party chain are indexed at the same
+        // time, over the cores (the longest first)
         let jobs: [@Sendable () -> IndexPart] = [
-            { .open(OpenTicketIndex(data.tickets, territory: territory)) },
+            { .open(OpenTicketIndex(data.tickets, territory: base)) },
             { .outcomes(OutcomeLedger(tickets: data.tickets, closed: data.outcomes)) },
-            { .staff(StaffRoster(data.staff, territory: territory)) },
+            { .staff(StaffRoster(data.staff, territory: base)) },
+            { .party(PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)) },
         ]
-        var open = OpenTicketIndex(grids: territory.grids.count), ledger = OutcomeLedger()
-        var people = StaffRoster([], territory: territory)
+        var open = OpenTicketIndex(grids: base.grids.count), ledger = OutcomeLedger()
+        var people = StaffRoster([], territory: base)
+        var territory = base
         for part in Parallel.run(jobs) {
             switch part {
             case .open(let index): open = index
             case .outcomes(let index): ledger = index
             case .staff(let index): people = index
+            case .party(let index): territory.party = index
             }
         }
+        self.territory = territory
         self.open = open
         self.ledger = ledger
         self.roster = people
@@ -64,6 +68,7 @@ public struct LiveOverview: Sendable {
         case open(OpenTicketIndex)
         case outcomes(OutcomeLedger)
         case staff(StaffRoster)
+        case party(PartyIndex)
     }
 
     /// The calendar month around `date`.

@@ -11,6 +11,8 @@ public struct PartyIndex: Sendable {
     private let membersOfOrg: [String: [PartyMember]]
     /// Buildings with a Party-member central household (党员中心户).
     private let centralHouseholdBuildings: Set<String>
+    /// Each organisation's leader (a committee's or branch's secretary, a group's leader).
+    private let leaders: [String: PartyMember]
     /// Functional organisations, in data-set order.
     public let functional: [PartyOrganisation]
     public let memberCount: Int
@@ -37,8 +39,16 @@ public struct PartyIndex: Sendable {
             byOrg[member.orgCode, default: []].append(member)
             if let functional = member.functionalCode { byOrg[functional, default: []].append(member) }
         }
-        membersOfOrg = byOrg.mapValues { $0.sorted { ($0.post, $0.id) < ($1.post, $1.id) } }
+        membersOfOrg = byOrg.mapValues { $0.count < 2 ? $0 : $0.sorted { ($0.post, $0.id) < ($1.post, $1.id) } }
         centralHouseholdBuildings = Set(members.compactMap { $0.post == .centralHousehold ? $0.buildingCode : nil })
+        // a group is led by its leader, the rest by their secretary (the first, in id order)
+        var leaders: [String: PartyMember] = [:]
+        for member in members where member.post == .secretary || member.post == .groupLeader {
+            guard let org = organisations[member.orgCode], member.post == (org.kind == .group ? .groupLeader : .secretary) else { continue }
+            if let known = leaders[org.code], known.id < member.id { continue }
+            leaders[org.code] = member
+        }
+        self.leaders = leaders
         memberCount = members.count
     }
 
@@ -55,10 +65,7 @@ public struct PartyIndex: Sendable {
     public func members(of org: PartyOrganisation) -> [PartyMember] { membersOfOrg[org.code] ?? [] }
 
     /// Whoever leads an organisation: a committee's or branch's secretary, a group's leader.
-    public func leader(of org: PartyOrganisation) -> PartyMember? {
-        let post: PartyPost = org.kind == .group ? .groupLeader : .secretary
-        return members(of: org).first { $0.post == post }
-    }
+    public func leader(of org: PartyOrganisation) -> PartyMember? { leaders[org.code] }
 
     /// Everyone in a grid's branch and its building groups, leaders first.
     public func members(ofGrid code: String) -> [PartyMember] {
@@ -70,8 +77,8 @@ public struct PartyIndex: Sendable {
     /// True when the chain lacks a grid's link: no branch, or a branch without a secretary.
     public func branchVacant(grid code: String) -> Bool {
         guard hasParty else { return false }
-        guard let branch = branch(ofGrid: code) else { return true }
-        return leader(of: branch) == nil
+        guard let branch = branchOfGrid[code] else { return true }
+        return leaders[branch] == nil
     }
 
     public func hasCentralHousehold(building code: String) -> Bool { centralHouseholdBuildings.contains(code) }

@@ -26,8 +26,9 @@ public struct TerritoryIndex: Sendable {
     /// Each grid's buildings and hazards, for the drill-down and the rules.
     public let buildingsByGrid: [String: [Building]]
     public let hazardsByGrid: [String: [Hazard]]
-    /// The Party chain over this territory.
-    public let party: PartyIndex
+    /// The Party chain over this territory (the read model builds it beside the other indexes
+    /// and puts it in place).
+    public internal(set) var party: PartyIndex
 
     /// Shared by every overview built from this territory: a different one means the model was
     /// built afresh (an `init`, an import, a new month), so nothing drawn from the old can stay.
@@ -37,7 +38,8 @@ public struct TerritoryIndex: Sendable {
     /// Whether `other` is this same territory (not merely equal: built at the same time).
     public func isSame(as other: TerritoryIndex) -> Bool { identity === other.identity }
 
-    init(_ data: CentreData) {
+    /// The territory of `data`; its Party chain as given, or built from `data` when not.
+    init(_ data: CentreData, party: PartyIndex? = nil) {
         centre = data.centre
         streets = data.streets
         communities = data.communities
@@ -71,7 +73,7 @@ public struct TerritoryIndex: Sendable {
         self.streetsOfDistrict = streetsOfDistrict
         buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
         hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
-        party = PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)
+        self.party = party ?? PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)
     }
 
     /// The index of the grid with this code.

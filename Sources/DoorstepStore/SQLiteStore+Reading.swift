@@ -8,7 +8,7 @@ extension SQLiteStore {
     /// How many days of other closed tickets it brings (resolved today, accepted in 24 hours).
     static let recentOutcomeDays: TimeInterval = 2
 
-    /// The wall's working set as five read transactions that the cores take in turn (a city's
+    /// The wall's working set as six read transactions that the cores take in turn (a city's
     /// load takes about half the time on two cores). Open tickets in full; closed ones only as
     /// outcomes, and only those that count in a figure now: rated in the last month
     /// (satisfaction), otherwise closed in the last two days (resolved today, accepted in the
@@ -26,20 +26,24 @@ extension SQLiteStore {
             { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: ratedSince, to: middle) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: middle, to: nil) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadClosed(db, now: now) }) } },
+            { Result { let (orgs, members) = try self.read { db in try Self.loadParty(db) }; return .party(orgs, members) } },
         ]
         var data: CentreData?
         var tickets: [Ticket] = []
         var outcomes: [TicketOutcome] = []
+        var party: ([PartyOrganisation], [PartyMember]) = ([], [])
         for part in Parallel.run(jobs) {
             switch try part.get() {
             case .tickets(let open): tickets = open
             case .territory(let territory): data = territory
             case .outcomes(let some): outcomes += some
+            case .party(let orgs, let members): party = (orgs, members)
             }
         }
         guard var data else { throw StoreError.invalid("\(path): the territory could not be read") }
         data.tickets = tickets
         data.outcomes = outcomes
+        (data.partyOrganisations, data.partyMembers) = party
         return data
     }
 
@@ -48,6 +52,7 @@ extension SQLiteStore {
         case tickets([Ticket])
         case territory(CentreData)
         case outcomes([TicketOutcome])
+        case party([PartyOrganisation], [PartyMember])
     }
 
     private func loadTerritory(_ db: Database, now: Date) throws -> CentreData {
@@ -70,9 +75,13 @@ extension SQLiteStore {
             // this month's and last month's must-visits (the wall counts this month's)
             visits: try Records.all(db, "SELECT * FROM visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.visit),
             calls: try Records.all(db, "SELECT * FROM call ORDER BY placed_at", Records.call),
-            streets: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.street),
-            partyOrganisations: try Records.all(db, "SELECT * FROM party_org ORDER BY position", Records.partyOrganisation),
-            partyMembers: try Records.all(db, "SELECT * FROM party_member ORDER BY position", Records.partyMember))
+            streets: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.street))
+    }
+
+    /// The Party chain and its members, in data-set order.
+    static func loadParty(_ db: Database) throws -> ([PartyOrganisation], [PartyMember]) {
+        (try Records.all(db, "SELECT * FROM party_org ORDER BY position", Records.partyOrganisation),
+         try Records.all(db, "SELECT * FROM party_member ORDER BY position", Records.partyMember))
     }
 
     static func loadOpenTickets(_ db: Database) throws -> [Ticket] {
