@@ -85,7 +85,8 @@ public struct CommandLineEnd {
         let targets: [String]
         let gridCode: String?
         if let staff {
-            guard let person = overview.staff(id: staff) else { throw Failure(store: .notFound(kind: "staff", id: staff)) }
+            // staff, or a Party member who holds no grid post
+            guard let person = overview.callee(id: staff) else { throw Failure(store: .notFound(kind: "staff", id: staff)) }
             targets = [staff]
             gridCode = person.gridCode
         } else {

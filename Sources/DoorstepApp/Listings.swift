@@ -67,7 +67,7 @@ extension CommandLineEnd {
     public func calls(json: Bool, callTimeout: TimeInterval, limit: Int) throws -> String {
         let overview = try self.overview(of: try open(readOnly: true), callTimeout: callTimeout)
         let rows: [ListingRow] = overview.calls.prefix(max(0, limit)).map { summary in
-            [("id", summary.call.id), ("staff", summary.call.staffID), ("name", overview.staff(id: summary.call.staffID)?.name),
+            [("id", summary.call.id), ("staff", summary.call.staffID), ("name", overview.callee(id: summary.call.staffID)?.name),
              ("grid", summary.call.gridCode), ("state", summary.state.rawValue), ("placed_at", isoTime(summary.call.placedAt)),
              ("escalated_from", summary.call.escalatedFrom)]
         }

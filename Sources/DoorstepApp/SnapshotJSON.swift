@@ -50,7 +50,7 @@ enum SnapshotJSON {
              "detail": EventCodec.encode($0.change).detail]
         }
         let calls: [[String: Any]] = overview.calls.prefix(50).map { summary in
-            ["id": summary.call.id, "staff": summary.call.staffID, "name": overview.staff(id: summary.call.staffID)?.name ?? "",
+            ["id": summary.call.id, "staff": summary.call.staffID, "name": overview.callee(id: summary.call.staffID)?.name ?? "",
              "grid": summary.call.gridCode as Any? ?? NSNull(), "state": summary.state.rawValue, "placed_at": isoTime(summary.call.placedAt),
              "escalated_from": summary.call.escalatedFrom as Any? ?? NSNull()]
         }

@@ -107,7 +107,7 @@ public final class CallDesk: Sendable {
 
     /// The people of the first step at or after `level` that has anyone not yet called.
     func recipients(afterLevel level: Int, of call: Call, overview: Overview, excluding called: Set<String>) -> [String] {
-        let grid = call.gridCode ?? overview.staff(id: call.staffID)?.gridCode
+        let grid = call.gridCode ?? overview.callee(id: call.staffID)?.gridCode
         let community = grid.flatMap { code in overview.grids.first { $0.grid.code == code }?.grid.communityCode }
         for step in chain.dropFirst(min(level, chain.count)) {
             let people: [Staff]
@@ -130,10 +130,10 @@ public final class CallDesk: Sendable {
     private func notify(_ calls: [Call], _ overview: Overview) -> [String] {
         var problems: [String] = []
         for call in calls {
-            let person = overview.staff(id: call.staffID)
+            let person = overview.callee(id: call.staffID)
             let grid = call.gridCode ?? person?.gridCode ?? ""
             let notice = CallNotice(
-                callID: call.id, name: person?.name ?? call.staffID, role: person?.role.rawValue ?? "",
+                callID: call.id, name: person?.name ?? call.staffID, role: person?.role ?? "",
                 phone: person?.phone ?? "", gridCode: grid,
                 gridName: overview.grids.first { $0.grid.code == grid }?.grid.name ?? grid)
             do {

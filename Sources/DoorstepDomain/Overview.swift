@@ -137,6 +137,14 @@ public struct Overview: Sendable {
     /// Anyone, by id.
     public func staff(id: String) -> Staff? { roster.person(id) }
 
+    /// Whoever a call can be placed to, by id: a staff member, or a Party member who holds no
+    /// grid post (called on the phone the Party chain lists).
+    public func callee(id: String) -> Callee? {
+        if let person = staff(id: id) { return Callee(id: id, name: person.name, phone: person.phone, role: person.role.rawValue, gridCode: person.gridCode) }
+        guard let member = party.member(id: id) else { return nil }
+        return Callee(id: id, name: member.name, phone: member.phone, role: "party_" + member.post.rawValue, gridCode: party.grid(of: member))
+    }
+
     /// Derives the overview of `data` at `now`; `calendar` supplies the local time of day
     /// (duty hours), the start of today (resolved today) and of the month (must-visits).
     public init(data: CentreData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {

@@ -13,6 +13,7 @@ public struct PartyIndex: Sendable {
     private let centralHouseholdBuildings: Set<String>
     /// Each organisation's leader (a committee's or branch's secretary, a group's leader).
     private let leaders: [String: PartyMember]
+    private let membersByID: [String: PartyMember]
     /// Functional organisations, in data-set order.
     public let functional: [PartyOrganisation]
     public let memberCount: Int
@@ -49,7 +50,17 @@ public struct PartyIndex: Sendable {
             leaders[org.code] = member
         }
         self.leaders = leaders
+        membersByID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         memberCount = members.count
+    }
+
+    /// The member with this id.
+    public func member(id: String) -> PartyMember? { membersByID[id] }
+
+    /// The grid a member's organisation is on (a branch's grid, or its group's branch's grid).
+    public func grid(of member: PartyMember) -> String? {
+        guard let org = organisations[member.orgCode] else { return nil }
+        return org.gridCode ?? org.parentCode.flatMap { organisations[$0]?.gridCode }
     }
 
     /// A grid's Party branch.

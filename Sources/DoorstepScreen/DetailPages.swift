@@ -147,11 +147,17 @@ extension WallState {
             let rows = gridRoster(code)
             if rows.indices.contains(detailCursor) { call(rows[detailCursor]) }
         case .character("c") where detailSection == .party:
-            // a member who also holds a grid post is called as that person; the others have no
-            // line the call desk can ring yet
+            // a member who also holds a grid post is called as that person, the others on the
+            // phone the Party chain lists
             let rows = gridPartyMembers(code)
             if rows.indices.contains(detailCursor) {
-                if let person = rows[detailCursor].staffID.flatMap({ overview.staff(id: $0) }) { call(person) } else { show(.nobodyToCall) }
+                let member = rows[detailCursor]
+                if let person = member.staffID.flatMap({ overview.staff(id: $0) }) {
+                    call(person)
+                } else {
+                    let label = "\(member.name) · \(language.partyStrings.post(member.post))"
+                    pendingCall = PendingCall(staffIDs: [member.id], gridCode: code, label: label, sendAt: now.addingTimeInterval(Self.callGrace))
+                }
             }
         case .character("C"):
             callGrid(code)

@@ -154,8 +154,12 @@ enum DetailViews {
             if let person, person.role != .partyCentralHousehold || member.post != .centralHousehold {
                 about.append(p.alsoHolds + s.role(person.role))
             }
-            let line = Columns.pad(p.post(member.post), to: postWidth + 1) + Columns.pad(person?.name ?? member.name, to: 8) + " "
+            var line = Columns.pad(p.post(member.post), to: postWidth + 1) + Columns.pad(person?.name ?? member.name, to: 8) + " "
                 + about.joined(separator: " · ")
+            // a call to the member (as staff, or as a member) within the hour, as the roster shows it
+            if let call = state.overview.latestCall(to: member.staffID ?? member.id), state.now.timeIntervalSince(call.call.placedAt) < 3600 {
+                line += "  ☎ " + s.callState(call.state)
+            }
             let leads = member.post == .secretary || member.post == .groupLeader
             return (line, person?.duty == .off ? Style(.muted) : Style(.normal, bold: leads))
         }, in: rect)

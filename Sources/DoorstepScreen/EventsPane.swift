@@ -85,7 +85,7 @@ enum EventsPane {
 
     /// Who did it and what, with staff ids turned into names and system actors into words.
     static func describe(_ event: ChangeEvent, _ overview: Overview, _ s: UIStrings) -> String {
-        func name(_ id: String) -> String { overview.staff(id: id)?.name ?? s.actor(id) ?? id }
+        func name(_ id: String) -> String { overview.callee(id: id)?.name ?? s.actor(id) ?? id }
         let who = name(event.actor)
         func with(_ detail: String) -> String { detail.isEmpty ? who : "\(who) · \(detail)" }
         switch event.change {

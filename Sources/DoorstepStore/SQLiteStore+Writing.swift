@@ -185,7 +185,10 @@ extension SQLiteStore {
             if let gridCode { try Self.require(db, table: "grid", key: "code", gridCode, kind: "grid") }
             var calls: [Call] = []
             for staffID in staffIDs {
-                try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
+                // staff, or a Party member who holds no grid post
+                if try Row.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM party_member WHERE id = ?"), arguments: [staffID]) == nil {
+                    try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
+                }
                 let call = Call(
                     id: try Self.nextID(db, table: "call", prefix: "C", digits: 6), staffID: staffID, gridCode: gridCode,
                     placedBy: actor, placedAt: time, state: .ringing, stateSince: time)

@@ -100,6 +100,20 @@ enum Schema {
                     post TEXT NOT NULL, building TEXT, functional TEXT, staff TEXT, position INTEGER NOT NULL);
                 """)
         }
+        migrator.registerMigration("v10: calls to Party members as well as staff") { db in
+            // the callee is staff or a Party member, so the column no longer references staff
+            // alone (SQLite changes a constraint by rebuilding the table)
+            try db.execute(sql: """
+                CREATE TABLE call_new (
+                    id TEXT PRIMARY KEY, staff TEXT NOT NULL, grid TEXT,
+                    placed_by TEXT NOT NULL, placed_at REAL NOT NULL, state TEXT NOT NULL, state_since REAL NOT NULL,
+                    escalated_from TEXT REFERENCES call_new(id));
+                INSERT INTO call_new (id, staff, grid, placed_by, placed_at, state, state_since, escalated_from)
+                    SELECT id, staff, grid, placed_by, placed_at, state, state_since, escalated_from FROM call;
+                DROP TABLE call;
+                ALTER TABLE call_new RENAME TO call;
+                """)
+        }
         return migrator
     }
 }

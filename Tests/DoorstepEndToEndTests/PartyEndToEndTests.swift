@@ -49,6 +49,12 @@ struct PartyEndToEndTests {
         #expect(imported.status == 0 && imported.output.contains("1 Party members imported"), "\(imported.output)")
         let again = try spawn([binary, "party", "--db", db, "--grid", "JB01"])
         #expect(again.output.contains("PM9001") && again.output.contains("周红"))
+        // a committee member holds no grid post: called on the chain's phone, named in the calls
+        let called = try spawn([binary, "call", "--db", db, "--staff", "PM0001"])
+        #expect(called.status == 0, "\(called.output)")
+        let calls = try spawn([binary, "calls", "--db", db, "--json"])
+        let rows2 = try #require(try JSONSerialization.jsonObject(with: Data(calls.output.utf8)) as? [[String: Any]])
+        #expect(rows2.first?["staff"] as? String == "PM0001" && rows2.first?["name"] as? String == "金鹏敏", "\(calls.output)")
         let unknown = try spawn([binary, "party", "--db", db, "--grid", "ZZ99"])
         #expect(unknown.status == 3 && unknown.output.contains("no grid 'ZZ99'"))
     }

@@ -160,12 +160,13 @@ struct CommunityPageTests {
         #expect(state.detailSection == .party)
         state.update(.key(.character("c")))
         #expect(state.pendingCall?.staffIDs == [secretary.staffID ?? ""])
-        // a member with no grid post has no line to ring
+        // a member with no grid post is called as a member, on the phone the chain lists
         state.pendingCall = nil
         let plain = try #require(members.firstIndex { $0.staffID == nil })
         for _ in 0..<plain { state.update(.key(.down)) }
         state.update(.key(.character("c")))
-        #expect(state.pendingCall == nil)
+        #expect(state.pendingCall?.staffIDs == [members[plain].id] && state.pendingCall?.gridCode == code)
+        #expect(state.pendingCall?.label == "\(members[plain].name) · \(Language.zh.partyStrings.post(members[plain].post))")
     }
 
     @Test("a branch without a secretary says so on the tile, the grid's page and its community's chain")

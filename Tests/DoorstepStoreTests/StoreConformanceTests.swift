@@ -219,6 +219,20 @@ struct StoreConformanceTests {
         #expect(try store.loadAll(at: now).partyMembers == after)
     }
 
+    @Test("a Party member without a grid post can be called and answer like staff", arguments: StoreUnderTest.all)
+    func callAPartyMember(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let member = try #require(try store.loadAll(at: now).partyMembers.first { $0.staffID == nil })
+        let call = try #require(try store.placeCalls(to: [member.id], gridCode: nil, by: "operator:wang", at: now).first)
+        #expect(call.staffID == member.id && call.state == .ringing)
+        let answered = try store.acknowledge(callID: call.id, staffID: member.id, accept: true, timeout: 60, at: now.addingTimeInterval(10))
+        #expect(answered.state == .answered)
+        #expect(throws: StoreError.notFound(kind: "staff", id: "PM9999")) {
+            try store.placeCalls(to: ["PM9999"], gridCode: nil, by: "operator:wang", at: now)
+        }
+    }
+
     @Test("a ticket's history carries each move's facts as values", arguments: StoreUnderTest.all)
     func typedHistory(_ kind: StoreUnderTest) throws {
         let (store, cleanUp) = try kind.make(now)
