@@ -22,7 +22,7 @@ struct PartyEndToEndTests {
         tmux.send("Enter")
         let vacant = tmux.wait { $0.contains("网格党支部 · 缺书记") }
         #expect(vacant.ok, "YT06's branch is not shown vacant:\n\(vacant.screen)")
-        #expect(vacant.screen.contains("支部缺书记"))
+        #expect(vacant.screen.contains("缺支书"))
         tmux.send("u")
         let community = tmux.wait { $0.contains("云台社区党委 书记") }
         #expect(community.ok, "no chain on the community's page:\n\(community.screen)")

@@ -175,7 +175,7 @@ struct CommunityPageTests {
         #expect(state.overview.grids.first { $0.grid.code == "YT06" }?.assessment.reasons.contains(.partyBranchVacant) == true)
         _ = state.open(.grid(code: "YT06"))
         let page = WallView.render(state).text
-        #expect(page.contains("支部缺书记") && page.contains("网格党支部 · 缺书记"))
+        #expect(page.contains("▲ 缺支书") && page.contains("网格党支部 · 缺书记"))
         _ = state.open(.community(code: "YT"))
         let community = WallView.render(state).text
         #expect(community.contains("云台社区党委 书记") && community.contains("(缺书记或未建 1)"))
