@@ -309,7 +309,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "unstaffed",
         reasonUnansweredCalls: { "missed \($0)" }, reasonSevereHazards: { "hazard \($0)" },
         reasonVisitsBehind: { "visit \($0)/\($1)" },
-        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "branch gap",
+        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap",
         ticketsShort: { "T\($0)" },
         role: { role in
             switch role {
