@@ -277,3 +277,20 @@ for c_code, c_name, grid_count in COMMUNITIES:
 
 write("party_orgs.csv", ["code", "kind", "name", "community", "grid", "building", "parent"], party_orgs)
 write("party_members.csv", ["id", "name", "phone", "org", "post", "building", "functional", "staff"], party_members)
+
+# The Party-and-people service network (三级党群服务体系): the street's centre, a centre in
+# each community and a station (网格微家) in each grid, with opening hours and the kinds of
+# service each offers (the five of categories.csv), from its own generator.
+service_rng = random.Random(13)
+ALL_SERVICES = [c[0] for c in CATEGORIES]
+service_points = [["LJ-FW", "street", "临江街道党群服务中心", "", "", "周一至周日 08:30-20:30", "|".join(ALL_SERVICES)]]
+for c_code, c_name, grid_count in COMMUNITIES:
+    service_points.append([f"{c_code}-FW", "community", f"{c_name}社区党群服务中心", c_code, "", "周一至周六 08:30-18:00",
+                           "|".join(ALL_SERVICES)])
+    for g in range(1, grid_count + 1):
+        g_code = f"{c_code}{g:02d}"
+        offered = ["party_public", "convenience"] + service_rng.sample(["mediation", "hazard", "care"], service_rng.choice((1, 2, 3)))
+        hours = service_rng.choice(["周一至周五 09:00-17:00", "周一至周五 09:00-17:00", "每日 08:00-20:00", "周二、四、六 14:00-18:00"])
+        service_points.append([f"{g_code}-WJ", "grid", f"{c_name}{NUMERALS[g - 1]}网格微家", "", g_code, hours,
+                               "|".join(c for c in ALL_SERVICES if c in offered)])
+write("service_points.csv", ["code", "level", "name", "community", "grid", "hours", "services"], service_points)

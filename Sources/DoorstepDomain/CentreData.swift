@@ -25,13 +25,17 @@ public struct CentreData: Hashable, Sendable {
     /// set that has none: the wall then shows no Party section and judges no branch).
     public var partyOrganisations: [PartyOrganisation]
     public var partyMembers: [PartyMember]
+    /// The Party-and-people service network's places (empty when the data set has none).
+    public var servicePoints: [ServicePoint]
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
         households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket],
         hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], streets: [Street] = [],
-        outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = []
+        outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = [],
+        servicePoints: [ServicePoint] = []
     ) {
+        self.servicePoints = servicePoints
         self.partyOrganisations = partyOrganisations
         self.partyMembers = partyMembers
         self.centre = centre

@@ -26,6 +26,8 @@ public struct TerritoryIndex: Sendable {
     /// Each grid's buildings and hazards, for the drill-down and the rules.
     public let buildingsByGrid: [String: [Building]]
     public let hazardsByGrid: [String: [Hazard]]
+    /// The service network's places, in data-set order.
+    public let servicePoints: [ServicePoint]
     /// The Party chain over this territory (the read model builds it beside the other indexes
     /// and puts it in place).
     public internal(set) var party: PartyIndex
@@ -73,6 +75,7 @@ public struct TerritoryIndex: Sendable {
         self.streetsOfDistrict = streetsOfDistrict
         buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
         hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
+        servicePoints = data.servicePoints
         self.party = party ?? PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)
     }
 

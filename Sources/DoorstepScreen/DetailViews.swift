@@ -26,7 +26,8 @@ enum DetailViews {
         let attention = grids.filter { $0.assessment.status == .attention }.count
         let title = "\(community.name) · \(s.grids) \(grids.count) · \(s.alarm) \(alarm) · \(s.attention) \(attention)"
         let inner = canvas.box(area, title: title, style: Style(.title, bold: true))
-        let parts = Layout.rows(inner, [.fixed(2), .fill(1)])
+        let centre = state.overview.servicePoints.first { $0.level == .community && $0.communityCode == code }
+        let parts = Layout.rows(inner, [.fixed(centre == nil ? 2 : 3), .fill(1)])
         let dispatchers = state.overview.staffWithoutGrid.filter { $0.role == .communityDispatcher && $0.communityCode == code }.sorted { $0.id < $1.id }
         canvas.write(s.role(.communityDispatcher) + ": " + dispatchers.map { "\($0.name) \(s.duty($0.duty))" }.joined(separator: "  "),
                      x: parts[0].x, y: parts[0].y, clip: parts[0], style: Style(.muted))
@@ -37,6 +38,12 @@ enum DetailViews {
             let vacant = chain.committee == nil || chain.secretary == nil || chain.vacantBranches > 0
             canvas.write(state.language.partyStrings.chain(chain), x: parts[0].x, y: parts[0].y + 1, clip: parts[0],
                          style: vacant ? Style(.attention) : Style(.normal))
+        }
+        if let centre {
+            // the community's place of the service network, and how many grid stations it has
+            let stations = state.overview.servicePoints.filter { $0.level == .grid && $0.communityCode == code }.count
+            canvas.write(servicePointLine(centre, state) + " · " + state.language.partyStrings.stations(stations),
+                         x: parts[0].x, y: parts[0].y + 2, clip: parts[0], style: Style(.muted))
         }
         let rows: [(String, Style)] = grids.map { summary in
             let households = state.gridHouseholds(summary.grid.code)
@@ -162,7 +169,19 @@ enum DetailViews {
             }
             let leads = member.post == .secretary || member.post == .groupLeader
             return (line, person?.duty == .off ? Style(.muted) : Style(.normal, bold: leads))
+        } + state.overview.servicePoints.filter { $0.level == .grid && $0.gridCode == code }.map { station in
+            // the grid's station of the service network, after the members (the cursor stays on them)
+            (servicePointLine(station, state), Style(.muted))
         }, in: rect)
+    }
+
+    /// A service network's place in one line: name, opening hours, the kinds of service.
+    static func servicePointLine(_ point: ServicePoint, _ state: WallState) -> String {
+        let s = state.strings
+        let names = point.services.map { code in
+            state.overview.categories.first { $0.code == code }.map { s.categoryName($0.nameZh, $0.nameEn) } ?? code
+        }
+        return "\(point.name) · \(point.hours) · " + names.joined(separator: "、")
     }
 
     /// A boxed list, with the cursor when its section has the focus.

@@ -11,6 +11,8 @@ public struct PartyStrings: Sendable {
     public var alsoHolds: String
     /// A community's chain in one line.
     public var chain: @Sendable (PartyChainSummary) -> String
+    /// How many grid stations (网格微家) a community has.
+    public var stations: @Sendable (Int) -> String
 
     public static let chinese = PartyStrings(
         branchTitle: { secretary, members in "网格党支部 · " + (secretary.map { "书记 \($0)" } ?? "缺书记") + " · 党员 \(members)" },
@@ -29,7 +31,8 @@ public struct PartyStrings: Sendable {
             (c.committee.map { $0.name + (c.secretary.map { " 书记 \($0.name)" } ?? " 缺书记") } ?? "社区党委未建立")
                 + " · 网格党支部 \(c.branches)" + (c.vacantBranches > 0 ? "(缺书记或未建 \(c.vacantBranches))" : "")
                 + " · 楼栋党小组 \(c.groups) · 党员 \(c.members) · 党员中心户覆盖楼栋 \(c.buildings - c.buildingsWithoutCentralHousehold)/\(c.buildings)"
-        })
+        },
+        stations: { "网格微家 \($0)" })
 
     public static let english = PartyStrings(
         branchTitle: { secretary, members in "Party branch · " + (secretary.map { "secretary \($0)" } ?? "no secretary") + " · \(members) members" },
@@ -49,7 +52,8 @@ public struct PartyStrings: Sendable {
                 + " · branches \(c.branches)" + (c.vacantBranches > 0 ? " (\(c.vacantBranches) vacant)" : "")
                 + " · building groups \(c.groups) · members \(c.members)"
                 + " · buildings with a central household \(c.buildings - c.buildingsWithoutCentralHousehold)/\(c.buildings)"
-        })
+        },
+        stations: { "grid stations \($0)" })
 }
 
 extension Language {

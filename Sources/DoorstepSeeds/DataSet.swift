@@ -12,7 +12,7 @@ public enum DataSet {
     ]
 
     /// Files a data set may leave out (read as empty).
-    public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv"]
+    public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv", "service_points.csv"]
 
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
@@ -160,10 +160,34 @@ public enum DataSet {
         let partyOrgs = try PartyRows.organisations(optionalTable("party_orgs.csv", PartyRows.orgColumns), partyTerritory)
         let partyMembers = try PartyRows.members(optionalTable("party_members.csv", PartyRows.memberColumns), organisations: partyOrgs, partyTerritory)
 
+        var pointCodes = Set<String>()
+        let points = try optionalTable("service_points.csv", ["code", "level", "name", "community", "grid", "hours", "services"]).map { row in
+            let code = try unique(row, "code", in: &pointCodes)
+            let level = try row.choice("level", as: ServiceLevel.self)
+            let grid = nonEmpty(row.optional("grid"))
+            var community = nonEmpty(row.optional("community"))
+            if let grid {
+                guard let home = grids.first(where: { $0.code == grid }) else { throw SeedError(file: row.file, line: row.line, "column 'grid': no grid '\(grid)'") }
+                community = home.communityCode
+            }
+            if let community, !communityCodes.contains(community) {
+                throw SeedError(file: row.file, line: row.line, "column 'community': no community '\(community)'")
+            }
+            if level == .grid, grid == nil { throw SeedError(file: row.file, line: row.line, "a grid station needs its grid") }
+            if level == .community, community == nil { throw SeedError(file: row.file, line: row.line, "a community centre needs its community") }
+            let services = row.optional("services").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let unknown = services.first(where: { !categoryCodes.contains($0) }) {
+                throw SeedError(file: row.file, line: row.line, "column 'services': '\(unknown)' is not a category of categories.csv")
+            }
+            return ServicePoint(code: code, level: level, name: try row.required("name"), communityCode: level == .street ? nil : community,
+                                gridCode: level == .grid ? grid : nil, hours: try row.required("hours"), services: services)
+        }
+
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: microRows.map(\.1),
             buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
-            hazards: hazards, visits: visits, streets: streets, partyOrganisations: partyOrgs, partyMembers: partyMembers)
+            hazards: hazards, visits: visits, streets: streets, partyOrganisations: partyOrgs, partyMembers: partyMembers,
+            servicePoints: points)
     }
 
     static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {

@@ -3949,6 +3949,82 @@ YT06-B01-XZ,group,云台花园1栋党小组,,,YT06-B01,YT06-ZB
 YT07-ZB,branch,云台七网格党支部,,YT07,,YT-DW
 YT07-B01-XZ,group,云台新村1栋党小组,,,YT07-B01,YT07-ZB
 """#,
+        "service_points.csv": #"""
+code,level,name,community,grid,hours,services
+LJ-FW,street,临江街道党群服务中心,,,周一至周日 08:30-20:30,party_public|convenience|mediation|hazard|care
+JB-FW,community,江滨社区党群服务中心,JB,,周一至周六 08:30-18:00,party_public|convenience|mediation|hazard|care
+JB01-WJ,grid,江滨一网格微家,,JB01,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard
+JB02-WJ,grid,江滨二网格微家,,JB02,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+JB03-WJ,grid,江滨三网格微家,,JB03,周一至周五 09:00-17:00,party_public|convenience|care
+JB04-WJ,grid,江滨四网格微家,,JB04,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+JB05-WJ,grid,江滨五网格微家,,JB05,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+JB06-WJ,grid,江滨六网格微家,,JB06,周二、四、六 14:00-18:00,party_public|convenience|hazard
+JB07-WJ,grid,江滨七网格微家,,JB07,每日 08:00-20:00,party_public|convenience|mediation|hazard|care
+JB08-WJ,grid,江滨八网格微家,,JB08,周二、四、六 14:00-18:00,party_public|convenience|hazard
+JB09-WJ,grid,江滨九网格微家,,JB09,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+BG-FW,community,北固社区党群服务中心,BG,,周一至周六 08:30-18:00,party_public|convenience|mediation|hazard|care
+BG01-WJ,grid,北固一网格微家,,BG01,周二、四、六 14:00-18:00,party_public|convenience|hazard|care
+BG02-WJ,grid,北固二网格微家,,BG02,周二、四、六 14:00-18:00,party_public|convenience|mediation|hazard|care
+BG03-WJ,grid,北固三网格微家,,BG03,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+BG04-WJ,grid,北固四网格微家,,BG04,周二、四、六 14:00-18:00,party_public|convenience|mediation|hazard|care
+BG05-WJ,grid,北固五网格微家,,BG05,周二、四、六 14:00-18:00,party_public|convenience|hazard|care
+BG06-WJ,grid,北固六网格微家,,BG06,周二、四、六 14:00-18:00,party_public|convenience|care
+BG07-WJ,grid,北固七网格微家,,BG07,每日 08:00-20:00,party_public|convenience|mediation|hazard|care
+BG08-WJ,grid,北固八网格微家,,BG08,周二、四、六 14:00-18:00,party_public|convenience|mediation
+XH-FW,community,新河社区党群服务中心,XH,,周一至周六 08:30-18:00,party_public|convenience|mediation|hazard|care
+XH01-WJ,grid,新河一网格微家,,XH01,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+XH02-WJ,grid,新河二网格微家,,XH02,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+XH03-WJ,grid,新河三网格微家,,XH03,每日 08:00-20:00,party_public|convenience|hazard|care
+XH04-WJ,grid,新河四网格微家,,XH04,周二、四、六 14:00-18:00,party_public|convenience|care
+XH05-WJ,grid,新河五网格微家,,XH05,每日 08:00-20:00,party_public|convenience|mediation|hazard|care
+XH06-WJ,grid,新河六网格微家,,XH06,周二、四、六 14:00-18:00,party_public|convenience|mediation|hazard|care
+XH07-WJ,grid,新河七网格微家,,XH07,周一至周五 09:00-17:00,party_public|convenience|care
+XH08-WJ,grid,新河八网格微家,,XH08,每日 08:00-20:00,party_public|convenience|mediation|hazard|care
+YS-FW,community,银山社区党群服务中心,YS,,周一至周六 08:30-18:00,party_public|convenience|mediation|hazard|care
+YS01-WJ,grid,银山一网格微家,,YS01,周一至周五 09:00-17:00,party_public|convenience|hazard
+YS02-WJ,grid,银山二网格微家,,YS02,周一至周五 09:00-17:00,party_public|convenience|care
+YS03-WJ,grid,银山三网格微家,,YS03,周一至周五 09:00-17:00,party_public|convenience|mediation
+YS04-WJ,grid,银山四网格微家,,YS04,周二、四、六 14:00-18:00,party_public|convenience|mediation|care
+YS05-WJ,grid,银山五网格微家,,YS05,周一至周五 09:00-17:00,party_public|convenience|mediation|care
+YS06-WJ,grid,银山六网格微家,,YS06,周一至周五 09:00-17:00,party_public|convenience|hazard
+YS07-WJ,grid,银山七网格微家,,YS07,周一至周五 09:00-17:00,party_public|convenience|hazard|care
+WT-FW,community,梧桐社区党群服务中心,WT,,周一至周六 08:30-18:00,party_public|convenience|mediation|hazard|care
+WT01-WJ,grid,梧桐一网格微家,,WT01,周一至周五 09:00-17:00,party_public|convenience|hazard|care
+WT02-WJ,grid,梧桐二网格微家,,WT02,每日 08:00-20:00,party_public|convenience|hazard
+WT03-WJ,grid,梧桐三网格微家,,WT03,周二、四、六 14:00-18:00,party_public|convenience|hazard
+WT04-WJ,grid,梧桐四网格微家,,WT04,周一至周五 09:00-17:00,party_public|convenience|care
+WT05-WJ,grid,梧桐五网格微家,,WT05,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard
+WT06-WJ,grid,梧桐六网格微家,,WT06,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+WT07-WJ,grid,梧桐七网格微家,,WT07,每日 08:00-20:00,party_public|convenience|mediation|hazard
+WT08-WJ,grid,梧桐八网格微家,,WT08,每日 08:00-20:00,party_public|convenience|care
+JQ-FW,community,金桥社区党群服务中心,JQ,,周一至周六 08:30-18:00,party_public|convenience|mediation|hazard|care
+JQ01-WJ,grid,金桥一网格微家,,JQ01,周二、四、六 14:00-18:00,party_public|convenience|mediation|hazard
+JQ02-WJ,grid,金桥二网格微家,,JQ02,周二、四、六 14:00-18:00,party_public|convenience|hazard
+JQ03-WJ,grid,金桥三网格微家,,JQ03,周一至周五 09:00-17:00,party_public|convenience|mediation|care
+JQ04-WJ,grid,金桥四网格微家,,JQ04,周二、四、六 14:00-18:00,party_public|convenience|mediation|hazard|care
+JQ05-WJ,grid,金桥五网格微家,,JQ05,每日 08:00-20:00,party_public|convenience|hazard|care
+JQ06-WJ,grid,金桥六网格微家,,JQ06,周二、四、六 14:00-18:00,party_public|convenience|hazard
+JQ07-WJ,grid,金桥七网格微家,,JQ07,周一至周五 09:00-17:00,party_public|convenience|mediation
+JQ08-WJ,grid,金桥八网格微家,,JQ08,周一至周五 09:00-17:00,party_public|convenience|hazard
+NH-FW,community,南湖社区党群服务中心,NH,,周一至周六 08:30-18:00,party_public|convenience|mediation|hazard|care
+NH01-WJ,grid,南湖一网格微家,,NH01,每日 08:00-20:00,party_public|convenience|hazard
+NH02-WJ,grid,南湖二网格微家,,NH02,每日 08:00-20:00,party_public|convenience|mediation|hazard|care
+NH03-WJ,grid,南湖三网格微家,,NH03,每日 08:00-20:00,party_public|convenience|mediation
+NH04-WJ,grid,南湖四网格微家,,NH04,周一至周五 09:00-17:00,party_public|convenience|hazard|care
+NH05-WJ,grid,南湖五网格微家,,NH05,周一至周五 09:00-17:00,party_public|convenience|hazard|care
+NH06-WJ,grid,南湖六网格微家,,NH06,周一至周五 09:00-17:00,party_public|convenience|hazard
+NH07-WJ,grid,南湖七网格微家,,NH07,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+NH08-WJ,grid,南湖八网格微家,,NH08,每日 08:00-20:00,party_public|convenience|mediation|hazard|care
+NH09-WJ,grid,南湖九网格微家,,NH09,每日 08:00-20:00,party_public|convenience|hazard
+YT-FW,community,云台社区党群服务中心,YT,,周一至周六 08:30-18:00,party_public|convenience|mediation|hazard|care
+YT01-WJ,grid,云台一网格微家,,YT01,周一至周五 09:00-17:00,party_public|convenience|mediation
+YT02-WJ,grid,云台二网格微家,,YT02,周二、四、六 14:00-18:00,party_public|convenience|mediation|hazard|care
+YT03-WJ,grid,云台三网格微家,,YT03,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+YT04-WJ,grid,云台四网格微家,,YT04,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+YT05-WJ,grid,云台五网格微家,,YT05,每日 08:00-20:00,party_public|convenience|mediation|hazard|care
+YT06-WJ,grid,云台六网格微家,,YT06,周一至周五 09:00-17:00,party_public|convenience|mediation
+YT07-WJ,grid,云台七网格微家,,YT07,周一至周五 09:00-17:00,party_public|convenience|mediation|hazard|care
+"""#,
         "staff.csv": #"""
 id,name,role,grid,community,phone,duty,team,shift_start,shift_end
 S0001,张鹏超,dispatcher,,JB,15500206423,on,,08:00,18:00

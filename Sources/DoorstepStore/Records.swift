@@ -120,6 +120,15 @@ enum Records {
             openedAt: try row.date("opened_at", in: place()))
     }
 
+    static func servicePoint(_ row: Fields) throws -> ServicePoint {
+        let code = try row.text("code", in: "service_point")
+        let place = { "service_point \(code)" }
+        return ServicePoint(
+            code: code, level: try row.choice("level", as: ServiceLevel.self, in: place()), name: try row.text("name", in: place()),
+            communityCode: row.optionalText("community"), gridCode: row.optionalText("grid"), hours: try row.text("hours", in: place()),
+            services: (row.optionalText("services") ?? "").split(separator: "|").map(String.init))
+    }
+
     static func partyOrganisation(_ row: Fields) throws -> PartyOrganisation {
         let code = try row.text("code", in: "party_org")
         let place = { "party_org \(code)" }

@@ -75,7 +75,8 @@ extension SQLiteStore {
             // this month's and last month's must-visits (the wall counts this month's)
             visits: try Records.all(db, "SELECT * FROM visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.visit),
             calls: try Records.all(db, "SELECT * FROM call ORDER BY placed_at", Records.call),
-            streets: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.street))
+            streets: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.street),
+            servicePoints: try Records.all(db, "SELECT * FROM service_point ORDER BY position", Records.servicePoint))
     }
 
     /// The Party chain and its members, in data-set order.

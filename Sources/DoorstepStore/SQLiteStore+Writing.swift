@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
-            for table in ["event", "call", "visit", "hazard", "party_member", "party_org", "ticket_transition", "ticket", "category", "household", "staff",
+            for table in ["event", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.run("DELETE FROM \(table)")
             }
@@ -57,6 +57,10 @@ extension SQLiteStore {
                     INSERT INTO party_member (id, name, phone, org, post, building, functional, staff, position)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [m.id, m.name, m.phone, m.orgCode, m.post.rawValue, m.buildingCode, m.functionalCode, m.staffID, i])
+            }
+            for (i, p) in data.servicePoints.enumerated() {
+                try db.run("INSERT INTO service_point (code, level, name, community, grid, hours, services, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [p.code, p.level.rawValue, p.name, p.communityCode, p.gridCode, p.hours, p.services.joined(separator: "|"), i])
             }
             try Self.append(db, .initialised(centreCode: s.code, grids: data.grids.count), by: "init", at: time)
         }

@@ -114,6 +114,13 @@ enum Schema {
                 ALTER TABLE call_new RENAME TO call;
                 """)
         }
+        migrator.registerMigration("v11: the Party-and-people service network") { db in
+            try db.execute(sql: """
+                CREATE TABLE service_point (
+                    code TEXT PRIMARY KEY, level TEXT NOT NULL, name TEXT NOT NULL, community TEXT, grid TEXT,
+                    hours TEXT NOT NULL, services TEXT NOT NULL, position INTEGER NOT NULL);
+                """)
+        }
         return migrator
     }
 }

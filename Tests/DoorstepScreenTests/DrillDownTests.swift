@@ -179,6 +179,7 @@ struct CommunityPageTests {
         _ = state.open(.community(code: "YT"))
         let community = WallView.render(state).text
         #expect(community.contains("云台社区党委 书记") && community.contains("(缺书记或未建 1)"))
+        #expect(community.contains("云台社区党群服务中心 · 周一至周六 08:30-18:00 · 党群政务、便民服务"))
         try assertSnapshot(community, named: "community-page-party-200x60")
     }
 }

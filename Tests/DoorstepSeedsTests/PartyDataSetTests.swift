@@ -62,6 +62,24 @@ struct PartyDataSetTests {
         #expect(throws: SeedError(file: path, line: line, message)) { try DataSet.load(from: .directory(folder.path), now: now) }
     }
 
+    @Test("the demo's service network: the street's centre, one per community, a station per grid")
+    func serviceNetwork() throws {
+        let data = try DataSet.load(from: .embeddedDemo, now: now)
+        let points = data.servicePoints
+        #expect(points.filter { $0.level == .street }.count == 1)
+        #expect(Set(points.filter { $0.level == .community }.compactMap(\.communityCode)) == Set(data.communities.map(\.code)))
+        #expect(Set(points.filter { $0.level == .grid }.compactMap(\.gridCode)) == Set(data.grids.map(\.code)))
+        // a station takes its community from its grid
+        #expect(points.first { $0.gridCode == "YT06" }?.communityCode == "YT")
+        let categories = Set(data.categories.map(\.code))
+        #expect(points.allSatisfy { !$0.services.isEmpty && Set($0.services).isSubset(of: categories) })
+        let (folder, path) = try demo("service_points.csv", replacing: "LJ-FW,street,临江街道党群服务中心,,,周一至周日 08:30-20:30,party_public|convenience",
+                                      with: "LJ-FW,street,临江街道党群服务中心,,,周一至周日 08:30-20:30,party_public|laundry")
+        #expect(throws: SeedError(file: path, line: 2, "column 'services': 'laundry' is not a category of categories.csv")) {
+            try DataSet.load(from: .directory(folder.path), now: now)
+        }
+    }
+
     @Test("a second secretary of the same branch names the first one's line")
     func secondSecretary() throws {
         let (folder, path) = try demo("party_members.csv", replacing: "PM0005,,,JB01-ZB,central_household,JB01-B01,,S0004",

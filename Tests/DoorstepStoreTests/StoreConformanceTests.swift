@@ -197,6 +197,7 @@ struct StoreConformanceTests {
         #expect(!written.partyOrganisations.isEmpty && !written.partyMembers.isEmpty)
         #expect(read.partyOrganisations == written.partyOrganisations)
         #expect(read.partyMembers == written.partyMembers)
+        #expect(!written.servicePoints.isEmpty && read.servicePoints == written.servicePoints)
     }
 
     @Test("imported Party members are added or updated in place, logged; an unknown organisation writes nothing", arguments: StoreUnderTest.all)
