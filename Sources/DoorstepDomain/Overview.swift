@@ -92,6 +92,8 @@ public struct Overview: Sendable {
     /// Each grid's buildings and hazards, for the drill-down.
     public var buildingsByGrid: [String: [Building]] { territory.buildingsByGrid }
     public var hazardsByGrid: [String: [Hazard]] { territory.hazardsByGrid }
+    /// A micro-grid by code.
+    public func microGrid(_ code: String) -> MicroGrid? { territory.microGrids[code] }
     /// The Party-and-people service network's places.
     public var servicePoints: [ServicePoint] { territory.servicePoints }
     /// The Party chain (empty when the data set has none).

@@ -26,6 +26,8 @@ public struct TerritoryIndex: Sendable {
     /// Each grid's buildings and hazards, for the drill-down and the rules.
     public let buildingsByGrid: [String: [Building]]
     public let hazardsByGrid: [String: [Hazard]]
+    /// The micro-grids by code (a building's micro-grid and its chief).
+    public let microGrids: [String: MicroGrid]
     /// The service network's places, in data-set order.
     public let servicePoints: [ServicePoint]
     /// The Party chain over this territory (the read model builds it beside the other indexes
@@ -76,6 +78,7 @@ public struct TerritoryIndex: Sendable {
         buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
         hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
         servicePoints = data.servicePoints
+        microGrids = Dictionary(data.microGrids.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.party = party ?? PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)
     }
 

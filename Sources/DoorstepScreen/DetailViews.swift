@@ -99,6 +99,8 @@ enum DetailViews {
              rows: roster.map { person in
                  var line = Columns.pad(s.duty(person.duty), to: 6) + Columns.pad(person.name, to: 8) + " "
                      + Columns.pad(s.role(person.role), to: 12)
+                 // a volunteer's pioneer team (先锋队)
+                 if let team = person.team { line += " " + state.language.partyStrings.team(team) }
                  if let call = state.overview.latestCall(to: person.id), state.now.timeIntervalSince(call.call.placedAt) < 3600 {
                      line += " ☎ " + s.callState(call.state)
                  }

@@ -139,7 +139,11 @@ enum LiveMap {
             case .due: status = " · " + m.due
             case .visited: status = " · " + m.visited
             }
-            canvas.write("\(h.id) \(state.shown(name: h.headName, subject: h.id)) · \(building)" + (tags.isEmpty ? "" : " · \(tags)") + status,
+            // the building's micro-grid and its chief (微网格长)
+            let micro = blocks.first { $0.building.code == h.buildingCode }.flatMap { state.overview.microGrid($0.building.microGridCode) }
+            let chief = micro?.chiefID.flatMap { state.overview.staff(id: $0)?.name }
+            let place = building + (micro.map { " · \($0.name)" + (chief.map { " \(m.microChief) \($0)" } ?? "") } ?? "")
+            canvas.write("\(h.id) \(state.shown(name: h.headName, subject: h.id)) · \(place)" + (tags.isEmpty ? "" : " · \(tags)") + status,
                          x: parts[2].x, y: parts[2].y, clip: parts[2], style: Style(.normal, bold: true))
         } else {
             canvas.write(m.empty, x: parts[2].x, y: parts[2].y, clip: parts[2], style: Style(.muted))
@@ -158,15 +162,16 @@ struct MapStrings: Sendable {
     var partyMark: String
     var centralHousehold: String
     var chief: String
+    var microChief: String
     var empty: String
     var summary: @Sendable (_ households: Int, _ buildings: Int, _ due: Int) -> String
 
     static let chinese = MapStrings(
         title: "三活 · 网格活地图", plain: "住户", due: "六必访未访", visited: "本月已访", partyMark: "党", centralHousehold: "有党员中心户的楼栋",
-        chief: "楼栋长", empty: "本网格尚无住户", summary: { "住户 \($0) · 楼栋 \($1) · 六必访待访 \($2)" })
+        chief: "楼栋长", microChief: "微网格长", empty: "本网格尚无住户", summary: { "住户 \($0) · 楼栋 \($1) · 六必访待访 \($2)" })
     static let english = MapStrings(
         title: "Live map", plain: "household", due: "must-visit due", visited: "visited this month", partyMark: "P",
-        centralHousehold: "Party central household", chief: "chief", empty: "no households in this grid",
+        centralHousehold: "Party central household", chief: "chief", microChief: "chief", empty: "no households in this grid",
         summary: { "\($0) households · \($1) buildings · \($2) must-visits due" })
 }
 

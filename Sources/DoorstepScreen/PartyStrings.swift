@@ -13,6 +13,8 @@ public struct PartyStrings: Sendable {
     public var chain: @Sendable (PartyChainSummary) -> String
     /// How many grid stations (网格微家) a community has.
     public var stations: @Sendable (Int) -> String
+    /// The five pioneer volunteer teams (先锋队).
+    public var team: @Sendable (VanguardTeam) -> String
 
     public static let chinese = PartyStrings(
         branchTitle: { secretary, members in "网格党支部 · " + (secretary.map { "书记 \($0)" } ?? "缺书记") + " · 党员 \(members)" },
@@ -32,7 +34,16 @@ public struct PartyStrings: Sendable {
                 + " · 网格党支部 \(c.branches)" + (c.vacantBranches > 0 ? "(缺书记或未建 \(c.vacantBranches))" : "")
                 + " · 楼栋党小组 \(c.groups) · 党员 \(c.members) · 党员中心户覆盖楼栋 \(c.buildings - c.buildingsWithoutCentralHousehold)/\(c.buildings)"
         },
-        stations: { "网格微家 \($0)" })
+        stations: { "网格微家 \($0)" },
+        team: { team in
+            switch team {
+            case .building: return "楼栋先锋"
+            case .selfGovernance: return "自治先锋"
+            case .property: return "红管先锋"
+            case .socialWork: return "社工先锋"
+            case .newOrganisations: return "两新先锋"
+            }
+        })
 
     public static let english = PartyStrings(
         branchTitle: { secretary, members in "Party branch · " + (secretary.map { "secretary \($0)" } ?? "no secretary") + " · \(members) members" },
@@ -53,7 +64,16 @@ public struct PartyStrings: Sendable {
                 + " · building groups \(c.groups) · members \(c.members)"
                 + " · buildings with a central household \(c.buildings - c.buildingsWithoutCentralHousehold)/\(c.buildings)"
         },
-        stations: { "grid stations \($0)" })
+        stations: { "grid stations \($0)" },
+        team: { team in
+            switch team {
+            case .building: return "building vanguard"
+            case .selfGovernance: return "self-governance vanguard"
+            case .property: return "property vanguard"
+            case .socialWork: return "social-work vanguard"
+            case .newOrganisations: return "new-orgs vanguard"
+            }
+        })
 }
 
 extension Language {

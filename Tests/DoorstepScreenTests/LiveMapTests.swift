@@ -37,6 +37,10 @@ struct LiveMapTests {
         let buildings = state.overview.buildingsByGrid["JB01"] ?? []
         #expect(buildings.allSatisfy { map.text.contains($0.name) })
         #expect(map.text.contains("住户 \(households.count) · 楼栋 \(buildings.count) · 六必访待访 "))
+        // the selected household's building with its micro-grid and the micro-grid's chief
+        let micro = try #require(state.overview.microGrid(buildings[0].microGridCode))
+        let chief = try #require(micro.chiefID.flatMap { state.overview.staff(id: $0) })
+        #expect(map.text.contains("\(buildings[0].name) · \(micro.name) 微网格长 \(chief.name)"))
         let second = households.filter { $0.buildingCode == buildings[1].code }.sorted { $0.id < $1.id }
         state.update(.key(.down))
         state.update(.key(.right))
