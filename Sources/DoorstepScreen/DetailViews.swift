@@ -183,7 +183,7 @@ enum DetailViews {
         let names = point.services.map { code in
             state.overview.categories.first { $0.code == code }.map { s.categoryName($0.nameZh, $0.nameEn) } ?? code
         }
-        return "\(point.name) · \(point.hours) · " + names.joined(separator: "、")
+        return "\(point.name) · \(point.hours) · " + names.joined(separator: state.language == .zh ? "、" : ", ")
     }
 
     /// A boxed list, with the cursor when its section has the focus.

@@ -171,7 +171,7 @@ struct MapStrings: Sendable {
         chief: "楼栋长", microChief: "微网格长", empty: "本网格尚无住户", summary: { "住户 \($0) · 楼栋 \($1) · 六必访待访 \($2)" })
     static let english = MapStrings(
         title: "Live map", plain: "household", due: "must-visit due", visited: "visited this month", partyMark: "P",
-        centralHousehold: "Party central household", chief: "chief", microChief: "chief", empty: "no households in this grid",
+        centralHousehold: "Party household", chief: "chief", microChief: "chief", empty: "no households in this grid",
         summary: { "\($0) households · \($1) buildings · \($2) must-visits due" })
 }
 
