@@ -289,6 +289,20 @@ extension SQLiteStore {
             try Self.requireAll(db, table: "staff", key: "id", partyMembers.compactMap(\.staffID), kind: "staff")
             try Self.requireAll(db, table: "building", key: "code", partyMembers.compactMap(\.buildingCode), kind: "building")
             try Self.requireAll(db, table: "party_org", key: "code", partyMembers.compactMap(\.functionalCode), kind: "Party organisation")
+            // one secretary (or group leader) per organisation: the list against itself and
+            // against whoever holds the post in the store already
+            // (a holder the list itself updates is judged by the post the list gives them)
+            let listed = Set(partyMembers.map(\.id))
+            var leaders: [String: String] = [:]
+            for m in partyMembers where m.post == .secretary || m.post == .groupLeader {
+                let key = m.orgCode + "|" + m.post.rawValue
+                let stored = try String.fetchOne(db, sql: "SELECT id FROM party_member WHERE org = ? AND post = ?", arguments: [m.orgCode, m.post.rawValue])
+                let holder = leaders[key] ?? stored.flatMap { listed.contains($0) ? nil : $0 }
+                if let holder, holder != m.id {
+                    throw StoreError.invalid("\(m.id) would be a second \(m.post.rawValue) of \(m.orgCode): \(holder) holds it")
+                }
+                leaders[key] = m.id
+            }
             var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM party_member") ?? 0
             for m in partyMembers {
                 // an updated member keeps its place in the list

@@ -218,6 +218,17 @@ struct StoreConformanceTests {
             try store.upsert(partyMembers: [added, stray], source: "党员.csv", at: now)
         }
         #expect(try store.loadAll(at: now).partyMembers == after)
+        // a second secretary of a branch that has one is refused; the holder stepping down in
+        // the same list is not
+        let secretary = try #require(after.first { $0.orgCode == "JB01-ZB" && $0.post == .secretary })
+        var rival = added
+        rival.post = .secretary
+        #expect(throws: StoreError.invalid("PM9001 would be a second secretary of JB01-ZB: \(secretary.id) holds it")) {
+            try store.upsert(partyMembers: [rival], source: "党员.csv", at: now)
+        }
+        var steppedDown = secretary
+        steppedDown.post = .member
+        #expect(try store.upsert(partyMembers: [steppedDown, rival], source: "党员.csv", at: now) == 2)
     }
 
     @Test("a Party member without a grid post can be called and answer like staff", arguments: StoreUnderTest.all)
