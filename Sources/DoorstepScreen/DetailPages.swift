@@ -10,6 +10,8 @@ public enum DetailPage: Equatable, Sendable {
     case household(id: String)
     /// 三活 · a grid's live map: its buildings and every household in them.
     case map(grid: String)
+    /// 党建引领 · the street's functional organisations, pioneer teams and service network.
+    case partyNetwork
 }
 
 /// The sections of a grid's page that Tab moves between.
@@ -92,7 +94,7 @@ extension WallState {
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
             case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
-            case .grid, .community, .map: return nil
+            case .grid, .community, .map, .partyNetwork: return nil
             }
         case .character("u"):
             if case .grid(let code) = page, let community = overview.grids.first(where: { $0.grid.code == code })?.grid.communityCode {

@@ -12,6 +12,7 @@ enum DetailViews {
         case .ticket(let id): ticket(&canvas, state, id, in: area)
         case .household(let id): household(&canvas, state, id, in: area)
         case .map(let code): LiveMap.draw(&canvas, state, grid: code, in: area)
+        case .partyNetwork: PartyNetworkPage.draw(&canvas, state, in: area)
         }
     }
 

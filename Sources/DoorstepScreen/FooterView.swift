@@ -35,6 +35,7 @@ enum FooterView {
                 keys.insert(("m", state.language == .zh ? "活地图" : "live map"), at: 1)
                 keys.insert(("u", state.language == .zh ? "所在社区" : "community"), at: 2)
             case .community: break
+            case .partyNetwork: keys = [("Esc", state.language == .zh ? "返回" : "back")]
             case .map:
                 let zh = state.language == .zh
                 keys = [("←→", zh ? "住户" : "household"), ("↑↓", zh ? "楼栋" : "building"), ("Enter", zh ? "打开" : "open"), ("Esc", zh ? "返回" : "back")]

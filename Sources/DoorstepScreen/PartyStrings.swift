@@ -15,6 +15,14 @@ public struct PartyStrings: Sendable {
     public var stations: @Sendable (Int) -> String
     /// The five pioneer volunteer teams (先锋队).
     public var team: @Sendable (VanguardTeam) -> String
+    /// The street's Party-led network page.
+    public var networkTitle: String
+    public var functionalTitle: @Sendable (Int) -> String
+    public var membersFromGrids: @Sendable (_ members: Int, _ grids: Int) -> String
+    public var teamsTitle: String
+    public var volunteers: @Sendable (_ all: Int, _ working: Int) -> String
+    public var serviceTitle: @Sendable (Int) -> String
+    public var noneYet: String
 
     public static let chinese = PartyStrings(
         branchTitle: { secretary, members in "网格党支部 · " + (secretary.map { "书记 \($0)" } ?? "缺书记") + " · 党员 \(members)" },
@@ -43,7 +51,10 @@ public struct PartyStrings: Sendable {
             case .socialWork: return "社工先锋"
             case .newOrganisations: return "两新先锋"
             }
-        })
+        },
+        networkTitle: "党建引领", functionalTitle: { "功能型党组织 · \($0)" }, membersFromGrids: { "党员 \($0) · 来自 \($1) 个网格" },
+        teamsTitle: "五支先锋队", volunteers: { "志愿者 \($0) · 在岗 \($1)" }, serviceTitle: { "三级党群服务体系 · \($0) 处" },
+        noneYet: "数据集中尚无")
 
     public static let english = PartyStrings(
         branchTitle: { secretary, members in "Party branch · " + (secretary.map { "secretary \($0)" } ?? "no secretary") + " · \(members) members" },
@@ -73,7 +84,11 @@ public struct PartyStrings: Sendable {
             case .socialWork: return "social-work vanguard"
             case .newOrganisations: return "new-orgs vanguard"
             }
-        })
+        },
+        networkTitle: "Party-led network", functionalTitle: { "Functional Party organisations · \($0)" },
+        membersFromGrids: { "\($0) members from \($1) grids" }, teamsTitle: "The five pioneer teams",
+        volunteers: { "\($0) volunteers · \($1) working" }, serviceTitle: { "Party-and-people service network · \($0) places" },
+        noneYet: "none in the data set")
 }
 
 extension Language {

@@ -74,6 +74,8 @@ extension WallState {
             language = language == .zh ? .en : .zh
         case .character("u"):
             if let community = selectedSummary?.grid.communityCode { return open(.community(code: community)) }
+        case .character("p"):
+            return open(.partyNetwork)
         case .character("/"):
             focus = .grids
             filterEditing = true
