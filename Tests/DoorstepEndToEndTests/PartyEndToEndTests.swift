@@ -11,6 +11,11 @@ struct PartyEndToEndTests {
     func onTheWall() throws {
         let tmux = try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) demo --lang zh --rate 1; echo \"exit=$?\"; sleep 600")
         #expect(tmux.wait { $0.contains("云台六网格") }.ok, "the wall did not come up")
+        tmux.send("p")
+        let network = tmux.wait { $0.contains("功能型党组织 · 3") && $0.contains("五支先锋队") && $0.contains("三级党群服务体系 · 73 处") }
+        #expect(network.ok, "p did not open the Party-led network:\n\(network.screen)")
+        tmux.send("Escape")
+        #expect(tmux.wait { !$0.contains("五支先锋队") }.ok, "Esc did not close the Party-led network")
         tmux.send("Enter")
         let page = tmux.wait { $0.contains("网格党支部 · 书记 ") }
         #expect(page.ok, "no Party branch on the grid's page:\n\(page.screen)")
