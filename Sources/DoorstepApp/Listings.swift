@@ -36,15 +36,11 @@ extension CommandLineEnd {
         if let grid, !data.grids.contains(where: { $0.code == grid }) {
             throw Failure("no grid '\(grid)' (see `doorstep grids`)", exitCode: ExitStatus.notFound)
         }
-        let orgs = index.organisations
-        func gridOf(_ org: PartyOrganisation) -> String? {
-            org.gridCode ?? org.parentCode.flatMap { orgs[$0]?.gridCode }
-        }
         let members = grid.map { index.members(ofGrid: $0) } ?? data.partyMembers
         let rows: [ListingRow] = members.map { m in
-            let org = orgs[m.orgCode]
+            let org = index.organisations[m.orgCode]
             return [("id", m.id), ("name", m.name), ("post", m.post.rawValue), ("org", m.orgCode), ("org_kind", org?.kind.rawValue),
-                    ("grid", org.flatMap(gridOf)), ("community", org?.communityCode), ("building", m.buildingCode),
+                    ("grid", index.grid(of: m)), ("community", org?.communityCode), ("building", m.buildingCode),
                     ("functional", m.functionalCode), ("staff", m.staffID)]
         }
         return try listing(rows, json: json, columns: ["id", "name", "post", "org", "grid", "building", "staff"])

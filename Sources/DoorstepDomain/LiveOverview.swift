@@ -30,7 +30,7 @@ public struct LiveOverview: Sendable {
 
     public init(data: CentreData, now: Date, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
         // the Party chain is indexed with the rest below, not on the way to them
-        let base = TerritoryIndex(data, party: PartyIndex(organisations: [], members: []))
+        let base = TerritoryIndex(data)
         let month = Self.month(of: now, calendar: calendar)
         self.month = month
         self.calendar = calendar

@@ -95,7 +95,7 @@ public struct Overview: Sendable {
     /// A micro-grid by code.
     public func microGrid(_ code: String) -> MicroGrid? { territory.microGrids[code] }
     /// The Party-and-people service network's places.
-    public var servicePoints: [ServicePoint] { territory.servicePoints }
+    public var serviceNetwork: ServiceNetwork { territory.serviceNetwork }
     /// The Party chain (empty when the data set has none).
     public var party: PartyIndex { territory.party }
     /// The ticket categories (for labels and column widths).

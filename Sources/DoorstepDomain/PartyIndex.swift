@@ -16,7 +16,6 @@ public struct PartyIndex: Sendable {
     private let membersByID: [String: PartyMember]
     /// Functional organisations, in data-set order.
     public let functional: [PartyOrganisation]
-    public let memberCount: Int
 
     public init(organisations list: [PartyOrganisation], members: [PartyMember]) {
         hasParty = !list.isEmpty
@@ -51,7 +50,6 @@ public struct PartyIndex: Sendable {
         }
         self.leaders = leaders
         membersByID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        memberCount = members.count
     }
 
     /// The member with this id.

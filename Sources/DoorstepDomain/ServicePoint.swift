@@ -33,3 +33,28 @@ public struct ServicePoint: Hashable, Sendable, Identifiable {
         self.services = services
     }
 }
+
+/// The service network as the screens read it, indexed once with the territory: the street's
+/// centre, each community's centre and how many grid stations it has, each grid's station.
+public struct ServiceNetwork: Sendable {
+    public let points: [ServicePoint]
+    public let streetCentres: [ServicePoint]
+    public let communityCentres: [ServicePoint]
+    private let centreOfCommunity: [String: ServicePoint]
+    private let stationOfGrid: [String: ServicePoint]
+    private let stationsInCommunity: [String: Int]
+
+    public init(_ points: [ServicePoint]) {
+        self.points = points
+        streetCentres = points.filter { $0.level == .street }
+        communityCentres = points.filter { $0.level == .community }
+        centreOfCommunity = Dictionary(communityCentres.compactMap { p in p.communityCode.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
+        let stations = points.filter { $0.level == .grid }
+        stationOfGrid = Dictionary(stations.compactMap { p in p.gridCode.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
+        stationsInCommunity = Dictionary(stations.compactMap { p in p.communityCode.map { ($0, 1) } }, uniquingKeysWith: +)
+    }
+
+    public func centre(ofCommunity code: String) -> ServicePoint? { centreOfCommunity[code] }
+    public func station(ofGrid code: String) -> ServicePoint? { stationOfGrid[code] }
+    public func stationCount(inCommunity code: String) -> Int { stationsInCommunity[code] ?? 0 }
+}

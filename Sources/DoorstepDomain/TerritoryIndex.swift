@@ -28,8 +28,8 @@ public struct TerritoryIndex: Sendable {
     public let hazardsByGrid: [String: [Hazard]]
     /// The micro-grids by code (a building's micro-grid and its chief).
     public let microGrids: [String: MicroGrid]
-    /// The service network's places, in data-set order.
-    public let servicePoints: [ServicePoint]
+    /// The service network's places, indexed.
+    public let serviceNetwork: ServiceNetwork
     /// The Party chain over this territory (the read model builds it beside the other indexes
     /// and puts it in place).
     public internal(set) var party: PartyIndex
@@ -42,8 +42,9 @@ public struct TerritoryIndex: Sendable {
     /// Whether `other` is this same territory (not merely equal: built at the same time).
     public func isSame(as other: TerritoryIndex) -> Bool { identity === other.identity }
 
-    /// The territory of `data`; its Party chain as given, or built from `data` when not.
-    init(_ data: CentreData, party: PartyIndex? = nil) {
+    /// The territory of `data`, with an empty Party chain: the read model indexes the chain
+    /// beside its other indexes and puts it in place.
+    init(_ data: CentreData) {
         centre = data.centre
         streets = data.streets
         communities = data.communities
@@ -77,9 +78,9 @@ public struct TerritoryIndex: Sendable {
         self.streetsOfDistrict = streetsOfDistrict
         buildingsByGrid = Dictionary(grouping: data.buildings, by: \.gridCode)
         hazardsByGrid = Dictionary(grouping: data.hazards, by: \.gridCode)
-        servicePoints = data.servicePoints
+        serviceNetwork = ServiceNetwork(data.servicePoints)
         microGrids = Dictionary(data.microGrids.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        self.party = party ?? PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)
+        party = PartyIndex(organisations: [], members: [])
     }
 
     /// The index of the grid with this code.

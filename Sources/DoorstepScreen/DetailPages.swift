@@ -47,7 +47,7 @@ extension WallState {
 
     /// The sections of a grid's page, in Tab order (the Party branch only where the data set
     /// has a Party chain).
-    func gridSections(_ code: String) -> [GridSection] {
+    var gridSections: [GridSection] {
         overview.party.hasParty ? GridSection.allCases : GridSection.allCases.filter { $0 != .party }
     }
 
@@ -125,7 +125,7 @@ extension WallState {
         case .households: count = gridHouseholds(code).count
         case .tickets: count = gridTickets(code).count
         }
-        let sections = gridSections(code)
+        let sections = gridSections
         let here = sections.firstIndex(of: detailSection) ?? 0
         switch key {
         case .tab:

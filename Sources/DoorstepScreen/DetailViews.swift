@@ -27,7 +27,7 @@ enum DetailViews {
         let attention = grids.filter { $0.assessment.status == .attention }.count
         let title = "\(community.name) · \(s.grids) \(grids.count) · \(s.alarm) \(alarm) · \(s.attention) \(attention)"
         let inner = canvas.box(area, title: title, style: Style(.title, bold: true))
-        let centre = state.overview.servicePoints.first { $0.level == .community && $0.communityCode == code }
+        let centre = state.overview.serviceNetwork.centre(ofCommunity: code)
         let parts = Layout.rows(inner, [.fixed(centre == nil ? 2 : 3), .fill(1)])
         let dispatchers = state.overview.staffWithoutGrid.filter { $0.role == .communityDispatcher && $0.communityCode == code }.sorted { $0.id < $1.id }
         canvas.write(s.role(.communityDispatcher) + ": " + dispatchers.map { "\($0.name) \(s.duty($0.duty))" }.joined(separator: "  "),
@@ -42,8 +42,7 @@ enum DetailViews {
         }
         if let centre {
             // the community's place of the service network, and how many grid stations it has
-            let stations = state.overview.servicePoints.filter { $0.level == .grid && $0.communityCode == code }.count
-            canvas.write(servicePointLine(centre, state) + " · " + state.language.partyStrings.stations(stations),
+            canvas.write(servicePointLine(centre, state) + " · " + state.language.partyStrings.stations(state.overview.serviceNetwork.stationCount(inCommunity: code)),
                          x: parts[0].x, y: parts[0].y + 2, clip: parts[0], style: Style(.muted))
         }
         let rows: [(String, Style)] = grids.map { summary in
@@ -172,7 +171,7 @@ enum DetailViews {
             }
             let leads = member.post == .secretary || member.post == .groupLeader
             return (line, person?.duty == .off ? Style(.muted) : Style(.normal, bold: leads))
-        } + state.overview.servicePoints.filter { $0.level == .grid && $0.gridCode == code }.map { station in
+        } + [state.overview.serviceNetwork.station(ofGrid: code)].compactMap { $0 }.map { station in
             // the grid's station of the service network, after the members (the cursor stays on them)
             (servicePointLine(station, state), Style(.muted))
         }, in: rect)

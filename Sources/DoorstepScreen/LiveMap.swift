@@ -14,13 +14,14 @@ enum LiveMap {
         var first: Int
     }
 
-    /// The grid's buildings with their households (buildings in data-set order, households by id).
+    /// The grid's buildings with their households (buildings in data-set order, households in
+    /// the store's order: by building, then id).
     static func blocks(_ state: WallState, grid code: String) -> [Block]? {
         guard let all = state.mapHouseholds[code] else { return nil }
         let byBuilding = Dictionary(grouping: all, by: \.buildingCode)
         var first = 0
         return (state.overview.buildingsByGrid[code] ?? []).map { building in
-            let households = (byBuilding[building.code] ?? []).sorted { $0.id < $1.id }
+            let households = byBuilding[building.code] ?? []
             defer { first += households.count }
             return Block(building: building, households: households, first: first)
         }
@@ -32,6 +33,11 @@ enum LiveMap {
     static func mark(_ household: Household, _ state: WallState) -> Mark {
         guard !household.mustVisit.isEmpty else { return .plain }
         return state.visitedThisMonth(household.id) ? .visited : .due
+    }
+
+    /// The block holding the household at `cursor` (the last non-empty block starting at or before it).
+    static func block(at cursor: Int, in blocks: [Block]) -> Int {
+        blocks.lastIndex { $0.first <= cursor && !$0.households.isEmpty } ?? 0
     }
 
     /// Cells are two columns: the mark and a space.
@@ -46,7 +52,7 @@ enum LiveMap {
         guard let blocks = blocks(state, grid: code), let last = blocks.last else { return nil }
         let count = last.first + last.households.count
         guard count > 0 else { return nil }
-        let here = blocks.lastIndex { $0.first <= state.detailCursor && !$0.households.isEmpty } ?? 0
+        let here = block(at: state.detailCursor, in: blocks)
         switch key {
         case .left, .character("h"): state.detailCursor = max(0, state.detailCursor - 1)
         case .right, .character("l"): state.detailCursor = min(count - 1, state.detailCursor + 1)
@@ -99,7 +105,7 @@ enum LiveMap {
             rowHeights.append(height)
             top += height
         }
-        let selectedBlock = blocks.lastIndex { $0.first <= state.detailCursor && !$0.households.isEmpty } ?? 0
+        let selectedBlock = block(at: state.detailCursor, in: blocks)
         let selectedRow = selectedBlock / perRow
         var offset = 0
         if rowTops.indices.contains(selectedRow), rowTops[selectedRow] + rowHeights[selectedRow] > parts[1].height {

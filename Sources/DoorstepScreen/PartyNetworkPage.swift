@@ -38,14 +38,13 @@ enum PartyNetworkPage {
         }, in: columns[1])
 
         // the service network: the street's centre, then each community's, with its stations
-        let points = overview.servicePoints
-        var network: [(String, Style)] = points.filter { $0.level == .street }.map { (DetailViews.servicePointLine($0, state), Style(.normal, bold: true)) }
-        for point in points where point.level == .community {
-            let stations = points.filter { $0.level == .grid && $0.communityCode == point.communityCode }.count
-            // every community centre offers the five kinds as a rule: its stations and hours say more
-            network.append(("\(point.name) · \(p.stations(stations)) · \(point.hours)", Style(.normal)))
-        }
-        rows(&canvas, title: p.serviceTitle(points.count), network.isEmpty ? [(p.noneYet, Style(.muted))] : network, in: columns[2])
+        let service = overview.serviceNetwork
+        // every community centre offers the five kinds as a rule: its stations and hours say more
+        let network = service.streetCentres.map { (DetailViews.servicePointLine($0, state), Style(.normal, bold: true)) }
+            + service.communityCentres.map { point in
+                ("\(point.name) · \(p.stations(service.stationCount(inCommunity: point.communityCode ?? ""))) · \(point.hours)", Style(.normal))
+            }
+        rows(&canvas, title: p.serviceTitle(service.points.count), network.isEmpty ? [(p.noneYet, Style(.muted))] : network, in: columns[2])
     }
 
     /// A boxed list of lines (no cursor: the page is read, not walked).

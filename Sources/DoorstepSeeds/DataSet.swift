@@ -167,8 +167,10 @@ public enum DataSet {
             let grid = nonEmpty(row.optional("grid"))
             var community = nonEmpty(row.optional("community"))
             if let grid {
-                guard let home = grids.first(where: { $0.code == grid }) else { throw SeedError(file: row.file, line: row.line, "column 'grid': no grid '\(grid)'") }
-                community = home.communityCode
+                guard let home = partyTerritory.communityOfGrid[grid] else {
+                    throw SeedError(file: row.file, line: row.line, "column 'grid': no grid '\(grid)'")
+                }
+                community = home
             }
             if let community, !communityCodes.contains(community) {
                 throw SeedError(file: row.file, line: row.line, "column 'community': no community '\(community)'")
