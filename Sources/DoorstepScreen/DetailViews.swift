@@ -276,10 +276,12 @@ enum DetailViews {
         let visits = state.overview.visitsByHousehold[id] ?? []
         let top = inner.y + fields.count + 1
         canvas.write(d.visits, x: inner.x, y: top, clip: inner, style: Style(.title, bold: true))
-        if !state.visitedThisMonth(id) {
+        // only a household due a must-visit is behind without one this month
+        let behind = !household.mustVisit.isEmpty && !state.visitedThisMonth(id)
+        if behind {
             canvas.write(d.noVisits, x: inner.x, y: top + 1, clip: inner, style: Style(.attention, bold: true))
         }
-        let offset = state.visitedThisMonth(id) ? 1 : 2
+        let offset = behind ? 2 : 1
         for (row, visit) in visits.prefix(max(0, inner.maxY - top - offset - 1)).enumerated() {
             let who = state.overview.staff(id: visit.staffID)
             canvas.write(Formatting.clock(visit.at, timeZone: state.timeZone, weekdays: s.weekdays) + "  "

@@ -54,6 +54,11 @@ struct LiveMapTests {
         #expect(state.page == .household(id: second[1].id))
         // a household with no must-visit is not in the wall's working set: its page comes from the map's
         #expect(WallView.render(state).text.contains(buildings[1].code))
+        // one owed no must-visit (and visited by nobody this month) is not told it is behind
+        let untagged = try #require(households.first { $0.mustVisit.isEmpty && !state.visitedThisMonth($0.id) })
+        _ = state.open(.household(id: untagged.id))
+        let plain = WallView.render(state).text
+        #expect(plain.contains(untagged.id) && !plain.contains("本月尚无走访"))
     }
 
     @Test("at 80×24 in English the blocks fit and every border lines up")
