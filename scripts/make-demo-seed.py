@@ -294,3 +294,77 @@ for c_code, c_name, grid_count in COMMUNITIES:
         service_points.append([f"{g_code}-WJ", "grid", f"{c_name}{NUMERALS[g - 1]}网格微家", "", g_code, hours,
                                "|".join(c for c in ALL_SERVICES if c in offered)])
 write("service_points.csv", ["code", "level", "name", "community", "grid", "hours", "services"], service_points)
+
+# Outside forces for hard cases (多方力量下沉): the departments the street can call in, each
+# with the hours it is given to answer; the parties (三官一律, 两代表一委员, partner units, social
+# organisations, the departments' duty desks and the mediation centre), a police officer and a
+# lawyer for each community; and call-ins on open disputes and hazards in every state, one past
+# its deadline, with the past week's answers for each department's pace. Own generator again.
+joint_rng = random.Random(14)
+DEPARTMENTS = [
+    ("public_security", "公安", "Public security", 24), ("justice", "司法", "Justice", 48),
+    ("court", "法院", "Court", 72), ("procuratorate", "检察院", "Procuratorate", 72),
+    ("health", "卫健", "Health", 24), ("civil_affairs", "民政", "Civil affairs", 48),
+    ("mass_orgs", "群团", "Mass organisations", 48), ("deputies", "人大政协", "Deputies & CPPCC", 72),
+    ("partners", "共建单位", "Partner units", 48), ("social_orgs", "社会组织", "Social organisations", 48),
+    ("mediation", "矛盾纠纷调处中心", "Mediation centre", 24), ("emergency", "应急管理", "Emergency management", 12),
+]
+responders = [
+    ["R001", "街道矛盾纠纷调处中心", "mediation_centre", "mediation", "051100000001", ""],
+    ["R002", "区法院临江巡回法庭", "judge", "court", "051100000002", ""],
+    ["R003", "区检察院驻街检察室", "prosecutor", "procuratorate", "051100000003", ""],
+    ["R004", "街道卫健办", "department", "health", "051100000004", ""],
+    ["R005", "街道民政办", "department", "civil_affairs", "051100000005", ""],
+    ["R006", "街道应急管理办", "department", "emergency", "051100000006", ""],
+    ["R007", "街道妇联", "department", "mass_orgs", "051100000007", ""],
+    ["R008", f"{person()}(区人大代表)", "congress_deputy", "deputies", phone(), ""],
+    ["R009", f"{person()}(区党代表)", "party_deputy", "deputies", phone(), ""],
+    ["R010", f"{person()}(区政协委员)", "cppcc_member", "deputies", phone(), ""],
+    ["R011", "国网临江供电所", "partner_unit", "partners", "051100000011", ""],
+    ["R012", "阳光社工事务所", "social_organisation", "social_orgs", "051100000012", ""],
+]
+for c_code, c_name, _ in COMMUNITIES:
+    responders.append([f"R{len(responders) + 1:03d}", f"{person()}(社区民警)", "police", "public_security", phone(), c_code])
+    responders.append([f"R{len(responders) + 1:03d}", f"{person()}(法律顾问)", "lawyer", "justice", phone(), c_code])
+hours_of = {d[0]: d[3] for d in DEPARTMENTS}
+community_of_grid = {g[0]: g[1] for g in grids}
+
+
+def local(kind, grid):
+    return next(r for r in responders if r[2] == kind and r[5] == community_of_grid[grid])
+
+
+call_ins = []
+def call_in(t, responder, state, requested, since, note="", hours=None):
+    call_ins.append([f"J{len(call_ins) + 1:05d}", t[0], responder[0], state, requested, since,
+                     hours or hours_of[responder[3]], note])
+
+
+open_hard = [t for t in tickets if t[5] in ("dispatched", "accepted", "escalated") and t[2] in ("mediation", "hazard")]
+street = {r[2]: r for r in responders if not r[5]}
+for n, t in enumerate(open_hard[:8]):
+    opened = t[9]
+    requested = joint_rng.randint(1, max(1, opened - 1))
+    if t[2] == "mediation":
+        call_in(t, street["mediation_centre"], "arrived" if n % 2 else "requested", requested, joint_rng.randint(0, requested))
+        if n % 3 == 0:
+            call_in(t, local("police", t[1]), "requested", requested, requested)
+        if n % 3 == 1:
+            call_in(t, local("lawyer", t[1]), "declined", requested, joint_rng.randint(0, requested), "当事人已委托律师,不再介入")
+    else:
+        call_in(t, street["department"] if n % 2 else street["partner_unit"], "requested", requested, requested)
+# one past its deadline: the emergency office called in on the oldest open hazard four hours ago, given two
+late = max((t for t in tickets if t[5] in ("accepted", "escalated") and t[2] == "hazard" and t[9] >= 300), key=lambda t: t[9])
+call_in(late, next(r for r in responders if r[3] == "emergency"), "requested", 240, 240, hours=2)
+# the past week's answers on closed tickets: each department's pace
+for t in [t for t in tickets if t[5] in ("resolved", "rated") and t[2] in ("mediation", "hazard", "care")][:10]:
+    requested = t[9] - joint_rng.randint(10, 60)
+    took = joint_rng.randint(min(30, requested - t[10]), min(requested - t[10], 72 * 60))  # answered before the ticket closed
+    who = joint_rng.choice([street["mediation_centre"], local("police", t[1]), local("lawyer", t[1]), street["judge"],
+                            street["department"]])
+    said = {"mediation_centre": "已到场调解,双方达成协议", "police": "已到场处置", "lawyer": "已出具法律意见", "judge": "已出具法律意见"}
+    call_in(t, who, "handled", requested, requested - took, said.get(who[2], "已上门核查并处置"))
+
+write("departments.csv", ["code", "name_zh", "name_en", "answer_hours"], DEPARTMENTS)
+write("responders.csv", ["id", "name", "kind", "department", "phone", "community"], responders)
+write("call_ins.csv", ["id", "ticket", "responder", "state", "requested_minutes_ago", "state_minutes_ago", "hours", "note"], call_ins)

@@ -138,6 +138,7 @@ public struct CommandLineEnd {
             done = next
             progress(done, set.tickets)
         }
+        try storeCall { try store.appendCallIns(set.callIns(now: now)) }
         return "\(path): \(set.scale.rawValue), \(data.communities.count) communities, \(set.grids) grids, \(data.staff.count) staff, "
             + "\(data.households.count) households, \(set.tickets) tickets (\(set.openTickets) open)"
     }
@@ -155,7 +156,7 @@ public struct CommandLineEnd {
                 file: file, data: bytes,
                 gridOfBuilding: Dictionary(data.buildings.map { ($0.code, $0.gridCode) }, uniquingKeysWith: { a, _ in a }),
                 grids: Set(data.grids.map(\.code)), communities: Set(data.communities.map(\.code)),
-                partyOrganisations: data.partyOrganisations, staff: data.staff)
+                partyOrganisations: data.partyOrganisations, staff: data.staff, departments: Set(data.departments.map(\.code)))
         } catch let error as SeedError {
             throw Failure(error.description, exitCode: ExitStatus.dataError)
         }
@@ -172,6 +173,9 @@ public struct CommandLineEnd {
         case .partyMembers(let rows):
             let n = try storeCall { try store.upsert(partyMembers: rows, source: name, at: clock.now()) }
             lines.append("\(file): \(n) Party members imported")
+        case .responders(let rows):
+            let n = try storeCall { try store.upsert(responders: rows, source: name, at: clock.now()) }
+            lines.append("\(file): \(n) outside parties imported")
         }
         return lines
     }

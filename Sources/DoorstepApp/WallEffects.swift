@@ -91,6 +91,18 @@ public final class WallEffects: @unchecked Sendable {
                 }
                 engine.pollSoon()
             }
+        case .callIn(let ticketID, let responderIDs):
+            queue.async { [self] in
+                do {
+                    let made = try store.callIn(ticketID: ticketID, responderIDs: responderIDs, hours: nil, by: actor, at: clock.now())
+                    logger.info("parties called in", metadata: ["ticket": "\(ticketID)", "call-ins": "\(made.map(\.id))"])
+                    post(.outcome(.calledIn(ticketID: ticketID, count: made.count)))
+                } catch {
+                    logger.notice("call-in refused: \(error)")
+                    post(.outcome(Self.notice(for: error)))
+                }
+                engine.pollSoon()
+            }
         case .loadHistory(let ticketID):
             read("history") { [store] in .history(ticketID: ticketID, try store.history(of: ticketID)) }
         case .loadHouseholds(let grid):

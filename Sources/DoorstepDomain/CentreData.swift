@@ -27,14 +27,22 @@ public struct CentreData: Hashable, Sendable {
     public var partyMembers: [PartyMember]
     /// The Party-and-people service network's places (empty when the data set has none).
     public var servicePoints: [ServicePoint]
+    /// The departments and outside parties that can be called in on a ticket, and the
+    /// call-ins of the working set: every pending one, and those requested in the last week.
+    public var departments: [Department]
+    public var responders: [Responder]
+    public var callIns: [CallIn]
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
         households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket],
         hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], streets: [Street] = [],
         outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = [],
-        servicePoints: [ServicePoint] = []
+        servicePoints: [ServicePoint] = [], departments: [Department] = [], responders: [Responder] = [], callIns: [CallIn] = []
     ) {
+        self.departments = departments
+        self.responders = responders
+        self.callIns = callIns
         self.servicePoints = servicePoints
         self.partyOrganisations = partyOrganisations
         self.partyMembers = partyMembers

@@ -43,6 +43,10 @@ public enum Change: Hashable, Sendable {
     case callAnswered(callID: String, accepted: Bool)
     /// A missed call was escalated to the next people of the chain.
     case callEscalated(callID: String, to: [String])
+    /// A party was called in on a ticket for joint handling (联动).
+    case callIn(id: String, ticketID: String, responderID: String)
+    /// A party called in answered (arrived, handled, declined) or the street withdrew it.
+    case callInAnswered(id: String, ticketID: String, CallInAnswer)
     /// A resident's masked details were shown to the actor (recorded before they are shown).
     case revealed(subject: String)
     /// A row this version cannot read (written by a newer one): kept and shown as stored.
@@ -54,6 +58,7 @@ public enum Change: Hashable, Sendable {
         case .imported(.households, _, _): return .importedHouseholds
         case .imported(.staff, _, _): return .importedStaff
         case .imported(.partyMembers, _, _): return .importedPartyMembers
+        case .imported(.responders, _, _): return .importedResponders
         case .ticket(_, let move):
             switch move {
             case .ordered: return .ticketOrdered
@@ -69,6 +74,14 @@ public enum Change: Hashable, Sendable {
         case .callPlaced: return .callPlaced
         case .callAnswered(_, let accepted): return accepted ? .callAnswered : .callDeclined
         case .callEscalated: return .callEscalated
+        case .callIn: return .callInRequested
+        case .callInAnswered(_, _, let answer):
+            switch answer {
+            case .arrived: return .callInArrived
+            case .handled: return .callInHandled
+            case .declined: return .callInDeclined
+            case .withdrawn: return .callInWithdrawn
+            }
         case .revealed: return .privacyReveal
         case .unreadable: return .unreadable
         }
@@ -83,6 +96,7 @@ public enum Change: Hashable, Sendable {
         case .duty(let staff, _): return staff
         case .visit(let visit, _): return visit
         case .callPlaced(let call, _), .callAnswered(let call, _), .callEscalated(let call, _): return call
+        case .callIn(let id, _, _), .callInAnswered(let id, _, _): return id
         case .revealed(let subject): return subject
         case .unreadable(_, let subject, _): return subject
         }
@@ -93,6 +107,7 @@ public enum Change: Hashable, Sendable {
 public enum ImportedList: String, Hashable, Sendable {
     case households, staff
     case partyMembers = "party_members"
+    case responders
 }
 
 /// How a ticket moved, with what the move carried.
@@ -124,6 +139,7 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case importedHouseholds = "import.households"
     case importedStaff = "import.staff"
     case importedPartyMembers = "import.party_members"
+    case importedResponders = "import.responders"
     case ticketOrdered = "ticket.ordered"
     case ticketDispatched = "ticket.dispatch"
     case ticketAccepted = "ticket.accept"
@@ -137,6 +153,11 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case callAnswered = "call.answered"
     case callDeclined = "call.declined"
     case callEscalated = "call.escalated"
+    case callInRequested = "callin.requested"
+    case callInArrived = "callin.arrived"
+    case callInHandled = "callin.handled"
+    case callInDeclined = "callin.declined"
+    case callInWithdrawn = "callin.withdrawn"
     case privacyReveal = "privacy.reveal"
     /// Not stored under this name: a row whose kind this version does not know.
     case unreadable = "unreadable"

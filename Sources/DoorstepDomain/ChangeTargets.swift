@@ -5,6 +5,7 @@ public struct ChangeTargets: Sendable, Equatable {
     public var staff: Set<String> = []
     public var calls: Set<String> = []
     public var visits: Set<String> = []
+    public var callIns: Set<String> = []
     public var rebuild = false
 
     public init(_ events: [ChangeEvent]) {
@@ -15,6 +16,7 @@ public struct ChangeTargets: Sendable, Equatable {
             case .callPlaced(let id, _), .callAnswered(let id, _), .callEscalated(let id, _): calls.insert(id)
             case .duty(let id, _): staff.insert(id)
             case .visit(let id, _): visits.insert(id)
+            case .callIn(let id, _, _), .callInAnswered(let id, _, _): callIns.insert(id)
             case .revealed, .unreadable: break  // no data changed (or none this version can read)
             }
         }

@@ -35,11 +35,13 @@ public enum StatusReason: Hashable, Sendable {
     /// The grid has no Party branch, or its branch no secretary (attention; only where the
     /// data set has a Party chain).
     case partyBranchVacant
+    /// Parties called in on the grid's tickets still pending past their deadline (attention).
+    case callInsLate(Int)
 
     public var status: GridStatus {
         switch self {
         case .overdueTickets, .unansweredCalls, .nobodyOnDuty, .severeHazards: return .alarm
-        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete, .partyBranchVacant: return .attention
+        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete, .partyBranchVacant, .callInsLate: return .attention
         }
     }
 
@@ -54,6 +56,7 @@ public enum StatusReason: Hashable, Sendable {
         case .mustVisitsBehind: return "must_visits_behind"
         case .staffingIncomplete: return "staffing_incomplete"
         case .partyBranchVacant: return "party_branch_vacant"
+        case .callInsLate: return "call_in_late"
         }
     }
 }
@@ -111,9 +114,12 @@ public struct GridFacts: Sendable {
     public var mustVisitDone: Int
     /// The grid's link of the Party chain is missing (no branch, or no secretary).
     public var partyBranchVacant: Bool
+    /// The call-ins still pending on the grid's open tickets.
+    public var pendingCallIns: [CallIn]
 
     public init(staff: [Staff] = [], openTickets: [Ticket] = [], calls: [Call] = [], hazards: [Hazard] = [], mustVisitDue: Int = 0, mustVisitDone: Int = 0,
-                partyBranchVacant: Bool = false) {
+                partyBranchVacant: Bool = false, pendingCallIns: [CallIn] = []) {
+        self.pendingCallIns = pendingCallIns
         self.partyBranchVacant = partyBranchVacant
         self.staff = staff
         self.openTickets = openTickets
@@ -134,7 +140,8 @@ public struct GridFacts: Sendable {
 ///   than `mustVisitPace` of the share of the month gone by), or 1+1+2+N is incomplete
 ///   (fewer than 1 all-round social worker, 1 professional social worker, 2 Party-member
 ///   central households and 1 volunteer), or — where the data set has a Party chain — the
-///   grid has no Party branch or its branch no secretary;
+///   grid has no Party branch or its branch no secretary, or a party called in on one of its
+///   tickets is still pending past its deadline;
 /// - otherwise **normal**.
 public enum StatusRules {
     /// The share of a stage's allowance that counts as "near the deadline"…
@@ -186,6 +193,8 @@ public enum StatusRules {
         }
         if !isStaffingComplete(facts.staff) { reasons.append(.staffingIncomplete) }
         if facts.partyBranchVacant { reasons.append(.partyBranchVacant) }
+        let late = facts.pendingCallIns.filter { $0.isLate(at: context.now) }.count
+        if late > 0 { reasons.append(.callInsLate(late)) }
         return GridAssessment(reasons: reasons)
     }
 

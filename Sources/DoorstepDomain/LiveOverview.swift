@@ -21,6 +21,7 @@ public struct LiveOverview: Sendable {
     private var callLog: CallLog
     private(set) var mustVisits: MustVisitLedger
     private var ledger: OutcomeLedger
+    private(set) var joint: JointLedger
     private var judgements: GridJudgements
     private var updates = 0
 
@@ -60,6 +61,7 @@ public struct LiveOverview: Sendable {
         self.roster = people
         self.callLog = CallLog(data.calls, territory: territory) { Self.grid(of: $0, roster: people, territory: territory) }
         self.mustVisits = MustVisitLedger(households: data.households, visits: data.visits, month: month, territory: territory)
+        self.joint = JointLedger(data.callIns)
         self.judgements = GridJudgements(territory: territory)
     }
 
@@ -82,12 +84,14 @@ public struct LiveOverview: Sendable {
     /// rules came due) and returns the overview.
     public mutating func overview(at now: Date) -> Overview {
         let context = statusContext(at: now)
-        let (territory, open, roster, callLog, mustVisits) = (territory, open, roster, callLog, mustVisits)
+        let (territory, open, roster, callLog, mustVisits, joint) = (territory, open, roster, callLog, mustVisits, joint)
         judgements.bringUp(to: context, territory: territory) { g in
-            GridFacts(
-                staff: roster.staff(ofGrid: g), openTickets: open.tickets(ofGrid: g), calls: callLog.calls(ofGrid: g),
+            let tickets = open.tickets(ofGrid: g)
+            return GridFacts(
+                staff: roster.staff(ofGrid: g), openTickets: tickets, calls: callLog.calls(ofGrid: g),
                 hazards: territory.hazardsByGrid[territory.grids[g].code] ?? [], mustVisitDue: mustVisits.dueByGrid[g],
-                mustVisitDone: mustVisits.doneByGrid[g], partyBranchVacant: territory.party.branchVacant(grid: territory.grids[g].code))
+                mustVisitDone: mustVisits.doneByGrid[g], partyBranchVacant: territory.party.branchVacant(grid: territory.grids[g].code),
+                pendingCallIns: joint.waiting.isEmpty ? [] : tickets.flatMap { joint.pending(ofTicket: $0.id) })
         }
         // nothing older than the longest window (30 days of ratings) is kept
         ledger.drop(before: now.addingTimeInterval(-31 * 86_400))
@@ -109,11 +113,13 @@ public struct LiveOverview: Sendable {
         figures.mustVisitDue = mustVisits.due
         figures.mustVisitDone = mustVisits.done
         figures.escalated = open.escalated
+        figures.callInsPending = joint.pendingCount
+        figures.callInsLate = joint.pendingCount > 0 ? joint.late(at: now) : 0
         return Overview(
             territory: territory, grids: judgements.summaries, communityTallies: judgements.communityTallies,
             streetTallies: judgements.streetTallies, openTickets: open.sorted, roster: roster,
             mustVisitByGrid: mustVisits.byGrid, visitsByHousehold: mustVisits.visitsByHousehold, monthStart: month.start,
-            figures: figures, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
+            figures: figures, joint: joint, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
             now: now)
     }
 
@@ -158,6 +164,14 @@ public struct LiveOverview: Sendable {
         updates += 1
         let (roster, territory) = (roster, territory)
         judgements.markDirty(callLog.apply(fresh) { Self.grid(of: $0, roster: roster, territory: territory) })
+    }
+
+    /// Puts fresh rows of call-ins in place (requested, answered, withdrawn).
+    public mutating func update(callIns: [CallIn]) {
+        guard !callIns.isEmpty else { return }
+        updates += 1
+        let tickets = joint.apply(callIns)
+        judgements.markDirty(tickets.compactMap { open.grid(ofTicket: $0, territory: territory) })
     }
 
     /// Adds must-visits logged since (visits are never changed once logged).

@@ -35,6 +35,9 @@ public struct OpenTicketIndex: Sendable {
 
     public var count: Int { sorted.count }
 
+    /// The grid (by index) of an open ticket.
+    func grid(ofTicket id: String, territory: TerritoryIndex) -> Int? { byID[id].flatMap { territory.grid($0.ticket.gridCode) } }
+
     /// A grid's open tickets, for its rules.
     func tickets(ofGrid g: Int) -> [Ticket] { idsByGrid[g].compactMap { byID[$0]?.ticket } }
 

@@ -74,6 +74,9 @@ public struct Overview: Sendable {
         public var satisfaction: Double?
         public var ratings = 0
         public var escalated = 0
+        /// Parties called in on tickets and still pending, and how many of them are late.
+        public var callInsPending = 0
+        public var callInsLate = 0
     }
 
     /// The territory and how its parts find each other (streets, communities, grids, categories).
@@ -132,6 +135,16 @@ public struct Overview: Sendable {
 
     /// Calls, newest first.
     public var calls: [CallSummary]
+    /// The parties called in on tickets.
+    public var joint: JointLedger
+    /// The departments and outside parties that can be called in.
+    public var departments: [String: Department] { territory.departments }
+    public var responders: [Responder] { territory.responders }
+    public func responder(_ id: String) -> Responder? { territory.responder(id) }
+    /// Each department's pace this past week, slowest first.
+    public func departmentPace() -> [DepartmentPace] {
+        joint.pace(at: asOf) { territory.responder($0)?.departmentCode }
+    }
 
     /// The newest call to `staffID`, if any.
     public func latestCall(to staffID: String) -> CallSummary? { calls.first { $0.call.staffID == staffID } }
@@ -159,8 +172,9 @@ public struct Overview: Sendable {
     init(
         territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
         openTickets: ChunkedArray<OpenTicket>, roster: StaffRoster, mustVisitByGrid: [String: [Household]],
-        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, calls: [CallSummary], now: Date
+        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, calls: [CallSummary], now: Date
     ) {
+        self.joint = joint
         self.territory = territory
         self.grids = grids
         self.communityTallies = communityTallies

@@ -3,7 +3,7 @@ import Foundation
 extension StatusRules {
     /// The earliest instant after `context.now` at which `assess` could judge the same facts
     /// differently: a deadline entering its last fifth or passing, a ringing call timing out,
-    /// duty hours starting or ending for a grid with nobody working, the month's pace
+    /// duty hours starting or ending for a grid with nobody working, a call-in's deadline passing, the month's pace
     /// overtaking the must-visits done. `Date.distantFuture` when only new facts can change it.
     ///
     /// The live read model re-assesses a grid only when its facts change or this instant
@@ -23,6 +23,9 @@ extension StatusRules {
         for call in facts.calls where call.state == .ringing {
             let timeout = call.placedAt.addingTimeInterval(context.callTimeout)
             consider(Date(timeIntervalSinceReferenceDate: timeout.timeIntervalSinceReferenceDate.nextUp))
+        }
+        for callIn in facts.pendingCallIns {
+            consider(Date(timeIntervalSinceReferenceDate: callIn.dueAt.timeIntervalSinceReferenceDate.nextUp))
         }
         if let boundary = context.nextDutyBoundary, !facts.staff.contains(where: { $0.duty.isWorking }) {
             consider(boundary)

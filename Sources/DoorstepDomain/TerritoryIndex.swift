@@ -30,6 +30,11 @@ public struct TerritoryIndex: Sendable {
     public let microGrids: [String: MicroGrid]
     /// The service network's places, indexed.
     public let serviceNetwork: ServiceNetwork
+    /// The departments and outside parties that can be called in, by code and id, and the
+    /// parties in data-set order.
+    public let departments: [String: Department]
+    public let responders: [Responder]
+    let responderByID: [String: Responder]
     /// The Party chain over this territory (the read model builds it beside the other indexes
     /// and puts it in place).
     public internal(set) var party: PartyIndex
@@ -81,7 +86,13 @@ public struct TerritoryIndex: Sendable {
         serviceNetwork = ServiceNetwork(data.servicePoints)
         microGrids = Dictionary(data.microGrids.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         party = PartyIndex(organisations: [], members: [])
+        departments = Dictionary(data.departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        responders = data.responders
+        responderByID = Dictionary(data.responders.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// An outside party by id.
+    public func responder(_ id: String) -> Responder? { responderByID[id] }
 
     /// The index of the grid with this code.
     func grid(_ code: String) -> Int? { gridIndex[code] }

@@ -124,6 +124,7 @@ public final class Engine: @unchecked Sendable {
         current.update(staff: changes.staff)
         current.update(calls: changes.calls)
         current.update(visits: changes.visits)
+        current.update(callIns: changes.callIns)
         live = current
     }
 }

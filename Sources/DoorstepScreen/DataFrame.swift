@@ -25,7 +25,7 @@ extension WallView {
     public static func panesMoved(from old: WallState, to new: WallState) -> Panes? {
         guard old.size == new.size, old.language == new.language, old.glyphs == new.glyphs, let layout = WallLayout(size: new.size),
               old.page == nil, new.page == nil, old.pendingCall == nil, new.pendingCall == nil, old.picker == nil, new.picker == nil,
-              old.reasonInput == nil, new.reasonInput == nil, !old.showHelp, !new.showHelp, old.filter == new.filter,
+              old.reasonInput == nil, new.reasonInput == nil, old.callInPicker == nil, new.callInPicker == nil, !old.showHelp, !new.showHelp, old.filter == new.filter,
               old.filterEditing == new.filterEditing, old.focus == new.focus, old.streetScope == new.streetScope,
               old.overview.territory.isSame(as: new.overview.territory)
         else { return nil }
@@ -54,7 +54,8 @@ extension WallView {
         if ticked, StaffPane.movesWithClock(new, from: old.now, in: layout.staff) {
             panes.insert(.staff)
         }
-        if old.ticketCursor != new.ticketCursor || old.scopedTickets != new.scopedTickets || !sameTickets(a.openTickets, b.openTickets) {
+        if old.ticketCursor != new.ticketCursor || old.scopedTickets != new.scopedTickets || !sameTickets(a.openTickets, b.openTickets)
+            || a.joint.waiting != b.joint.waiting {
             panes.insert(.tickets)
         } else if ticked || a.figures != b.figures {
             // the same list: its title's counts, and the countdowns that moved

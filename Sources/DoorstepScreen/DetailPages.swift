@@ -12,6 +12,8 @@ public enum DetailPage: Equatable, Sendable {
     case map(grid: String)
     /// 党建引领 · the street's functional organisations, pioneer teams and service network.
     case partyNetwork
+    /// 联动处置 · the tickets waiting on outside parties, and each department's pace this week.
+    case joint
 }
 
 /// The sections of a grid's page that Tab moves between.
@@ -94,8 +96,11 @@ extension WallState {
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
             case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
-            case .grid, .community, .map, .partyNetwork: return nil
+            case .grid, .community, .map, .partyNetwork, .joint: return nil
             }
+        case .character("i"):
+            if case .ticket(let id) = page { openCallIn(id) }
+            return nil
         case .character("u"):
             if case .grid(let code) = page, let community = overview.grids.first(where: { $0.grid.code == code })?.grid.communityCode {
                 details.removeLast()
@@ -107,6 +112,7 @@ extension WallState {
             break
         }
         if case .map(let code) = page { return LiveMap.handle(key, &self, grid: code) }
+        if case .joint = page { return JointPage.handle(key, &self) }
         if case .community(let code) = page {
             let grids = communityGrids(code)
             switch key {

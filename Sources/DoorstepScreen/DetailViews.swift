@@ -13,6 +13,7 @@ enum DetailViews {
         case .household(let id): household(&canvas, state, id, in: area)
         case .map(let code): LiveMap.draw(&canvas, state, grid: code, in: area)
         case .partyNetwork: PartyNetworkPage.draw(&canvas, state, in: area)
+        case .joint: JointPage.draw(&canvas, state, in: area)
         }
     }
 
@@ -234,23 +235,62 @@ enum DetailViews {
         let note = state.revealed.contains(id) ? d.revealedNote : d.revealHint
         canvas.write(note, x: halves[0].x, y: halves[0].maxY - 1, clip: halves[0], style: Style(.muted))
 
-        canvas.write(d.history, x: halves[1].x, y: halves[1].y, clip: halves[1], style: Style(.title, bold: true))
+        let historyArea = callIns(&canvas, state, id, in: halves[1])
+        canvas.write(d.history, x: historyArea.x, y: historyArea.y, clip: historyArea, style: Style(.title, bold: true))
         guard let history else {
-            canvas.write(d.loading, x: halves[1].x, y: halves[1].y + 1, clip: halves[1], style: Style(.muted))
+            canvas.write(d.loading, x: historyArea.x, y: historyArea.y + 1, clip: historyArea, style: Style(.muted))
             return
         }
         func move(_ entry: TicketHistoryEntry) -> String {
             (entry.from.map { s.state($0) + " → " } ?? "") + s.state(entry.to)
         }
         let moveWidth = history.map { DisplayWidth.of(move($0)) }.max() ?? 12
-        for (row, entry) in history.enumerated() where row + 1 < halves[1].height {
+        for (row, entry) in history.enumerated() where row + 1 < historyArea.height {
             // the whole stamp where the half is wide; a narrow one keeps its room for who did what
-            let time = Formatting.stamp(entry.at, timeZone: state.timeZone, weekdays: s.weekdays, width: halves[1].width >= 60 ? 24 : 11)
+            let time = Formatting.stamp(entry.at, timeZone: state.timeZone, weekdays: s.weekdays, width: historyArea.width >= 60 ? 24 : 11)
             func name(_ id: String) -> String { state.overview.staff(id: id)?.name ?? s.actor(id) ?? id }
             canvas.write(runs: [(time + "  ", Style(.muted)), (Columns.pad(move(entry), to: moveWidth) + " ", Style(.key)),
                                 (ChangeText.line(who: name(entry.actor), entry.change, name: name), Style(.normal))],
-                         x: halves[1].x, y: halves[1].y + 1 + row, clip: halves[1])
+                         x: historyArea.x, y: historyArea.y + 1 + row, clip: historyArea)
         }
+    }
+
+    /// A ticket's parties called in (联动处置), at the top of `area`: each with its state, its
+    /// deadline (the time left or past while pending, when it answered otherwise) and what it
+    /// said. Returns the room left below for the history.
+    static func callIns(_ canvas: inout Canvas, _ state: WallState, _ id: String, in area: Rect) -> Rect {
+        let parties = state.overview.joint.callIns(ofTicket: id)
+        guard !parties.isEmpty else { return area }
+        let j = state.language.jointStrings
+        let s = state.strings
+        // at most half the height, the title and a blank line included
+        let shown = min(parties.count, max(1, area.height / 2 - 2))
+        canvas.write(j.sectionTitle(parties.count, parties.filter(\.state.isPending).count), x: area.x, y: area.y, clip: area,
+                     style: Style(.title, bold: true))
+        let stateWidth = CallIn.State.allCases.map { DisplayWidth.of(j.state($0)) }.max() ?? 6
+        for (row, callIn) in parties.prefix(shown).enumerated() {
+            let responder = state.overview.responder(callIn.responderID)
+            // a narrow half keeps the name, the time left and what was said; a wide one adds the
+            // department and when an answer came
+            let wide = area.width >= 60
+            let department = wide ? responder.map { " · " + j.department($0.departmentCode, in: state.overview) } ?? "" : ""
+            let name = responder?.name ?? callIn.responderID
+            let who = (wide ? name : Columns.truncate(name, to: 12)) + department
+            let when: String
+            if callIn.state.isPending {
+                let left = callIn.dueAt.timeIntervalSince(state.now)
+                when = " · " + (left < 0 ? s.late(Formatting.countdown(left)) : s.left(Formatting.countdown(left)))
+            } else {
+                when = wide ? " · " + j.answeredAt(Formatting.time(callIn.stateSince, timeZone: state.timeZone)) : ""
+            }
+            let role: Role = callIn.isLate(at: state.now) ? .alarm
+                : callIn.state == .declined ? .attention : callIn.state.isPending ? .key : callIn.state == .handled ? .ok : .muted
+            canvas.write(runs: [(Columns.pad(j.state(callIn.state), to: stateWidth) + " ", Style(role, bold: role == .alarm)),
+                                (who + when, Style(.normal)), (callIn.note.map { " · " + $0 } ?? "", Style(.muted))],
+                         x: area.x, y: area.y + 1 + row, clip: area)
+        }
+        let used = shown + 2
+        return Rect(x: area.x, y: area.y + used, width: area.width, height: max(0, area.height - used))
     }
 
     // MARK: Household

@@ -76,16 +76,17 @@ enum EventsPane {
     /// The kinds a street's working day is made of.
     static let everyday: [ChangeKind] = ChangeKind.allCases.filter {
         switch $0 {
-        case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .privacyReveal, .unreadable: return false
+        case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .importedResponders, .privacyReveal, .unreadable: return false
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
-             .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated:
+             .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
+             .callInDeclined, .callInWithdrawn:
             return true
         }
     }
 
     /// Who did it and what, with staff ids turned into names and system actors into words.
     static func describe(_ event: ChangeEvent, _ overview: Overview, _ s: UIStrings) -> String {
-        func name(_ id: String) -> String { overview.callee(id: id)?.name ?? s.actor(id) ?? id }
+        func name(_ id: String) -> String { overview.callee(id: id)?.name ?? overview.responder(id)?.name ?? s.actor(id) ?? id }
         let who = name(event.actor)
         func with(_ detail: String) -> String { detail.isEmpty ? who : "\(who) · \(detail)" }
         switch event.change {
@@ -97,6 +98,9 @@ enum EventsPane {
         case .duty(let staff, let duty): return "\(name(staff)) \(s.duty(duty))"
         case .initialised(_, let grids): return with("\(s.grids) \(grids)")
         case .imported(_, _, let rows): return with(s.rows(rows))
+        case .callIn(_, let ticket, let responder): return "\(ticket) → " + (overview.responder(responder)?.name ?? responder)
+        case .callInAnswered(_, let ticket, let answer):
+            return ([ticket, name(event.actor)] + (answer.note.map { [$0] } ?? [])).joined(separator: " · ")
         case .revealed: return who
         case .unreadable(let kind, _, let detail): return with(detail.isEmpty ? kind : "\(kind) \(detail)")
         }
@@ -104,12 +108,12 @@ enum EventsPane {
 
     static func style(for kind: ChangeKind) -> Style {
         switch kind {
-        case .ticketEscalated, .callDeclined, .callEscalated, .privacyReveal: return Style(.attention, bold: true)
-        case .ticketResolved, .ticketRated, .callAnswered: return Style(.ok)
-        case .callPlaced: return Style(.key)
+        case .ticketEscalated, .callDeclined, .callEscalated, .privacyReveal, .callInDeclined: return Style(.attention, bold: true)
+        case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled: return Style(.ok)
+        case .callPlaced, .callInRequested: return Style(.key)
         case .unreadable: return Style(.muted)
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .initialised, .importedHouseholds,
-             .importedStaff, .importedPartyMembers:
+             .importedStaff, .importedPartyMembers, .importedResponders, .callInWithdrawn:
             return Style(.title)
         }
     }

@@ -36,10 +36,16 @@ enum FooterView {
                 keys.insert(("u", state.language == .zh ? "所在社区" : "community"), at: 2)
             case .community: break
             case .partyNetwork: keys = [("Esc", state.language == .zh ? "返回" : "back")]
+            case .joint:
+                let zh = state.language == .zh
+                keys = [("↑↓", zh ? "工单" : "ticket"), ("Enter", zh ? "打开" : "open"), ("i", state.language.jointStrings.key), ("Esc", zh ? "返回" : "back")]
             case .map:
                 let zh = state.language == .zh
                 keys = [("←→", zh ? "住户" : "household"), ("↑↓", zh ? "楼栋" : "building"), ("Enter", zh ? "打开" : "open"), ("Esc", zh ? "返回" : "back")]
-            case .ticket, .household: keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0)
+            case .ticket:
+                keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0)
+                keys.insert(("i", state.language.jointStrings.key), at: 1)
+            case .household: keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0)
             }
             return keys + [("q", s.keyQuit)]
         }
@@ -55,7 +61,8 @@ enum FooterView {
         case .staff:
             keys += [("c", s.keyCall), ("C", s.keyCallGrid), ("Esc", s.keyBack)]
         case .tickets:
-            keys += [("Enter", open), ("d", s.keyDispatch), ("e", s.keyEscalate), ("x", s.keyCancelTicket), ("Esc", s.keyBack)]
+            keys += [("Enter", open), ("d", s.keyDispatch), ("i", state.language.jointStrings.key), ("e", s.keyEscalate),
+                     ("x", s.keyCancelTicket), ("Esc", s.keyBack)]
         case .events:
             keys += [("Enter", open), ("Esc", s.keyBack)]
         }

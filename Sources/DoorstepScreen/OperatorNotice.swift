@@ -9,6 +9,8 @@ public enum OperatorNotice: Equatable, Sendable {
     case nobodyToCall
     case enterStreetFirst
     case moved(ticketID: String, to: TicketState)
+    /// Parties were called in on a ticket.
+    case calledIn(ticketID: String, count: Int)
     /// Another terminal got there first (or the rules refused): who moved it last, and when.
     case refused(TransitionError, lastMove: LastMove?)
     /// The store could not be used; nothing was saved. The cause as the store gave it.
@@ -20,7 +22,7 @@ public enum OperatorNotice: Equatable, Sendable {
 
     public var isProblem: Bool {
         switch self {
-        case .callsPlaced, .callCancelled, .moved: return false
+        case .callsPlaced, .callCancelled, .moved, .calledIn: return false
         case .nobodyToCall, .enterStreetFirst, .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed: return true
         }
     }
@@ -29,7 +31,7 @@ public enum OperatorNotice: Equatable, Sendable {
     public var seconds: TimeInterval {
         switch self {
         case .callCancelled: return 3
-        case .callsPlaced, .moved, .nobodyToCall, .enterStreetFirst: return 5
+        case .callsPlaced, .moved, .calledIn, .nobodyToCall, .enterStreetFirst: return 5
         case .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed: return 10
         }
     }
@@ -42,6 +44,7 @@ public enum OperatorNotice: Equatable, Sendable {
         case .nobodyToCall: return s.nobodyToCall
         case .enterStreetFirst: return s.enterStreetFirst
         case .moved(let ticket, let state): return s.moved(ticket, to: state)
+        case .calledIn(let ticket, let count): return s.calledIn(ticket, count)
         case .refused(let error, let last):
             let by = last.map { overview.staff(id: $0.actor)?.name ?? s.actor($0.actor) ?? $0.actor }
             let at = last.map { Formatting.time($0.at, timeZone: timeZone) }

@@ -60,6 +60,29 @@ enum Overlays {
         canvas.write(s.pickerHint, x: inner.x + 1, y: inner.maxY - 1, clip: inner, style: Style(.muted))
     }
 
+    static func callInPicker(_ canvas: inout Canvas, _ state: WallState, _ picker: CallInPicker) {
+        let j = state.language.jointStrings
+        let options = state.callInOptions(for: picker.ticketID)
+        let ticket = state.overview.openTickets.first { $0.id == picker.ticketID }?.ticket
+        let inner = centredBox(&canvas, width: 72, height: min(options.count, 14) + 5, title: j.pickerTitle(picker.ticketID), style: Style(.key, bold: true))
+        canvas.write(Columns.truncate(ticket?.title ?? "", to: inner.width - 2), x: inner.x + 1, y: inner.y, clip: inner, style: Style(.normal, bold: true))
+        let list = Rect(x: inner.x + 1, y: inner.y + 2, width: max(0, inner.width - 2), height: max(0, inner.height - 3))
+        let window = ListWindow(total: options.count, height: list.height, cursor: picker.cursor)
+        for (row, index) in window.rows.enumerated() {
+            let option = options[index]
+            let r = option.responder
+            let tick = option.pending ? "[-]" : picker.chosen.contains(r.id) ? "[x]" : "[ ]"
+            let line = (option.suggested ? "★" : " ") + tick + " " + Columns.pad(Columns.truncate(r.name, to: 24), to: 24) + " "
+                + Columns.pad(j.kind(r.kind), to: 10) + " " + Columns.pad(j.department(r.departmentCode, in: state.overview), to: 12)
+                + (option.pending ? " " + j.alreadyCalled : "")
+            let y = list.y + row
+            canvas.write(line, x: list.x, y: y, clip: list, style: option.pending ? Style(.muted) : Style(.normal))
+            if index == picker.cursor { canvas.cursorRow(y, in: list) }
+        }
+        window.drawMore(&canvas, in: list, strings: state.strings)
+        canvas.write(j.pickerHint, x: inner.x + 1, y: inner.maxY - 1, clip: inner, style: Style(.muted))
+    }
+
     static func reason(_ canvas: inout Canvas, _ state: WallState, _ input: ReasonInput) {
         let s = state.strings
         let inner = centredBox(&canvas, width: 66, height: 5, title: s.cancelTitle(input.ticketID), style: Style(.attention, bold: true))

@@ -82,7 +82,10 @@ enum TicketsPane {
             let now = row < window.count ? state.ticket(atRow: window.start + row) : nil
             let was = row < oldWindow.count ? old.ticket(atRow: oldWindow.start + row) : nil
             let moreLine = row == window.count || row == oldWindow.count
-            if !moreLine, now === was, now.map({ clockKey($0, at: state.now) == clockKey($0, at: old.now) }) ?? true { continue }
+            let tagged = { (s: WallState, open: Overview.OpenTicket) in s.overview.joint.waiting.contains(open.id) }
+            if !moreLine, now === was, now.map({ clockKey($0, at: state.now) == clockKey($0, at: old.now) && tagged(state, $0) == tagged(old, $0) }) ?? true {
+                continue
+            }
             let y = inner.y + row
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.normal))
             if now != nil { drawRow(&canvas, state, index: window.start + row, y: y, inner: inner, columns: columns) }
@@ -143,7 +146,13 @@ enum TicketsPane {
             runs.append((Columns.pad(category, to: columns.categoryWidth - 1) + " ", Style(.muted)))
             runs.append((Columns.pad(s.state(ticket.state), to: columns.stateWidth - 1) + " ", Style(.muted)))
         }
-        let titleWidth = max(0, inner.width - columns.leading - countdownWidth - 1)
+        var titleWidth = max(0, inner.width - columns.leading - countdownWidth - 1)
+        if wide, state.overview.joint.waiting.contains(ticket.id) {
+            // waiting on an outside party (联动): a tag before the title
+            let tag = state.language.jointStrings.waitingTag + " "
+            runs.append((tag, Style(.key, bold: true)))
+            titleWidth = max(0, titleWidth - DisplayWidth.of(tag))
+        }
         runs.append((Columns.pad(ticket.title, to: titleWidth) + " ", Style(.normal)))
         runs.append((Columns.pad(countdown, to: countdownWidth, align: .right), style))
         canvas.write(runs: runs, x: inner.x, y: y, clip: inner)

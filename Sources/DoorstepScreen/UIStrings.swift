@@ -73,6 +73,9 @@ public struct UIStrings: Sendable {
     public var reasonNearDeadline: @Sendable (Int) -> String
     public var reasonStaffing: String
     public var reasonPartyVacant: String
+    public var reasonCallInsLate: @Sendable (Int) -> String
+    /// Parties called in on a ticket (a notice).
+    public var calledIn: @Sendable (_ ticket: String, _ count: Int) -> String
     public var ticketsShort: @Sendable (Int) -> String
     public var role: @Sendable (StaffRole) -> String
     public var duty: @Sendable (DutyState) -> String
@@ -118,6 +121,12 @@ public struct UIStrings: Sendable {
             case .importedHouseholds: return "导入住户"
             case .importedStaff: return "导入人员"
             case .importedPartyMembers: return "导入党员"
+            case .importedResponders: return "导入力量"
+            case .callInRequested: return "联动"
+            case .callInArrived: return "到场"
+            case .callInHandled: return "处置"
+            case .callInDeclined: return "婉拒"
+            case .callInWithdrawn: return "撤回"
             case .privacyReveal: return "查看隐私"
             case .unreadable: return "未知变更"
             }
@@ -153,6 +162,7 @@ public struct UIStrings: Sendable {
             ("1-9", "跳到第 N 个社区(街道之上:第 N 个区)"), ("/", "按名称、编码或拼音首字母筛选网格(jbyw → 江滨一网格)"), ("Home / End", "第一个 / 最后一个"), ("PgUp / PgDn", "列表翻页"),
             ("c", "呼叫选中的人员(力量窗格)"), ("C", "呼叫选中网格的 1+1+2+N"), ("Esc", "3 秒内取消呼叫;返回"),
             ("d / e / x", "工单窗格:派单 / 上交 / 撤销"), ("Enter / u", "打开网格页 / 所在社区概览"), ("m", "网格页:三活活地图(楼栋与住户)"), ("p", "党建引领:功能型党组织、先锋队、党群服务体系"),
+            ("i / o", "工单联动:呼叫外部力量 / 联动总览"),
             ("Enter / Esc", "街道之上:进入选中的街道 / 回到全部街道"),
             ("L", "切换中文 / English"), ("?", "显示 / 关闭本说明"), ("q", "退出"),
         ],
@@ -184,7 +194,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "超时\($0)" }, reasonNobodyOnDuty: "无人在岗",
         reasonUnansweredCalls: { "未接\($0)" }, reasonSevereHazards: { "重大隐患\($0)" },
         reasonVisitsBehind: { "必访\($0)/\($1)" },
-        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "缺支书",
+        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "缺支书", reasonCallInsLate: { "联动超时\($0)" }, calledIn: { "\($0) 已呼叫 \($1) 方外部力量" },
         ticketsShort: { "单\($0)" },
         role: { role in
             switch role {
@@ -261,6 +271,12 @@ public struct UIStrings: Sendable {
             case .importedHouseholds: return "households"
             case .importedStaff: return "staff list"
             case .importedPartyMembers: return "Party members"
+            case .importedResponders: return "outside parties"
+            case .callInRequested: return "call-in"
+            case .callInArrived: return "arrived"
+            case .callInHandled: return "handled"
+            case .callInDeclined: return "declined"
+            case .callInWithdrawn: return "withdrawn"
             case .privacyReveal: return "revealed"
             case .unreadable: return "unknown"
             }
@@ -286,6 +302,8 @@ public struct UIStrings: Sendable {
             ("1-9", "jump to community N (above a street: district N)"), ("/", "filter grids by name, code or pinyin initials (jbyw → 江滨一网格)"), ("Home / End", "first / last"), ("PgUp / PgDn", "page through a list"),
             ("c", "call the selected person (staff pane)"), ("C", "call the selected grid's 1+1+2+N"), ("Esc", "cancel a call within 3 s; back"),
             ("d / e / x", "tickets pane: dispatch / escalate / cancel"), ("Enter / u", "open the grid's page / its community's"), ("m", "grid page: live map of its buildings and households"), ("p", "Party-led network: functional organisations, pioneer teams, service network"),
+            ("i / o", "call outside parties in on a ticket / tickets waiting on them"),
+            ("i / o", "call outside parties in on a ticket (joint handling) / tickets waiting on them, slowest department"),
             ("Enter / Esc", "above a street: open the selected street / back to all streets"),
             ("L", "switch 中文 / English"), ("?", "show / hide this help"), ("q", "quit"),
         ],
@@ -309,7 +327,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "unstaffed",
         reasonUnansweredCalls: { "missed \($0)" }, reasonSevereHazards: { "hazard \($0)" },
         reasonVisitsBehind: { "visit \($0)/\($1)" },
-        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap",
+        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap", reasonCallInsLate: { "call-in late \($0)" }, calledIn: { "\($0): \($1) part(ies) called in" },
         ticketsShort: { "T\($0)" },
         role: { role in
             switch role {

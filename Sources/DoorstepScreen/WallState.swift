@@ -57,6 +57,8 @@ public struct WallState: Sendable {
     public var picker: DispatchPicker?
     /// The cancel reason being typed.
     public var reasonInput: ReasonInput?
+    /// The call-in picker, while open.
+    public var callInPicker: CallInPicker?
     /// The drill-down, top page last (empty: the wall itself).
     public var details: [DetailPage]
     public var detailSection: GridSection
@@ -104,6 +106,7 @@ public struct WallState: Sendable {
         self.notice = nil
         self.picker = nil
         self.reasonInput = nil
+        self.callInPicker = nil
         self.details = []
         self.detailSection = .roster
         self.detailCursor = 0
@@ -187,4 +190,6 @@ public enum WallEffect: Equatable, Sendable {
     case reveal(subject: String)
     /// Read every household of a grid for its live map.
     case loadHouseholds(gridCode: String)
+    /// Call outside parties in on a ticket (联动).
+    case callIn(ticketID: String, responderIDs: [String])
 }

@@ -59,6 +59,7 @@ extension WallState {
         if reasonInput != nil { return handleReason(key) }
         if filterEditing { return handleFilter(key) }
         if picker != nil { return handlePicker(key) }
+        if callInPicker != nil { return handleCallInPicker(key) }
         if pendingCall != nil, key == .escape || key == .backspace {
             pendingCall = nil
             show(.callCancelled)
@@ -76,6 +77,8 @@ extension WallState {
             if let community = selectedSummary?.grid.communityCode { return open(.community(code: community)) }
         case .character("p"):
             return open(.partyNetwork)
+        case .character("o"):
+            return open(.joint)
         case .character("/"):
             focus = .grids
             filterEditing = true
@@ -114,6 +117,8 @@ extension WallState {
             openDispatch()
         case .character("e") where focus == .tickets:
             if let open = selectedTicket { return .act(ticketID: open.id, action: .escalate) }
+        case .character("i") where focus == .tickets:
+            if let open = selectedTicket { openCallIn(open.id) }
         case .character("x") where focus == .tickets:
             if let open = selectedTicket { reasonInput = ReasonInput(ticketID: open.id, text: "") }
         case .character(let c) where c.isASCII && c.isNumber && c != "0":

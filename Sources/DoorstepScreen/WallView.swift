@@ -22,6 +22,7 @@ public enum WallView {
         if let call = state.pendingCall { Overlays.callBanner(&canvas, state, call) }
         if let picker = state.picker { Overlays.dispatchPicker(&canvas, state, picker) }
         if let input = state.reasonInput { Overlays.reason(&canvas, state, input) }
+        if let picker = state.callInPicker { Overlays.callInPicker(&canvas, state, picker) }
         if state.showHelp { Overlays.help(&canvas, state) }
         return canvas
     }
@@ -35,7 +36,7 @@ public enum WallView {
     /// or colour moved.
     public static func renderClockTick(_ state: WallState, from before: Date, onto frame: inout Canvas) -> [Range<Int>]? {
         guard frame.size == state.size, let layout = WallLayout(size: state.size), state.page == nil, state.pendingCall == nil,
-              state.picker == nil, state.reasonInput == nil, !state.showHelp, state.notice == nil,
+              state.picker == nil, state.reasonInput == nil, state.callInPicker == nil, !state.showHelp, state.notice == nil,
               !state.overview.calls.contains(where: { $0.call.state == .ringing })
         else { return nil }
         var rows: [Range<Int>] = []
@@ -92,6 +93,7 @@ public enum WallView {
         case .nearDeadline(let n): return strings.reasonNearDeadline(n)
         case .staffingIncomplete: return strings.reasonStaffing
         case .partyBranchVacant: return strings.reasonPartyVacant
+        case .callInsLate(let n): return strings.reasonCallInsLate(n)
         }
     }
 }

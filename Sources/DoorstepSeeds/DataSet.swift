@@ -12,7 +12,8 @@ public enum DataSet {
     ]
 
     /// Files a data set may leave out (read as empty).
-    public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv", "service_points.csv"]
+    public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv", "service_points.csv",
+                                        "departments.csv", "responders.csv", "call_ins.csv"]
 
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
@@ -185,11 +186,16 @@ public enum DataSet {
                                 gridCode: level == .grid ? grid : nil, hours: try row.required("hours"), services: services)
         }
 
+        let departments = try JointRows.departments(optionalTable("departments.csv", JointRows.departmentColumns))
+        let responders = try JointRows.responders(
+            optionalTable("responders.csv", JointRows.responderColumns), departments: Set(departments.map(\.code)), communities: communityCodes)
+        let callIns = try JointRows.callIns(optionalTable("call_ins.csv", JointRows.callInColumns), tickets: tickets, responders: responders, now: now)
+
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: microRows.map(\.1),
             buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
             hazards: hazards, visits: visits, streets: streets, partyOrganisations: partyOrgs, partyMembers: partyMembers,
-            servicePoints: points)
+            servicePoints: points, departments: departments, responders: responders, callIns: callIns)
     }
 
     static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {

@@ -252,6 +252,31 @@ YT07-B01,YT07,YT07-M1,云台新村1栋,S0898
 YT07-B02,YT07,YT07-M2,云台新村2栋,S0900
 YT07-B03,YT07,YT07-M3,云台新村3栋,S0902
 """#,
+        "call_ins.csv": #"""
+id,ticket,responder,state,requested_minutes_ago,state_minutes_ago,hours,note
+J00001,T00041,R011,requested,14,14,48,
+J00002,T00042,R001,arrived,40,33,24,
+J00003,T00042,R014,declined,40,15,48,"当事人已委托律师,不再介入"
+J00004,T00045,R001,requested,70,32,24,
+J00005,T00047,R001,arrived,75,9,24,
+J00006,T00047,R025,requested,75,75,24,
+J00007,T00049,R001,requested,43,28,24,
+J00008,T00049,R026,declined,43,19,48,"当事人已委托律师,不再介入"
+J00009,T00051,R007,requested,60,60,48,
+J00010,T00054,R011,requested,204,204,48,
+J00011,T00058,R007,requested,202,202,48,
+J00012,T00072,R006,requested,240,240,2,
+J00013,T00001,R020,handled,2011,1739,48,已出具法律意见
+J00014,T00002,R014,handled,1198,845,48,已出具法律意见
+J00015,T00005,R007,handled,2836,2068,48,已上门核查并处置
+J00016,T00007,R007,handled,791,679,48,已上门核查并处置
+J00017,T00008,R013,handled,3022,2922,24,已到场处置
+J00018,T00009,R001,handled,3297,598,24,"已到场调解,双方达成协议"
+J00019,T00011,R022,handled,2649,2010,48,已出具法律意见
+J00020,T00016,R024,handled,1259,1144,48,已出具法律意见
+J00021,T00017,R002,handled,1824,920,72,已出具法律意见
+J00022,T00019,R002,handled,1865,1238,72,已出具法律意见
+"""#,
         "categories.csv": #"""
 code,name_zh,name_en,dispatch_minutes,accept_minutes,resolve_minutes
 party_public,党群政务,Party & public affairs,30,60,1440
@@ -270,6 +295,21 @@ WT,梧桐社区
 JQ,金桥社区
 NH,南湖社区
 YT,云台社区
+"""#,
+        "departments.csv": #"""
+code,name_zh,name_en,answer_hours
+public_security,公安,Public security,24
+justice,司法,Justice,48
+court,法院,Court,72
+procuratorate,检察院,Procuratorate,72
+health,卫健,Health,24
+civil_affairs,民政,Civil affairs,48
+mass_orgs,群团,Mass organisations,48
+deputies,人大政协,Deputies & CPPCC,72
+partners,共建单位,Partner units,48
+social_orgs,社会组织,Social organisations,48
+mediation,矛盾纠纷调处中心,Mediation centre,24
+emergency,应急管理,Emergency management,12
 """#,
         "grids.csv": #"""
 code,community,name
@@ -3948,6 +3988,37 @@ YT06-ZB,branch,云台六网格党支部,,YT06,,YT-DW
 YT06-B01-XZ,group,云台花园1栋党小组,,,YT06-B01,YT06-ZB
 YT07-ZB,branch,云台七网格党支部,,YT07,,YT-DW
 YT07-B01-XZ,group,云台新村1栋党小组,,,YT07-B01,YT07-ZB
+"""#,
+        "responders.csv": #"""
+id,name,kind,department,phone,community
+R001,街道矛盾纠纷调处中心,mediation_centre,mediation,051100000001,
+R002,区法院临江巡回法庭,judge,court,051100000002,
+R003,区检察院驻街检察室,prosecutor,procuratorate,051100000003,
+R004,街道卫健办,department,health,051100000004,
+R005,街道民政办,department,civil_affairs,051100000005,
+R006,街道应急管理办,department,emergency,051100000006,
+R007,街道妇联,department,mass_orgs,051100000007,
+R008,袁玉(区人大代表),congress_deputy,deputies,15500382095,
+R009,秦晓丽(区党代表),party_deputy,deputies,15500013438,
+R010,郝杰(区政协委员),cppcc_member,deputies,15500434020,
+R011,国网临江供电所,partner_unit,partners,051100000011,
+R012,阳光社工事务所,social_organisation,social_orgs,051100000012,
+R013,邵勇明(社区民警),police,public_security,15500211898,JB
+R014,史飞(法律顾问),lawyer,justice,15500407485,JB
+R015,高然(社区民警),police,public_security,15500780759,BG
+R016,莫晓超(法律顾问),lawyer,justice,15500568591,BG
+R017,罗梅超(社区民警),police,public_security,15500402583,XH
+R018,金平(法律顾问),lawyer,justice,15500854154,XH
+R019,龚俊涵(社区民警),police,public_security,15500450486,YS
+R020,贺霞(法律顾问),lawyer,justice,15500699339,YS
+R021,侯娜华(社区民警),police,public_security,15500464799,WT
+R022,宋平娟(法律顾问),lawyer,justice,15500085620,WT
+R023,任欣辉(社区民警),police,public_security,15500536451,JQ
+R024,沈云琴(法律顾问),lawyer,justice,15500646666,JQ
+R025,雷萍晓(社区民警),police,public_security,15500091454,NH
+R026,周春慧(法律顾问),lawyer,justice,15500683911,NH
+R027,于峰建(社区民警),police,public_security,15500632449,YT
+R028,汪秀丹(法律顾问),lawyer,justice,15500619093,YT
 """#,
         "service_points.csv": #"""
 code,level,name,community,grid,hours,services

@@ -1,13 +1,14 @@
 import DoorstepDomain
 import Foundation
 
-/// A households or staff list exported from a spreadsheet, for `doorstep import`: which one
+/// A households, staff, Party members or outside parties list exported from a spreadsheet, for `doorstep import`: which one
 /// it is follows from its header row.
 public enum Spreadsheet {
     public enum Content: Sendable {
         case households([Household])
         case staff([Staff])
         case partyMembers([PartyMember])
+        case responders([Responder])
     }
 
     /// What was read, and from which encoding it was converted (nil when it was UTF-8).
@@ -23,7 +24,7 @@ public enum Spreadsheet {
     /// is refused.
     public static func read(
         file: String, data: Data, gridOfBuilding: [String: String], grids: Set<String>, communities: Set<String>,
-        partyOrganisations: [PartyOrganisation] = [], staff: [Staff] = []
+        partyOrganisations: [PartyOrganisation] = [], staff: [Staff] = [], departments: Set<String> = []
     ) throws -> Result {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -58,8 +59,14 @@ public enum Spreadsheet {
             let rows = try PartyRows.members(header.records, organisations: partyOrganisations, territory)
             return Result(content: .partyMembers(rows), convertedFrom: convertedFrom)
         }
+        if Set(JointRows.responderColumns).isSubset(of: header.header) {
+            let rows = try JointRows.responders(header.records, departments: departments, communities: communities)
+            return Result(content: .responders(rows), convertedFrom: convertedFrom)
+        }
+        let lists = [("a households list", PeopleRows.householdColumns), ("a staff list", PeopleRows.staffColumns),
+                     ("a Party members list", PartyRows.memberColumns), ("a list of outside parties", JointRows.responderColumns)]
         throw SeedError(
             file: file, line: 1,
-            "is neither a households list (\(PeopleRows.householdColumns.joined(separator: ", "))), a staff list (\(PeopleRows.staffColumns.joined(separator: ", "))) nor a Party members list (\(PartyRows.memberColumns.joined(separator: ", ")))")
+            "is none of " + lists.map { "\($0.0) (\($0.1.joined(separator: ", ")))" }.joined(separator: ", "))
     }
 }

@@ -114,6 +114,17 @@ public struct Synthetic: Sendable {
                 }
             }
         }
+        // outside forces: the departments, and a police officer for each community
+        let departments = [
+            Department(code: "public_security", nameZh: "公安", nameEn: "Public security", answerHours: 24),
+            Department(code: "justice", nameZh: "司法", nameEn: "Justice", answerHours: 48),
+            Department(code: "mediation", nameZh: "矛盾纠纷调处中心", nameEn: "Mediation centre", answerHours: 24),
+        ]
+        let responders = [Responder(id: "R-MED", name: "矛盾纠纷调处中心", kind: .mediationCentre, departmentCode: "mediation")]
+            + communities.enumerated().map { c, community in
+                Responder(id: Self.policeID(c), name: Self.name(c * 13 + 1) + "(社区民警)", kind: .police, departmentCode: "public_security",
+                          phone: String(format: "159%08d", c), communityCode: community.code)
+            }
         var households: [Household] = []
         let kinds = MustVisitKind.allCases.filter { $0 != .keyPlace }
         for h in 0..<self.households {
@@ -124,7 +135,25 @@ public struct Synthetic: Sendable {
         }
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: micro, buildings: buildings, households: households,
-            staff: staff, categories: Self.categories, tickets: [], streets: streets, partyOrganisations: party, partyMembers: members)
+            staff: staff, categories: Self.categories, tickets: [], streets: streets, partyOrganisations: party, partyMembers: members,
+            departments: departments, responders: responders)
+    }
+
+    static func policeID(_ community: Int) -> String { String(format: "R%05d", community) }
+
+    /// One open ticket in `callInEvery` has called in its community's police officer (after
+    /// the tickets are written: a call-in names its ticket); every fourth of them is late.
+    public static let callInEvery = 50
+
+    public func callIns(now: Date) -> [CallIn] {
+        stride(from: tickets - openTickets, to: tickets, by: Self.callInEvery).map { n in
+            let ticket = ticket(n, now: now)
+            let community = (Int(ticket.gridCode.dropFirst()) ?? 0) / gridsPerCommunity
+            let requestedAt = ticket.createdAt.addingTimeInterval(now.timeIntervalSince(ticket.createdAt) / 2)
+            let late = n / Self.callInEvery % 4 == 0
+            return CallIn(id: String(format: "J%07d", n), ticketID: ticket.id, responderID: Self.policeID(community), requestedBy: "init",
+                          requestedAt: requestedAt, dueAt: late ? requestedAt.addingTimeInterval(1) : requestedAt.addingTimeInterval(24 * 3600))
+        }
     }
 
     /// Ticket number `n` (0-based): the last `openTickets` are open, the rest closed over the

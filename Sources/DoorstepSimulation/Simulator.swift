@@ -20,6 +20,7 @@ public final class Simulator: @unchecked Sendable {
     private let gridStaff: [String: [Staff]]
     private let mustVisit: [Household]
     private let coreStaff: [Staff]
+    private let responders: [Responder]
     /// The tickets of each state it may move next, as last read, and when: read again after
     /// `candidateLife` seconds or once used up. Reading and decoding fifty tickets for every
     /// step was a third of the demo's simulator time at a change a second. A ticket moved
@@ -51,6 +52,7 @@ public final class Simulator: @unchecked Sendable {
         gridStaff = byGrid
         mustVisit = data.households.filter { !$0.mustVisit.isEmpty }
         coreStaff = data.staff.filter { $0.role.isGridCore || $0.role == .fullTimeGridWorker }
+        responders = data.responders
     }
 
     /// Makes one change; returns what it did (for logs), or nil when the chosen kind of change
@@ -68,7 +70,10 @@ public final class Simulator: @unchecked Sendable {
             case 30..<46: return try advance(.dispatched, at: now) { [self] ticket in
                     pickWorker(in: ticket.gridCode).map { .accept(staffID: $0.id) }
                 }
-            case 46..<58: return try advance(.accepted, at: now) { ticket in
+            case 46..<58:
+                // now and then a party called in answers instead
+                if Int.random(in: 0..<4, using: &random) == 0, let answered = try answerCallIn(at: now) { return answered }
+                return try advance(.accepted, at: now) { ticket in
                     ticket.assigneeID.map { .resolve(staffID: $0, note: "已上门处理,居民确认") }
                 }
             case 58..<66: return try advance(.resolved, at: now) { [self] _ in
@@ -78,11 +83,33 @@ public final class Simulator: @unchecked Sendable {
             case 67..<80: return try visit(at: now)
             case 80..<88: return try duty(at: now)
             case 88..<92: return try call(at: now)
+            case 92..<94: return try callIn(at: now)
             default: return try answer(at: now)
             }
         } catch StoreError.conflict {
             return nil  // someone else moved it first: exactly what a busy street looks like
+        } catch StoreError.invalid {
+            return nil  // a party called in got there first (or an operator did): the same
         }
+    }
+
+    /// 联动: the dispatcher calls a party in on an accepted dispute or hazard, one its
+    /// category suggests.
+    private func callIn(at now: Date) throws -> String? {
+        let open = try store.tickets(state: .accepted, limit: 50).filter { $0.categoryCode == "mediation" || $0.categoryCode == "hazard" }
+        guard let ticket = open.randomElement(using: &random) else { return nil }
+        let kinds = ResponderKind.suggested(forCategory: ticket.categoryCode)
+        guard let party = responders.filter({ kinds.contains($0.kind) }).randomElement(using: &random) else { return nil }
+        let made = try store.callIn(ticketID: ticket.id, responderIDs: [party.id], hours: nil, by: "dispatcher", at: now)
+        return "call-in \(made.map(\.id).joined(separator: ","))"
+    }
+
+    /// A pending call-in's party answers: it arrives, or handles its part.
+    private func answerCallIn(at now: Date) throws -> String? {
+        guard let pending = try store.callIns(ticketID: nil, pendingOnly: true, limit: 20).randomElement(using: &random) else { return nil }
+        let answer: CallInAnswer = pending.state == .requested && Bool.random(using: &random) ? .arrived : .handled(note: "已到场处置,情况已告知网格")
+        let done = try store.answer(callInID: pending.id, answer, by: pending.responderID, at: now)
+        return "\(done.state.rawValue) \(done.id)"
     }
 
     private func order(at now: Date) throws -> String? {

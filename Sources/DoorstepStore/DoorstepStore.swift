@@ -54,6 +54,7 @@ public protocol ChangeFeed: Sendable {
     func staff(ids: [String]) throws -> [Staff]
     func calls(ids: [String]) throws -> [Call]
     func visits(ids: [String]) throws -> [Visit]
+    func callIns(ids: [String]) throws -> [CallIn]
     /// Events after `sequence` (oldest first, at most `limit`) with the rows they name as
     /// they are now; none when one of them means building afresh (`ChangeTargets.rebuild`).
     /// A store that can should read them together, in one read.
@@ -67,6 +68,7 @@ public struct ChangeBatch: Sendable {
     public var staff: [Staff] = []
     public var calls: [Call] = []
     public var visits: [Visit] = []
+    public var callIns: [CallIn] = []
     /// One of the events replaced the territory or its people: build afresh (no rows are read).
     public var rebuild: Bool
 
@@ -74,7 +76,7 @@ public struct ChangeBatch: Sendable {
     /// building afresh).
     public init(
         events: [ChangeEvent], tickets: ([String]) throws -> [Ticket], staff: ([String]) throws -> [Staff],
-        calls: ([String]) throws -> [Call], visits: ([String]) throws -> [Visit]
+        calls: ([String]) throws -> [Call], visits: ([String]) throws -> [Visit], callIns: ([String]) throws -> [CallIn]
     ) throws {
         self.events = events
         let targets = ChangeTargets(events)
@@ -84,6 +86,7 @@ public struct ChangeBatch: Sendable {
         self.staff = try staff(Array(targets.staff))
         self.calls = try calls(Array(targets.calls))
         self.visits = try visits(Array(targets.visits))
+        self.callIns = try callIns(Array(targets.callIns))
     }
 }
 
@@ -91,7 +94,7 @@ extension ChangeFeed {
     /// The events, then the rows they name, each read on its own.
     public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
         try ChangeBatch(events: events(after: sequence, limit: limit), tickets: tickets(ids:), staff: staff(ids:), calls: calls(ids:),
-                        visits: visits(ids:))
+                        visits: visits(ids:), callIns: callIns(ids:))
     }
 }
 
@@ -108,6 +111,9 @@ public protocol StoreQueries: Sendable {
     /// Every household of a grid, by building then id (the wall's working set holds only
     /// those due a must-visit; the live map needs them all).
     func households(ofGrid code: String) throws -> [Household]
+    /// Call-ins newest first: a ticket's when `ticketID` is given, only pending ones when
+    /// `pendingOnly`, at most `limit`.
+    func callIns(ticketID: String?, pendingOnly: Bool, limit: Int) throws -> [CallIn]
 }
 
 /// What the three ends do: each a transaction that checks, writes and appends its event.
@@ -117,8 +123,16 @@ public protocol LifecycleCommands: Sendable {
     /// 点单 in bulk (a hotline backlog, an import): every order checked and written in one
     /// transaction, one event each, all or none.
     func order(_ requests: [OrderRequest], by actor: String, at time: Date) throws -> [Ticket]
-    /// 派单, 接单, 办结, 评价, 上交, 撤销: moves a ticket, checked against its state now.
-    func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket
+    /// 派单, 接单, 办结, 评价, 上交, 撤销: moves a ticket, checked against its state now. A
+    /// resolution is refused while parties called in on the ticket are pending, unless
+    /// `overriding` gives the reason to go ahead (they are then withdrawn with it); a
+    /// cancellation withdraws them with its reason.
+    func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date, overriding: String?) throws -> Ticket
+    /// 联动: calls parties in on an open ticket, one call-in each, due in `hours` (each party's
+    /// department's answer hours when nil); refused for a party already pending on it.
+    func callIn(ticketID: String, responderIDs: [String], hours: Int?, by actor: String, at time: Date) throws -> [CallIn]
+    /// A called party's answer (arrived, handled, declined) or the street's withdrawal.
+    func answer(callInID: String, _ answer: CallInAnswer, by actor: String, at time: Date) throws -> CallIn
     func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff
     func logVisit(householdID: String, staffID: String, at time: Date) throws -> Visit
     /// 一键直呼: one call per person, all placed in one transaction.
@@ -140,6 +154,16 @@ public protocol LifecycleCommands: Sendable {
     /// when they also hold a grid post, naming a staff member it holds; returns how many rows
     /// were written.
     func upsert(partyMembers: [PartyMember], source: String, at time: Date) throws -> Int
+    /// Adds or updates outside parties (by id), each in a department the store holds; returns
+    /// how many rows were written.
+    func upsert(responders: [Responder], source: String, at time: Date) throws -> Int
+}
+
+extension LifecycleCommands {
+    /// Moves a ticket with no override.
+    public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket {
+        try act(on: ticketID, action, by: actor, at: time, overriding: nil)
+    }
 }
 
 /// Loading whole data sets: `doorstep init`, the synthetic scales and the bench. Not a path the
@@ -149,4 +173,6 @@ public protocol BulkLoading: Sendable {
     func replaceAll(with data: CentreData, at time: Date) throws
     /// Appends tickets in one transaction without events (after `replaceAll`, building a data set).
     func appendTickets(_ tickets: [Ticket]) throws
+    /// Appends call-ins in one transaction without events (after their tickets).
+    func appendCallIns(_ callIns: [CallIn]) throws
 }

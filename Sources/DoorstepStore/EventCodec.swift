@@ -31,6 +31,8 @@ public enum EventCodec {
         case .callPlaced(_, let staff): detail = staff
         case .callAnswered(_, let accepted): detail = accepted ? Call.State.answered.rawValue : Call.State.declined.rawValue
         case .callEscalated(_, let to): detail = to.joined(separator: ",")
+        case .callIn(_, let ticket, let responder): detail = ticket + arrow + responder
+        case .callInAnswered(_, let ticket, let answer): detail = answer.note.map { ticket + ": " + $0 } ?? ticket
         case .revealed: detail = "resident details shown on the wall"
         case .unreadable(let kind, let subject, let detail): return (kind, subject, detail)
         }
@@ -47,6 +49,7 @@ public enum EventCodec {
         case .importedHouseholds: return count().map { .imported(.households, source: subject, rows: $0) } ?? unreadable
         case .importedStaff: return count().map { .imported(.staff, source: subject, rows: $0) } ?? unreadable
         case .importedPartyMembers: return count().map { .imported(.partyMembers, source: subject, rows: $0) } ?? unreadable
+        case .importedResponders: return count().map { .imported(.responders, source: subject, rows: $0) } ?? unreadable
         case .ticketOrdered: return .ticket(id: subject, .ordered(title: detail))
         case .ticketDispatched:
             let parts = detail.components(separatedBy: arrow)
@@ -64,6 +67,23 @@ public enum EventCodec {
         case .callDeclined: return .callAnswered(callID: subject, accepted: false)
         case .callEscalated:
             return .callEscalated(callID: subject, to: detail.split(separator: ",").map { String($0) })
+        case .callInRequested:
+            let parts = detail.components(separatedBy: arrow)
+            guard parts.count == 2 else { return unreadable }
+            return .callIn(id: subject, ticketID: parts[0], responderID: parts[1])
+        case .callInArrived, .callInHandled, .callInDeclined, .callInWithdrawn:
+            // "T00012" or "T00012: what was said"
+            let (ticket, note) = detail.firstRange(of: ": ").map { (String(detail[..<$0.lowerBound]), String(detail[$0.upperBound...])) }
+                ?? (detail, "")
+            guard !ticket.isEmpty else { return unreadable }
+            let answer: CallInAnswer
+            switch known {
+            case .callInArrived: answer = .arrived
+            case .callInHandled: answer = .handled(note: note)
+            case .callInDeclined: answer = .declined(reason: note)
+            default: answer = .withdrawn(reason: note)
+            }
+            return .callInAnswered(id: subject, ticketID: ticket, answer)
         case .privacyReveal: return .revealed(subject: subject)
         case .unreadable: return unreadable
         }

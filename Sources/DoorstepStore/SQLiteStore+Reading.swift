@@ -76,7 +76,13 @@ extension SQLiteStore {
             visits: try Records.all(db, "SELECT * FROM visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.visit),
             calls: try Records.all(db, "SELECT * FROM call ORDER BY placed_at", Records.call),
             streets: try Records.all(db, "SELECT * FROM subdistrict ORDER BY position", Records.street),
-            servicePoints: try Records.all(db, "SELECT * FROM service_point ORDER BY position", Records.servicePoint))
+            servicePoints: try Records.all(db, "SELECT * FROM service_point ORDER BY position", Records.servicePoint),
+            departments: try Records.all(db, "SELECT * FROM department ORDER BY position", Records.department),
+            responders: try Records.all(db, "SELECT * FROM responder ORDER BY position", Records.responder),
+            // every pending call-in, and the last week's (each department's pace)
+            callIns: try Records.all(db, """
+                SELECT * FROM call_in WHERE state IN ('requested', 'arrived') UNION SELECT * FROM call_in WHERE requested_at >= ?
+                """, [now.addingTimeInterval(-8 * 86_400).timeIntervalSince1970], Records.callIn))
     }
 
     /// The Party chain and its members, in data-set order.
@@ -115,7 +121,8 @@ extension SQLiteStore {
                 tickets: { try Self.rows(db, $0, table: "ticket", key: "id", Records.ticket) },
                 staff: { try Self.rows(db, $0, table: "staff", key: "id", Records.staff) },
                 calls: { try Self.rows(db, $0, table: "call", key: "id", Records.call) },
-                visits: { try Self.rows(db, $0, table: "visit", key: "id", Records.visit) })
+                visits: { try Self.rows(db, $0, table: "visit", key: "id", Records.visit) },
+                callIns: { try Self.rows(db, $0, table: "call_in", key: "id", Records.callIn) })
         }
     }
 

@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
-            for table in ["event", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
+            for table in ["event", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.run("DELETE FROM \(table)")
             }
@@ -62,6 +62,9 @@ extension SQLiteStore {
                 try db.run("INSERT INTO service_point (code, level, name, community, grid, hours, services, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            [p.code, p.level.rawValue, p.name, p.communityCode, p.gridCode, p.hours, p.services.joined(separator: "|"), i])
             }
+            for (i, d) in data.departments.enumerated() { try Records.insert(d, position: i, db) }
+            for (i, r) in data.responders.enumerated() { try Records.insert(r, position: i, db) }
+            for c in data.callIns { try Records.insert(c, db) }
             try Self.append(db, .initialised(centreCode: s.code, grids: data.grids.count), by: "init", at: time)
         }
     }
@@ -127,7 +130,7 @@ extension SQLiteStore {
     /// Rows written by one INSERT in a bulk order (10 values a row, well under SQLite's limit).
     static let rowsPerInsert = 100
 
-    public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date) throws -> Ticket {
+    public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date, overriding: String?) throws -> Ticket {
         try write { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ticket WHERE id = ?"), arguments: [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
@@ -149,6 +152,7 @@ extension SQLiteStore {
             } catch let refusal as TransitionError {
                 throw StoreError.conflict(refusal, lastMove: try Self.lastMove(db, ticketID))
             }
+            try Self.settleCallIns(db, ticketID: ticketID, action: action, overriding: overriding, by: actor, at: time)
             try Records.insert(next, db)
             let change = TicketChange(action)
             let detail = EventCodec.encode(.ticket(id: ticketID, change)).detail
@@ -322,6 +326,10 @@ extension SQLiteStore {
     /// after `replaceAll`, not for work that others must see as changes.
     public func appendTickets(_ tickets: [Ticket]) throws {
         try write { db in for ticket in tickets { try Records.insert(ticket, db) } }
+    }
+
+    public func appendCallIns(_ callIns: [CallIn]) throws {
+        try write { db in for callIn in callIns { try Records.insert(callIn, db) } }
     }
 
     /// The benchmark's yardstick: the same ticket rows through one bare prepared INSERT into

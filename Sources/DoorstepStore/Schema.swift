@@ -121,6 +121,23 @@ enum Schema {
                     hours TEXT NOT NULL, services TEXT NOT NULL, position INTEGER NOT NULL);
                 """)
         }
+        migrator.registerMigration("v12: departments, outside parties and their call-ins on tickets") { db in
+            try db.execute(sql: """
+                CREATE TABLE department (
+                    code TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, answer_hours INTEGER NOT NULL,
+                    position INTEGER NOT NULL);
+                CREATE TABLE responder (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, department TEXT NOT NULL REFERENCES department(code),
+                    phone TEXT NOT NULL, community TEXT, position INTEGER NOT NULL);
+                CREATE TABLE call_in (
+                    id TEXT PRIMARY KEY, ticket TEXT NOT NULL REFERENCES ticket(id), responder TEXT NOT NULL REFERENCES responder(id),
+                    requested_by TEXT NOT NULL, requested_at REAL NOT NULL, due_at REAL NOT NULL, state TEXT NOT NULL,
+                    state_since REAL NOT NULL, note TEXT);
+                CREATE INDEX call_in_ticket ON call_in(ticket);
+                CREATE INDEX call_in_pending ON call_in(state) WHERE state IN ('requested', 'arrived');
+                CREATE INDEX call_in_requested ON call_in(requested_at);
+                """)
+        }
         return migrator
     }
 }

@@ -16,11 +16,11 @@ struct Doorstep: ParsableCommand {
             // resident end
             Order.self, Rate.self,
             // community end
-            Dispatch.self, Escalate.self, Cancel.self,
+            Dispatch.self, Escalate.self, Cancel.self, CallInCommand.self, AnswerCommand.self,
             // grid end
             Accept.self, Resolve.self, VisitCommand.self, DutyCommand.self, Ack.self,
             // command centre
-            CallCommand.self, Calls.self, Grids.self, StaffList.self, PartyList.self, Tickets.self, Bench.self,
+            CallCommand.self, Calls.self, CallIns.self, Responders.self, Grids.self, StaffList.self, PartyList.self, Tickets.self, Bench.self,
         ]
     )
 }

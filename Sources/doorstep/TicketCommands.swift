@@ -98,8 +98,9 @@ struct Resolve: ParsableCommand {
     @Argument(help: "The ticket's id.") var ticket: String
     @Option(help: "The staff id resolving it.") var staff: String
     @Option(help: "What was done.") var note: String
+    @Option(help: "Resolve although parties called in are still pending, saying why (they are withdrawn with it).") var override: String?
 
     func run() throws {
-        try reportingFailures { print(try store.end.act(.resolve(staffID: staff, note: note), on: ticket, by: staff)) }
+        try reportingFailures { print(try store.end.resolve(ticket, staff: staff, note: note, overriding: override)) }
     }
 }

@@ -34,6 +34,7 @@ final class FlakyStore: ChangeFeed {
     func staff(ids: [String]) throws -> [Staff] { try check(); return try inner.staff(ids: ids) }
     func calls(ids: [String]) throws -> [Call] { try check(); return try inner.calls(ids: ids) }
     func visits(ids: [String]) throws -> [Visit] { try check(); return try inner.visits(ids: ids) }
+    func callIns(ids: [String]) throws -> [CallIn] { try check(); return try inner.callIns(ids: ids) }
 }
 
 @Suite("Polling engine")

@@ -53,10 +53,11 @@ struct SpreadsheetTests {
         #expect(rows.first?.headName == "王五")
     }
 
-    @Test("a file that is neither list is refused, naming both headers")
+    @Test("a file that is none of the lists is refused, naming every header")
     func neither() throws {
         let error = try #require(throws: SeedError.self) { try read(Array("a,b\n1,2\n".utf8)) }
-        #expect(error.message.hasPrefix("is neither a households list"))
+        #expect(error.message.hasPrefix("is none of a households list"))
+        #expect(error.message.contains("a list of outside parties (id, name, kind, department, phone, community)"))
     }
 
     @Test("a Party members list is told apart by its header and checked against the chain and the staff")
