@@ -368,3 +368,78 @@ for t in [t for t in tickets if t[5] in ("resolved", "rated") and t[2] in ("medi
 write("departments.csv", ["code", "name_zh", "name_en", "answer_hours"], DEPARTMENTS)
 write("responders.csv", ["id", "name", "kind", "department", "phone", "community"], responders)
 write("call_ins.csv", ["id", "ticket", "responder", "state", "requested_minutes_ago", "state_minutes_ago", "hours", "note"], call_ins)
+
+# Care plans (个性化服务方案) by the social work station (慈善社工站), from their own generator:
+# for elders living alone (空巢老人), families in difficulty, people with disabilities (the
+# special group) and a few left-behind children, each with one or two recurring services and
+# a review date. Most are carried by their grid's professional social worker (专业社工接单); a
+# few wait for the station to dispatch them or for the worker to accept; one grid's services
+# are missed and one plan's review is overdue, on purpose.
+care_rng = random.Random(15)
+professional_of = {}
+for s in staff:
+    if s[2] == "professional":
+        professional_of.setdefault(s[3], s[0])
+community_professional = {}
+for g in grids:
+    if g[0] in professional_of:
+        community_professional.setdefault(g[1], professional_of[g[0]])
+SERVICES = {
+    "empty_nest_elder": [("上门探视", 1, "week"), ("助餐", 3, "week"), ("健康检查", 1, "month")],
+    "family_in_difficulty": [("政策帮办", 1, "month"), ("上门探视", 2, "month")],
+    "disability": [("康复陪护", 1, "week"), ("上门探视", 2, "month")],
+    "left_behind_child": [("课后托管", 5, "week"), ("心理疏导", 2, "month")],
+}
+GOALS = {
+    "empty_nest_elder": ["独居生活安全,按时就餐", "慢病管理,每月体检", "排解孤独,每周有人上门"],
+    "family_in_difficulty": ["申请低保与临时救助", "子女就学资助落实"],
+    "disability": ["康复训练不间断", "出行与就医有人陪护"],
+    "left_behind_child": ["放学后有人照看", "学习与心理有人关心"],
+}
+household_grid = {h[0]: building_grid[h[1]] for h in households}
+care_plans, care_services = [], []
+candidates = []
+for h in households:
+    tags = h[4].split("|") if h[4] else []
+    if "elderly_alone" in tags:
+        candidates.append((h, "empty_nest_elder"))
+    elif "difficult_family" in tags:
+        candidates.append((h, "family_in_difficulty"))
+    elif "special_group" in tags:
+        candidates.append((h, "disability"))
+care_rng.shuffle(candidates)
+plain = [h for h in households if not h[4]]
+candidates = candidates[:26] + [(h, "left_behind_child") for h in care_rng.sample(plain, 4)]
+candidates.sort(key=lambda c: c[0][0])
+for n, (h, group) in enumerate(candidates):
+    plan_id = f"P{n + 1:05d}"
+    grid = household_grid[h[0]]
+    worker = professional_of.get(grid) or community_professional.get(community_of_grid[grid], "")
+    state = "accepted"
+    if n % 9 == 4:
+        state, worker = "ordered", ""
+    elif n % 9 == 7:
+        state = "dispatched"
+    ordered_ago = care_rng.randint(20, 200)
+    review_in = -3 if n == 5 else care_rng.randint(10, 90)
+    person = h[2] if group != "left_behind_child" else h[2][0] + care_rng.choice(["小明", "小雨", "乐乐", "欣欣"])
+    care_plans.append([plan_id, h[0], person, group, care_rng.choice(GOALS[group]), state, worker, ordered_ago, review_in])
+    offered = SERVICES[group][:care_rng.choice((1, 2))] if group != "empty_nest_elder" else care_rng.sample(SERVICES[group], 2)
+    for name, times, per in offered:
+        interval = {"day": 1, "week": 7, "month": 30}[per] / times
+        # NH03's services are behind on purpose: last given twice their interval ago
+        if grid == "NH03" and state == "accepted":
+            last = round(interval * 2 + 1.5, 1)
+        elif n % 5 == 0:
+            last = round(interval + 0.2, 1)  # due now, within its grace
+        else:
+            last = round(care_rng.uniform(0, interval * 0.9), 1)
+        care_services.append([f"V-{len(care_services) + 1:05d}", plan_id, name, times, per, last])
+# NH03 has its plan: an elder there, with a weekly visit
+nh03 = next(h for h in households if household_grid[h[0]] == "NH03" and h[0] not in {c[0][0] for c in candidates})
+care_plans.append([f"P{len(care_plans) + 1:05d}", nh03[0], nh03[2], "empty_nest_elder", "独居生活安全,按时就餐", "accepted",
+                   professional_of.get("NH03") or community_professional.get("NH"), 60, 45])
+care_services.append([f"V-{len(care_services) + 1:05d}", care_plans[-1][0], "上门探视", 1, "week", 15])
+
+write("care_plans.csv", ["id", "household", "person", "group", "goal", "state", "social_worker", "ordered_days_ago", "review_in_days"], care_plans)
+write("care_services.csv", ["id", "plan", "name", "times", "per", "last_done_days_ago"], care_services)

@@ -156,7 +156,8 @@ public struct CommandLineEnd {
                 file: file, data: bytes,
                 gridOfBuilding: Dictionary(data.buildings.map { ($0.code, $0.gridCode) }, uniquingKeysWith: { a, _ in a }),
                 grids: Set(data.grids.map(\.code)), communities: Set(data.communities.map(\.code)),
-                partyOrganisations: data.partyOrganisations, staff: data.staff, departments: Set(data.departments.map(\.code)))
+                partyOrganisations: data.partyOrganisations, staff: data.staff, departments: Set(data.departments.map(\.code)),
+                householdGrids: { ids in try storeCall { try store.gridOfHouseholds(ids) } }, now: clock.now())
         } catch let error as SeedError {
             throw Failure(error.description, exitCode: ExitStatus.dataError)
         }
@@ -176,6 +177,9 @@ public struct CommandLineEnd {
         case .responders(let rows):
             let n = try storeCall { try store.upsert(responders: rows, source: name, at: clock.now()) }
             lines.append("\(file): \(n) outside parties imported")
+        case .carePlans(let rows):
+            let n = try storeCall { try store.upsert(carePlans: rows, source: name, at: clock.now()) }
+            lines.append("\(file): \(n) care plans imported")
         }
         return lines
     }

@@ -13,7 +13,7 @@ enum SnapshotJSON {
             "grids": f.grids, "alarm": f.alarm, "attention": f.attention, "open_tickets": f.openTickets, "overdue": f.overdue,
             "escalated": f.escalated, "resolved_today": f.resolvedToday, "staff_on_duty": f.staffWorking, "staff_total": f.staffTotal,
             "must_visit_done": f.mustVisitDone, "must_visit_due": f.mustVisitDue,
-            "call_ins_pending": f.callInsPending, "call_ins_late": f.callInsLate,
+            "call_ins_pending": f.callInsPending, "call_ins_late": f.callInsLate, "care_missed": f.careMissed,
             "slowest_department": overview.departmentPace().first.map { $0.departmentCode } as Any? ?? NSNull(),
             "average_accept_minutes": f.averageAcceptMinutes.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
             "satisfaction": f.satisfaction.map { ($0 * 100).rounded() / 100 } as Any? ?? NSNull(),

@@ -143,6 +143,7 @@ public struct BenchRun {
         territory.tickets = []
         territory.outcomes = []
         territory.callIns = []  // they name tickets left out
+        territory.carePlans = []  // and households the working set leaves out
         try storeCall { try store.replaceAll(with: territory, at: clock.now()) }
         let requests = (0..<tickets).map { n in
             OrderRequest(gridCode: data.grids[n % data.grids.count].code, categoryCode: data.categories[n % data.categories.count].code,

@@ -32,14 +32,18 @@ public struct CentreData: Hashable, Sendable {
     public var departments: [Department]
     public var responders: [Responder]
     public var callIns: [CallIn]
+    /// Care plans (个性化服务方案) with their services: every one not closed.
+    public var carePlans: [CarePlan]
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
         households: [Household], staff: [Staff], categories: [TicketCategory], tickets: [Ticket],
         hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], streets: [Street] = [],
         outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = [],
-        servicePoints: [ServicePoint] = [], departments: [Department] = [], responders: [Responder] = [], callIns: [CallIn] = []
+        servicePoints: [ServicePoint] = [], departments: [Department] = [], responders: [Responder] = [], callIns: [CallIn] = [],
+        carePlans: [CarePlan] = []
     ) {
+        self.carePlans = carePlans
         self.departments = departments
         self.responders = responders
         self.callIns = callIns

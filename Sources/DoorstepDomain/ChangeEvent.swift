@@ -47,6 +47,10 @@ public enum Change: Hashable, Sendable {
     case callIn(id: String, ticketID: String, responderID: String)
     /// A party called in answered (arrived, handled, declined) or the street withdrew it.
     case callInAnswered(id: String, ticketID: String, CallInAnswer)
+    /// A care plan was ordered, dispatched, accepted, reviewed or closed, or a service added to it.
+    case carePlan(id: String, CarePlanChange)
+    /// A service of a care plan was given; the actor is the social worker (or whoever gave it).
+    case careServiceDone(serviceID: String, planID: String)
     /// A resident's masked details were shown to the actor (recorded before they are shown).
     case revealed(subject: String)
     /// A row this version cannot read (written by a newer one): kept and shown as stored.
@@ -59,6 +63,7 @@ public enum Change: Hashable, Sendable {
         case .imported(.staff, _, _): return .importedStaff
         case .imported(.partyMembers, _, _): return .importedPartyMembers
         case .imported(.responders, _, _): return .importedResponders
+        case .imported(.carePlans, _, _): return .importedCarePlans
         case .ticket(_, let move):
             switch move {
             case .ordered: return .ticketOrdered
@@ -82,6 +87,16 @@ public enum Change: Hashable, Sendable {
             case .declined: return .callInDeclined
             case .withdrawn: return .callInWithdrawn
             }
+        case .carePlan(_, let change):
+            switch change {
+            case .ordered: return .careOrdered
+            case .dispatched: return .careDispatched
+            case .accepted: return .careAccepted
+            case .reviewed: return .careReviewed
+            case .closed: return .careClosed
+            case .serviceAdded: return .careServiceAdded
+            }
+        case .careServiceDone: return .careServiceDone
         case .revealed: return .privacyReveal
         case .unreadable: return .unreadable
         }
@@ -97,6 +112,8 @@ public enum Change: Hashable, Sendable {
         case .visit(let visit, _): return visit
         case .callPlaced(let call, _), .callAnswered(let call, _), .callEscalated(let call, _): return call
         case .callIn(let id, _, _), .callInAnswered(let id, _, _): return id
+        case .carePlan(let id, _): return id
+        case .careServiceDone(let service, _): return service
         case .revealed(let subject): return subject
         case .unreadable(_, let subject, _): return subject
         }
@@ -108,6 +125,7 @@ public enum ImportedList: String, Hashable, Sendable {
     case households, staff
     case partyMembers = "party_members"
     case responders
+    case carePlans = "care_plans"
 }
 
 /// How a ticket moved, with what the move carried.
@@ -133,6 +151,29 @@ public enum TicketChange: Hashable, Sendable {
     }
 }
 
+/// How a care plan moved, with what the move carried.
+public enum CarePlanChange: Hashable, Sendable {
+    /// 群众点单: for a household.
+    case ordered(householdID: String)
+    /// 社工站派单: to a professional social worker.
+    case dispatched(socialWorkerID: String)
+    /// 专业社工接单
+    case accepted(socialWorkerID: String)
+    case reviewed(next: Date)
+    case closed(reason: String)
+    case serviceAdded(serviceID: String, name: String)
+
+    /// The change a plan action records.
+    public init(_ action: CarePlanAction) {
+        switch action {
+        case .dispatch(let worker): self = .dispatched(socialWorkerID: worker)
+        case .accept(let worker): self = .accepted(socialWorkerID: worker)
+        case .review(let next): self = .reviewed(next: next)
+        case .close(let reason): self = .closed(reason: reason)
+        }
+    }
+}
+
 /// The kind of a change, as the event log spells it (the raw value is the stored `kind`).
 public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case initialised = "init"
@@ -140,6 +181,7 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case importedStaff = "import.staff"
     case importedPartyMembers = "import.party_members"
     case importedResponders = "import.responders"
+    case importedCarePlans = "import.care_plans"
     case ticketOrdered = "ticket.ordered"
     case ticketDispatched = "ticket.dispatch"
     case ticketAccepted = "ticket.accept"
@@ -158,6 +200,13 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case callInHandled = "callin.handled"
     case callInDeclined = "callin.declined"
     case callInWithdrawn = "callin.withdrawn"
+    case careOrdered = "care.ordered"
+    case careDispatched = "care.dispatch"
+    case careAccepted = "care.accept"
+    case careReviewed = "care.review"
+    case careClosed = "care.close"
+    case careServiceAdded = "care.service_added"
+    case careServiceDone = "care.service_done"
     case privacyReveal = "privacy.reveal"
     /// Not stored under this name: a row whose kind this version does not know.
     case unreadable = "unreadable"

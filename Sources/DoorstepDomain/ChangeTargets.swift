@@ -6,6 +6,7 @@ public struct ChangeTargets: Sendable, Equatable {
     public var calls: Set<String> = []
     public var visits: Set<String> = []
     public var callIns: Set<String> = []
+    public var carePlans: Set<String> = []
     public var rebuild = false
 
     public init(_ events: [ChangeEvent]) {
@@ -17,6 +18,7 @@ public struct ChangeTargets: Sendable, Equatable {
             case .duty(let id, _): staff.insert(id)
             case .visit(let id, _): visits.insert(id)
             case .callIn(let id, _, _), .callInAnswered(let id, _, _): callIns.insert(id)
+            case .carePlan(let id, _), .careServiceDone(_, let id): carePlans.insert(id)
             case .revealed, .unreadable: break  // no data changed (or none this version can read)
             }
         }

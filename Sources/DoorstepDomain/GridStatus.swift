@@ -37,11 +37,13 @@ public enum StatusReason: Hashable, Sendable {
     case partyBranchVacant
     /// Parties called in on the grid's tickets still pending past their deadline (attention).
     case callInsLate(Int)
+    /// Services of the grid's care plans missed: past their due time and grace (attention).
+    case careMissed(Int)
 
     public var status: GridStatus {
         switch self {
         case .overdueTickets, .unansweredCalls, .nobodyOnDuty, .severeHazards: return .alarm
-        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete, .partyBranchVacant, .callInsLate: return .attention
+        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete, .partyBranchVacant, .callInsLate, .careMissed: return .attention
         }
     }
 
@@ -57,6 +59,7 @@ public enum StatusReason: Hashable, Sendable {
         case .staffingIncomplete: return "staffing_incomplete"
         case .partyBranchVacant: return "party_branch_vacant"
         case .callInsLate: return "call_in_late"
+        case .careMissed: return "care_missed"
         }
     }
 }
@@ -116,9 +119,12 @@ public struct GridFacts: Sendable {
     public var partyBranchVacant: Bool
     /// The call-ins still pending on the grid's open tickets.
     public var pendingCallIns: [CallIn]
+    /// The services the grid's running care plans owe.
+    public var careServices: [CareService]
 
     public init(staff: [Staff] = [], openTickets: [Ticket] = [], calls: [Call] = [], hazards: [Hazard] = [], mustVisitDue: Int = 0, mustVisitDone: Int = 0,
-                partyBranchVacant: Bool = false, pendingCallIns: [CallIn] = []) {
+                partyBranchVacant: Bool = false, pendingCallIns: [CallIn] = [], careServices: [CareService] = []) {
+        self.careServices = careServices
         self.pendingCallIns = pendingCallIns
         self.partyBranchVacant = partyBranchVacant
         self.staff = staff
@@ -141,7 +147,7 @@ public struct GridFacts: Sendable {
 ///   (fewer than 1 all-round social worker, 1 professional social worker, 2 Party-member
 ///   central households and 1 volunteer), or — where the data set has a Party chain — the
 ///   grid has no Party branch or its branch no secretary, or a party called in on one of its
-///   tickets is still pending past its deadline;
+///   tickets is still pending past its deadline, or a service of one of its care plans is missed;
 /// - otherwise **normal**.
 public enum StatusRules {
     /// The share of a stage's allowance that counts as "near the deadline"…
@@ -195,6 +201,8 @@ public enum StatusRules {
         if facts.partyBranchVacant { reasons.append(.partyBranchVacant) }
         let late = facts.pendingCallIns.filter { $0.isLate(at: context.now) }.count
         if late > 0 { reasons.append(.callInsLate(late)) }
+        let careMissed = facts.careServices.filter { $0.isMissed(at: context.now) }.count
+        if careMissed > 0 { reasons.append(.careMissed(careMissed)) }
         return GridAssessment(reasons: reasons)
     }
 

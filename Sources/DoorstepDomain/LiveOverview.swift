@@ -22,6 +22,7 @@ public struct LiveOverview: Sendable {
     private(set) var mustVisits: MustVisitLedger
     private var ledger: OutcomeLedger
     private(set) var joint: JointLedger
+    private(set) var care: CareLedger
     private var judgements: GridJudgements
     private var updates = 0
 
@@ -62,6 +63,7 @@ public struct LiveOverview: Sendable {
         self.callLog = CallLog(data.calls, territory: territory) { Self.grid(of: $0, roster: people, territory: territory) }
         self.mustVisits = MustVisitLedger(households: data.households, visits: data.visits, month: month, territory: territory)
         self.joint = JointLedger(data.callIns)
+        self.care = CareLedger(data.carePlans)
         self.judgements = GridJudgements(territory: territory)
     }
 
@@ -84,14 +86,15 @@ public struct LiveOverview: Sendable {
     /// rules came due) and returns the overview.
     public mutating func overview(at now: Date) -> Overview {
         let context = statusContext(at: now)
-        let (territory, open, roster, callLog, mustVisits, joint) = (territory, open, roster, callLog, mustVisits, joint)
+        let (territory, open, roster, callLog, mustVisits, joint, care) = (territory, open, roster, callLog, mustVisits, joint, care)
         judgements.bringUp(to: context, territory: territory) { g in
             let tickets = open.tickets(ofGrid: g)
             return GridFacts(
                 staff: roster.staff(ofGrid: g), openTickets: tickets, calls: callLog.calls(ofGrid: g),
                 hazards: territory.hazardsByGrid[territory.grids[g].code] ?? [], mustVisitDue: mustVisits.dueByGrid[g],
                 mustVisitDone: mustVisits.doneByGrid[g], partyBranchVacant: territory.party.branchVacant(grid: territory.grids[g].code),
-                pendingCallIns: joint.waiting.isEmpty ? [] : tickets.flatMap { joint.pending(ofTicket: $0.id) })
+                pendingCallIns: joint.waiting.isEmpty ? [] : tickets.flatMap { joint.pending(ofTicket: $0.id) },
+                careServices: care.isEmpty ? [] : care.runningServices(ofGrid: territory.grids[g].code))
         }
         // nothing older than the longest window (30 days of ratings) is kept
         ledger.drop(before: now.addingTimeInterval(-31 * 86_400))
@@ -115,11 +118,12 @@ public struct LiveOverview: Sendable {
         figures.escalated = open.escalated
         figures.callInsPending = joint.pendingCount
         figures.callInsLate = joint.pendingCount > 0 ? joint.late(at: now) : 0
+        figures.careMissed = care.isEmpty ? 0 : care.missed(at: now)
         return Overview(
             territory: territory, grids: judgements.summaries, communityTallies: judgements.communityTallies,
             streetTallies: judgements.streetTallies, openTickets: open.sorted, roster: roster,
             mustVisitByGrid: mustVisits.byGrid, visitsByHousehold: mustVisits.visitsByHousehold, monthStart: month.start,
-            figures: figures, joint: joint, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
+            figures: figures, joint: joint, care: care, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
             now: now)
     }
 
@@ -172,6 +176,14 @@ public struct LiveOverview: Sendable {
         updates += 1
         let tickets = joint.apply(callIns)
         judgements.markDirty(tickets.compactMap { open.grid(ofTicket: $0, territory: territory) })
+    }
+
+    /// Puts fresh care plans in place (ordered, moved on, a service given).
+    public mutating func update(carePlans: [CarePlan]) {
+        guard !carePlans.isEmpty else { return }
+        updates += 1
+        let territory = territory
+        judgements.markDirty(care.apply(carePlans).compactMap { territory.grid($0) })
     }
 
     /// Adds must-visits logged since (visits are never changed once logged).

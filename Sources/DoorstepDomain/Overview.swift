@@ -77,6 +77,8 @@ public struct Overview: Sendable {
         /// Parties called in on tickets and still pending, and how many of them are late.
         public var callInsPending = 0
         public var callInsLate = 0
+        /// Services of running care plans missed now.
+        public var careMissed = 0
     }
 
     /// The territory and how its parts find each other (streets, communities, grids, categories).
@@ -137,6 +139,8 @@ public struct Overview: Sendable {
     public var calls: [CallSummary]
     /// The parties called in on tickets.
     public var joint: JointLedger
+    /// The care plans (个性化服务方案) and their services.
+    public var care: CareLedger
     /// The departments and outside parties that can be called in.
     public var departments: [String: Department] { territory.departments }
     public var responders: [Responder] { territory.responders }
@@ -172,9 +176,10 @@ public struct Overview: Sendable {
     init(
         territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
         openTickets: ChunkedArray<OpenTicket>, roster: StaffRoster, mustVisitByGrid: [String: [Household]],
-        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, calls: [CallSummary], now: Date
+        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, care: CareLedger, calls: [CallSummary], now: Date
     ) {
         self.joint = joint
+        self.care = care
         self.territory = territory
         self.grids = grids
         self.communityTallies = communityTallies

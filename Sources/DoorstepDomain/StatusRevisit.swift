@@ -24,6 +24,9 @@ extension StatusRules {
             let timeout = call.placedAt.addingTimeInterval(context.callTimeout)
             consider(Date(timeIntervalSinceReferenceDate: timeout.timeIntervalSinceReferenceDate.nextUp))
         }
+        for service in facts.careServices {
+            consider(Date(timeIntervalSinceReferenceDate: service.missedAt.timeIntervalSinceReferenceDate.nextUp))
+        }
         for callIn in facts.pendingCallIns {
             consider(Date(timeIntervalSinceReferenceDate: callIn.dueAt.timeIntervalSinceReferenceDate.nextUp))
         }

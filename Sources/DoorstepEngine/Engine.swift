@@ -125,6 +125,7 @@ public final class Engine: @unchecked Sendable {
         current.update(calls: changes.calls)
         current.update(visits: changes.visits)
         current.update(callIns: changes.callIns)
+        current.update(carePlans: changes.carePlans)
         live = current
     }
 }

@@ -18,7 +18,7 @@ public enum DetailPage: Equatable, Sendable {
 
 /// The sections of a grid's page that Tab moves between.
 public enum GridSection: Int, CaseIterable, Sendable {
-    case roster, party, households, tickets
+    case roster, party, households, care, tickets
 }
 
 extension WallState {
@@ -50,7 +50,21 @@ extension WallState {
     /// The sections of a grid's page, in Tab order (the Party branch only where the data set
     /// has a Party chain).
     var gridSections: [GridSection] {
-        overview.party.hasParty ? GridSection.allCases : GridSection.allCases.filter { $0 != .party }
+        GridSection.allCases.filter { section in
+            switch section {
+            case .party: return overview.party.hasParty
+            case .care: return !overview.care.isEmpty
+            case .roster, .households, .tickets: return true
+            }
+        }
+    }
+
+    /// A grid's care plans not closed: those with a service missed first, then due, then by id.
+    func gridCarePlans(_ code: String) -> [CarePlan] {
+        overview.care.plans(ofGrid: code).filter { $0.state != .closed }.sorted { a, b in
+            let ka = (a.missed(at: now).isEmpty ? 1 : 0, a.due(at: now).isEmpty ? 1 : 0), kb = (b.missed(at: now).isEmpty ? 1 : 0, b.due(at: now).isEmpty ? 1 : 0)
+            return ka != kb ? ka < kb : a.id < b.id
+        }
     }
 
     /// The members of a grid's Party branch and its building groups, leaders first.
@@ -129,6 +143,7 @@ extension WallState {
         case .roster: count = gridRoster(code).count
         case .party: count = gridPartyMembers(code).count
         case .households: count = gridHouseholds(code).count
+        case .care: count = gridCarePlans(code).count
         case .tickets: count = gridTickets(code).count
         }
         let sections = gridSections
@@ -148,6 +163,13 @@ extension WallState {
             case .tickets:
                 let rows = gridTickets(code)
                 if rows.indices.contains(detailCursor) { return open(.ticket(id: rows[detailCursor].id)) }
+            case .care:
+                let rows = gridCarePlans(code)
+                if rows.indices.contains(detailCursor) {
+                    // the household may not be in the working set (it holds those due a must-visit)
+                    let effect = open(.household(id: rows[detailCursor].householdID))
+                    return mapHouseholds[code] == nil ? .loadHouseholds(gridCode: code) : effect
+                }
             case .roster, .party:
                 break
             }

@@ -108,7 +108,13 @@ enum DetailViews {
                  return (line, person.duty == .off ? Style(.muted) : Style(.normal))
              }, in: rosterBox)
 
-        // households due a must-visit
+        // households due a must-visit, with the grid's care plans under them where the data set has any
+        var visitArea = householdArea
+        if !state.overview.care.isEmpty {
+            let stack = Layout.rows(householdArea, [.fill(1), .fill(1)])
+            visitArea = stack[0]
+            careList(&canvas, state, code, in: stack[1])
+        }
         let households = state.gridHouseholds(code)
         let done = households.filter { state.visitedThisMonth($0.id) }.count
         list(&canvas, state, title: d.households(done, households.count), section: .households,
@@ -117,7 +123,7 @@ enum DetailViews {
                  let tags = h.mustVisit.sorted { $0.rawValue < $1.rawValue }.map(d.mustVisit).joined(separator: "、")
                  let line = (visited ? "✔ " : "✘ ") + h.id + " " + Columns.pad(state.shown(name: h.headName, subject: h.id), to: 7) + " " + tags
                  return (line, visited ? Style(.muted) : Style(.attention))
-             }, in: householdArea)
+             }, in: visitArea)
 
         // tickets, then hazards
         let tickets = state.gridTickets(code)
@@ -142,6 +148,26 @@ enum DetailViews {
             let style = hazard.status == .resolved ? Style(.muted) : (hazard.severity == .severe ? Style(.alarm, bold: true) : Style(.normal))
             canvas.write(line, x: hazardBox.x, y: hazardBox.y + row, clip: hazardBox, style: style)
         }
+    }
+
+    /// A grid's care plans (个性化服务方案): the person (masked), who they are, the plan's state
+    /// and its services with what is owed now.
+    static func careList(_ canvas: inout Canvas, _ state: WallState, _ code: String, in rect: Rect) {
+        let c = state.language.careStrings
+        let plans = state.gridCarePlans(code)
+        let missed = plans.reduce(0) { $0 + $1.missed(at: state.now).count }
+        let groupWidth = CareGroup.allCases.map { DisplayWidth.of(c.group($0)) }.max() ?? 8
+        list(&canvas, state, title: c.sectionTitle(plans.count, missed), section: .care, rows: plans.map { plan in
+            let running = plan.state.isRunning
+            let services = plan.services.map { c.service($0, running: running, at: state.now).0 }.joined(separator: " · ")
+            // a narrow box keeps the person and the services; a wide one says who they are too
+            var line = Columns.pad(state.shown(name: plan.person, subject: plan.householdID), to: 7) + " "
+                + (rect.width >= 60 ? Columns.pad(c.group(plan.group), to: groupWidth) + " " : "")
+            line += running ? services : c.state(plan.state) + " · " + services
+            if plan.isReviewOverdue(at: state.now) { line += " · " + c.reviewOverdue }
+            let late = !plan.missed(at: state.now).isEmpty
+            return (line, late ? Style(.attention, bold: true) : (plan.due(at: state.now).isEmpty ? Style(.normal) : Style(.attention)))
+        }, in: rect)
     }
 
     /// A grid's Party branch and building groups: each member's post and name, and what else
@@ -295,6 +321,31 @@ enum DetailViews {
 
     // MARK: Household
 
+    /// A household's care plans from row `top`: each plan's heading, then its services with when
+    /// they were last given and what is owed. Returns the row after them.
+    static func carePlans(_ canvas: inout Canvas, _ state: WallState, _ plans: [CarePlan], from top: Int, in inner: Rect) -> Int {
+        guard !plans.isEmpty else { return top }
+        let c = state.language.careStrings
+        var y = top
+        canvas.write(c.householdTitle, x: inner.x, y: y, clip: inner, style: Style(.title, bold: true))
+        y += 1
+        for plan in plans {
+            let worker = plan.socialWorkerID.map { state.overview.staff(id: $0)?.name ?? $0 } ?? "—"
+            let review = Formatting.stamp(plan.reviewOn, timeZone: state.timeZone, weekdays: state.strings.weekdays, width: 10)
+            let heading = "\(plan.id) · \(state.shown(name: plan.person, subject: plan.householdID)) · \(c.group(plan.group)) · \(c.state(plan.state))"
+                + " · \(c.socialWorker) \(worker) · " + (plan.isReviewOverdue(at: state.now) ? c.reviewOverdue : c.review(review)) + " · \(plan.goal)"
+            canvas.write(heading, x: inner.x, y: y, clip: inner, style: Style(.normal, bold: true))
+            y += 1
+            for service in plan.services {
+                let (text, late) = c.service(service, running: plan.state.isRunning, at: state.now)
+                let last = service.lastDone.map { c.lastDone(Formatting.clock($0, timeZone: state.timeZone, weekdays: state.strings.weekdays)) } ?? c.never
+                canvas.write("  " + text + " · " + last, x: inner.x, y: y, clip: inner, style: late ? Style(.attention, bold: true) : Style(.normal))
+                y += 1
+            }
+        }
+        return y + 1
+    }
+
     static func household(_ canvas: inout Canvas, _ state: WallState, _ id: String, in area: Rect) {
         let s = state.strings
         let d = state.language.detailStrings
@@ -314,7 +365,8 @@ enum DetailViews {
                          x: inner.x, y: inner.y + row, clip: inner)
         }
         let visits = state.overview.visitsByHousehold[id] ?? []
-        let top = inner.y + fields.count + 1
+        var top = inner.y + fields.count + 1
+        top = carePlans(&canvas, state, state.overview.care.plans(ofHousehold: id), from: top, in: inner)
         canvas.write(d.visits, x: inner.x, y: top, clip: inner, style: Style(.title, bold: true))
         // only a household due a must-visit is behind without one this month
         let behind = !household.mustVisit.isEmpty && !state.visitedThisMonth(id)

@@ -76,10 +76,13 @@ enum EventsPane {
     /// The kinds a street's working day is made of.
     static let everyday: [ChangeKind] = ChangeKind.allCases.filter {
         switch $0 {
-        case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .importedResponders, .privacyReveal, .unreadable: return false
+        case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .privacyReveal,
+             .unreadable:
+            return false
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
-             .callInDeclined, .callInWithdrawn:
+             .callInDeclined, .callInWithdrawn, .careOrdered, .careDispatched, .careAccepted, .careReviewed, .careClosed, .careServiceAdded,
+             .careServiceDone:
             return true
         }
     }
@@ -101,6 +104,15 @@ enum EventsPane {
         case .callIn(_, let ticket, let responder): return "\(ticket) → " + (overview.responder(responder)?.name ?? responder)
         case .callInAnswered(_, let ticket, let answer):
             return ([ticket, name(event.actor)] + (answer.note.map { [$0] } ?? [])).joined(separator: " · ")
+        case .carePlan(_, let change):
+            switch change {
+            case .ordered(let household): return "\(who) → \(household)"
+            case .dispatched(let worker), .accepted(let worker): return "\(who) → \(name(worker))"
+            case .reviewed: return who
+            case .closed(let reason): return with(reason)
+            case .serviceAdded(_, let service): return with(service)
+            }
+        case .careServiceDone(_, let plan): return "\(who) · \(overview.care.plan(plan)?.services.first { $0.id == event.subject }?.name ?? plan)"
         case .revealed: return who
         case .unreadable(let kind, _, let detail): return with(detail.isEmpty ? kind : "\(kind) \(detail)")
         }
@@ -109,11 +121,12 @@ enum EventsPane {
     static func style(for kind: ChangeKind) -> Style {
         switch kind {
         case .ticketEscalated, .callDeclined, .callEscalated, .privacyReveal, .callInDeclined: return Style(.attention, bold: true)
-        case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled: return Style(.ok)
+        case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled, .careServiceDone, .careAccepted: return Style(.ok)
         case .callPlaced, .callInRequested: return Style(.key)
         case .unreadable: return Style(.muted)
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .initialised, .importedHouseholds,
-             .importedStaff, .importedPartyMembers, .importedResponders, .callInWithdrawn:
+             .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .callInWithdrawn, .careOrdered, .careDispatched,
+             .careReviewed, .careClosed, .careServiceAdded:
             return Style(.title)
         }
     }

@@ -27,10 +27,12 @@ enum LiveMap {
         }
     }
 
-    /// What a household's cell says: due (a must-visit not made this month), visited, or nothing due.
-    enum Mark { case plain, due, visited }
+    /// What a household's cell says: a care service owed, a must-visit not made this month, one
+    /// made, or nothing due.
+    enum Mark { case plain, due, visited, care }
 
     static func mark(_ household: Household, _ state: WallState) -> Mark {
+        if state.overview.care.plans(ofHousehold: household.id).contains(where: { !$0.due(at: state.now).isEmpty }) { return .care }
         guard !household.mustVisit.isEmpty else { return .plain }
         return state.visitedThisMonth(household.id) ? .visited : .due
     }
@@ -39,6 +41,9 @@ enum LiveMap {
     static func block(at cursor: Int, in blocks: [Block]) -> Int {
         blocks.lastIndex { $0.first <= cursor && !$0.households.isEmpty } ?? 0
     }
+
+    /// A household owed a care service (the wide glyph set draws it as `*`).
+    static let careGlyph = "◆"
 
     /// Cells are two columns: the mark and a space.
     static let cellWidth = 2
@@ -88,6 +93,7 @@ enum LiveMap {
             (". ", Style(.muted)), (m.plain + "   ", Style(.muted)),
             (WallView.mark(for: .attention, canvas.glyphs) + " ", Style(.attention, bold: true)), (m.due + "   ", Style(.normal)),
             ("✔ ", Style(.ok)), (m.visited + "   ", Style(.normal)),
+            (careGlyph + " ", Style(.alarm, bold: true)), (state.language.careStrings.mapDue + "   ", Style(.normal)),
             (m.partyMark + " ", Style(.title, bold: true)), (m.centralHousehold, Style(.normal)),
         ], x: parts[0].x, y: parts[0].y, clip: parts[0])
 
@@ -129,6 +135,7 @@ enum LiveMap {
                 case .plain: (glyph, style) = (".", Style(.muted))
                 case .due: (glyph, style) = (WallView.mark(for: .attention, canvas.glyphs), Style(.attention, bold: true))
                 case .visited: (glyph, style) = ("✔", Style(.ok))
+                case .care: (glyph, style) = (careGlyph, Style(.alarm, bold: true))
                 }
                 canvas.write(glyph, x: x, y: y, clip: box, style: selected ? Style(.selected, inverse: true, bold: true) : style)
             }
@@ -144,6 +151,7 @@ enum LiveMap {
             case .plain: status = ""
             case .due: status = " · " + m.due
             case .visited: status = " · " + m.visited
+            case .care: status = " · " + state.language.careStrings.mapDue
             }
             // the building's micro-grid and its chief (微网格长)
             let micro = blocks.first { $0.building.code == h.buildingCode }.flatMap { state.overview.microGrid($0.building.microGridCode) }

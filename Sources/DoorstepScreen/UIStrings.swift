@@ -76,6 +76,7 @@ public struct UIStrings: Sendable {
     public var reasonCallInsLate: @Sendable (Int) -> String
     /// Parties called in on a ticket (a notice).
     public var calledIn: @Sendable (_ ticket: String, _ count: Int) -> String
+    public var reasonCareMissed: @Sendable (Int) -> String
     public var ticketsShort: @Sendable (Int) -> String
     public var role: @Sendable (StaffRole) -> String
     public var duty: @Sendable (DutyState) -> String
@@ -122,6 +123,14 @@ public struct UIStrings: Sendable {
             case .importedStaff: return "导入人员"
             case .importedPartyMembers: return "导入党员"
             case .importedResponders: return "导入力量"
+            case .importedCarePlans: return "导入方案"
+            case .careOrdered: return "建案"
+            case .careDispatched: return "派案"
+            case .careAccepted: return "接案"
+            case .careReviewed: return "复评"
+            case .careClosed: return "结案"
+            case .careServiceAdded: return "增项"
+            case .careServiceDone: return "帮扶"
             case .callInRequested: return "联动"
             case .callInArrived: return "到场"
             case .callInHandled: return "处置"
@@ -194,7 +203,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "超时\($0)" }, reasonNobodyOnDuty: "无人在岗",
         reasonUnansweredCalls: { "未接\($0)" }, reasonSevereHazards: { "重大隐患\($0)" },
         reasonVisitsBehind: { "必访\($0)/\($1)" },
-        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "缺支书", reasonCallInsLate: { "联动超时\($0)" }, calledIn: { "\($0) 已呼叫 \($1) 方外部力量" },
+        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "缺支书", reasonCallInsLate: { "联动超时\($0)" }, calledIn: { "\($0) 已呼叫 \($1) 方外部力量" }, reasonCareMissed: { "帮扶逾期\($0)" },
         ticketsShort: { "单\($0)" },
         role: { role in
             switch role {
@@ -272,6 +281,14 @@ public struct UIStrings: Sendable {
             case .importedStaff: return "staff list"
             case .importedPartyMembers: return "Party members"
             case .importedResponders: return "outside parties"
+            case .importedCarePlans: return "care plans"
+            case .careOrdered: return "plan"
+            case .careDispatched: return "plan sent"
+            case .careAccepted: return "plan taken"
+            case .careReviewed: return "reviewed"
+            case .careClosed: return "plan end"
+            case .careServiceAdded: return "service+"
+            case .careServiceDone: return "service"
             case .callInRequested: return "call-in"
             case .callInArrived: return "arrived"
             case .callInHandled: return "handled"
@@ -327,7 +344,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "unstaffed",
         reasonUnansweredCalls: { "missed \($0)" }, reasonSevereHazards: { "hazard \($0)" },
         reasonVisitsBehind: { "visit \($0)/\($1)" },
-        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap", reasonCallInsLate: { "call-in late \($0)" }, calledIn: { "\($0): \($1) part(ies) called in" },
+        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap", reasonCallInsLate: { "call-in late \($0)" }, calledIn: { "\($0): \($1) part(ies) called in" }, reasonCareMissed: { "care missed \($0)" },
         ticketsShort: { "T\($0)" },
         role: { role in
             switch role {

@@ -13,7 +13,8 @@ public enum DataSet {
 
     /// Files a data set may leave out (read as empty).
     public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv", "service_points.csv",
-                                        "departments.csv", "responders.csv", "call_ins.csv"]
+                                        "departments.csv", "responders.csv", "call_ins.csv",
+                                        "care_plans.csv", "care_services.csv"]
 
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
@@ -191,11 +192,17 @@ public enum DataSet {
             optionalTable("responders.csv", JointRows.responderColumns), departments: Set(departments.map(\.code)), communities: communityCodes)
         let callIns = try JointRows.callIns(optionalTable("call_ins.csv", JointRows.callInColumns), tickets: tickets, responders: responders, now: now)
 
+        let plans = try CareRows.plans(
+            optionalTable("care_plans.csv", CareRows.planColumns), gridOfHousehold: Dictionary(households.map { ($0.id, $0.gridCode) }, uniquingKeysWith: { a, _ in a }),
+            staff: partyTerritory.staff, now: now)
+        let carePlans = try CareRows.services(optionalTable("care_services.csv", CareRows.serviceColumns), plans: plans, now: now)
+
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: microRows.map(\.1),
             buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
             hazards: hazards, visits: visits, streets: streets, partyOrganisations: partyOrgs, partyMembers: partyMembers,
-            servicePoints: points, departments: departments, responders: responders, callIns: callIns)
+            servicePoints: points, departments: departments, responders: responders, callIns: callIns,
+            carePlans: carePlans)
     }
 
     static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {

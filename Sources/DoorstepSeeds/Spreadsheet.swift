@@ -9,6 +9,7 @@ public enum Spreadsheet {
         case staff([Staff])
         case partyMembers([PartyMember])
         case responders([Responder])
+        case carePlans([CarePlan])
     }
 
     /// What was read, and from which encoding it was converted (nil when it was UTF-8).
@@ -24,7 +25,8 @@ public enum Spreadsheet {
     /// is refused.
     public static func read(
         file: String, data: Data, gridOfBuilding: [String: String], grids: Set<String>, communities: Set<String>,
-        partyOrganisations: [PartyOrganisation] = [], staff: [Staff] = [], departments: Set<String> = []
+        partyOrganisations: [PartyOrganisation] = [], staff: [Staff] = [], departments: Set<String> = [],
+        householdGrids: ([String]) throws -> [String: String] = { _ in [:] }, now: Date = Date(timeIntervalSince1970: 0)
     ) throws -> Result {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -63,8 +65,16 @@ public enum Spreadsheet {
             let rows = try JointRows.responders(header.records, departments: departments, communities: communities)
             return Result(content: .responders(rows), convertedFrom: convertedFrom)
         }
+        if Set(CareRows.planColumns).isSubset(of: header.header) {
+            // the households a list names, looked up in the store (it holds more than the wall's)
+            let grids = try householdGrids(header.records.map { $0.optional("household") })
+            let rows = try CareRows.plans(header.records, gridOfHousehold: grids,
+                                          staff: Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), now: now)
+            return Result(content: .carePlans(rows), convertedFrom: convertedFrom)
+        }
         let lists = [("a households list", PeopleRows.householdColumns), ("a staff list", PeopleRows.staffColumns),
-                     ("a Party members list", PartyRows.memberColumns), ("a list of outside parties", JointRows.responderColumns)]
+                     ("a Party members list", PartyRows.memberColumns), ("a list of outside parties", JointRows.responderColumns),
+                     ("a care plans list", CareRows.planColumns)]
         throw SeedError(
             file: file, line: 1,
             "is none of " + lists.map { "\($0.0) (\($0.1.joined(separator: ", ")))" }.joined(separator: ", "))

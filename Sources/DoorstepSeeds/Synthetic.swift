@@ -133,10 +133,24 @@ public struct Synthetic: Sendable {
                 id: String(format: "H%07d", h), buildingCode: grid.code + "-B1", gridCode: grid.code, headName: Self.name(h * 7 + 3),
                 phone: String(format: "156%08d", h), mustVisit: h % 8 == 0 ? [kinds[h % kinds.count]] : []))
         }
+        // care plans for one household in fifty, carried by the grid's professional social worker
+        // (its second staff member), a weekly visit each; one in ten is missed
+        let carePlans = stride(from: 0, to: self.households, by: 50).map { h -> CarePlan in
+            let g = h % grids.count
+            let id = String(format: "P%07d", h)
+            let last = now.addingTimeInterval(-Double(h / 50 % 10 == 0 ? 9 : h / 50 % 6) * 86_400)
+            let ordered = now.addingTimeInterval(-60 * 86_400)
+            return CarePlan(
+                id: id, householdID: String(format: "H%07d", h), gridCode: grids[g].code, person: Self.name(h * 7 + 3), group: .emptyNestElder,
+                goal: "每周上门探视", state: .accepted, stateSince: ordered, orderedAt: ordered,
+                socialWorkerID: String(format: "S%06d", g * staffPerGrid + 1), reviewOn: now.addingTimeInterval(Double(h % 90 + 1) * 86_400),
+                services: [CareService(id: "V" + id, planID: id, name: "上门探视", cadence: CareCadence(times: 1, period: .week), startedAt: ordered,
+                                       lastDone: last)])
+        }
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: micro, buildings: buildings, households: households,
             staff: staff, categories: Self.categories, tickets: [], streets: streets, partyOrganisations: party, partyMembers: members,
-            departments: departments, responders: responders)
+            departments: departments, responders: responders, carePlans: carePlans)
     }
 
     static func policeID(_ community: Int) -> String { String(format: "R%05d", community) }

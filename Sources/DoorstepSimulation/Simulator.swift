@@ -80,7 +80,8 @@ public final class Simulator: @unchecked Sendable {
                     .rate(score: [5, 5, 5, 4, 4, 3].randomElement(using: &random) ?? 5)
                 }
             case 66..<67: return try advance(.ordered, at: now) { _ in .escalate }
-            case 67..<80: return try visit(at: now)
+            case 67..<78: return try visit(at: now)
+            case 78..<80: return try careDone(at: now)
             case 80..<88: return try duty(at: now)
             case 88..<92: return try call(at: now)
             case 92..<94: return try callIn(at: now)
@@ -102,6 +103,15 @@ public final class Simulator: @unchecked Sendable {
         guard let party = responders.filter({ kinds.contains($0.kind) }).randomElement(using: &random) else { return nil }
         let made = try store.callIn(ticketID: ticket.id, responderIDs: [party.id], hours: nil, by: "dispatcher", at: now)
         return "call-in \(made.map(\.id).joined(separator: ","))"
+    }
+
+    /// A social worker gives a service of a running care plan that is due (the most overdue).
+    private func careDone(at now: Date) throws -> String? {
+        let owed = try store.carePlans(gridCode: nil, includeClosed: false).filter(\.state.isRunning)
+            .flatMap { plan in plan.due(at: now).map { (plan, $0) } }
+        guard let (plan, service) = owed.min(by: { $0.1.dueAt < $1.1.dueAt }), let worker = plan.socialWorkerID else { return nil }
+        let done = try store.serviceDone(serviceID: service.id, staffID: worker, note: nil, at: now)
+        return "care \(done.id)"
     }
 
     /// A pending call-in's party answers: it arrives, or handles its part.

@@ -55,6 +55,8 @@ public protocol ChangeFeed: Sendable {
     func calls(ids: [String]) throws -> [Call]
     func visits(ids: [String]) throws -> [Visit]
     func callIns(ids: [String]) throws -> [CallIn]
+    /// Care plans with their services.
+    func carePlans(ids: [String]) throws -> [CarePlan]
     /// Events after `sequence` (oldest first, at most `limit`) with the rows they name as
     /// they are now; none when one of them means building afresh (`ChangeTargets.rebuild`).
     /// A store that can should read them together, in one read.
@@ -69,6 +71,7 @@ public struct ChangeBatch: Sendable {
     public var calls: [Call] = []
     public var visits: [Visit] = []
     public var callIns: [CallIn] = []
+    public var carePlans: [CarePlan] = []
     /// One of the events replaced the territory or its people: build afresh (no rows are read).
     public var rebuild: Bool
 
@@ -76,7 +79,8 @@ public struct ChangeBatch: Sendable {
     /// building afresh).
     public init(
         events: [ChangeEvent], tickets: ([String]) throws -> [Ticket], staff: ([String]) throws -> [Staff],
-        calls: ([String]) throws -> [Call], visits: ([String]) throws -> [Visit], callIns: ([String]) throws -> [CallIn]
+        calls: ([String]) throws -> [Call], visits: ([String]) throws -> [Visit], callIns: ([String]) throws -> [CallIn],
+        carePlans: ([String]) throws -> [CarePlan]
     ) throws {
         self.events = events
         let targets = ChangeTargets(events)
@@ -87,6 +91,7 @@ public struct ChangeBatch: Sendable {
         self.calls = try calls(Array(targets.calls))
         self.visits = try visits(Array(targets.visits))
         self.callIns = try callIns(Array(targets.callIns))
+        self.carePlans = try carePlans(Array(targets.carePlans))
     }
 }
 
@@ -94,7 +99,7 @@ extension ChangeFeed {
     /// The events, then the rows they name, each read on its own.
     public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
         try ChangeBatch(events: events(after: sequence, limit: limit), tickets: tickets(ids:), staff: staff(ids:), calls: calls(ids:),
-                        visits: visits(ids:), callIns: callIns(ids:))
+                        visits: visits(ids:), callIns: callIns(ids:), carePlans: carePlans(ids:))
     }
 }
 
@@ -111,9 +116,35 @@ public protocol StoreQueries: Sendable {
     /// Every household of a grid, by building then id (the wall's working set holds only
     /// those due a must-visit; the live map needs them all).
     func households(ofGrid code: String) throws -> [Household]
+    /// The grid of each household among `ids` the store holds (an import's check).
+    func gridOfHouseholds(_ ids: [String]) throws -> [String: String]
     /// Call-ins newest first: a ticket's when `ticketID` is given, only pending ones when
     /// `pendingOnly`, at most `limit`.
     func callIns(ticketID: String?, pendingOnly: Bool, limit: Int) throws -> [CallIn]
+    /// Care plans by id with their services: one grid's when `gridCode` is given, the closed
+    /// ones too when `includeClosed`.
+    func carePlans(gridCode: String?, includeClosed: Bool) throws -> [CarePlan]
+}
+
+/// 群众点单 of a care plan.
+public struct CareOrder: Sendable {
+    public var householdID: String
+    /// The person cared for (empty: the household's head).
+    public var person: String
+    public var group: CareGroup
+    public var goal: String
+    public var reviewInDays: Int
+    /// The care request ticket it grows from.
+    public var ticketID: String?
+
+    public init(householdID: String, person: String = "", group: CareGroup, goal: String, reviewInDays: Int = 90, ticketID: String? = nil) {
+        self.householdID = householdID
+        self.person = person
+        self.group = group
+        self.goal = goal
+        self.reviewInDays = reviewInDays
+        self.ticketID = ticketID
+    }
 }
 
 /// What the three ends do: each a transaction that checks, writes and appends its event.
@@ -154,6 +185,17 @@ public protocol LifecycleCommands: Sendable {
     /// when they also hold a grid post, naming a staff member it holds; returns how many rows
     /// were written.
     func upsert(partyMembers: [PartyMember], source: String, at time: Date) throws -> Int
+    /// 群众点单 of a care plan for a household (or a care ticket become a plan).
+    func orderCare(_ request: CareOrder, by actor: String, at time: Date) throws -> CarePlan
+    /// 社工站派单 (to a professional social worker), 专业社工接单, a review, closing.
+    func act(onPlan planID: String, _ action: CarePlanAction, by actor: String, at time: Date) throws -> CarePlan
+    /// Adds a recurring service to a plan not closed.
+    func addService(planID: String, name: String, cadence: CareCadence, by actor: String, at time: Date) throws -> CareService
+    /// A service given, by whom; refused unless its plan is running.
+    func serviceDone(serviceID: String, staffID: String, note: String?, at time: Date) throws -> CareService
+    /// Adds or updates care plans with their services (by id), each for a household the store
+    /// holds; returns how many plans were written.
+    func upsert(carePlans: [CarePlan], source: String, at time: Date) throws -> Int
     /// Adds or updates outside parties (by id), each in a department the store holds; returns
     /// how many rows were written.
     func upsert(responders: [Responder], source: String, at time: Date) throws -> Int

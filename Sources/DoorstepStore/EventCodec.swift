@@ -33,6 +33,15 @@ public enum EventCodec {
         case .callEscalated(_, let to): detail = to.joined(separator: ",")
         case .callIn(_, let ticket, let responder): detail = ticket + arrow + responder
         case .callInAnswered(_, let ticket, let answer): detail = answer.note.map { ticket + ": " + $0 } ?? ticket
+        case .carePlan(_, let change):
+            switch change {
+            case .ordered(let household): detail = household
+            case .dispatched(let worker), .accepted(let worker): detail = worker
+            case .reviewed(let next): detail = ISO8601DateFormatter().string(from: next)
+            case .closed(let reason): detail = reason
+            case .serviceAdded(let service, let name): detail = service + ": " + name
+            }
+        case .careServiceDone(_, let plan): detail = plan
         case .revealed: detail = "resident details shown on the wall"
         case .unreadable(let kind, let subject, let detail): return (kind, subject, detail)
         }
@@ -50,6 +59,7 @@ public enum EventCodec {
         case .importedStaff: return count().map { .imported(.staff, source: subject, rows: $0) } ?? unreadable
         case .importedPartyMembers: return count().map { .imported(.partyMembers, source: subject, rows: $0) } ?? unreadable
         case .importedResponders: return count().map { .imported(.responders, source: subject, rows: $0) } ?? unreadable
+        case .importedCarePlans: return count().map { .imported(.carePlans, source: subject, rows: $0) } ?? unreadable
         case .ticketOrdered: return .ticket(id: subject, .ordered(title: detail))
         case .ticketDispatched:
             let parts = detail.components(separatedBy: arrow)
@@ -84,6 +94,15 @@ public enum EventCodec {
             default: answer = .withdrawn(reason: note)
             }
             return .callInAnswered(id: subject, ticketID: ticket, answer)
+        case .careOrdered: return .carePlan(id: subject, .ordered(householdID: detail))
+        case .careDispatched: return .carePlan(id: subject, .dispatched(socialWorkerID: detail))
+        case .careAccepted: return .carePlan(id: subject, .accepted(socialWorkerID: detail))
+        case .careReviewed: return ISO8601DateFormatter().date(from: detail).map { .carePlan(id: subject, .reviewed(next: $0)) } ?? unreadable
+        case .careClosed: return .carePlan(id: subject, .closed(reason: detail))
+        case .careServiceAdded:
+            guard let colon = detail.firstRange(of: ": ") else { return unreadable }
+            return .carePlan(id: subject, .serviceAdded(serviceID: String(detail[..<colon.lowerBound]), name: String(detail[colon.upperBound...])))
+        case .careServiceDone: return .careServiceDone(serviceID: subject, planID: detail)
         case .privacyReveal: return .revealed(subject: subject)
         case .unreadable: return unreadable
         }

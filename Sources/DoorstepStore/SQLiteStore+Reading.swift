@@ -27,23 +27,27 @@ extension SQLiteStore {
             { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: middle, to: nil) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadClosed(db, now: now) }) } },
             { Result { let (orgs, members) = try self.read { db in try Self.loadParty(db) }; return .party(orgs, members) } },
+            { Result { .care(try self.read { db in try Self.loadCare(db) }) } },
         ]
         var data: CentreData?
         var tickets: [Ticket] = []
         var outcomes: [TicketOutcome] = []
         var party: ([PartyOrganisation], [PartyMember]) = ([], [])
+        var care: [CarePlan] = []
         for part in Parallel.run(jobs) {
             switch try part.get() {
             case .tickets(let open): tickets = open
             case .territory(let territory): data = territory
             case .outcomes(let some): outcomes += some
             case .party(let orgs, let members): party = (orgs, members)
+            case .care(let plans): care = plans
             }
         }
         guard var data else { throw StoreError.invalid("\(path): the territory could not be read") }
         data.tickets = tickets
         data.outcomes = outcomes
         (data.partyOrganisations, data.partyMembers) = party
+        data.carePlans = care
         return data
     }
 
@@ -53,6 +57,7 @@ extension SQLiteStore {
         case territory(CentreData)
         case outcomes([TicketOutcome])
         case party([PartyOrganisation], [PartyMember])
+        case care([CarePlan])
     }
 
     private func loadTerritory(_ db: Database, now: Date) throws -> CentreData {
@@ -122,7 +127,8 @@ extension SQLiteStore {
                 staff: { try Self.rows(db, $0, table: "staff", key: "id", Records.staff) },
                 calls: { try Self.rows(db, $0, table: "call", key: "id", Records.call) },
                 visits: { try Self.rows(db, $0, table: "visit", key: "id", Records.visit) },
-                callIns: { try Self.rows(db, $0, table: "call_in", key: "id", Records.callIn) })
+                callIns: { try Self.rows(db, $0, table: "call_in", key: "id", Records.callIn) },
+                carePlans: { try Self.withServices(db, Self.rows(db, $0, table: "care_plan", key: "id", Records.carePlan)) })
         }
     }
 
@@ -142,6 +148,11 @@ extension SQLiteStore {
         try read { db in
             try Records.all(db, "SELECT * FROM household WHERE grid = ? ORDER BY building, id", [code], Records.household)
         }
+    }
+
+    public func gridOfHouseholds(_ ids: [String]) throws -> [String: String] {
+        let found = try fetch(Array(Set(ids)), table: "household", key: "id", Records.household)
+        return Dictionary(found.map { ($0.id, $0.gridCode) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func tickets(state: TicketState?, limit: Int) throws -> [Ticket] {

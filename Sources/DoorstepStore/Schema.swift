@@ -138,6 +138,24 @@ enum Schema {
                 CREATE INDEX call_in_requested ON call_in(requested_at);
                 """)
         }
+        migrator.registerMigration("v13: care plans and their services") { db in
+            try db.execute(sql: """
+                CREATE TABLE care_plan (
+                    id TEXT PRIMARY KEY, household TEXT NOT NULL REFERENCES household(id), grid TEXT NOT NULL, person TEXT NOT NULL,
+                    care_group TEXT NOT NULL, goal TEXT NOT NULL, state TEXT NOT NULL, state_since REAL NOT NULL,
+                    ordered_at REAL NOT NULL, social_worker TEXT, review_on REAL NOT NULL, ticket TEXT, closing_note TEXT);
+                CREATE INDEX care_plan_state ON care_plan(state);
+                CREATE INDEX care_plan_grid ON care_plan(grid);
+                CREATE TABLE care_service (
+                    id TEXT PRIMARY KEY, plan TEXT NOT NULL REFERENCES care_plan(id), name TEXT NOT NULL, times INTEGER NOT NULL,
+                    period TEXT NOT NULL, started_at REAL NOT NULL, last_done REAL);
+                CREATE INDEX care_service_plan ON care_service(plan);
+                CREATE TABLE care_record (
+                    id TEXT PRIMARY KEY, service TEXT NOT NULL REFERENCES care_service(id), staff TEXT NOT NULL, at REAL NOT NULL,
+                    note TEXT);
+                CREATE INDEX care_record_service ON care_record(service);
+                """)
+        }
         return migrator
     }
 }

@@ -20,7 +20,7 @@ struct Doorstep: ParsableCommand {
             // grid end
             Accept.self, Resolve.self, VisitCommand.self, DutyCommand.self, Ack.self,
             // command centre
-            CallCommand.self, Calls.self, CallIns.self, Responders.self, Grids.self, StaffList.self, PartyList.self, Tickets.self, Bench.self,
+            CareCommand.self, CallCommand.self, Calls.self, CallIns.self, Responders.self, Grids.self, StaffList.self, PartyList.self, Tickets.self, Bench.self,
         ]
     )
 }

@@ -35,6 +35,7 @@ final class FlakyStore: ChangeFeed {
     func calls(ids: [String]) throws -> [Call] { try check(); return try inner.calls(ids: ids) }
     func visits(ids: [String]) throws -> [Visit] { try check(); return try inner.visits(ids: ids) }
     func callIns(ids: [String]) throws -> [CallIn] { try check(); return try inner.callIns(ids: ids) }
+    func carePlans(ids: [String]) throws -> [CarePlan] { try check(); return try inner.carePlans(ids: ids) }
 }
 
 @Suite("Polling engine")

@@ -79,4 +79,29 @@ struct SpreadsheetTests {
             try read(header + "PM9001,王五,,JB09-ZB,member,,,\n")
         }
     }
+
+    @Test("a list of outside parties and a care plans list are told apart by their headers and checked")
+    func respondersAndCarePlans() throws {
+        let parties = "id,name,kind,department,phone,community\nR100,新律所,lawyer,justice,,JB\n"
+        let result = try Spreadsheet.read(file: "力量.csv", data: Data(parties.utf8), gridOfBuilding: buildings, grids: grids, communities: communities,
+                                          departments: ["justice"])
+        guard case .responders(let rows) = result.content else { Issue.record("not read as outside parties"); return }
+        #expect(rows.first?.kind == .lawyer && rows.first?.communityCode == "JB")
+        #expect(throws: SeedError(file: "力量.csv", line: 2, "column 'department': no department 'justice' in departments.csv")) {
+            try Spreadsheet.read(file: "力量.csv", data: Data(parties.utf8), gridOfBuilding: buildings, grids: grids, communities: communities)
+        }
+        let staff = [Staff(id: "S0003", name: "陈静", role: .professionalSocialWorker, gridCode: "JB01", communityCode: "JB", phone: "", duty: .onDuty)]
+        let plans = "id,household,person,group,goal,state,social_worker,ordered_days_ago,review_in_days\n"
+            + "P9001,H00001,王奶奶,empty_nest_elder,按时就餐,accepted,S0003,10,30\n"
+        var asked: [String] = []
+        let read = try Spreadsheet.read(file: "方案.csv", data: Data(plans.utf8), gridOfBuilding: buildings, grids: grids, communities: communities,
+                                        staff: staff, householdGrids: { ids in asked = ids; return ["H00001": "JB01"] })
+        guard case .carePlans(let rows) = read.content else { Issue.record("not read as care plans"); return }
+        #expect(asked == ["H00001"], "the households are looked up in the store")
+        #expect(rows.first?.gridCode == "JB01" && rows.first?.socialWorkerID == "S0003")
+        #expect(throws: SeedError(file: "方案.csv", line: 2, "column 'household': no household 'H00001'")) {
+            try Spreadsheet.read(file: "方案.csv", data: Data(plans.utf8), gridOfBuilding: buildings, grids: grids, communities: communities,
+                                 staff: staff)
+        }
+    }
 }

@@ -1,0 +1,45 @@
+import DoorstepDomain
+import Foundation
+import Testing
+
+@testable import DoorstepSeeds
+
+/// The care plan files: the demo's plans, and every broken row refused with its file and line.
+@Suite("Care plans in a data set")
+struct CareDataSetTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let party = PartyDataSetTests()
+
+    @Test("the demo's plans cover the four groups, each with services, carried by professional social workers")
+    func demo() throws {
+        let data = try DataSet.load(from: .embeddedDemo, now: now)
+        #expect(Set(data.carePlans.map(\.group)) == Set(CareGroup.allCases))
+        #expect(data.carePlans.allSatisfy { !$0.services.isEmpty })
+        let staff = Dictionary(uniqueKeysWithValues: data.staff.map { ($0.id, $0) })
+        #expect(data.carePlans.compactMap(\.socialWorkerID).allSatisfy { staff[$0]?.role == .professionalSocialWorker })
+        #expect(Set(data.carePlans.map(\.state)) == [.ordered, .dispatched, .accepted])
+        #expect(data.carePlans.contains { $0.isReviewOverdue(at: now) })
+    }
+
+    @Test("a broken row is refused with its file and line", arguments: [
+        ("care_plans.csv", "P00001,H00201,任涵杰,family_in_difficulty,子女就学资助落实,accepted,S0061,45,18",
+         "P00001,H99999,任涵杰,family_in_difficulty,子女就学资助落实,accepted,S0061,45,18", "column 'household': no household 'H99999'"),
+        ("care_plans.csv", "P00001,H00201,任涵杰,family_in_difficulty,子女就学资助落实,accepted,S0061,45,18",
+         "P00001,H00201,任涵杰,family_in_difficulty,子女就学资助落实,accepted,S0002,45,18",
+         "column 'social_worker': 'S0002' is all_round, not a professional social worker"),
+        ("care_plans.csv", "P00001,H00201,任涵杰,family_in_difficulty,子女就学资助落实,accepted,S0061,45,18",
+         "P00001,H00201,任涵杰,family_in_difficulty,子女就学资助落实,accepted,,45,18", "column 'social_worker': a plan once accepted names its social worker"),
+        ("care_plans.csv", "P00001,H00201,任涵杰,family_in_difficulty,子女就学资助落实,accepted,S0061,45,18",
+         "P00001,H00201,任涵杰,orphan,子女就学资助落实,accepted,S0061,45,18",
+         "column 'group': 'orphan' is not one of empty_nest_elder, disability, family_in_difficulty, left_behind_child"),
+        ("care_services.csv", "V-00001,P00001,政策帮办,1,month,30.2", "V-00001,P09999,政策帮办,1,month,30.2", "column 'plan': no care plan 'P09999'"),
+        ("care_services.csv", "V-00001,P00001,政策帮办,1,month,30.2", "V-00001,P00001,政策帮办,0,month,30.2", "column 'times': 0 is not 1 to 31"),
+        ("care_services.csv", "V-00001,P00001,政策帮办,1,month,30.2", "V-00001,P00001,政策帮办,1,fortnight,30.2",
+         "column 'per': 'fortnight' is not one of day, week, month"),
+        ("care_services.csv", "V-00001,P00001,政策帮办,1,month,30.2", "V-00001,P00001,政策帮办,1,month,soon",
+         "column 'last_done_days_ago': 'soon' is not a number of days"),
+    ])
+    func brokenRow(_ file: String, _ old: String, _ new: String, _ message: String) throws {
+        try party.brokenLink(file, old, new, message)
+    }
+}
