@@ -14,6 +14,7 @@ enum SnapshotJSON {
             "escalated": f.escalated, "resolved_today": f.resolvedToday, "staff_on_duty": f.staffWorking, "staff_total": f.staffTotal,
             "must_visit_done": f.mustVisitDone, "must_visit_due": f.mustVisitDue,
             "call_ins_pending": f.callInsPending, "call_ins_late": f.callInsLate, "care_missed": f.careMissed,
+            "clear_households": f.clearHouseholds, "households": f.households,
             "slowest_department": overview.departmentPace().first.map { $0.departmentCode } as Any? ?? NSNull(),
             "average_accept_minutes": f.averageAcceptMinutes.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
             "satisfaction": f.satisfaction.map { ($0 * 100).rounded() / 100 } as Any? ?? NSNull(),

@@ -34,6 +34,9 @@ public struct CentreData: Hashable, Sendable {
     public var callIns: [CallIn]
     /// Care plans (个性化服务方案) with their services: every one not closed.
     public var carePlans: [CarePlan]
+    /// Every grid's household count and when its clear households age out (四清); a store
+    /// fills it from every household, not only those in `households`.
+    public var fourClears: FourClearsCensus
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
@@ -41,9 +44,11 @@ public struct CentreData: Hashable, Sendable {
         hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], streets: [Street] = [],
         outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = [],
         servicePoints: [ServicePoint] = [], departments: [Department] = [], responders: [Responder] = [], callIns: [CallIn] = [],
-        carePlans: [CarePlan] = []
+        carePlans: [CarePlan] = [], fourClears: FourClearsCensus? = nil
     ) {
         self.carePlans = carePlans
+        self.fourClears = fourClears ?? FourClearsCensus(
+            households: households, clears: Dictionary(households.compactMap { h in h.clears.map { (h.id, $0) } }, uniquingKeysWith: { a, _ in a }))
         self.departments = departments
         self.responders = responders
         self.callIns = callIns

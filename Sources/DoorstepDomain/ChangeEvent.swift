@@ -51,6 +51,9 @@ public enum Change: Hashable, Sendable {
     case carePlan(id: String, CarePlanChange)
     /// A service of a care plan was given; the actor is the social worker (or whoever gave it).
     case careServiceDone(serviceID: String, planID: String)
+    /// A household's 四清 were confirmed: the grid it is in, and until when it was and is clear
+    /// (nil: not clear).
+    case fourClears(householdID: String, gridCode: String, from: Date?, to: Date?)
     /// A resident's masked details were shown to the actor (recorded before they are shown).
     case revealed(subject: String)
     /// A row this version cannot read (written by a newer one): kept and shown as stored.
@@ -97,6 +100,7 @@ public enum Change: Hashable, Sendable {
             case .serviceAdded: return .careServiceAdded
             }
         case .careServiceDone: return .careServiceDone
+        case .fourClears: return .fourClears
         case .revealed: return .privacyReveal
         case .unreadable: return .unreadable
         }
@@ -114,6 +118,7 @@ public enum Change: Hashable, Sendable {
         case .callIn(let id, _, _), .callInAnswered(let id, _, _): return id
         case .carePlan(let id, _): return id
         case .careServiceDone(let service, _): return service
+        case .fourClears(let household, _, _, _): return household
         case .revealed(let subject): return subject
         case .unreadable(_, let subject, _): return subject
         }
@@ -207,6 +212,7 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case careClosed = "care.close"
     case careServiceAdded = "care.service_added"
     case careServiceDone = "care.service_done"
+    case fourClears = "household.clears"
     case privacyReveal = "privacy.reveal"
     /// Not stored under this name: a row whose kind this version does not know.
     case unreadable = "unreadable"

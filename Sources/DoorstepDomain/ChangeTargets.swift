@@ -19,6 +19,7 @@ public struct ChangeTargets: Sendable, Equatable {
             case .visit(let id, _): visits.insert(id)
             case .callIn(let id, _, _), .callInAnswered(let id, _, _): callIns.insert(id)
             case .carePlan(let id, _), .careServiceDone(_, let id): carePlans.insert(id)
+            case .fourClears: break  // the event carries what changed
             case .revealed, .unreadable: break  // no data changed (or none this version can read)
             }
         }

@@ -39,11 +39,13 @@ public enum StatusReason: Hashable, Sendable {
     case callInsLate(Int)
     /// Services of the grid's care plans missed: past their due time and grace (attention).
     case careMissed(Int)
+    /// Fewer than `FourClears.target` of the grid's households are clear (四清) (attention).
+    case fourClearsBehind(clear: Int, total: Int)
 
     public var status: GridStatus {
         switch self {
         case .overdueTickets, .unansweredCalls, .nobodyOnDuty, .severeHazards: return .alarm
-        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete, .partyBranchVacant, .callInsLate, .careMissed: return .attention
+        case .nearDeadline, .mustVisitsBehind, .staffingIncomplete, .partyBranchVacant, .callInsLate, .careMissed, .fourClearsBehind: return .attention
         }
     }
 
@@ -60,6 +62,7 @@ public enum StatusReason: Hashable, Sendable {
         case .partyBranchVacant: return "party_branch_vacant"
         case .callInsLate: return "call_in_late"
         case .careMissed: return "care_missed"
+        case .fourClearsBehind: return "four_clears_behind"
         }
     }
 }
@@ -121,10 +124,19 @@ public struct GridFacts: Sendable {
     public var pendingCallIns: [CallIn]
     /// The services the grid's running care plans owe.
     public var careServices: [CareService]
+    /// 四清: the grid's clear households and all its households now, and when the next clear
+    /// one ages out.
+    public var clear: Int
+    public var households: Int
+    public var clearsNextExpiry: Date?
 
     public init(staff: [Staff] = [], openTickets: [Ticket] = [], calls: [Call] = [], hazards: [Hazard] = [], mustVisitDue: Int = 0, mustVisitDone: Int = 0,
-                partyBranchVacant: Bool = false, pendingCallIns: [CallIn] = [], careServices: [CareService] = []) {
+                partyBranchVacant: Bool = false, pendingCallIns: [CallIn] = [], careServices: [CareService] = [],
+                clear: Int = 0, households: Int = 0, clearsNextExpiry: Date? = nil) {
         self.careServices = careServices
+        self.clear = clear
+        self.households = households
+        self.clearsNextExpiry = clearsNextExpiry
         self.pendingCallIns = pendingCallIns
         self.partyBranchVacant = partyBranchVacant
         self.staff = staff
@@ -147,7 +159,8 @@ public struct GridFacts: Sendable {
 ///   (fewer than 1 all-round social worker, 1 professional social worker, 2 Party-member
 ///   central households and 1 volunteer), or — where the data set has a Party chain — the
 ///   grid has no Party branch or its branch no secretary, or a party called in on one of its
-///   tickets is still pending past its deadline, or a service of one of its care plans is missed;
+///   tickets is still pending past its deadline, a service of one of its care plans is missed,
+///   or fewer than four in five of its households are clear (四清);
 /// - otherwise **normal**.
 public enum StatusRules {
     /// The share of a stage's allowance that counts as "near the deadline"…
@@ -203,6 +216,9 @@ public enum StatusRules {
         if late > 0 { reasons.append(.callInsLate(late)) }
         let careMissed = facts.careServices.filter { $0.isMissed(at: context.now) }.count
         if careMissed > 0 { reasons.append(.careMissed(careMissed)) }
+        if FourClears.isBehind(clear: facts.clear, total: facts.households) {
+            reasons.append(.fourClearsBehind(clear: facts.clear, total: facts.households))
+        }
         return GridAssessment(reasons: reasons)
     }
 

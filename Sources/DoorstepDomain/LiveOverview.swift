@@ -23,6 +23,7 @@ public struct LiveOverview: Sendable {
     private var ledger: OutcomeLedger
     private(set) var joint: JointLedger
     private(set) var care: CareLedger
+    private var clears: FourClearsLedger
     private var judgements: GridJudgements
     private var updates = 0
 
@@ -64,6 +65,7 @@ public struct LiveOverview: Sendable {
         self.mustVisits = MustVisitLedger(households: data.households, visits: data.visits, month: month, territory: territory)
         self.joint = JointLedger(data.callIns)
         self.care = CareLedger(data.carePlans)
+        self.clears = FourClearsLedger(data.fourClears, territory: territory)
         self.judgements = GridJudgements(territory: territory)
     }
 
@@ -86,15 +88,17 @@ public struct LiveOverview: Sendable {
     /// rules came due) and returns the overview.
     public mutating func overview(at now: Date) -> Overview {
         let context = statusContext(at: now)
-        let (territory, open, roster, callLog, mustVisits, joint, care) = (territory, open, roster, callLog, mustVisits, joint, care)
+        let (territory, open, roster, callLog, mustVisits, joint, care, clears) = (territory, open, roster, callLog, mustVisits, joint, care, clears)
         judgements.bringUp(to: context, territory: territory) { g in
             let tickets = open.tickets(ofGrid: g)
+            let known = clears.completeness(g, at: now)
             return GridFacts(
                 staff: roster.staff(ofGrid: g), openTickets: tickets, calls: callLog.calls(ofGrid: g),
                 hazards: territory.hazardsByGrid[territory.grids[g].code] ?? [], mustVisitDue: mustVisits.dueByGrid[g],
                 mustVisitDone: mustVisits.doneByGrid[g], partyBranchVacant: territory.party.branchVacant(grid: territory.grids[g].code),
                 pendingCallIns: joint.waiting.isEmpty ? [] : tickets.flatMap { joint.pending(ofTicket: $0.id) },
-                careServices: care.isEmpty ? [] : care.runningServices(ofGrid: territory.grids[g].code))
+                careServices: care.isEmpty ? [] : care.runningServices(ofGrid: territory.grids[g].code), clear: known.clear,
+                households: known.total, clearsNextExpiry: clears.nextExpiry(g, after: now))
         }
         // nothing older than the longest window (30 days of ratings) is kept
         ledger.drop(before: now.addingTimeInterval(-31 * 86_400))
@@ -119,11 +123,12 @@ public struct LiveOverview: Sendable {
         figures.callInsPending = joint.pendingCount
         figures.callInsLate = joint.pendingCount > 0 ? joint.late(at: now) : 0
         figures.careMissed = care.isEmpty ? 0 : care.missed(at: now)
+        (figures.clearHouseholds, figures.households) = clears.all(at: now)
         return Overview(
             territory: territory, grids: judgements.summaries, communityTallies: judgements.communityTallies,
             streetTallies: judgements.streetTallies, openTickets: open.sorted, roster: roster,
             mustVisitByGrid: mustVisits.byGrid, visitsByHousehold: mustVisits.visitsByHousehold, monthStart: month.start,
-            figures: figures, joint: joint, care: care, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
+            figures: figures, joint: joint, care: care, clears: clears, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
             now: now)
     }
 
@@ -184,6 +189,14 @@ public struct LiveOverview: Sendable {
         updates += 1
         let territory = territory
         judgements.markDirty(care.apply(carePlans).compactMap { territory.grid($0) })
+    }
+
+    /// A household's 四清 moved: it is clear until `to` now, until `from` before (nil: not clear).
+    public mutating func update(fourClearsOf gridCode: String, from old: Date?, to new: Date?) {
+        guard let g = territory.grid(gridCode) else { return }
+        updates += 1
+        clears.move(grid: g, from: old, to: new)
+        judgements.markDirty([g])
     }
 
     /// Adds must-visits logged since (visits are never changed once logged).

@@ -79,6 +79,9 @@ public struct Overview: Sendable {
         public var callInsLate = 0
         /// Services of running care plans missed now.
         public var careMissed = 0
+        /// 四清: clear households, and all households.
+        public var clearHouseholds = 0
+        public var households = 0
     }
 
     /// The territory and how its parts find each other (streets, communities, grids, categories).
@@ -141,6 +144,12 @@ public struct Overview: Sendable {
     public var joint: JointLedger
     /// The care plans (个性化服务方案) and their services.
     public var care: CareLedger
+    /// Each grid's 四清 completeness.
+    let clears: FourClearsLedger
+    /// A grid's clear households and all its households at the overview's instant.
+    public func fourClears(ofGrid code: String) -> (clear: Int, total: Int) {
+        territory.grid(code).map { clears.completeness($0, at: asOf) } ?? (0, 0)
+    }
     /// The departments and outside parties that can be called in.
     public var departments: [String: Department] { territory.departments }
     public var responders: [Responder] { territory.responders }
@@ -176,8 +185,9 @@ public struct Overview: Sendable {
     init(
         territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
         openTickets: ChunkedArray<OpenTicket>, roster: StaffRoster, mustVisitByGrid: [String: [Household]],
-        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, care: CareLedger, calls: [CallSummary], now: Date
+        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, care: CareLedger, clears: FourClearsLedger, calls: [CallSummary], now: Date
     ) {
+        self.clears = clears
         self.joint = joint
         self.care = care
         self.territory = territory

@@ -24,6 +24,7 @@ extension StatusRules {
             let timeout = call.placedAt.addingTimeInterval(context.callTimeout)
             consider(Date(timeIntervalSinceReferenceDate: timeout.timeIntervalSinceReferenceDate.nextUp))
         }
+        if let expiry = facts.clearsNextExpiry { consider(expiry) }
         for service in facts.careServices {
             consider(Date(timeIntervalSinceReferenceDate: service.missedAt.timeIntervalSinceReferenceDate.nextUp))
         }

@@ -121,8 +121,12 @@ public struct Household: Hashable, Sendable, Identifiable {
     /// Contact phone (personal information: masked on the wall).
     public var phone: String
     public var mustVisit: Set<MustVisitKind>
+    /// 四清: what is known of it and when it was confirmed (nil: nothing recorded, or not read).
+    public var clears: FourClears?
 
-    public init(id: String, buildingCode: String, gridCode: String, headName: String, phone: String, mustVisit: Set<MustVisitKind>) {
+    public init(id: String, buildingCode: String, gridCode: String, headName: String, phone: String, mustVisit: Set<MustVisitKind>,
+                clears: FourClears? = nil) {
+        self.clears = clears
         self.id = id
         self.buildingCode = buildingCode
         self.gridCode = gridCode

@@ -126,6 +126,9 @@ public final class Engine: @unchecked Sendable {
         current.update(visits: changes.visits)
         current.update(callIns: changes.callIns)
         current.update(carePlans: changes.carePlans)
+        for event in changes.events {
+            if case .fourClears(_, let grid, let from, let to) = event.change { current.update(fourClearsOf: grid, from: from, to: to) }
+        }
         live = current
     }
 }

@@ -86,7 +86,16 @@ extension WallState {
         detailCursor = 0
         if case .ticket(let id) = page { return .loadHistory(ticketID: id) }
         if case .map(let grid) = page { return .loadHouseholds(gridCode: grid) }
+        // a household's page reads its grid's households afresh: its 四清 as they are now
+        if case .household(let id) = page, let grid = household(id)?.gridCode { return .loadHouseholds(gridCode: grid) }
         return nil
+    }
+
+    /// A household the wall knows: as last read for its grid's map or page, else from the
+    /// working set (those due a must-visit).
+    func household(_ id: String) -> Household? {
+        mapHouseholds.values.lazy.flatMap { $0 }.first { $0.id == id }
+            ?? overview.mustVisitByGrid.values.lazy.flatMap { $0 }.first { $0.id == id }
     }
 
     /// Keys while a drill-down page is shown.
@@ -167,8 +176,7 @@ extension WallState {
                 let rows = gridCarePlans(code)
                 if rows.indices.contains(detailCursor) {
                     // the household may not be in the working set (it holds those due a must-visit)
-                    let effect = open(.household(id: rows[detailCursor].householdID))
-                    return mapHouseholds[code] == nil ? .loadHouseholds(gridCode: code) : effect
+                    return open(.household(id: rows[detailCursor].householdID)) ?? .loadHouseholds(gridCode: code)
                 }
             case .roster, .party:
                 break

@@ -117,7 +117,9 @@ enum DetailViews {
         }
         let households = state.gridHouseholds(code)
         let done = households.filter { state.visitedThisMonth($0.id) }.count
-        list(&canvas, state, title: d.households(done, households.count), section: .households,
+        let known = state.overview.fourClears(ofGrid: code)
+        let clearsLabel = known.total > 0 ? " · " + state.language.clearsStrings.completeness(known.clear, known.total) : ""
+        list(&canvas, state, title: d.households(done, households.count) + clearsLabel, section: .households,
              rows: households.map { h in
                  let visited = state.visitedThisMonth(h.id)
                  let tags = h.mustVisit.sorted { $0.rawValue < $1.rawValue }.map(d.mustVisit).joined(separator: "、")
@@ -321,6 +323,28 @@ enum DetailViews {
 
     // MARK: Household
 
+    /// A household's 四清 from row `top`: each facet with what is recorded and when it was
+    /// confirmed, or that it is missing or stale. Returns the row after them.
+    static func fourClears(_ canvas: inout Canvas, _ state: WallState, _ household: Household, from top: Int, in inner: Rect) -> Int {
+        let c = state.language.clearsStrings
+        let record = household.clears ?? FourClears()
+        let clear = record.isClear(at: state.now)
+        canvas.write(c.heading(clear), x: inner.x, y: top, clip: inner, style: Style(clear ? .ok : .attention, bold: true))
+        for (row, facet) in FourClears.Facet.allCases.enumerated() {
+            let text: String, style: Style
+            if let entry = record.entries[facet] {
+                let when = c.confirmed(Formatting.day(entry.confirmedAt, timeZone: state.timeZone))
+                let current = record.isCurrent(facet, at: state.now)
+                text = (entry.note.isEmpty ? "—" : entry.note) + " · " + when + (current ? "" : " · " + c.stale)
+                style = current ? Style(.normal) : Style(.attention)
+            } else {
+                (text, style) = (c.missing, Style(.attention))
+            }
+            canvas.write(runs: [(Columns.pad(c.facet(facet), to: 12), Style(.muted)), (text, style)], x: inner.x, y: top + 1 + row, clip: inner)
+        }
+        return top + FourClears.Facet.allCases.count + 2
+    }
+
     /// A household's care plans from row `top`: each plan's heading, then its services with when
     /// they were last given and what is owed. Returns the row after them.
     static func carePlans(_ canvas: inout Canvas, _ state: WallState, _ plans: [CarePlan], from top: Int, in inner: Rect) -> Int {
@@ -331,7 +355,7 @@ enum DetailViews {
         y += 1
         for plan in plans {
             let worker = plan.socialWorkerID.map { state.overview.staff(id: $0)?.name ?? $0 } ?? "—"
-            let review = Formatting.stamp(plan.reviewOn, timeZone: state.timeZone, weekdays: state.strings.weekdays, width: 10)
+            let review = Formatting.day(plan.reviewOn, timeZone: state.timeZone)
             let heading = "\(plan.id) · \(state.shown(name: plan.person, subject: plan.householdID)) · \(c.group(plan.group)) · \(c.state(plan.state))"
                 + " · \(c.socialWorker) \(worker) · " + (plan.isReviewOverdue(at: state.now) ? c.reviewOverdue : c.review(review)) + " · \(plan.goal)"
             canvas.write(heading, x: inner.x, y: y, clip: inner, style: Style(.normal, bold: true))
@@ -349,8 +373,7 @@ enum DetailViews {
     static func household(_ canvas: inout Canvas, _ state: WallState, _ id: String, in area: Rect) {
         let s = state.strings
         let d = state.language.detailStrings
-        let found = state.overview.mustVisitByGrid.values.lazy.flatMap { $0 }.first { $0.id == id }
-            ?? state.mapHouseholds.values.lazy.flatMap { $0 }.first { $0.id == id }
+        let found = state.household(id)
         let inner = canvas.box(area, title: "\(d.fields["head"] ?? "") \(id)", style: Style(.title, bold: true))
         guard let household = found else { return }
         let building = state.overview.buildingsByGrid[household.gridCode]?.first { $0.code == household.buildingCode }
@@ -366,6 +389,7 @@ enum DetailViews {
         }
         let visits = state.overview.visitsByHousehold[id] ?? []
         var top = inner.y + fields.count + 1
+        top = fourClears(&canvas, state, household, from: top, in: inner)
         top = carePlans(&canvas, state, state.overview.care.plans(ofHousehold: id), from: top, in: inner)
         canvas.write(d.visits, x: inner.x, y: top, clip: inner, style: Style(.title, bold: true))
         // only a household due a must-visit is behind without one this month

@@ -82,7 +82,7 @@ enum EventsPane {
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
              .callInDeclined, .callInWithdrawn, .careOrdered, .careDispatched, .careAccepted, .careReviewed, .careClosed, .careServiceAdded,
-             .careServiceDone:
+             .careServiceDone, .fourClears:
             return true
         }
     }
@@ -113,6 +113,7 @@ enum EventsPane {
             case .serviceAdded(_, let service): return with(service)
             }
         case .careServiceDone(_, let plan): return "\(who) · \(overview.care.plan(plan)?.services.first { $0.id == event.subject }?.name ?? plan)"
+        case .fourClears(_, let grid, _, _): return "\(who) · \(grid)"
         case .revealed: return who
         case .unreadable(let kind, _, let detail): return with(detail.isEmpty ? kind : "\(kind) \(detail)")
         }
@@ -121,7 +122,8 @@ enum EventsPane {
     static func style(for kind: ChangeKind) -> Style {
         switch kind {
         case .ticketEscalated, .callDeclined, .callEscalated, .privacyReveal, .callInDeclined: return Style(.attention, bold: true)
-        case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled, .careServiceDone, .careAccepted: return Style(.ok)
+        case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled, .careServiceDone, .careAccepted, .fourClears:
+            return Style(.ok)
         case .callPlaced, .callInRequested: return Style(.key)
         case .unreadable: return Style(.muted)
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .initialised, .importedHouseholds,

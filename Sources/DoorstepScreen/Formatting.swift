@@ -33,6 +33,11 @@ public enum Formatting {
         String(clock(date, timeZone: timeZone, weekdays: []).suffix(8))
     }
 
+    /// `2026-11-29` in `timeZone`: the date alone.
+    static func day(_ date: Date, timeZone: TimeZone) -> String {
+        String(clock(date, timeZone: timeZone, weekdays: []).prefix(10))
+    }
+
     /// `clock`, shortened to fit `width` columns: without the weekday (`2026-11-29 08:34:12`),
     /// then without the year and seconds (`11-29 08:34`).
     static func stamp(_ date: Date, timeZone: TimeZone, weekdays: [String], width: Int) -> String {

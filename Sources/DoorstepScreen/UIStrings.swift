@@ -77,6 +77,7 @@ public struct UIStrings: Sendable {
     /// Parties called in on a ticket (a notice).
     public var calledIn: @Sendable (_ ticket: String, _ count: Int) -> String
     public var reasonCareMissed: @Sendable (Int) -> String
+    public var reasonFourClears: @Sendable (_ clear: Int, _ total: Int) -> String
     public var ticketsShort: @Sendable (Int) -> String
     public var role: @Sendable (StaffRole) -> String
     public var duty: @Sendable (DutyState) -> String
@@ -131,6 +132,7 @@ public struct UIStrings: Sendable {
             case .careClosed: return "结案"
             case .careServiceAdded: return "增项"
             case .careServiceDone: return "帮扶"
+            case .fourClears: return "四清"
             case .callInRequested: return "联动"
             case .callInArrived: return "到场"
             case .callInHandled: return "处置"
@@ -203,7 +205,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "超时\($0)" }, reasonNobodyOnDuty: "无人在岗",
         reasonUnansweredCalls: { "未接\($0)" }, reasonSevereHazards: { "重大隐患\($0)" },
         reasonVisitsBehind: { "必访\($0)/\($1)" },
-        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "缺支书", reasonCallInsLate: { "联动超时\($0)" }, calledIn: { "\($0) 已呼叫 \($1) 方外部力量" }, reasonCareMissed: { "帮扶逾期\($0)" },
+        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "缺支书", reasonCallInsLate: { "联动超时\($0)" }, calledIn: { "\($0) 已呼叫 \($1) 方外部力量" }, reasonCareMissed: { "帮扶逾期\($0)" }, reasonFourClears: { "四清\($1 > 0 ? $0 * 100 / $1 : 0)%" },
         ticketsShort: { "单\($0)" },
         role: { role in
             switch role {
@@ -289,6 +291,7 @@ public struct UIStrings: Sendable {
             case .careClosed: return "plan end"
             case .careServiceAdded: return "service+"
             case .careServiceDone: return "service"
+            case .fourClears: return "4 clears"
             case .callInRequested: return "call-in"
             case .callInArrived: return "arrived"
             case .callInHandled: return "handled"
@@ -344,7 +347,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "unstaffed",
         reasonUnansweredCalls: { "missed \($0)" }, reasonSevereHazards: { "hazard \($0)" },
         reasonVisitsBehind: { "visit \($0)/\($1)" },
-        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap", reasonCallInsLate: { "call-in late \($0)" }, calledIn: { "\($0): \($1) part(ies) called in" }, reasonCareMissed: { "care missed \($0)" },
+        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap", reasonCallInsLate: { "call-in late \($0)" }, calledIn: { "\($0): \($1) part(ies) called in" }, reasonCareMissed: { "care missed \($0)" }, reasonFourClears: { "4 clears \($1 > 0 ? $0 * 100 / $1 : 0)%" },
         ticketsShort: { "T\($0)" },
         role: { role in
             switch role {

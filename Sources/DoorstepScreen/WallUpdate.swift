@@ -32,9 +32,18 @@ extension WallState {
             }
             staffCursor = min(staffCursor, max(0, staffRows.count - 1))
         case .events(let fresh):
+            let newest = events.first?.sequence ?? 0
             events = fresh
             eventCursor = min(eventCursor, max(0, fresh.count - 1))
             turnTickerPage()
+            // the household on its page had its 四清 confirmed elsewhere: read it again
+            if case .household(let id)? = page,
+               let grid = fresh.prefix { $0.sequence > newest }.lazy.compactMap({ event -> String? in
+                   if case .fourClears(id, let grid, _, _) = event.change { return grid }
+                   return nil
+               }).first {
+                return .loadHouseholds(gridCode: grid)
+            }
         case .stale(let since):
             staleSince = since
         case .history(let id, let entries):

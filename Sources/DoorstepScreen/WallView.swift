@@ -95,6 +95,7 @@ public enum WallView {
         case .partyBranchVacant: return strings.reasonPartyVacant
         case .callInsLate(let n): return strings.reasonCallInsLate(n)
         case .careMissed(let n): return strings.reasonCareMissed(n)
+        case .fourClearsBehind(let clear, let total): return strings.reasonFourClears(clear, total)
         }
     }
 }

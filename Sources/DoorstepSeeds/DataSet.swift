@@ -14,7 +14,7 @@ public enum DataSet {
     /// Files a data set may leave out (read as empty).
     public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv", "service_points.csv",
                                         "departments.csv", "responders.csv", "call_ins.csv",
-                                        "care_plans.csv", "care_services.csv"]
+                                        "care_plans.csv", "care_services.csv", "four_clears.csv"]
 
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
@@ -77,9 +77,11 @@ public enum DataSet {
         let gridOfBuilding = Dictionary(buildingRows.map { ($0.1.code, $0.1.gridCode) }, uniquingKeysWith: { a, _ in a })
 
         var householdIDs = Set<String>()
-        let households = try table("households.csv", PeopleRows.householdColumns).records.map { row in
-            try PeopleRows.household(row, id: unique(row, "id", in: &householdIDs), gridOfBuilding: gridOfBuilding)
-        }
+        let households = try ClearsRows.attach(
+            optionalTable("four_clears.csv", ClearsRows.columns),
+            to: table("households.csv", PeopleRows.householdColumns).records.map { row in
+                try PeopleRows.household(row, id: unique(row, "id", in: &householdIDs), gridOfBuilding: gridOfBuilding)
+            }, now: now)
 
         var staffIDs = Set<String>()
         let staff = try table("staff.csv", PeopleRows.staffColumns).records.map { row in

@@ -131,7 +131,12 @@ public struct Synthetic: Sendable {
             let grid = grids[h % grids.count]
             households.append(Household(
                 id: String(format: "H%07d", h), buildingCode: grid.code + "-B1", gridCode: grid.code, headName: Self.name(h * 7 + 3),
-                phone: String(format: "156%08d", h), mustVisit: h % 8 == 0 ? [kinds[h % kinds.count]] : []))
+                phone: String(format: "156%08d", h), mustVisit: h % 8 == 0 ? [kinds[h % kinds.count]] : [],
+                // 四清: every household clear (confirmed within the last five months) but a grid's
+                // sixth, where it has one: no grid falls behind
+                clears: h / grids.count == 5 ? nil : FourClears(Dictionary(uniqueKeysWithValues: FourClears.Facet.allCases.map {
+                    ($0, FourClears.Entry(note: "已核实", confirmedAt: now.addingTimeInterval(-Double(h % 150) * 86_400)))
+                }))))
         }
         // care plans for one household in fifty, carried by the grid's professional social worker
         // (its second staff member), a weekly visit each; one in ten is missed

@@ -185,6 +185,9 @@ public protocol LifecycleCommands: Sendable {
     /// when they also hold a grid post, naming a staff member it holds; returns how many rows
     /// were written.
     func upsert(partyMembers: [PartyMember], source: String, at time: Date) throws -> Int
+    /// 四清: confirms the facets given (each with what is recorded now) for a household; returns
+    /// its four clears.
+    func confirmClears(householdID: String, _ notes: [FourClears.Facet: String], by actor: String, at time: Date) throws -> FourClears
     /// 群众点单 of a care plan for a household (or a care ticket become a plan).
     func orderCare(_ request: CareOrder, by actor: String, at time: Date) throws -> CarePlan
     /// 社工站派单 (to a professional social worker), 专业社工接单, a review, closing.

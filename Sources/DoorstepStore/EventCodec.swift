@@ -42,6 +42,10 @@ public enum EventCodec {
             case .serviceAdded(let service, let name): detail = service + ": " + name
             }
         case .careServiceDone(_, let plan): detail = plan
+        case .fourClears(_, let grid, let from, let to):
+            // "JB01 1796032800.25 -": the grid, then until when it was and is clear (seconds since 1970)
+            func stamp(_ date: Date?) -> String { date.map { "\($0.timeIntervalSince1970)" } ?? "-" }  // the shortest exact form
+            detail = "\(grid) \(stamp(from)) \(stamp(to))"
         case .revealed: detail = "resident details shown on the wall"
         case .unreadable(let kind, let subject, let detail): return (kind, subject, detail)
         }
@@ -103,6 +107,12 @@ public enum EventCodec {
             guard let colon = detail.firstRange(of: ": ") else { return unreadable }
             return .carePlan(id: subject, .serviceAdded(serviceID: String(detail[..<colon.lowerBound]), name: String(detail[colon.upperBound...])))
         case .careServiceDone: return .careServiceDone(serviceID: subject, planID: detail)
+        case .fourClears:
+            let parts = detail.split(separator: " ").map(String.init)
+            guard parts.count == 3 else { return unreadable }
+            func date(_ text: String) -> Date?? { text == "-" ? .some(nil) : Double(text).map { .some(Date(timeIntervalSince1970: $0)) } }
+            guard let from = date(parts[1]), let to = date(parts[2]) else { return unreadable }
+            return .fourClears(householdID: subject, gridCode: parts[0], from: from, to: to)
         case .privacyReveal: return .revealed(subject: subject)
         case .unreadable: return unreadable
         }

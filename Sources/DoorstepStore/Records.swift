@@ -56,7 +56,8 @@ enum Records {
         let place = { "household \(id)" }
         let tags = try row.text("must_visit", in: place()).split(separator: "|").compactMap { MustVisitKind(rawValue: String($0)) }
         return Household(id: id, buildingCode: try row.text("building", in: place()), gridCode: try row.text("grid", in: place()),
-                         headName: try row.text("name", in: place()), phone: try row.text("phone", in: place()), mustVisit: Set(tags))
+                         headName: try row.text("name", in: place()), phone: try row.text("phone", in: place()), mustVisit: Set(tags),
+                         clears: fourClears(row))
     }
 
     static func staff(_ row: Fields) throws -> Staff {

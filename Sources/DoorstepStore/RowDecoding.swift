@@ -16,6 +16,9 @@ struct Fields {
         self.plan = plan
     }
 
+    /// Whether the row has `column` at all (a query may not select it).
+    func has(_ column: String) -> Bool { plan?.index(of: column) != nil || row.hasColumn(column) }
+
     func value(_ column: String) -> DatabaseValue {
         if let index = plan?.index(of: column) { return row[index] }
         return row[column]

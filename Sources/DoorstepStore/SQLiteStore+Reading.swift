@@ -28,12 +28,14 @@ extension SQLiteStore {
             { Result { .outcomes(try self.read { db in try Self.loadClosed(db, now: now) }) } },
             { Result { let (orgs, members) = try self.read { db in try Self.loadParty(db) }; return .party(orgs, members) } },
             { Result { .care(try self.read { db in try Self.loadCare(db) }) } },
+            { Result { .clears(try self.read { db in try Self.loadFourClears(db) }) } },
         ]
         var data: CentreData?
         var tickets: [Ticket] = []
         var outcomes: [TicketOutcome] = []
         var party: ([PartyOrganisation], [PartyMember]) = ([], [])
         var care: [CarePlan] = []
+        var census = FourClearsCensus()
         for part in Parallel.run(jobs) {
             switch try part.get() {
             case .tickets(let open): tickets = open
@@ -41,6 +43,7 @@ extension SQLiteStore {
             case .outcomes(let some): outcomes += some
             case .party(let orgs, let members): party = (orgs, members)
             case .care(let plans): care = plans
+            case .clears(let counted): census = counted
             }
         }
         guard var data else { throw StoreError.invalid("\(path): the territory could not be read") }
@@ -48,6 +51,7 @@ extension SQLiteStore {
         data.outcomes = outcomes
         (data.partyOrganisations, data.partyMembers) = party
         data.carePlans = care
+        data.fourClears = census
         return data
     }
 
@@ -58,6 +62,7 @@ extension SQLiteStore {
         case outcomes([TicketOutcome])
         case party([PartyOrganisation], [PartyMember])
         case care([CarePlan])
+        case clears(FourClearsCensus)
     }
 
     private func loadTerritory(_ db: Database, now: Date) throws -> CentreData {
@@ -72,7 +77,10 @@ extension SQLiteStore {
             microGrids: try Records.all(db, "SELECT * FROM microgrid ORDER BY code", Records.microGrid),
             buildings: try Records.all(db, "SELECT * FROM building ORDER BY code", Records.building),
             // the wall works with households due a must-visit; the rest stay in the store
-            households: try Records.all(db, "SELECT * FROM household WHERE must_visit != '' ORDER BY id", Records.household),
+            households: try Records.all(db, """
+                SELECT \(Self.householdColumns) FROM household h LEFT JOIN four_clears c ON c.household = h.id
+                WHERE h.must_visit != '' ORDER BY h.id
+                """, Records.household),
             staff: try Records.all(db, "SELECT * FROM staff ORDER BY position, id", Records.staff),
             categories: try Records.all(db, "SELECT * FROM category ORDER BY position", Records.category),
             tickets: [],
@@ -146,7 +154,10 @@ extension SQLiteStore {
 
     public func households(ofGrid code: String) throws -> [Household] {
         try read { db in
-            try Records.all(db, "SELECT * FROM household WHERE grid = ? ORDER BY building, id", [code], Records.household)
+            try Records.all(db, """
+                SELECT \(Self.householdColumns) FROM household h LEFT JOIN four_clears c ON c.household = h.id
+                WHERE h.grid = ? ORDER BY h.building, h.id
+                """, [code], Records.household)
         }
     }
 

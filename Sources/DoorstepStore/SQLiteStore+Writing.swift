@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
-            for table in ["event", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
+            for table in ["event", "four_clears", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.run("DELETE FROM \(table)")
             }
@@ -32,7 +32,10 @@ extension SQLiteStore {
                 try db.run("INSERT INTO building (code, grid, microgrid, name, chief) VALUES (?, ?, ?, ?, ?)",
                                [b.code, b.gridCode, b.microGridCode, b.name, b.chiefID])
             }
-            for h in data.households { try Records.insert(h, db) }
+            for h in data.households {
+                try Records.insert(h, db)
+                if let clears = h.clears { try Records.insert(clears, of: h.id, db) }
+            }
             for (i, person) in data.staff.enumerated() { try Records.insert(person, position: i, db) }
             for (i, c) in data.categories.enumerated() {
                 try db.run("""

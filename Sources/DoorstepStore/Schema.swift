@@ -156,6 +156,15 @@ enum Schema {
                 CREATE INDEX care_record_service ON care_record(service);
                 """)
         }
+        migrator.registerMigration("v14: the four clears of each household") { db in
+            try db.execute(sql: """
+                CREATE TABLE four_clears (
+                    household TEXT PRIMARY KEY REFERENCES household(id),
+                    family TEXT, family_at REAL, category TEXT, category_at REAL, needs TEXT, needs_at REAL, hazards TEXT, hazards_at REAL,
+                    expiry REAL);
+                CREATE INDEX household_grid ON household(grid);
+                """)
+        }
         return migrator
     }
 }

@@ -42,7 +42,7 @@ struct DrillDownTests {
         state.update(.key(.tab))
         #expect(state.detailSection == .households)
         let household = try #require(state.gridHouseholds("JB01").first)
-        #expect(state.update(.key(.enter)) == nil)
+        #expect(state.update(.key(.enter)) == .loadHouseholds(gridCode: "JB01"), "the page reads its grid's households afresh")
         #expect(state.page == .household(id: household.id))
         let masked = WallView.render(state).text
         #expect(!masked.contains(household.headName) || household.headName.count < 2)

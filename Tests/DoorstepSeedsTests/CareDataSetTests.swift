@@ -43,3 +43,33 @@ struct CareDataSetTests {
         try party.brokenLink(file, old, new, message)
     }
 }
+
+/// `four_clears.csv`: the demo's records, and every broken row refused with its file and line.
+@Suite("四清 in a data set")
+struct FourClearsDataSetTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let party = PartyDataSetTests()
+
+    @Test("nearly every household of the demo is clear; YS03 falls behind")
+    func demo() throws {
+        let data = try DataSet.load(from: .embeddedDemo, now: now)
+        let clear = data.fourClears.expiries.values.reduce(0) { $0 + $1.filter { $0 > now }.count }
+        #expect(Double(clear) > Double(data.fourClears.totals.values.reduce(0, +)) * 0.85)
+        let ys03 = data.fourClears.expiries["YS03"]?.filter { $0 > now }.count ?? 0
+        #expect(FourClears.isBehind(clear: ys03, total: data.fourClears.totals["YS03"] ?? 0))
+        #expect(data.households.first { $0.id == "H00001" }?.clears?.entries[.family]?.note == "四世同堂")
+    }
+
+    @Test("a broken row is refused with its file and line", arguments: [
+        ("H00001,四世同堂,73,退役军人,59,就业帮扶,2,电动车楼道充电,169", "H99999,四世同堂,73,退役军人,59,就业帮扶,2,电动车楼道充电,169",
+         "column 'household': no household 'H99999'", 2),
+        ("H00001,四世同堂,73,退役军人,59,就业帮扶,2,电动车楼道充电,169", "H00001,四世同堂,-3,退役军人,59,就业帮扶,2,电动车楼道充电,169",
+         "column 'family_days_ago': '-3' is not a number of days", 2),
+        ("H00001,四世同堂,73,退役军人,59,就业帮扶,2,电动车楼道充电,169", "H00002,四世同堂,73,退役军人,59,就业帮扶,2,电动车楼道充电,169",
+         "household 'H00002' already has its record (line 2)", 3),
+    ])
+    func brokenRow(_ old: String, _ new: String, _ message: String, _ line: Int) throws {
+        let (folder, path) = try party.demo("four_clears.csv", replacing: old, with: new)
+        #expect(throws: SeedError(file: path, line: line, message)) { try DataSet.load(from: .directory(folder.path), now: now) }
+    }
+}

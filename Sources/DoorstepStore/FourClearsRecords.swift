@@ -1,0 +1,78 @@
+import DoorstepDomain
+import Foundation
+import GRDB
+
+/// The four_clears table: a household's 四清 facets, and when the household stops being clear.
+extension Records {
+    /// The columns of a facet: its note and when it was confirmed.
+    static func columns(_ facet: FourClears.Facet) -> (note: String, at: String) { (facet.rawValue, facet.rawValue + "_at") }
+
+    /// The facets of a household row joined with its four_clears row (nil when none is recorded).
+    static func fourClears(_ row: Fields) -> FourClears? {
+        guard row.has("family_at") else { return nil }  // a query without the join
+        var entries: [FourClears.Facet: FourClears.Entry] = [:]
+        for facet in FourClears.Facet.allCases {
+            let (note, at) = columns(facet)
+            if let date = row.optionalDate(at) { entries[facet] = FourClears.Entry(note: row.optionalText(note) ?? "", confirmedAt: date) }
+        }
+        return entries.isEmpty ? nil : FourClears(entries)
+    }
+
+    static func insert(_ clears: FourClears, of household: String, _ db: Database) throws {
+        var values: [(any DatabaseValueConvertible)?] = [household]
+        for facet in FourClears.Facet.allCases {
+            values.append(clears.entries[facet]?.note)
+            values.append(clears.entries[facet]?.confirmedAt.timeIntervalSince1970)
+        }
+        values.append(clears.expiresAt?.timeIntervalSince1970)
+        try db.run("""
+            INSERT OR REPLACE INTO four_clears (household, family, family_at, category, category_at, needs, needs_at, hazards, hazards_at, expiry)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, StatementArguments(values))
+    }
+}
+
+extension SQLiteStore {
+    /// The columns a household is read with: its own and its 四清.
+    static let householdColumns = """
+        h.*, c.family, c.family_at, c.category, c.category_at, c.needs, c.needs_at, c.hazards, c.hazards_at
+        """
+
+    public func confirmClears(householdID: String, _ notes: [FourClears.Facet: String], by actor: String, at time: Date) throws -> FourClears {
+        guard !notes.isEmpty else { throw StoreError.invalid("nothing to confirm: name at least one of family, category, needs, hazards") }
+        return try write { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT \(Self.householdColumns) FROM household h LEFT JOIN four_clears c ON c.household = h.id WHERE h.id = ?
+                """), arguments: [householdID]) else {
+                throw StoreError.notFound(kind: "household", id: householdID)
+            }
+            let fields = row.fields
+            let grid = try fields.text("grid", in: "household \(householdID)")
+            let before = Records.fourClears(fields) ?? FourClears()
+            var after = before
+            for (facet, note) in notes {
+                after.entries[facet] = FourClears.Entry(note: note.trimmingCharacters(in: .whitespacesAndNewlines), confirmedAt: time)
+            }
+            try Records.insert(after, of: householdID, db)
+            try Self.append(db, .fourClears(householdID: householdID, gridCode: grid, from: before.expiresAt, to: after.expiresAt),
+                            by: actor, at: time)
+            return after
+        }
+    }
+
+    /// Every grid's household count and its clear households' expiries (one scan each).
+    static func loadFourClears(_ db: Database) throws -> FourClearsCensus {
+        var totals: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT grid, COUNT(*) AS n FROM household GROUP BY grid") {
+            totals[row["grid"] ?? ""] = row["n"] ?? 0
+        }
+        var expiries: [String: [Date]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT h.grid AS grid, c.expiry AS expiry FROM four_clears c JOIN household h ON h.id = c.household WHERE c.expiry IS NOT NULL
+            """) {
+            let seconds: Double = row["expiry"] ?? 0
+            expiries[row["grid"] ?? "", default: []].append(Date(timeIntervalSince1970: seconds))
+        }
+        return FourClearsCensus(totals: totals, expiries: expiries)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// 四清 on the real binary: a worker confirms a household from the command line, and the grid's
+/// completeness on the wall moves.
+@Suite("Four clears end to end", .serialized)
+struct FourClearsEndToEndTests {
+    let binary = doorstepBinary()
+
+    @Test("YS03's page shows its 四清 completeness; a household confirmed elsewhere raises it")
+    func confirm() throws {
+        let (folder, db) = try demoDatabase("clears", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let listed = try spawn([binary, "clears", "list", "--db", db, "--grid", "YS03", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]], "\(listed.output)")
+        let clear = rows.filter { $0["clear"] as? Bool == true }.count
+        let target = try #require(rows.first { $0["clear"] as? Bool == false }?["household"] as? String)
+        let tmux = try Tmux(width: 200, height: 60,
+                            command: "\(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang zh; echo \"exit=$?\"; sleep 600")
+        #expect(tmux.wait { $0.contains("云台六网格") }.ok, "the wall did not come up")
+        tmux.send("/")
+        tmux.send("YS03")
+        tmux.send("Enter")
+        tmux.send("Enter")
+        let before = "四清 \(clear * 100 / rows.count)% (\(clear)/\(rows.count))"
+        let page = tmux.wait { $0.contains(before) }
+        #expect(page.ok, "YS03's page does not show \(before):\n\(page.screen)")
+        let confirmed = try spawn([binary, "clears", "confirm", target, "--db", db, "--family", "三口之家", "--category", "户籍人口",
+                                   "--needs", "无", "--hazards", "无", "--by", "S0380"])
+        #expect(confirmed.status == 0 && confirmed.output.contains("\(target) clear until"), "\(confirmed.output)")
+        let after = "四清 \((clear + 1) * 100 / rows.count)% (\(clear + 1)/\(rows.count))"
+        let moved = tmux.wait { $0.contains(after) }
+        #expect(moved.ok, "the completeness did not move to \(after):\n\(moved.screen)")
+        let none = try spawn([binary, "clears", "confirm", target, "--db", db])
+        #expect(none.status == 64, "\(none.output)")
+        tmux.send("q")
+        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+    }
+}
