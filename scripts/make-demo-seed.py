@@ -467,3 +467,21 @@ for h in households:
     four_clears.append(row)
 write("four_clears.csv", ["household", "family", "family_days_ago", "category", "category_days_ago", "needs", "needs_days_ago",
                           "hazards", "hazards_days_ago"], four_clears)
+
+# Key places (重点场所), the sixth must-visit, from their own generator: one to three in each
+# grid (shops, building sites, school gates, markets, rentals), each visited about once in the
+# last month so the month keeps pace; XH02's, like its households, fall behind.
+place_rng = random.Random(17)
+PLACE_KINDS = [("shop", ["便利店", "餐馆", "五金店", "药店"]), ("construction_site", ["在建住宅工地", "道路施工点"]),
+               ("school_gate", ["小学校门口", "幼儿园周边"]), ("market", ["农贸市场"]), ("rental", ["群租房"])]
+key_places, place_visits = [], []
+for g in grids:
+    for n in range(place_rng.choice((1, 1, 2, 3))):
+        kind, names = place_rng.choice(PLACE_KINDS)
+        code = f"{g[0]}-P{n + 1}"
+        key_places.append([code, g[0], g[2] + place_rng.choice(names), kind, resident_name(), phone()])
+        if place_rng.random() < (0.3 if g[0] == "XH02" else 0.95):
+            place_visits.append([f"PV{len(place_visits) + 1:05d}", code, place_rng.choice(visit_grid_staff[g[0]]), place_rng.randint(0, 29),
+                                 place_rng.choice(["消防通道畅通", "已提醒规范经营", "无异常", "灭火器过期,已通知更换"])])
+write("key_places.csv", ["code", "grid", "name", "kind", "contact", "phone"], key_places)
+write("place_visits.csv", ["id", "place", "staff", "days_ago", "note"], place_visits)

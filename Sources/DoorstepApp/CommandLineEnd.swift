@@ -60,6 +60,12 @@ public struct CommandLineEnd {
         return try storeCall { try store.logVisit(householdID: household, staffID: staff, at: clock.now()) }.id
     }
 
+    /// 重点场所必访: the visit's id.
+    public func visit(place: String, staff: String, note: String?) throws -> String {
+        let store = try open()
+        return try storeCall { try store.logPlaceVisit(placeCode: place, staffID: staff, note: note, at: clock.now()) }.id
+    }
+
     /// "S0002 busy".
     public func duty(_ staff: String, _ duty: DutyState, by: String?) throws -> String {
         let store = try open()

@@ -37,6 +37,9 @@ public struct CentreData: Hashable, Sendable {
     /// Every grid's household count and when its clear households age out (四清); a store
     /// fills it from every household, not only those in `households`.
     public var fourClears: FourClearsCensus
+    /// 重点场所 and their visits (this month's and last month's in a store's working set).
+    public var keyPlaces: [KeyPlace]
+    public var placeVisits: [PlaceVisit]
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
@@ -44,8 +47,10 @@ public struct CentreData: Hashable, Sendable {
         hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], streets: [Street] = [],
         outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = [],
         servicePoints: [ServicePoint] = [], departments: [Department] = [], responders: [Responder] = [], callIns: [CallIn] = [],
-        carePlans: [CarePlan] = [], fourClears: FourClearsCensus? = nil
+        carePlans: [CarePlan] = [], fourClears: FourClearsCensus? = nil, keyPlaces: [KeyPlace] = [], placeVisits: [PlaceVisit] = []
     ) {
+        self.keyPlaces = keyPlaces
+        self.placeVisits = placeVisits
         self.carePlans = carePlans
         self.fourClears = fourClears ?? FourClearsCensus(
             households: households, clears: Dictionary(households.compactMap { h in h.clears.map { (h.id, $0) } }, uniquingKeysWith: { a, _ in a }))

@@ -51,6 +51,8 @@ public enum Change: Hashable, Sendable {
     case carePlan(id: String, CarePlanChange)
     /// A service of a care plan was given; the actor is the social worker (or whoever gave it).
     case careServiceDone(serviceID: String, planID: String)
+    /// A key place was visited (重点场所必访); the actor is the worker.
+    case placeVisit(visitID: String, placeCode: String)
     /// A household's 四清 were confirmed: the grid it is in, and until when it was and is clear
     /// (nil: not clear).
     case fourClears(householdID: String, gridCode: String, from: Date?, to: Date?)
@@ -101,6 +103,7 @@ public enum Change: Hashable, Sendable {
             }
         case .careServiceDone: return .careServiceDone
         case .fourClears: return .fourClears
+        case .placeVisit: return .placeVisit
         case .revealed: return .privacyReveal
         case .unreadable: return .unreadable
         }
@@ -119,6 +122,7 @@ public enum Change: Hashable, Sendable {
         case .carePlan(let id, _): return id
         case .careServiceDone(let service, _): return service
         case .fourClears(let household, _, _, _): return household
+        case .placeVisit(let visit, _): return visit
         case .revealed(let subject): return subject
         case .unreadable(_, let subject, _): return subject
         }
@@ -213,6 +217,7 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case careServiceAdded = "care.service_added"
     case careServiceDone = "care.service_done"
     case fourClears = "household.clears"
+    case placeVisit = "place.visit"
     case privacyReveal = "privacy.reveal"
     /// Not stored under this name: a row whose kind this version does not know.
     case unreadable = "unreadable"

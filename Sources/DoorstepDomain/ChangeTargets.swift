@@ -7,6 +7,7 @@ public struct ChangeTargets: Sendable, Equatable {
     public var visits: Set<String> = []
     public var callIns: Set<String> = []
     public var carePlans: Set<String> = []
+    public var placeVisits: Set<String> = []
     public var rebuild = false
 
     public init(_ events: [ChangeEvent]) {
@@ -20,6 +21,7 @@ public struct ChangeTargets: Sendable, Equatable {
             case .callIn(let id, _, _), .callInAnswered(let id, _, _): callIns.insert(id)
             case .carePlan(let id, _), .careServiceDone(_, let id): carePlans.insert(id)
             case .fourClears: break  // the event carries what changed
+            case .placeVisit(let id, _): placeVisits.insert(id)
             case .revealed, .unreadable: break  // no data changed (or none this version can read)
             }
         }

@@ -24,6 +24,7 @@ public struct LiveOverview: Sendable {
     private(set) var joint: JointLedger
     private(set) var care: CareLedger
     private var clears: FourClearsLedger
+    private(set) var places: KeyPlaceLedger
     private var judgements: GridJudgements
     private var updates = 0
 
@@ -66,6 +67,7 @@ public struct LiveOverview: Sendable {
         self.joint = JointLedger(data.callIns)
         self.care = CareLedger(data.carePlans)
         self.clears = FourClearsLedger(data.fourClears, territory: territory)
+        self.places = KeyPlaceLedger(places: data.keyPlaces, visits: data.placeVisits, month: month)
         self.judgements = GridJudgements(territory: territory)
     }
 
@@ -88,14 +90,16 @@ public struct LiveOverview: Sendable {
     /// rules came due) and returns the overview.
     public mutating func overview(at now: Date) -> Overview {
         let context = statusContext(at: now)
-        let (territory, open, roster, callLog, mustVisits, joint, care, clears) = (territory, open, roster, callLog, mustVisits, joint, care, clears)
+        let (territory, open, roster, callLog, mustVisits, joint, care, clears, places) = (territory, open, roster, callLog, mustVisits, joint, care, clears, places)
         judgements.bringUp(to: context, territory: territory) { g in
             let tickets = open.tickets(ofGrid: g)
             let known = clears.completeness(g, at: now)
+            let code = territory.grids[g].code
+            // the must-visits: the households due and the grid's key places (六必访)
             return GridFacts(
                 staff: roster.staff(ofGrid: g), openTickets: tickets, calls: callLog.calls(ofGrid: g),
-                hazards: territory.hazardsByGrid[territory.grids[g].code] ?? [], mustVisitDue: mustVisits.dueByGrid[g],
-                mustVisitDone: mustVisits.doneByGrid[g], partyBranchVacant: territory.party.branchVacant(grid: territory.grids[g].code),
+                hazards: territory.hazardsByGrid[code] ?? [], mustVisitDue: mustVisits.dueByGrid[g] + places.due(ofGrid: code),
+                mustVisitDone: mustVisits.doneByGrid[g] + places.done(ofGrid: code), partyBranchVacant: territory.party.branchVacant(grid: territory.grids[g].code),
                 pendingCallIns: joint.waiting.isEmpty ? [] : tickets.flatMap { joint.pending(ofTicket: $0.id) },
                 careServices: care.isEmpty ? [] : care.runningServices(ofGrid: territory.grids[g].code), clear: known.clear,
                 households: known.total, clearsNextExpiry: clears.nextExpiry(g, after: now))
@@ -117,8 +121,8 @@ public struct LiveOverview: Sendable {
         figures.satisfaction = rated.count > 0 ? rated.sum / Double(rated.count) : nil
         figures.staffWorking = roster.working
         figures.staffTotal = roster.total
-        figures.mustVisitDue = mustVisits.due
-        figures.mustVisitDone = mustVisits.done
+        figures.mustVisitDue = mustVisits.due + places.due
+        figures.mustVisitDone = mustVisits.done + places.done
         figures.escalated = open.escalated
         figures.callInsPending = joint.pendingCount
         figures.callInsLate = joint.pendingCount > 0 ? joint.late(at: now) : 0
@@ -128,7 +132,7 @@ public struct LiveOverview: Sendable {
             territory: territory, grids: judgements.summaries, communityTallies: judgements.communityTallies,
             streetTallies: judgements.streetTallies, openTickets: open.sorted, roster: roster,
             mustVisitByGrid: mustVisits.byGrid, visitsByHousehold: mustVisits.visitsByHousehold, monthStart: month.start,
-            figures: figures, joint: joint, care: care, clears: clears, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
+            figures: figures, joint: joint, care: care, clears: clears, places: places, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
             now: now)
     }
 
@@ -189,6 +193,14 @@ public struct LiveOverview: Sendable {
         updates += 1
         let territory = territory
         judgements.markDirty(care.apply(carePlans).compactMap { territory.grid($0) })
+    }
+
+    /// Adds visits to key places made since.
+    public mutating func update(placeVisits: [PlaceVisit]) {
+        guard !placeVisits.isEmpty else { return }
+        updates += 1
+        let territory = territory
+        judgements.markDirty(places.apply(placeVisits, month: month).compactMap { territory.grid($0) })
     }
 
     /// A household's 四清 moved: it is clear until `to` now, until `from` before (nil: not clear).

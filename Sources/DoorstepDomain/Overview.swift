@@ -144,6 +144,8 @@ public struct Overview: Sendable {
     public var joint: JointLedger
     /// The care plans (个性化服务方案) and their services.
     public var care: CareLedger
+    /// 重点场所 by grid, with their visits.
+    public var places: KeyPlaceLedger
     /// Each grid's 四清 completeness.
     let clears: FourClearsLedger
     /// A grid's clear households and all its households at the overview's instant.
@@ -185,8 +187,10 @@ public struct Overview: Sendable {
     init(
         territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
         openTickets: ChunkedArray<OpenTicket>, roster: StaffRoster, mustVisitByGrid: [String: [Household]],
-        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, care: CareLedger, clears: FourClearsLedger, calls: [CallSummary], now: Date
+        visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, care: CareLedger, clears: FourClearsLedger, places: KeyPlaceLedger,
+        calls: [CallSummary], now: Date
     ) {
+        self.places = places
         self.clears = clears
         self.joint = joint
         self.care = care

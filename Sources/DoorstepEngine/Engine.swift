@@ -126,6 +126,7 @@ public final class Engine: @unchecked Sendable {
         current.update(visits: changes.visits)
         current.update(callIns: changes.callIns)
         current.update(carePlans: changes.carePlans)
+        current.update(placeVisits: changes.placeVisits)
         for event in changes.events {
             if case .fourClears(_, let grid, let from, let to) = event.change { current.update(fourClearsOf: grid, from: from, to: to) }
         }

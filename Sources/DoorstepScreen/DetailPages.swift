@@ -70,6 +70,14 @@ extension WallState {
     /// The members of a grid's Party branch and its building groups, leaders first.
     func gridPartyMembers(_ code: String) -> [PartyMember] { overview.party.members(ofGrid: code) }
 
+    /// A grid's key places: those not yet visited this month first.
+    func gridPlaces(_ code: String) -> [KeyPlace] {
+        (overview.places.byGrid[code] ?? []).sorted { a, b in
+            let va = overview.places.visited(a.code), vb = overview.places.visited(b.code)
+            return va != vb ? !va : a.code < b.code
+        }
+    }
+
     func visitedThisMonth(_ household: String) -> Bool {
         (overview.visitsByHousehold[household]?.first?.at).map { $0 >= overview.monthStart } ?? false
     }
@@ -151,7 +159,7 @@ extension WallState {
         switch detailSection {
         case .roster: count = gridRoster(code).count
         case .party: count = gridPartyMembers(code).count
-        case .households: count = gridHouseholds(code).count
+        case .households: count = gridHouseholds(code).count + gridPlaces(code).count
         case .care: count = gridCarePlans(code).count
         case .tickets: count = gridTickets(code).count
         }

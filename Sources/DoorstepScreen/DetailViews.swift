@@ -116,14 +116,21 @@ enum DetailViews {
             careList(&canvas, state, code, in: stack[1])
         }
         let households = state.gridHouseholds(code)
-        let done = households.filter { state.visitedThisMonth($0.id) }.count
+        let places = state.gridPlaces(code)
+        let placesDone = places.filter { state.overview.places.visited($0.code) }.count
+        let done = households.filter { state.visitedThisMonth($0.id) }.count + placesDone
         let known = state.overview.fourClears(ofGrid: code)
         let clearsLabel = known.total > 0 ? " · " + state.language.clearsStrings.completeness(known.clear, known.total) : ""
-        list(&canvas, state, title: d.households(done, households.count) + clearsLabel, section: .households,
+        list(&canvas, state, title: d.households(done, households.count + places.count) + clearsLabel, section: .households,
              rows: households.map { h in
                  let visited = state.visitedThisMonth(h.id)
                  let tags = h.mustVisit.sorted { $0.rawValue < $1.rawValue }.map(d.mustVisit).joined(separator: "、")
                  let line = (visited ? "✔ " : "✘ ") + h.id + " " + Columns.pad(state.shown(name: h.headName, subject: h.id), to: 7) + " " + tags
+                 return (line, visited ? Style(.muted) : Style(.attention))
+             } + places.map { place in
+                 // key places (重点场所) after the households: their kind, and who answers for them
+                 let visited = state.overview.places.visited(place.code)
+                 let line = (visited ? "✔ " : "✘ ") + place.code + " " + place.name + " · " + state.language.placeKind(place.kind)
                  return (line, visited ? Style(.muted) : Style(.attention))
              }, in: visitArea)
 

@@ -82,7 +82,7 @@ enum EventsPane {
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
              .callInDeclined, .callInWithdrawn, .careOrdered, .careDispatched, .careAccepted, .careReviewed, .careClosed, .careServiceAdded,
-             .careServiceDone, .fourClears:
+             .careServiceDone, .fourClears, .placeVisit:
             return true
         }
     }
@@ -114,6 +114,7 @@ enum EventsPane {
             }
         case .careServiceDone(_, let plan): return "\(who) · \(overview.care.plan(plan)?.services.first { $0.id == event.subject }?.name ?? plan)"
         case .fourClears(_, let grid, _, _): return "\(who) · \(grid)"
+        case .placeVisit(_, let place): return "\(who) → " + (overview.places.byGrid.values.lazy.flatMap { $0 }.first { $0.code == place }?.name ?? place)
         case .revealed: return who
         case .unreadable(let kind, _, let detail): return with(detail.isEmpty ? kind : "\(kind) \(detail)")
         }
@@ -126,7 +127,7 @@ enum EventsPane {
             return Style(.ok)
         case .callPlaced, .callInRequested: return Style(.key)
         case .unreadable: return Style(.muted)
-        case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .initialised, .importedHouseholds,
+        case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .placeVisit, .initialised, .importedHouseholds,
              .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .callInWithdrawn, .careOrdered, .careDispatched,
              .careReviewed, .careClosed, .careServiceAdded:
             return Style(.title)

@@ -14,7 +14,8 @@ public enum DataSet {
     /// Files a data set may leave out (read as empty).
     public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv", "service_points.csv",
                                         "departments.csv", "responders.csv", "call_ins.csv",
-                                        "care_plans.csv", "care_services.csv", "four_clears.csv"]
+                                        "care_plans.csv", "care_services.csv", "four_clears.csv",
+                                        "key_places.csv", "place_visits.csv"]
 
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
@@ -199,12 +200,15 @@ public enum DataSet {
             staff: partyTerritory.staff, now: now)
         let carePlans = try CareRows.services(optionalTable("care_services.csv", CareRows.serviceColumns), plans: plans, now: now)
 
+        let keyPlaces = try PlaceRows.places(optionalTable("key_places.csv", PlaceRows.placeColumns), grids: gridCodes)
+        let placeVisits = try PlaceRows.visits(optionalTable("place_visits.csv", PlaceRows.visitColumns), places: keyPlaces, staff: staffIDs, now: now)
+
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: microRows.map(\.1),
             buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
             hazards: hazards, visits: visits, streets: streets, partyOrganisations: partyOrgs, partyMembers: partyMembers,
             servicePoints: points, departments: departments, responders: responders, callIns: callIns,
-            carePlans: carePlans)
+            carePlans: carePlans, keyPlaces: keyPlaces, placeVisits: placeVisits)
     }
 
     static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {

@@ -57,6 +57,7 @@ public protocol ChangeFeed: Sendable {
     func callIns(ids: [String]) throws -> [CallIn]
     /// Care plans with their services.
     func carePlans(ids: [String]) throws -> [CarePlan]
+    func placeVisits(ids: [String]) throws -> [PlaceVisit]
     /// Events after `sequence` (oldest first, at most `limit`) with the rows they name as
     /// they are now; none when one of them means building afresh (`ChangeTargets.rebuild`).
     /// A store that can should read them together, in one read.
@@ -72,6 +73,7 @@ public struct ChangeBatch: Sendable {
     public var visits: [Visit] = []
     public var callIns: [CallIn] = []
     public var carePlans: [CarePlan] = []
+    public var placeVisits: [PlaceVisit] = []
     /// One of the events replaced the territory or its people: build afresh (no rows are read).
     public var rebuild: Bool
 
@@ -80,7 +82,7 @@ public struct ChangeBatch: Sendable {
     public init(
         events: [ChangeEvent], tickets: ([String]) throws -> [Ticket], staff: ([String]) throws -> [Staff],
         calls: ([String]) throws -> [Call], visits: ([String]) throws -> [Visit], callIns: ([String]) throws -> [CallIn],
-        carePlans: ([String]) throws -> [CarePlan]
+        carePlans: ([String]) throws -> [CarePlan], placeVisits: ([String]) throws -> [PlaceVisit]
     ) throws {
         self.events = events
         let targets = ChangeTargets(events)
@@ -92,6 +94,7 @@ public struct ChangeBatch: Sendable {
         self.visits = try visits(Array(targets.visits))
         self.callIns = try callIns(Array(targets.callIns))
         self.carePlans = try carePlans(Array(targets.carePlans))
+        self.placeVisits = try placeVisits(Array(targets.placeVisits))
     }
 }
 
@@ -99,7 +102,8 @@ extension ChangeFeed {
     /// The events, then the rows they name, each read on its own.
     public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
         try ChangeBatch(events: events(after: sequence, limit: limit), tickets: tickets(ids:), staff: staff(ids:), calls: calls(ids:),
-                        visits: visits(ids:), callIns: callIns(ids:), carePlans: carePlans(ids:))
+                        visits: visits(ids:), callIns: callIns(ids:), carePlans: carePlans(ids:),
+                        placeVisits: placeVisits(ids:))
     }
 }
 
@@ -166,6 +170,8 @@ public protocol LifecycleCommands: Sendable {
     func answer(callInID: String, _ answer: CallInAnswer, by actor: String, at time: Date) throws -> CallIn
     func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff
     func logVisit(householdID: String, staffID: String, at time: Date) throws -> Visit
+    /// 重点场所必访: a visit to a key place, with what the worker found.
+    func logPlaceVisit(placeCode: String, staffID: String, note: String?, at time: Date) throws -> PlaceVisit
     /// 一键直呼: one call per person, all placed in one transaction.
     func placeCalls(to staffIDs: [String], gridCode: String?, by actor: String, at time: Date) throws -> [Call]
     /// Marks a missed call escalated and places the next calls of the chain, in one

@@ -42,6 +42,7 @@ public enum EventCodec {
             case .serviceAdded(let service, let name): detail = service + ": " + name
             }
         case .careServiceDone(_, let plan): detail = plan
+        case .placeVisit(_, let place): detail = place
         case .fourClears(_, let grid, let from, let to):
             // "JB01 1796032800.25 -": the grid, then until when it was and is clear (seconds since 1970)
             func stamp(_ date: Date?) -> String { date.map { "\($0.timeIntervalSince1970)" } ?? "-" }  // the shortest exact form
@@ -107,6 +108,7 @@ public enum EventCodec {
             guard let colon = detail.firstRange(of: ": ") else { return unreadable }
             return .carePlan(id: subject, .serviceAdded(serviceID: String(detail[..<colon.lowerBound]), name: String(detail[colon.upperBound...])))
         case .careServiceDone: return .careServiceDone(serviceID: subject, planID: detail)
+        case .placeVisit: return .placeVisit(visitID: subject, placeCode: detail)
         case .fourClears:
             let parts = detail.split(separator: " ").map(String.init)
             guard parts.count == 3 else { return unreadable }

@@ -95,7 +95,10 @@ extension SQLiteStore {
             // every pending call-in, and the last week's (each department's pace)
             callIns: try Records.all(db, """
                 SELECT * FROM call_in WHERE state IN ('requested', 'arrived') UNION SELECT * FROM call_in WHERE requested_at >= ?
-                """, [now.addingTimeInterval(-8 * 86_400).timeIntervalSince1970], Records.callIn))
+                """, [now.addingTimeInterval(-8 * 86_400).timeIntervalSince1970], Records.callIn),
+            keyPlaces: try Records.all(db, "SELECT * FROM key_place ORDER BY position", Records.keyPlace),
+            // this month's and last month's visits, as for households
+            placeVisits: try Records.all(db, "SELECT * FROM place_visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.placeVisit))
     }
 
     /// The Party chain and its members, in data-set order.
@@ -136,7 +139,8 @@ extension SQLiteStore {
                 calls: { try Self.rows(db, $0, table: "call", key: "id", Records.call) },
                 visits: { try Self.rows(db, $0, table: "visit", key: "id", Records.visit) },
                 callIns: { try Self.rows(db, $0, table: "call_in", key: "id", Records.callIn) },
-                carePlans: { try Self.withServices(db, Self.rows(db, $0, table: "care_plan", key: "id", Records.carePlan)) })
+                carePlans: { try Self.withServices(db, Self.rows(db, $0, table: "care_plan", key: "id", Records.carePlan)) },
+                placeVisits: { try Self.rows(db, $0, table: "place_visit", key: "id", Records.placeVisit) })
         }
     }
 

@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
-            for table in ["event", "four_clears", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
+            for table in ["event", "place_visit", "key_place", "four_clears", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.run("DELETE FROM \(table)")
             }
@@ -68,6 +68,8 @@ extension SQLiteStore {
             for (i, d) in data.departments.enumerated() { try Records.insert(d, position: i, db) }
             for (i, r) in data.responders.enumerated() { try Records.insert(r, position: i, db) }
             for c in data.callIns { try Records.insert(c, db) }
+            for (i, p) in data.keyPlaces.enumerated() { try Records.insert(p, position: i, db) }
+            for v in data.placeVisits { try Records.insert(v, db) }
             for plan in data.carePlans {
                 try Records.insert(plan, db)
                 for service in plan.services { try Records.insert(service, db) }

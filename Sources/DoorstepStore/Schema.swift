@@ -165,6 +165,16 @@ enum Schema {
                 CREATE INDEX household_grid ON household(grid);
                 """)
         }
+        migrator.registerMigration("v15: key places and their visits") { db in
+            try db.execute(sql: """
+                CREATE TABLE key_place (
+                    code TEXT PRIMARY KEY, grid TEXT NOT NULL REFERENCES grid(code), name TEXT NOT NULL, kind TEXT NOT NULL,
+                    contact TEXT NOT NULL, phone TEXT NOT NULL, position INTEGER NOT NULL);
+                CREATE TABLE place_visit (
+                    id TEXT PRIMARY KEY, place TEXT NOT NULL REFERENCES key_place(code), staff TEXT NOT NULL, at REAL NOT NULL, note TEXT);
+                CREATE INDEX place_visit_at ON place_visit(at);
+                """)
+        }
         return migrator
     }
 }

@@ -4,13 +4,25 @@ import DoorstepDomain
 
 /// `doorstep visit`: log a must-visit (六必访).
 struct VisitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "visit", abstract: "Log a must-visit (六必访) to a household.")
+    static let configuration = CommandConfiguration(commandName: "visit", abstract: "Log a must-visit (六必访) to a household or a key place.")
     @OptionGroup var store: StoreOptions
-    @Option(help: "The household's id.") var household: String
+    @Option(help: "The household's id.") var household: String?
+    @Option(help: "A key place's code (重点场所).") var place: String?
     @Option(help: "The staff id who visited.") var staff: String
+    @Option(help: "What was found (a key place's visit).") var note: String?
+
+    func validate() throws {
+        guard (household == nil) != (place == nil) else { throw ValidationError("give exactly one of --household and --place") }
+    }
 
     func run() throws {
-        try reportingFailures { print(try store.end.visit(household: household, staff: staff)) }
+        try reportingFailures {
+            if let place {
+                print(try store.end.visit(place: place, staff: staff, note: note))
+            } else {
+                print(try store.end.visit(household: household ?? "", staff: staff))
+            }
+        }
     }
 }
 

@@ -7,7 +7,7 @@ import Testing
 struct FourClearsEndToEndTests {
     let binary = doorstepBinary()
 
-    @Test("YS03's page shows its 四清 completeness; a household confirmed elsewhere raises it")
+    @Test("YS03's page shows its 四清 completeness; a household confirmed elsewhere raises it; a key place visited counts")
     func confirm() throws {
         let (folder, db) = try demoDatabase("clears", binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -33,6 +33,19 @@ struct FourClearsEndToEndTests {
         #expect(moved.ok, "the completeness did not move to \(after):\n\(moved.screen)")
         let none = try spawn([binary, "clears", "confirm", target, "--db", db])
         #expect(none.status == 64, "\(none.output)")
+
+        // a key place not yet visited this month is visited: the must-visits count it
+        let places = try spawn([binary, "places", "--db", db, "--grid", "YS03", "--json"])
+        let placeRows = try #require(try JSONSerialization.jsonObject(with: Data(places.output.utf8)) as? [[String: Any]], "\(places.output)")
+        let place = try #require(placeRows.first { $0["visited_this_month"] as? Bool == false }?["code"] as? String)
+        let counted = try #require(moved.screen.firstMatch(of: /六必访 · 本月 (\d+)\/(\d+)/)).output
+        let visited = try spawn([binary, "visit", "--db", db, "--place", place, "--staff", "S0380", "--note", "无异常"])
+        #expect(visited.status == 0, "\(visited.output)")
+        let done = try #require(Int(counted.1))
+        let expected = "六必访 · 本月 \(done + 1)/\(counted.2)"
+        let recounted = tmux.wait { $0.contains(expected) }
+        #expect(recounted.ok, "the place's visit is not counted (\(expected)):\n\(recounted.screen)")
+        #expect(recounted.screen.contains("✔ \(place) "))
         tmux.send("q")
         #expect(tmux.wait { $0.contains("exit=0") }.ok)
     }

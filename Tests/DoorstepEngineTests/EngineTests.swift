@@ -36,6 +36,7 @@ final class FlakyStore: ChangeFeed {
     func visits(ids: [String]) throws -> [Visit] { try check(); return try inner.visits(ids: ids) }
     func callIns(ids: [String]) throws -> [CallIn] { try check(); return try inner.callIns(ids: ids) }
     func carePlans(ids: [String]) throws -> [CarePlan] { try check(); return try inner.carePlans(ids: ids) }
+    func placeVisits(ids: [String]) throws -> [PlaceVisit] { try check(); return try inner.placeVisits(ids: ids) }
 }
 
 @Suite("Polling engine")

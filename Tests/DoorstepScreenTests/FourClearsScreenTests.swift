@@ -44,3 +44,27 @@ struct FourClearsScreenTests {
         #expect(state.update(.events([event])) == nil)
     }
 }
+
+@Suite("Key places on a grid's page")
+struct KeyPlaceScreenTests {
+    @Test("a grid's must-visits list its key places after the households, unvisited first, counted in the title")
+    func listed() throws {
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        let places = state.gridPlaces("JB01")
+        #expect(!places.isEmpty)
+        let households = state.gridHouseholds("JB01")
+        let done = households.filter { state.visitedThisMonth($0.id) }.count + places.filter { state.overview.places.visited($0.code) }.count
+        _ = state.open(.grid(code: "JB01"))
+        let text = WallView.render(state).text
+        #expect(text.contains("六必访 · 本月 \(done)/\(households.count + places.count)"), "\(text)")
+        for place in places.prefix(2) { #expect(text.contains("\(place.code) \(place.name) · ")) }
+        let unvisited = places.firstIndex { !state.overview.places.visited($0.code) }
+        let visited = places.firstIndex { state.overview.places.visited($0.code) }
+        if let unvisited, let visited { #expect(unvisited < visited) }
+        // the cursor walks over them too (Enter on a place opens nothing)
+        state.detailSection = .households
+        state.detailCursor = households.count
+        #expect(state.update(.key(.enter)) == nil)
+        #expect(state.page == .grid(code: "JB01"))
+    }
+}

@@ -73,3 +73,22 @@ struct FourClearsDataSetTests {
         #expect(throws: SeedError(file: path, line: line, message)) { try DataSet.load(from: .directory(folder.path), now: now) }
     }
 }
+
+/// `key_places.csv` and `place_visits.csv`: every broken row refused with its file and line.
+@Suite("Key places in a data set")
+struct KeyPlaceDataSetTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let party = PartyDataSetTests()
+
+    @Test("a broken row is refused with its file and line", arguments: [
+        ("key_places.csv", "JB01-P1,JB01,江滨一网格幼儿园周边,school_gate", "JB01-P1,ZZ01,江滨一网格幼儿园周边,school_gate", "column 'grid': no grid 'ZZ01'"),
+        ("key_places.csv", "JB01-P1,JB01,江滨一网格幼儿园周边,school_gate", "JB01-P1,JB01,江滨一网格幼儿园周边,bar",
+         "column 'kind': 'bar' is not one of shop, construction_site, school_gate, market, rental, other"),
+        ("place_visits.csv", "PV00001,JB01-P1,S0007,22", "PV00001,JB01-P9,S0007,22", "column 'place': no key place 'JB01-P9'"),
+        ("place_visits.csv", "PV00001,JB01-P1,S0007,22", "PV00001,JB01-P1,S9999,22", "column 'staff': no staff 'S9999'"),
+    ])
+    func brokenRow(_ file: String, _ old: String, _ new: String, _ message: String) throws {
+        let (folder, path) = try party.demo(file, replacing: old, with: new)
+        #expect(throws: SeedError(file: path, line: 2, message)) { try DataSet.load(from: .directory(folder.path), now: now) }
+    }
+}
