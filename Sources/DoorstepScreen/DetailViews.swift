@@ -96,12 +96,20 @@ enum DetailViews {
             rosterBox = rosterArea
         }
         let roster = state.gridRoster(code)
+        // what each 微网格长 and 楼栋长 answers for: their micro-grids and buildings
+        let buildings = state.overview.buildingsByGrid[code] ?? []
+        var charge: [String: [String]] = [:]
+        for micro in Set(buildings.map(\.microGridCode)).sorted().compactMap({ state.overview.microGrid($0) }) {
+            if let chief = micro.chiefID { charge[chief, default: []].append(micro.name) }
+        }
+        for building in buildings { if let chief = building.chiefID { charge[chief, default: []].append(building.name) } }
         list(&canvas, state, title: "\(d.roster) · \(s.onDuty) \(summary.working)/\(summary.staffCount)", section: .roster,
              rows: roster.map { person in
                  var line = Columns.pad(s.duty(person.duty), to: 6) + Columns.pad(person.name, to: 8) + " "
                      + Columns.pad(s.role(person.role), to: 12)
                  // a volunteer's pioneer team (先锋队)
                  if let team = person.team { line += " " + state.language.partyStrings.team(team) }
+                 if let places = charge[person.id] { line += " " + places.joined(separator: "、") }
                  if let call = state.overview.latestCall(to: person.id), state.now.timeIntervalSince(call.call.placedAt) < 3600 {
                      line += " ☎ " + s.callState(call.state)
                  }

@@ -20,6 +20,9 @@ struct DrillDownTests {
         #expect(screen.text.contains("北固六网格 BG06 · 北固社区 · ■ 重大隐患1"))
         #expect(screen.text.contains("地下车库积水漏电"))
         #expect(screen.text.contains("六必访 · 本月"))
+        // the micro-grid chiefs and building chiefs with what they answer for
+        #expect(screen.text.contains("微网格长     第1微网格"))
+        #expect(screen.text.contains("楼栋长       北固公寓1栋"))
 
         // at 80×24 the roster keeps half the width (a role's whole name) and the must-visits sit
         // above the tickets and hazards
