@@ -23,7 +23,12 @@ public struct CareLedger: Sendable {
 
     /// Services missed across every running plan at `now`.
     public func missed(at now: Date) -> Int {
-        byID.values.reduce(0) { $0 + $1.missed(at: now).count }
+        // counted without building a list per plan: this runs with every overview
+        var n = 0
+        for plan in byID.values where plan.state.isRunning {
+            for service in plan.services where service.isMissed(at: now) { n += 1 }
+        }
+        return n
     }
 
     /// Puts fresh plans in place (with their services); returns the grids whose plans changed.

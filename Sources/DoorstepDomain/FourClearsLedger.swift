@@ -5,12 +5,18 @@ import Foundation
 public struct FourClearsLedger: Sendable {
     private var totals: [Int]
     private var expiries: [[Date]]
+    /// Every grid together: all households, and every expiry in order (the headline's figure
+    /// each second in one binary search, not one per grid).
+    private var allHouseholds = 0
+    private var allExpiries: [Date] = []
 
     init(_ census: FourClearsCensus, territory: TerritoryIndex) {
         totals = Array(repeating: 0, count: territory.grids.count)
         expiries = Array(repeating: [], count: territory.grids.count)
         for (code, total) in census.totals { if let g = territory.grid(code) { totals[g] = total } }
         for (code, dates) in census.expiries { if let g = territory.grid(code) { expiries[g] = dates.sorted() } }
+        allHouseholds = totals.reduce(0, +)
+        allExpiries = expiries.flatMap { $0 }.sorted()
     }
 
     /// Clear households and all households of grid `g` at `now`.
@@ -21,13 +27,7 @@ public struct FourClearsLedger: Sendable {
 
     /// Every grid together at `now`.
     public func all(at now: Date) -> (clear: Int, total: Int) {
-        var clear = 0, total = 0
-        for g in totals.indices {
-            let one = completeness(g, at: now)
-            clear += one.clear
-            total += one.total
-        }
-        return (clear, total)
+        (allExpiries.count - Self.firstAfter(now, in: allExpiries), allHouseholds)
     }
 
     /// The next instant a clear household of grid `g` ages out.
@@ -40,8 +40,14 @@ public struct FourClearsLedger: Sendable {
     /// A household's clear-until instant moved from `old` to `new`.
     mutating func move(grid g: Int, from old: Date?, to new: Date?) {
         // (the event may carry the instant rounded: within a millisecond is the same one)
-        if let old, let i = expiries[g].firstIndex(where: { abs($0.timeIntervalSince(old)) < 0.001 }) { expiries[g].remove(at: i) }
-        if let new { expiries[g].insert(new, at: Self.firstAfter(new, in: expiries[g])) }
+        if let old, let i = expiries[g].firstIndex(where: { abs($0.timeIntervalSince(old)) < 0.001 }) {
+            let removed = expiries[g].remove(at: i)
+            if let j = allExpiries.firstIndex(of: removed) { allExpiries.remove(at: j) }
+        }
+        if let new {
+            expiries[g].insert(new, at: Self.firstAfter(new, in: expiries[g]))
+            allExpiries.insert(new, at: Self.firstAfter(new, in: allExpiries))
+        }
     }
 
     /// The index of the first instant after `date` (those at or before it have aged out).

@@ -47,8 +47,9 @@ public struct JointLedger: Sendable {
 
     /// Pending call-ins past their deadline at `now`.
     public func late(at now: Date) -> Int {
+        // counted over the rows themselves, no list built: this runs with every overview
         var n = 0
-        for ticket in waiting { for callIn in callIns(ofTicket: ticket) where callIn.isLate(at: now) { n += 1 } }
+        for callIn in byID.values where callIn.isLate(at: now) { n += 1 }
         return n
     }
 
