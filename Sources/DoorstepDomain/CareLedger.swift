@@ -7,6 +7,9 @@ public struct CareLedger: Sendable {
     private var byID: [String: CarePlan] = [:]
     private var idsByGrid: [String: [String]] = [:]
     private var idsByHousehold: [String: [String]] = [:]
+    /// When each service of a running plan counts as missed, in order: the count each second is
+    /// one binary search.
+    private var missedAts: [Date] = []
 
     public init(_ plans: [CarePlan] = []) { _ = apply(plans) }
 
@@ -22,13 +25,16 @@ public struct CareLedger: Sendable {
     }
 
     /// Services missed across every running plan at `now`.
-    public func missed(at now: Date) -> Int {
-        // counted without building a list per plan: this runs with every overview
-        var n = 0
-        for plan in byID.values where plan.state.isRunning {
-            for service in plan.services where service.isMissed(at: now) { n += 1 }
+    public func missed(at now: Date) -> Int { Self.countBefore(now, in: missedAts) }
+
+    /// How many of the sorted `dates` are before `date`.
+    static func countBefore(_ date: Date, in dates: [Date]) -> Int {
+        var low = 0, high = dates.count
+        while low < high {
+            let mid = (low + high) / 2
+            if dates[mid] < date { low = mid + 1 } else { high = mid }
         }
-        return n
+        return low
     }
 
     /// Puts fresh plans in place (with their services); returns the grids whose plans changed.
@@ -47,6 +53,9 @@ public struct CareLedger: Sendable {
             }
             byID[plan.id] = plan
             touched.insert(plan.gridCode)
+        }
+        if !fresh.isEmpty {
+            missedAts = byID.values.filter(\.state.isRunning).flatMap { $0.services.map(\.missedAt) }.sorted()
         }
         return touched
     }

@@ -10,6 +10,9 @@ public struct JointLedger: Sendable {
     /// Tickets with at least one pending call-in.
     public private(set) var waiting: Set<String> = []
     public private(set) var pendingCount = 0
+    /// The deadlines of the pending call-ins, in order: the late count each second is one
+    /// binary search.
+    private var pendingDues: [Date] = []
 
     public init(_ callIns: [CallIn] = []) {
         _ = apply(callIns.sorted { ($0.requestedAt, $0.id) < ($1.requestedAt, $1.id) })
@@ -42,16 +45,12 @@ public struct JointLedger: Sendable {
         for ticket in touched {
             if callIns(ofTicket: ticket).contains(where: \.state.isPending) { waiting.insert(ticket) } else { waiting.remove(ticket) }
         }
+        if !fresh.isEmpty { pendingDues = byID.values.filter(\.state.isPending).map(\.dueAt).sorted() }
         return touched
     }
 
     /// Pending call-ins past their deadline at `now`.
-    public func late(at now: Date) -> Int {
-        // counted over the rows themselves, no list built: this runs with every overview
-        var n = 0
-        for callIn in byID.values where callIn.isLate(at: now) { n += 1 }
-        return n
-    }
+    public func late(at now: Date) -> Int { CareLedger.countBefore(now, in: pendingDues) }
 
     /// Each department's pace over the call-ins requested in the `days` before `now`, slowest
     /// first: the mean hours from request to the answer that ended it (a pending one counts
