@@ -26,6 +26,14 @@ enum SnapshotJSON {
                 "status": summary.assessment.status.rawValue, "reason": summary.assessment.reasons.first?.code ?? "",
                 "reasons": summary.assessment.reasons.map(\.code), "open_tickets": summary.openTickets,
                 "staff_on_duty": summary.working, "staff": summary.staffCount]
+            // 四清, the grid's care plans not closed, its key places visited this month
+            let code = summary.grid.code
+            let known = overview.fourClears(ofGrid: code)
+            row["four_clears"] = ["clear": known.clear, "households": known.total]
+            let plans = overview.care.plans(ofGrid: code).filter { $0.state != .closed }
+            row["care"] = ["plans": plans.count, "missed": plans.reduce(0) { $0 + $1.missed(at: overview.asOf).count }]
+            let places = overview.places.byGrid[code] ?? []
+            row["key_places"] = ["due": places.count, "visited": places.filter { overview.places.visited($0.code) }.count]
             if party.hasParty {
                 // the grid's link of the Party chain: its branch, the branch's secretary, how many members
                 let branch = party.branch(ofGrid: summary.grid.code)
@@ -42,7 +50,10 @@ enum SnapshotJSON {
             return row
         }
         let tickets: [[String: Any]] = overview.openTickets.map { open in
-            ["id": open.id, "state": open.ticket.state.rawValue, "grid": open.ticket.gridCode, "category": open.ticket.categoryCode,
+            [
+             // the parties called in on it and still pending (联动)
+             "waiting_on": overview.joint.pending(ofTicket: open.id).map(\.responderID),
+             "id": open.id, "state": open.ticket.state.rawValue, "grid": open.ticket.gridCode, "category": open.ticket.categoryCode,
              "title": open.ticket.title, "priority": open.ticket.priority.rawValue,
              "resident": Formatting.maskedName(open.ticket.residentName),
              "due_at": open.dueAt.map(isoTime) as Any? ?? NSNull(),

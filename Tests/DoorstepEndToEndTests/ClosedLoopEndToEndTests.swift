@@ -52,6 +52,16 @@ struct ClosedLoopEndToEndTests {
         #expect((snapshot["events"] as? [[String: Any]])?.first?["subject"] as? String == id)
         let firstTicket = (snapshot["tickets"] as? [[String: Any]])?.first
         #expect((firstTicket?["resident"] as? String)?.contains("*") == true, "resident names are masked in snapshots")
+        // issue #12's figures: parties called in, care missed, 四清, key places
+        let figures = try #require(snapshot["figures"] as? [String: Any])
+        for key in ["call_ins_pending", "call_ins_late", "slowest_department", "care_missed", "clear_households", "households"] {
+            #expect(figures[key] != nil, "\(key)")
+        }
+        #expect(figures["households"] as? Int == 2950)
+        let nh03 = try #require((snapshot["grids"] as? [[String: Any]])?.first { $0["code"] as? String == "NH03" })
+        #expect((nh03["care"] as? [String: Any])?["plans"] as? Int == 2)
+        #expect((nh03["four_clears"] as? [String: Any])?["households"] != nil && nh03["key_places"] != nil)
+        #expect((snapshot["tickets"] as? [[String: Any]])?.contains { ($0["waiting_on"] as? [String])?.isEmpty == false } == true)
         let text = try run(["snapshot", "--width", "80", "--height", "24", "--lang", "en"], db: db).output
         #expect(text.contains("All grids") && text.split(separator: "\n").count == 24)
 
