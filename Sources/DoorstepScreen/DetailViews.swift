@@ -119,7 +119,10 @@ enum DetailViews {
         // households due a must-visit, with the grid's care plans under them where the data set has any
         var visitArea = householdArea
         if !state.overview.care.isEmpty {
-            let stack = Layout.rows(householdArea, [.fill(1), .fill(1)])
+            // the care box takes what its plans need, at most half: a grid with none keeps its
+            // must-visits' room
+            let plans = state.gridCarePlans(code).count
+            let stack = Layout.rows(householdArea, [.fill(1), .fixed(min(max(plans, 1) + 2, householdArea.height / 2))])
             visitArea = stack[0]
             careList(&canvas, state, code, in: stack[1])
         }
