@@ -27,25 +27,23 @@ enum FooterView {
         let s = state.strings
         let open = state.language == .zh ? "打开" : "open"
         if let page = state.page {
-            var keys = state.language.detailStrings.pageKeys.map { ($0.key, $0.what) }
+            // each page's own keys: the generic list (Tab, ↑↓, Enter, c / C) is the grid page's
+            let zh = state.language == .zh
+            let back = ("Esc", zh ? "返回" : "back"), reveal = ("r", zh ? "显示居民信息" : "reveal")
+            var keys: [(String, String)]
             switch page {
             case .grid:
+                keys = state.language.detailStrings.pageKeys.map { ($0.key, $0.what) }
                 // the call keys first: a narrow footer drops hints from the middle
                 if let call = keys.firstIndex(where: { $0.0 == "c / C" }) { keys.insert(keys.remove(at: call), at: 0) }
-                keys.insert(("m", state.language == .zh ? "活地图" : "live map"), at: 1)
-                keys.insert(("u", state.language == .zh ? "所在社区" : "community"), at: 2)
-            case .community: break
-            case .partyNetwork: keys = [("Esc", state.language == .zh ? "返回" : "back")]
-            case .joint:
-                let zh = state.language == .zh
-                keys = [("↑↓", zh ? "工单" : "ticket"), ("Enter", zh ? "打开" : "open"), ("i", state.language.jointStrings.key), ("Esc", zh ? "返回" : "back")]
-            case .map:
-                let zh = state.language == .zh
-                keys = [("←→", zh ? "住户" : "household"), ("↑↓", zh ? "楼栋" : "building"), ("Enter", zh ? "打开" : "open"), ("Esc", zh ? "返回" : "back")]
-            case .ticket:
-                keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0)
-                keys.insert(("i", state.language.jointStrings.key), at: 1)
-            case .household: keys.insert(("r", state.language == .zh ? "显示居民信息" : "reveal"), at: 0)
+                keys.insert(("m", zh ? "活地图" : "live map"), at: 1)
+                keys.insert(("u", zh ? "所在社区" : "community"), at: 2)
+            case .community: keys = [("↑↓", zh ? "网格" : "grid"), ("Enter", open), back]
+            case .partyNetwork: keys = [back]
+            case .joint: keys = [("↑↓", zh ? "工单" : "ticket"), ("Enter", open), ("i", state.language.jointStrings.key), back]
+            case .map: keys = [("←→", zh ? "住户" : "household"), ("↑↓", zh ? "楼栋" : "building"), ("Enter", open), back]
+            case .ticket: keys = [reveal, ("i", state.language.jointStrings.key), back]
+            case .household: keys = [reveal, back]
             }
             return keys + [("q", s.keyQuit)]
         }
