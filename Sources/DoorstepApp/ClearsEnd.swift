@@ -37,21 +37,4 @@ extension CommandLineEnd {
         }
         return try listing(rows, json: json, columns: ["household", "building", "clear", "clear_until", "family", "category", "needs", "hazards"])
     }
-
-    /// `doorstep places`: the key places (one grid's), each with its last visit and whether it
-    /// was visited this month.
-    public func places(json: Bool, grid: String?) throws -> String {
-        let overview = try self.overview(of: try open(readOnly: true), callTimeout: Call.defaultTimeout)
-        if let grid, !overview.grids.contains(where: { $0.grid.code == grid }) {
-            throw Failure("no grid '\(grid)' (see `doorstep grids`)", exitCode: ExitStatus.notFound)
-        }
-        let places = overview.grids.flatMap { overview.places.byGrid[$0.grid.code] ?? [] }.filter { grid == nil || $0.gridCode == grid }
-        let rows = places.map { p -> ListingRow in
-            let last = overview.places.visitsByPlace[p.code]?.first
-            return [("code", p.code), ("grid", p.gridCode), ("name", p.name), ("kind", p.kind.rawValue), ("contact", p.contact),
-                    ("visited_this_month", overview.places.visited(p.code)), ("last_visit", last.map { isoTime($0.at) }),
-                    ("last_note", last?.note)]
-        }
-        return try listing(rows, json: json, columns: ["code", "grid", "name", "kind", "visited_this_month", "last_visit"])
-    }
 }

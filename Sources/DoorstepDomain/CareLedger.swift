@@ -25,17 +25,7 @@ public struct CareLedger: Sendable {
     }
 
     /// Services missed across every running plan at `now`.
-    public func missed(at now: Date) -> Int { Self.countBefore(now, in: missedAts) }
-
-    /// How many of the sorted `dates` are before `date`.
-    static func countBefore(_ date: Date, in dates: [Date]) -> Int {
-        var low = 0, high = dates.count
-        while low < high {
-            let mid = (low + high) / 2
-            if dates[mid] < date { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    public func missed(at now: Date) -> Int { missedAts.partitionPoint { $0 < now } }
 
     /// Puts fresh plans in place (with their services); returns the grids whose plans changed.
     public mutating func apply(_ fresh: [CarePlan]) -> Set<String> {

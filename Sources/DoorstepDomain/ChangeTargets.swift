@@ -1,5 +1,8 @@
-/// The rows a run of changes names, to be read again after them; or that one of them replaced
-/// the territory or its people wholesale (an initialisation, an import: build afresh).
+import Foundation
+
+/// The rows a run of changes names, to be read again after them, and the 四清 moves they carry
+/// whole; or that one of them replaced the territory or its people wholesale (an
+/// initialisation, an import: build afresh).
 public struct ChangeTargets: Sendable, Equatable {
     public var tickets: Set<String> = []
     public var staff: Set<String> = []
@@ -8,6 +11,8 @@ public struct ChangeTargets: Sendable, Equatable {
     public var callIns: Set<String> = []
     public var carePlans: Set<String> = []
     public var placeVisits: Set<String> = []
+    /// Households' 四清 confirmed, in order: nothing to read, the events say it all.
+    public var clearsMoves: [FourClearsMove] = []
     public var rebuild = false
 
     public init(_ events: [ChangeEvent]) {
@@ -20,10 +25,23 @@ public struct ChangeTargets: Sendable, Equatable {
             case .visit(let id, _): visits.insert(id)
             case .callIn(let id, _, _), .callInAnswered(let id, _, _): callIns.insert(id)
             case .carePlan(let id, _), .careServiceDone(_, let id): carePlans.insert(id)
-            case .fourClears: break  // the event carries what changed
+            case .fourClears(_, let grid, let from, let to): clearsMoves.append(FourClearsMove(gridCode: grid, from: from, to: to))
             case .placeVisit(let id, _): placeVisits.insert(id)
             case .revealed, .unreadable: break  // no data changed (or none this version can read)
             }
         }
+    }
+}
+
+/// A household of a grid clear until `to` now, until `from` before (nil: not clear).
+public struct FourClearsMove: Hashable, Sendable {
+    public var gridCode: String
+    public var from: Date?
+    public var to: Date?
+
+    public init(gridCode: String, from: Date?, to: Date?) {
+        self.gridCode = gridCode
+        self.from = from
+        self.to = to
     }
 }

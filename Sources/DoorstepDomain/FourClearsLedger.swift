@@ -22,41 +22,36 @@ public struct FourClearsLedger: Sendable {
     /// Clear households and all households of grid `g` at `now`.
     public func completeness(_ g: Int, at now: Date) -> (clear: Int, total: Int) {
         let list = expiries[g]
-        return (list.count - Self.firstAfter(now, in: list), totals[g])
+        return (list.count - list.partitionPoint { $0 <= now }, totals[g])
     }
 
     /// Every grid together at `now`.
     public func all(at now: Date) -> (clear: Int, total: Int) {
-        (allExpiries.count - Self.firstAfter(now, in: allExpiries), allHouseholds)
+        (allExpiries.count - allExpiries.partitionPoint { $0 <= now }, allHouseholds)
     }
 
     /// The next instant a clear household of grid `g` ages out.
     func nextExpiry(_ g: Int, after now: Date) -> Date? {
         let list = expiries[g]
-        let i = Self.firstAfter(now, in: list)
+        let i = list.partitionPoint { $0 <= now }
         return i < list.count ? list[i] : nil
     }
 
     /// A household's clear-until instant moved from `old` to `new`.
     mutating func move(grid g: Int, from old: Date?, to new: Date?) {
-        // (the event may carry the instant rounded: within a millisecond is the same one)
-        if let old, let i = expiries[g].firstIndex(where: { abs($0.timeIntervalSince(old)) < 0.001 }) {
-            let removed = expiries[g].remove(at: i)
-            if let j = allExpiries.firstIndex(of: removed) { allExpiries.remove(at: j) }
+        if let old {
+            Self.remove(old, from: &expiries[g])
+            Self.remove(old, from: &allExpiries)
         }
         if let new {
-            expiries[g].insert(new, at: Self.firstAfter(new, in: expiries[g]))
-            allExpiries.insert(new, at: Self.firstAfter(new, in: allExpiries))
+            expiries[g].insert(new, at: expiries[g].partitionPoint { $0 <= new })
+            allExpiries.insert(new, at: allExpiries.partitionPoint { $0 <= new })
         }
     }
 
-    /// The index of the first instant after `date` (those at or before it have aged out).
-    private static func firstAfter(_ date: Date, in list: [Date]) -> Int {
-        var low = 0, high = list.count
-        while low < high {
-            let mid = (low + high) / 2
-            if list[mid] <= date { low = mid + 1 } else { high = mid }
-        }
-        return low
+    /// Takes one `date` out of the sorted `list`, if it is there.
+    private static func remove(_ date: Date, from list: inout [Date]) {
+        let i = list.partitionPoint { $0 < date }
+        if i < list.count, list[i] == date { list.remove(at: i) }
     }
 }

@@ -9,10 +9,10 @@ public struct JointLedger: Sendable {
     private var idsByTicket: [String: [String]] = [:]
     /// Tickets with at least one pending call-in.
     public private(set) var waiting: Set<String> = []
-    public private(set) var pendingCount = 0
     /// The deadlines of the pending call-ins, in order: the late count each second is one
     /// binary search.
     private var pendingDues: [Date] = []
+    public var pendingCount: Int { pendingDues.count }
 
     public init(_ callIns: [CallIn] = []) {
         _ = apply(callIns.sorted { ($0.requestedAt, $0.id) < ($1.requestedAt, $1.id) })
@@ -33,13 +33,8 @@ public struct JointLedger: Sendable {
     public mutating func apply(_ fresh: [CallIn]) -> Set<String> {
         var touched = Set<String>()
         for callIn in fresh {
-            if let old = byID[callIn.id] {
-                if old.state.isPending { pendingCount -= 1 }
-            } else {
-                idsByTicket[callIn.ticketID, default: []].append(callIn.id)
-            }
+            if byID[callIn.id] == nil { idsByTicket[callIn.ticketID, default: []].append(callIn.id) }
             byID[callIn.id] = callIn
-            if callIn.state.isPending { pendingCount += 1 }
             touched.insert(callIn.ticketID)
         }
         for ticket in touched {
@@ -50,7 +45,7 @@ public struct JointLedger: Sendable {
     }
 
     /// Pending call-ins past their deadline at `now`.
-    public func late(at now: Date) -> Int { CareLedger.countBefore(now, in: pendingDues) }
+    public func late(at now: Date) -> Int { pendingDues.partitionPoint { $0 < now } }
 
     /// Each department's pace over the call-ins requested in the `days` before `now`, slowest
     /// first: the mean hours from request to the answer that ended it (a pending one counts

@@ -59,7 +59,7 @@ public struct PlaceVisit: Hashable, Sendable, Identifiable {
 /// month: the places' share of the must-visits.
 public struct KeyPlaceLedger: Sendable {
     public private(set) var byGrid: [String: [KeyPlace]] = [:]
-    private var gridOfPlace: [String: String] = [:]
+    private var byCode: [String: KeyPlace] = [:]
     public private(set) var visitsByPlace: [String: [PlaceVisit]] = [:]
     private var visitedThisMonth: Set<String> = []
     /// Per grid code: places, and those visited this month.
@@ -71,7 +71,7 @@ public struct KeyPlaceLedger: Sendable {
     public init(places: [KeyPlace] = [], visits: [PlaceVisit] = [], month: DateInterval) {
         for place in places {
             byGrid[place.gridCode, default: []].append(place)
-            gridOfPlace[place.code] = place.gridCode
+            byCode[place.code] = place
             dueByGrid[place.gridCode, default: 0] += 1
             due += 1
         }
@@ -85,7 +85,7 @@ public struct KeyPlaceLedger: Sendable {
             var list = visitsByPlace[visit.placeCode] ?? []
             list.insert(visit, at: list.firstIndex { $0.at <= visit.at } ?? list.count)
             visitsByPlace[visit.placeCode] = list
-            guard month.contains(visit.at), let grid = gridOfPlace[visit.placeCode], visitedThisMonth.insert(visit.placeCode).inserted else { continue }
+            guard month.contains(visit.at), let grid = byCode[visit.placeCode]?.gridCode, visitedThisMonth.insert(visit.placeCode).inserted else { continue }
             done += 1
             doneByGrid[grid, default: 0] += 1
             touched.insert(grid)
@@ -93,6 +93,7 @@ public struct KeyPlaceLedger: Sendable {
         return touched
     }
 
+    public func place(_ code: String) -> KeyPlace? { byCode[code] }
     public func visited(_ code: String) -> Bool { visitedThisMonth.contains(code) }
     public func due(ofGrid code: String) -> Int { dueByGrid[code] ?? 0 }
     public func done(ofGrid code: String) -> Int { doneByGrid[code] ?? 0 }

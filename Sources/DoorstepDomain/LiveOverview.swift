@@ -99,9 +99,9 @@ public struct LiveOverview: Sendable {
             return GridFacts(
                 staff: roster.staff(ofGrid: g), openTickets: tickets, calls: callLog.calls(ofGrid: g),
                 hazards: territory.hazardsByGrid[code] ?? [], mustVisitDue: mustVisits.dueByGrid[g] + places.due(ofGrid: code),
-                mustVisitDone: mustVisits.doneByGrid[g] + places.done(ofGrid: code), partyBranchVacant: territory.party.branchVacant(grid: territory.grids[g].code),
+                mustVisitDone: mustVisits.doneByGrid[g] + places.done(ofGrid: code), partyBranchVacant: territory.party.branchVacant(grid: code),
                 pendingCallIns: joint.waiting.isEmpty ? [] : tickets.flatMap { joint.pending(ofTicket: $0.id) },
-                careServices: care.isEmpty ? [] : care.runningServices(ofGrid: territory.grids[g].code), clear: known.clear,
+                careServices: care.isEmpty ? [] : care.runningServices(ofGrid: code), clear: known.clear,
                 households: known.total, clearsNextExpiry: clears.nextExpiry(g, after: now))
         }
         // nothing older than the longest window (30 days of ratings) is kept
@@ -203,12 +203,14 @@ public struct LiveOverview: Sendable {
         judgements.markDirty(places.apply(placeVisits, month: month).compactMap { territory.grid($0) })
     }
 
-    /// A household's 四清 moved: it is clear until `to` now, until `from` before (nil: not clear).
-    public mutating func update(fourClearsOf gridCode: String, from old: Date?, to new: Date?) {
-        guard let g = territory.grid(gridCode) else { return }
-        updates += 1
-        clears.move(grid: g, from: old, to: new)
-        judgements.markDirty([g])
+    /// Households' 四清 confirmed: each clear until a new instant.
+    public mutating func update(fourClears moves: [FourClearsMove]) {
+        for move in moves {
+            guard let g = territory.grid(move.gridCode) else { continue }
+            updates += 1
+            clears.move(grid: g, from: move.from, to: move.to)
+            judgements.markDirty([g])
+        }
     }
 
     /// Adds must-visits logged since (visits are never changed once logged).

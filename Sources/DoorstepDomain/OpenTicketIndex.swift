@@ -101,16 +101,3 @@ public struct OpenTicketIndex: Sendable {
         list.partitionPoint { Overview.OpenTicket.isMoreUrgent($0, than: item) }
     }
 }
-
-extension ChunkedArray {
-    /// The first position whose element is not `before` (a binary search: `before` must hold
-    /// for a prefix of the array and for nothing after it).
-    func partitionPoint(_ before: (Element) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if before(self[mid]) { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-}

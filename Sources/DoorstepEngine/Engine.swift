@@ -127,9 +127,7 @@ public final class Engine: @unchecked Sendable {
         current.update(callIns: changes.callIns)
         current.update(carePlans: changes.carePlans)
         current.update(placeVisits: changes.placeVisits)
-        for event in changes.events {
-            if case .fourClears(_, let grid, let from, let to) = event.change { current.update(fourClearsOf: grid, from: from, to: to) }
-        }
+        current.update(fourClears: changes.clearsMoves)
         live = current
     }
 }

@@ -114,7 +114,7 @@ enum EventsPane {
             }
         case .careServiceDone(_, let plan): return "\(who) · \(overview.care.plan(plan)?.services.first { $0.id == event.subject }?.name ?? plan)"
         case .fourClears(_, let grid, _, _): return "\(who) · \(grid)"
-        case .placeVisit(_, let place): return "\(who) → " + (overview.places.byGrid.values.lazy.flatMap { $0 }.first { $0.code == place }?.name ?? place)
+        case .placeVisit(_, let place): return "\(who) → " + (overview.places.place(place)?.name ?? place)
         case .revealed: return who
         case .unreadable(let kind, _, let detail): return with(detail.isEmpty ? kind : "\(kind) \(detail)")
         }

@@ -74,6 +74,8 @@ public struct ChangeBatch: Sendable {
     public var callIns: [CallIn] = []
     public var carePlans: [CarePlan] = []
     public var placeVisits: [PlaceVisit] = []
+    /// Households' 四清 confirmed (carried by the events themselves).
+    public var clearsMoves: [FourClearsMove] = []
     /// One of the events replaced the territory or its people: build afresh (no rows are read).
     public var rebuild: Bool
 
@@ -95,6 +97,7 @@ public struct ChangeBatch: Sendable {
         self.callIns = try callIns(Array(targets.callIns))
         self.carePlans = try carePlans(Array(targets.carePlans))
         self.placeVisits = try placeVisits(Array(targets.placeVisits))
+        self.clearsMoves = targets.clearsMoves
     }
 }
 

@@ -10,6 +10,9 @@ import Foundation
 public enum EventCodec {
     /// The separator between a dispatch's grid and its assignee.
     static let arrow = " → "
+    /// The separator between a label and its text: a call-in's ticket and what was said, a
+    /// service's id and its name.
+    static let colon = ": "
 
     public static func encode(_ change: Change) -> (kind: String, subject: String, detail: String) {
         let detail: String
@@ -32,14 +35,14 @@ public enum EventCodec {
         case .callAnswered(_, let accepted): detail = accepted ? Call.State.answered.rawValue : Call.State.declined.rawValue
         case .callEscalated(_, let to): detail = to.joined(separator: ",")
         case .callIn(_, let ticket, let responder): detail = ticket + arrow + responder
-        case .callInAnswered(_, let ticket, let answer): detail = answer.note.map { ticket + ": " + $0 } ?? ticket
+        case .callInAnswered(_, let ticket, let answer): detail = answer.note.map { ticket + colon + $0 } ?? ticket
         case .carePlan(_, let change):
             switch change {
             case .ordered(let household): detail = household
             case .dispatched(let worker), .accepted(let worker): detail = worker
             case .reviewed(let next): detail = ISO8601DateFormatter().string(from: next)
             case .closed(let reason): detail = reason
-            case .serviceAdded(let service, let name): detail = service + ": " + name
+            case .serviceAdded(let service, let name): detail = service + colon + name
             }
         case .careServiceDone(_, let plan): detail = plan
         case .placeVisit(_, let place): detail = place
@@ -88,8 +91,7 @@ public enum EventCodec {
             return .callIn(id: subject, ticketID: parts[0], responderID: parts[1])
         case .callInArrived, .callInHandled, .callInDeclined, .callInWithdrawn:
             // "T00012" or "T00012: what was said"
-            let (ticket, note) = detail.firstRange(of: ": ").map { (String(detail[..<$0.lowerBound]), String(detail[$0.upperBound...])) }
-                ?? (detail, "")
+            let (ticket, note) = labelled(detail) ?? (detail, "")
             guard !ticket.isEmpty else { return unreadable }
             let answer: CallInAnswer
             switch known {
@@ -105,8 +107,8 @@ public enum EventCodec {
         case .careReviewed: return ISO8601DateFormatter().date(from: detail).map { .carePlan(id: subject, .reviewed(next: $0)) } ?? unreadable
         case .careClosed: return .carePlan(id: subject, .closed(reason: detail))
         case .careServiceAdded:
-            guard let colon = detail.firstRange(of: ": ") else { return unreadable }
-            return .carePlan(id: subject, .serviceAdded(serviceID: String(detail[..<colon.lowerBound]), name: String(detail[colon.upperBound...])))
+            guard let (service, name) = labelled(detail) else { return unreadable }
+            return .carePlan(id: subject, .serviceAdded(serviceID: service, name: name))
         case .careServiceDone: return .careServiceDone(serviceID: subject, planID: detail)
         case .placeVisit: return .placeVisit(visitID: subject, placeCode: detail)
         case .fourClears:
@@ -118,5 +120,10 @@ public enum EventCodec {
         case .privacyReveal: return .revealed(subject: subject)
         case .unreadable: return unreadable
         }
+    }
+
+    /// "T00012: what was said" as its label and its text (nil without the separator).
+    private static func labelled(_ detail: String) -> (String, String)? {
+        detail.firstRange(of: colon).map { (String(detail[..<$0.lowerBound]), String(detail[$0.upperBound...])) }
     }
 }

@@ -9,7 +9,6 @@ extension Records {
 
     /// The facets of a household row joined with its four_clears row (nil when none is recorded).
     static func fourClears(_ row: Fields) -> FourClears? {
-        guard row.has("family_at") else { return nil }  // a query without the join
         var entries: [FourClears.Facet: FourClears.Entry] = [:]
         for facet in FourClears.Facet.allCases {
             let (note, at) = columns(facet)

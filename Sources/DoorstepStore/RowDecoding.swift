@@ -16,12 +16,11 @@ struct Fields {
         self.plan = plan
     }
 
-    /// Whether the row has `column` at all (a query may not select it).
-    func has(_ column: String) -> Bool { plan?.index(of: column) != nil || row.hasColumn(column) }
-
+    /// The column's value; NULL when the query did not select it (GRDB stops the program on a
+    /// missing column: here a required one is reported as unreadable, an optional one is nil).
     func value(_ column: String) -> DatabaseValue {
         if let index = plan?.index(of: column) { return row[index] }
-        return row[column]
+        return row.hasColumn(column) ? row[column] : .null
     }
 
     /// The column as `T`, nil for NULL. Rows of a bulk query read straight from the statement

@@ -112,15 +112,10 @@ extension SQLiteStore {
 
     public func carePlans(gridCode: String?, includeClosed: Bool) throws -> [CarePlan] {
         try read { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let gridCode {
-                conditions.append("grid = ?")
-                arguments.append(gridCode)
-            }
-            if !includeClosed { conditions.append("state != 'closed'") }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Self.withServices(db, Records.all(db, "SELECT * FROM care_plan \(filter) ORDER BY id", StatementArguments(arguments), Records.carePlan))
+            // one statement for every filter: a NULL grid or a true flag lets every row through
+            try Self.withServices(db, Records.all(db, """
+                SELECT * FROM care_plan WHERE (?1 IS NULL OR grid = ?1) AND (?2 OR state != 'closed') ORDER BY id
+                """, [gridCode, includeClosed], Records.carePlan))
         }
     }
 

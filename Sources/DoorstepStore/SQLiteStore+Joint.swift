@@ -89,17 +89,11 @@ extension SQLiteStore {
 
     public func callIns(ticketID: String?, pendingOnly: Bool, limit: Int) throws -> [CallIn] {
         try read { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let ticketID {
-                conditions.append("ticket = ?")
-                arguments.append(ticketID)
-            }
-            if pendingOnly { conditions.append("state IN ('requested', 'arrived')") }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            arguments.append(limit)
-            return try Records.all(db, "SELECT * FROM call_in \(filter) ORDER BY requested_at DESC, id DESC LIMIT ?",
-                                   StatementArguments(arguments), Records.callIn)
+            // one statement for every filter: a NULL ticket or a false flag lets every row through
+            try Records.all(db, """
+                SELECT * FROM call_in WHERE (?1 IS NULL OR ticket = ?1) AND (NOT ?2 OR state IN ('requested', 'arrived'))
+                ORDER BY requested_at DESC, id DESC LIMIT ?3
+                """, [ticketID, pendingOnly, limit], Records.callIn)
         }
     }
 

@@ -96,6 +96,8 @@ extension SQLiteStore {
             callIns: try Records.all(db, """
                 SELECT * FROM call_in WHERE state IN ('requested', 'arrived') UNION SELECT * FROM call_in WHERE requested_at >= ?
                 """, [now.addingTimeInterval(-8 * 86_400).timeIntervalSince1970], Records.callIn),
+            // counted over every household by its own read (`loadFourClears`), not these
+            fourClears: FourClearsCensus(),
             keyPlaces: try Records.all(db, "SELECT * FROM key_place ORDER BY position", Records.keyPlace),
             // this month's and last month's visits, as for households
             placeVisits: try Records.all(db, "SELECT * FROM place_visit WHERE at >= ? ORDER BY at", [since - 31 * 86_400], Records.placeVisit))
@@ -166,8 +168,10 @@ extension SQLiteStore {
     }
 
     public func gridOfHouseholds(_ ids: [String]) throws -> [String: String] {
-        let found = try fetch(Array(Set(ids)), table: "household", key: "id", Records.household)
-        return Dictionary(found.map { ($0.id, $0.gridCode) }, uniquingKeysWith: { a, _ in a })
+        let found = try fetch(Array(Set(ids)), table: "household", key: "id") { row in
+            (try row.text("id", in: "household"), try row.text("grid", in: "household"))
+        }
+        return Dictionary(found, uniquingKeysWith: { a, _ in a })
     }
 
     public func tickets(state: TicketState?, limit: Int) throws -> [Ticket] {

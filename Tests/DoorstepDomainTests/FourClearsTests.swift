@@ -58,7 +58,8 @@ struct FourClearsTests {
         #expect(later.fourClears(ofGrid: "G1") == (7, 10))
         #expect(later.grids[0].assessment.reasons.contains(.fourClearsBehind(clear: 7, total: 10)))
         // H0 confirmed again: clear for another half year
-        live.update(fourClearsOf: "G1", from: clears["H0"]?.expiresAt, to: t0.addingTimeInterval(4 * day + FourClears.freshDays * day))
+        live.update(fourClears: [FourClearsMove(gridCode: "G1", from: clears["H0"]?.expiresAt,
+                                                to: t0.addingTimeInterval(4 * day + FourClears.freshDays * day))])
         let after = live.overview(at: t0.addingTimeInterval(4 * day))
         #expect(after.fourClears(ofGrid: "G1") == (8, 10))
         #expect(!after.grids[0].assessment.reasons.contains { $0.code == "four_clears_behind" })
