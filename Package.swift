@@ -34,7 +34,11 @@ let package = Package(
         // short transaction that also appends to the event log (the change feed).
         .target(
             name: "DoorstepStore",
-            dependencies: ["DoorstepDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "DoorstepDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own column functions, for decoding a city's rows in bulk
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The polling engine: read models kept current from the change feed, on a thread of its own.
         .target(name: "DoorstepEngine", dependencies: ["DoorstepDomain", "DoorstepStore"]),

@@ -34,18 +34,18 @@ struct GridJudgements: Sendable {
     mutating func markDirty<S: Sequence>(_ grids: S) where S.Element == Int { dirty.formUnion(grids) }
 
     /// Judges the grids whose facts changed and those whose time-driven rules came due.
-    mutating func bringUp(to context: StatusContext, territory: TerritoryIndex, facts: (Int) -> GridFacts) {
+    mutating func bringUp(to context: StatusContext, territory: TerritoryIndex, facts: @Sendable (Int) -> GridFacts) {
         if context.now >= earliestRevisit {
             for index in revisitAt.indices where revisitAt[index] <= context.now { dirty.insert(index) }
         }
         guard !dirty.isEmpty else { return }
         let indices = Array(dirty)
         dirty.removeAll(keepingCapacity: true)
-        // many at once (a first build, a new month): judged on all cores, then put in place
+        // many at once (a first build, a new month): gathered and judged on all cores, then put
+        // in place
         if indices.count >= 4_096 {
-            let gathered = indices.map(facts)
             let grids = territory.grids
-            let judged = Parallel.map(indices.count) { Self.judge(gathered[$0], grid: grids[indices[$0]], in: context) }
+            let judged = Parallel.map(indices.count) { Self.judge(facts(indices[$0]), grid: grids[indices[$0]], in: context) }
             for (k, index) in indices.enumerated() { apply(judged[k].0, revisit: judged[k].1, to: index, territory: territory) }
         } else {
             for index in indices {

@@ -39,36 +39,40 @@ public struct LiveOverview: Sendable {
         self.month = month
         self.calendar = calendar
         self.callTimeout = callTimeout
-        // the open tickets, the outcomes, the people and the Party chain are indexed at the same
-        // time, over the cores (the longest first)
+        // the open tickets, the outcomes, the people, the Party chain and the ledgers are
+        // indexed at the same time, over the cores (the longest first)
         let jobs: [@Sendable () -> IndexPart] = [
-            { .open(OpenTicketIndex(data.tickets, territory: base)) },
-            { .outcomes(OutcomeLedger(tickets: data.tickets, closed: data.outcomes)) },
-            { .staff(StaffRoster(data.staff, territory: base)) },
             { .party(PartyIndex(organisations: data.partyOrganisations, members: data.partyMembers)) },
+            { .open(OpenTicketIndex(data.tickets, territory: base)) },
+            { .staff(StaffRoster(data.staff, territory: base)) },
+            { .ledgers(Ledgers(data, month: month, territory: base)) },
+            { .outcomes(OutcomeLedger(tickets: data.tickets, closed: data.outcomes)) },
         ]
         var open = OpenTicketIndex(grids: base.grids.count), ledger = OutcomeLedger()
         var people = StaffRoster([], territory: base)
         var territory = base
+        var ledgers: Ledgers?
         for part in Parallel.run(jobs) {
             switch part {
             case .open(let index): open = index
             case .outcomes(let index): ledger = index
             case .staff(let index): people = index
             case .party(let index): territory.party = index
+            case .ledgers(let built): ledgers = built
             }
         }
+        let built = ledgers ?? Ledgers(data, month: month, territory: base)
         self.territory = territory
         self.open = open
         self.ledger = ledger
         self.roster = people
         self.callLog = CallLog(data.calls, territory: territory) { Self.grid(of: $0, roster: people, territory: territory) }
-        self.mustVisits = MustVisitLedger(households: data.households, visits: data.visits, month: month, territory: territory)
-        self.joint = JointLedger(data.callIns)
-        self.care = CareLedger(data.carePlans)
-        self.clears = FourClearsLedger(data.fourClears, territory: territory)
-        self.places = KeyPlaceLedger(places: data.keyPlaces, visits: data.placeVisits, month: month)
-        self.judgements = GridJudgements(territory: territory)
+        self.mustVisits = built.mustVisits
+        self.joint = built.joint
+        self.care = built.care
+        self.clears = built.clears
+        self.places = built.places
+        self.judgements = built.judgements
     }
 
     /// One of the indexes built side by side.
@@ -77,6 +81,26 @@ public struct LiveOverview: Sendable {
         case outcomes(OutcomeLedger)
         case staff(StaffRoster)
         case party(PartyIndex)
+        case ledgers(Ledgers)
+    }
+
+    /// The ledgers that need the territory without its Party chain, built as one job.
+    private struct Ledgers: Sendable {
+        let mustVisits: MustVisitLedger
+        let joint: JointLedger
+        let care: CareLedger
+        let clears: FourClearsLedger
+        let places: KeyPlaceLedger
+        let judgements: GridJudgements
+
+        init(_ data: CentreData, month: DateInterval, territory: TerritoryIndex) {
+            mustVisits = MustVisitLedger(households: data.households, visits: data.visits, month: month, territory: territory)
+            joint = JointLedger(data.callIns)
+            care = CareLedger(data.carePlans)
+            clears = FourClearsLedger(data.fourClears, territory: territory)
+            places = KeyPlaceLedger(places: data.keyPlaces, visits: data.placeVisits, month: month)
+            judgements = GridJudgements(territory: territory)
+        }
     }
 
     /// The calendar month around `date`.

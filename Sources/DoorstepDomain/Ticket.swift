@@ -74,7 +74,8 @@ public enum TicketSource: String, CaseIterable, Hashable, Sendable {
 public enum TicketPriority: String, CaseIterable, Hashable, Sendable, Comparable {
     case low, normal, high, urgent
 
-    private var rank: Int {
+    /// Low 0 … urgent 3.
+    public var rank: Int {
         switch self {
         case .low: return 0
         case .normal: return 1

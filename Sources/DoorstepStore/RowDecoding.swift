@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Reading columns without trapping: another writer may have stored anything, and a bad
 /// value must become an error that names the table, the row and the column.
@@ -10,10 +11,15 @@ import GRDB
 struct Fields {
     let row: Row
     let plan: ColumnPlan?
+    /// The statement the row is stepping (bulk queries): its columns are read with SQLite's
+    /// own functions, each text by its length (GRDB measures it again with `strlen` and goes
+    /// through a protocol for each value: most of the time a city's load spent decoding).
+    let statement: SQLiteStatement?
 
-    init(_ row: Row, plan: ColumnPlan? = nil) {
+    init(_ row: Row, plan: ColumnPlan? = nil, statement: SQLiteStatement? = nil) {
         self.row = row
         self.plan = plan
+        self.statement = statement
     }
 
     /// The column's value; NULL when the query did not select it (GRDB stops the program on a
@@ -26,8 +32,12 @@ struct Fields {
     /// The column as `T`, nil for NULL. Rows of a bulk query read straight from the statement
     /// (SQLite converts between storage classes as its column functions do); others through a
     /// `DatabaseValue`, which refuses a value of the wrong kind.
-    private func typed<T: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String, as type: T.Type) -> T? {
-        if let index = plan?.index(of: column) { return row[index] as T? }
+    private func typed<T: DirectColumn>(_ column: String, as type: T.Type) -> T? {
+        if let index = plan?.index(of: column) {
+            guard let statement else { return row[index] as T? }
+            let position = Int32(index)
+            return sqlite3_column_type(statement, position) == SQLITE_NULL ? nil : T(statement, position)
+        }
         return T.fromDatabaseValue(value(column))
     }
 
@@ -90,13 +100,36 @@ extension Records {
         let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         let plan = ColumnPlan(names: statement.columnNames)
         let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        let sqlite = statement.sqliteStatement
         var out: [T] = []
         while let row = try cursor.next() {
             plan.startRow()
-            out.append(try decode(Fields(row, plan: plan)))
+            out.append(try decode(Fields(row, plan: plan, statement: sqlite)))
         }
         return out
     }
+}
+
+/// A value read straight from a stepping statement's column (not NULL: the caller checks),
+/// converted between storage classes as SQLite's column functions do.
+protocol DirectColumn: DatabaseValueConvertible & StatementColumnConvertible {
+    init(_ statement: SQLiteStatement, _ index: Int32)
+}
+
+extension String: DirectColumn {
+    init(_ statement: SQLiteStatement, _ index: Int32) {
+        // the text first, then its length (the order SQLite asks for)
+        guard let text = sqlite3_column_text(statement, index) else { self = ""; return }
+        self = String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, index))), as: UTF8.self)
+    }
+}
+
+extension Int: DirectColumn {
+    init(_ statement: SQLiteStatement, _ index: Int32) { self = Int(sqlite3_column_int64(statement, index)) }
+}
+
+extension Double: DirectColumn {
+    init(_ statement: SQLiteStatement, _ index: Int32) { self = sqlite3_column_double(statement, index) }
 }
 
 /// Where a query's columns are, learnt from its first row: a decoder asks for the same columns

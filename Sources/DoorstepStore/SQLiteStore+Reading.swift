@@ -8,7 +8,7 @@ extension SQLiteStore {
     /// How many days of other closed tickets it brings (resolved today, accepted in 24 hours).
     static let recentOutcomeDays: TimeInterval = 2
 
-    /// The wall's working set as six read transactions that the cores take in turn (a city's
+    /// The wall's working set as nine read transactions that the cores take in turn (a city's
     /// load takes about half the time on two cores). Open tickets in full; closed ones only as
     /// outcomes, and only those that count in a figure now: rated in the last month
     /// (satisfaction), otherwise closed in the last two days (resolved today, accepted in the
@@ -23,6 +23,7 @@ extension SQLiteStore {
         let jobs: [@Sendable () -> Result<LoadPart, Error>] = [
             { Result { .tickets(try self.read { db in try Self.loadOpenTickets(db) }) } },
             { Result { .territory(try self.read { db in try self.loadTerritory(db, now: now) }) } },
+            { Result { .staff(try self.read { db in try Records.all(db, "SELECT * FROM staff ORDER BY position, id", Records.staff) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: ratedSince, to: middle) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: middle, to: nil) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadClosed(db, now: now) }) } },
@@ -32,6 +33,7 @@ extension SQLiteStore {
         ]
         var data: CentreData?
         var tickets: [Ticket] = []
+        var staff: [Staff] = []
         var outcomes: [TicketOutcome] = []
         var party: ([PartyOrganisation], [PartyMember]) = ([], [])
         var care: [CarePlan] = []
@@ -39,6 +41,7 @@ extension SQLiteStore {
         for part in Parallel.run(jobs) {
             switch try part.get() {
             case .tickets(let open): tickets = open
+            case .staff(let people): staff = people
             case .territory(let territory): data = territory
             case .outcomes(let some): outcomes += some
             case .party(let orgs, let members): party = (orgs, members)
@@ -48,6 +51,7 @@ extension SQLiteStore {
         }
         guard var data else { throw StoreError.invalid("\(path): the territory could not be read") }
         data.tickets = tickets
+        data.staff = staff
         data.outcomes = outcomes
         (data.partyOrganisations, data.partyMembers) = party
         data.carePlans = care
@@ -58,6 +62,7 @@ extension SQLiteStore {
     /// What one of the working set's reads returns.
     private enum LoadPart {
         case tickets([Ticket])
+        case staff([Staff])
         case territory(CentreData)
         case outcomes([TicketOutcome])
         case party([PartyOrganisation], [PartyMember])
@@ -81,7 +86,7 @@ extension SQLiteStore {
                 SELECT \(Self.householdColumns) FROM household h LEFT JOIN four_clears c ON c.household = h.id
                 WHERE h.must_visit != '' ORDER BY h.id
                 """, Records.household),
-            staff: try Records.all(db, "SELECT * FROM staff ORDER BY position, id", Records.staff),
+            staff: [],  // read beside it (`loadAll`)
             categories: try Records.all(db, "SELECT * FROM category ORDER BY position", Records.category),
             tickets: [],
             hazards: try Records.all(db, "SELECT * FROM hazard ORDER BY id", Records.hazard),
