@@ -8,21 +8,27 @@ public struct PartyIndex: Sendable {
     private let branchOfGrid: [String: String]
     private let committeeOfCommunity: [String: String]
     private let groupsOfBranch: [String: [String]]
-    private let membersOfOrg: [String: [PartyMember]]
+    /// Every member once, in data-set order; the lookups below hold positions in it (a city's
+    /// 40,000 members copied into three dictionaries cost a tenth of its first frame).
+    private let members: [PartyMember]
+    /// Each organisation's members, leaders first (positions in `members`).
+    private let membersOfOrg: [String: [Int]]
     /// Buildings with a Party-member central household (党员中心户).
     private let centralHouseholdBuildings: Set<String>
     /// Each organisation's leader (a committee's or branch's secretary, a group's leader).
-    private let leaders: [String: PartyMember]
-    private let membersByID: [String: PartyMember]
+    private let leaders: [String: Int]
+    private let memberByID: [String: Int]
     /// Functional organisations, in data-set order.
     public let functional: [PartyOrganisation]
 
     public init(organisations list: [PartyOrganisation], members: [PartyMember]) {
         hasParty = !list.isEmpty
-        organisations = Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var organisations: [String: PartyOrganisation] = [:]
+        organisations.reserveCapacity(list.count)
         var branchOfGrid: [String: String] = [:], committeeOfCommunity: [String: String] = [:]
         var groupsOfBranch: [String: [String]] = [:]
         for org in list {
+            if organisations[org.code] == nil { organisations[org.code] = org }
             switch org.kind {
             case .committee: if let community = org.communityCode, committeeOfCommunity[community] == nil { committeeOfCommunity[community] = org.code }
             case .branch: if let grid = org.gridCode, branchOfGrid[grid] == nil { branchOfGrid[grid] = org.code }
@@ -30,30 +36,35 @@ public struct PartyIndex: Sendable {
             case .functional: break
             }
         }
+        self.organisations = organisations
         self.branchOfGrid = branchOfGrid
         self.committeeOfCommunity = committeeOfCommunity
         self.groupsOfBranch = groupsOfBranch
         functional = list.filter { $0.kind == .functional }
-        var byOrg: [String: [PartyMember]] = [:]
-        for member in members {
-            byOrg[member.orgCode, default: []].append(member)
-            if let functional = member.functionalCode { byOrg[functional, default: []].append(member) }
+        self.members = members
+        var byOrg: [String: [Int]] = [:], byID: [String: Int] = [:], leaders: [String: Int] = [:]
+        byOrg.reserveCapacity(list.count)
+        byID.reserveCapacity(members.count)
+        var central = Set<String>()
+        for (k, member) in members.enumerated() {
+            byOrg[member.orgCode, default: []].append(k)
+            if let functional = member.functionalCode { byOrg[functional, default: []].append(k) }
+            if byID[member.id] == nil { byID[member.id] = k }
+            if member.post == .centralHousehold, let building = member.buildingCode { central.insert(building) }
+            // a group is led by its leader, the rest by their secretary (the first, in id order)
+            guard member.post == .secretary || member.post == .groupLeader, let org = organisations[member.orgCode],
+                  member.post == (org.kind == .group ? .groupLeader : .secretary) else { continue }
+            if let known = leaders[org.code], members[known].id < member.id { continue }
+            leaders[org.code] = k
         }
-        membersOfOrg = byOrg.mapValues { $0.count < 2 ? $0 : $0.sorted { ($0.post, $0.id) < ($1.post, $1.id) } }
-        centralHouseholdBuildings = Set(members.compactMap { $0.post == .centralHousehold ? $0.buildingCode : nil })
-        // a group is led by its leader, the rest by their secretary (the first, in id order)
-        var leaders: [String: PartyMember] = [:]
-        for member in members where member.post == .secretary || member.post == .groupLeader {
-            guard let org = organisations[member.orgCode], member.post == (org.kind == .group ? .groupLeader : .secretary) else { continue }
-            if let known = leaders[org.code], known.id < member.id { continue }
-            leaders[org.code] = member
-        }
+        membersOfOrg = byOrg.mapValues { $0.count < 2 ? $0 : $0.sorted { (members[$0].post, members[$0].id) < (members[$1].post, members[$1].id) } }
+        centralHouseholdBuildings = central
         self.leaders = leaders
-        membersByID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        memberByID = byID
     }
 
     /// The member with this id.
-    public func member(id: String) -> PartyMember? { membersByID[id] }
+    public func member(id: String) -> PartyMember? { memberByID[id].map { members[$0] } }
 
     /// The grid a member's organisation is on (a branch's grid, or its group's branch's grid).
     public func grid(of member: PartyMember) -> String? {
@@ -71,10 +82,10 @@ public struct PartyIndex: Sendable {
     public func groups(of branch: PartyOrganisation) -> [PartyOrganisation] { (groupsOfBranch[branch.code] ?? []).compactMap { organisations[$0] } }
 
     /// An organisation's members, leaders first.
-    public func members(of org: PartyOrganisation) -> [PartyMember] { membersOfOrg[org.code] ?? [] }
+    public func members(of org: PartyOrganisation) -> [PartyMember] { (membersOfOrg[org.code] ?? []).map { members[$0] } }
 
     /// Whoever leads an organisation: a committee's or branch's secretary, a group's leader.
-    public func leader(of org: PartyOrganisation) -> PartyMember? { leaders[org.code] }
+    public func leader(of org: PartyOrganisation) -> PartyMember? { leaders[org.code].map { members[$0] } }
 
     /// Everyone in a grid's branch and its building groups, leaders first.
     public func members(ofGrid code: String) -> [PartyMember] {

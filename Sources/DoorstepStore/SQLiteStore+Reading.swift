@@ -23,7 +23,7 @@ extension SQLiteStore {
         let jobs: [@Sendable () -> Result<LoadPart, Error>] = [
             { Result { .tickets(try self.read { db in try Self.loadOpenTickets(db) }) } },
             { Result { .territory(try self.read { db in try self.loadTerritory(db, now: now) }) } },
-            { Result { .staff(try self.read { db in try Records.all(db, "SELECT * FROM staff ORDER BY position, id", Records.staff) }) } },
+            { Result { .staff(try self.read { db in try Records.all(db, "SELECT * FROM staff", orderedBy: Records.positionThenID, Records.staff) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: ratedSince, to: middle) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadRated(db, from: middle, to: nil) }) } },
             { Result { .outcomes(try self.read { db in try Self.loadClosed(db, now: now) }) } },
@@ -78,9 +78,9 @@ extension SQLiteStore {
         return CentreData(
             centre: try Records.centre(streetRow.fields),
             communities: try Records.all(db, "SELECT * FROM community ORDER BY position", Records.community),
-            grids: try Records.all(db, "SELECT * FROM grid ORDER BY position", Records.grid),
-            microGrids: try Records.all(db, "SELECT * FROM microgrid ORDER BY code", Records.microGrid),
-            buildings: try Records.all(db, "SELECT * FROM building ORDER BY code", Records.building),
+            grids: try Records.all(db, "SELECT * FROM grid", orderedBy: Records.position, Records.grid),
+            microGrids: try Records.all(db, "SELECT * FROM microgrid", orderedBy: Records.code, Records.microGrid),
+            buildings: try Records.all(db, "SELECT * FROM building", orderedBy: Records.code, Records.building),
             // the wall works with households due a must-visit; the rest stay in the store
             households: try Records.all(db, """
                 SELECT \(Self.householdColumns) FROM household h LEFT JOIN four_clears c ON c.household = h.id
@@ -110,12 +110,16 @@ extension SQLiteStore {
 
     /// The Party chain and its members, in data-set order.
     static func loadParty(_ db: Database) throws -> ([PartyOrganisation], [PartyMember]) {
-        (try Records.all(db, "SELECT * FROM party_org ORDER BY position", Records.partyOrganisation),
-         try Records.all(db, "SELECT * FROM party_member ORDER BY position", Records.partyMember))
+        (try Records.all(db, "SELECT * FROM party_org", orderedBy: Records.position, Records.partyOrganisation),
+         try Records.all(db, "SELECT * FROM party_member", orderedBy: Records.position, Records.partyMember))
     }
 
+    /// Which tickets are open, as SQL: the open tickets' index is partial on exactly this, and
+    /// a query is answered from it only when its condition is the same.
+    static let openTicketCondition = "state IN ('ordered', 'dispatched', 'accepted', 'escalated')"
+
     static func loadOpenTickets(_ db: Database) throws -> [Ticket] {
-        try Records.all(db, "SELECT * FROM ticket WHERE state IN ('ordered', 'dispatched', 'accepted', 'escalated')", Records.ticket)
+        try Records.all(db, "SELECT * FROM ticket WHERE \(openTicketCondition)", Records.ticket)
     }
 
     private static let outcomeColumns = "id, state, state_since, dispatched_at, accepted_at, rating"

@@ -37,9 +37,13 @@ struct SQLiteStoreTests {
     func upgradeOnRead() throws {
         let (database, store) = try TemporaryDatabase.demo(now: now)
         defer { database.cleanUp() }
-        // make it look like a version-2 database: no v3 columns, no v3 migration recorded
+        // make it look like a version-2 database: no v3 columns, no v3 migration recorded (and
+        // the later indexes over those columns not made yet)
         try store.pool.write { db in
             try db.execute(sql: """
+                DROP INDEX ticket_open;
+                DROP INDEX ticket_outcome;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v16%';
                 ALTER TABLE ticket DROP COLUMN accepted_at;
                 ALTER TABLE ticket DROP COLUMN dispatched_at;
                 DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%';
