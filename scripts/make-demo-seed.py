@@ -485,3 +485,17 @@ for g in grids:
                                  place_rng.choice(["消防通道畅通", "已提醒规范经营", "无异常", "灭火器过期,已通知更换"])])
 write("key_places.csv", ["code", "grid", "name", "kind", "contact", "phone"], key_places)
 write("place_visits.csv", ["id", "place", "staff", "days_ago", "note"], place_visits)
+
+# Operators (操作员): who works the terminals and commands, each with a role and a scope. No
+# randomness: the street's duty operator and a lobby screen; in each community its dispatcher
+# (the staff record of the community's dispatcher) and its social work station; in each grid
+# its all-round social worker as the grid's worker.
+operators = [["duty", "街道值班员", "street_duty", "street", "", ""], ["lobby", "大厅大屏", "viewer", "street", "", ""]]
+for c in communities:
+    dispatcher = next(s for s in staff if s[2] == "dispatcher" and s[4] == c[0])
+    operators.append([f"{c[0].lower()}-dispatch", dispatcher[1], "community_dispatcher", c[0], dispatcher[0], ""])
+    operators.append([f"{c[0].lower()}-social", c[1] + "社工站", "social_work_station", c[0], "", ""])
+for g in grids:
+    worker = next(s for s in staff if s[2] == "all_round" and s[3] == g[0])
+    operators.append([f"{g[0].lower()}-worker", worker[1], "grid_worker", g[0], worker[0], ""])
+write("operators.csv", ["id", "name", "role", "scope", "staff", "login"], operators)

@@ -7,14 +7,14 @@ import Foundation
 extension CommandLineEnd {
     /// `doorstep care order`: the new plan's id.
     public func orderCare(_ request: CareOrder) throws -> String {
-        let store = try open()
+        let (store, actor) = try session()
         return try storeCall { try store.orderCare(request, by: actor, at: clock.now()) }.id
     }
 
     /// `doorstep care dispatch|accept|review|close`: "P00003 accepted". `by` acts instead of the
     /// actor (the social worker accepting).
     public func act(onPlan plan: String, _ action: CarePlanAction, by: String? = nil) throws -> String {
-        let store = try open()
+        let (store, actor) = try session()
         let moved = try storeCall { try store.act(onPlan: plan, action, by: by ?? actor, at: clock.now()) }
         return "\(moved.id) \(moved.state.rawValue)"
     }
@@ -27,13 +27,13 @@ extension CommandLineEnd {
 
     /// `doorstep care add-service`: the new service's id.
     public func addService(plan: String, name: String, cadence: CareCadence) throws -> String {
-        let store = try open()
+        let (store, actor) = try session()
         return try storeCall { try store.addService(planID: plan, name: name, cadence: cadence, by: actor, at: clock.now()) }.id
     }
 
     /// `doorstep care done`: "V-00003 done, next due 2026-12-04T10:00:00Z".
     public func serviceDone(_ service: String, staff: String, note: String?) throws -> String {
-        let store = try open()
+        let store = try session().store
         let done = try storeCall { try store.serviceDone(serviceID: service, staffID: staff, note: note, at: clock.now()) }
         return "\(done.id) done, next due \(isoTime(done.dueAt))"
     }

@@ -7,7 +7,7 @@ import Foundation
 extension CommandLineEnd {
     /// `doorstep clears confirm`: "H00001 clear until 2027-06-02T10:00:00Z" or "H00001 not clear: needs not recorded".
     public func confirmClears(household: String, _ notes: [FourClears.Facet: String], by: String?) throws -> String {
-        let store = try open()
+        let (store, actor) = try session()
         let now = clock.now()
         let record = try storeCall { try store.confirmClears(householdID: household, notes, by: by ?? actor, at: now) }
         if let until = record.expiresAt { return "\(household) clear until \(isoTime(until))" }

@@ -10,29 +10,38 @@ import Foundation
 /// Nothing is written when a command fails.
 public struct CommandLineEnd {
     public var database: String
-    public var actor: String
+    /// Who says they act; each write resolves it to an operator (`session()`).
+    public var identity: Identity
     public var clock: any Clock
 
-    public init(database: String, actor: String, clock: any Clock = SystemClock()) {
+    public init(database: String, identity: Identity, clock: any Clock = SystemClock()) {
         self.database = database
-        self.actor = actor
+        self.identity = identity
         self.clock = clock
     }
 
+    /// The store, for reading.
     func open(readOnly: Bool = false) throws -> SQLiteStore { try StoreAccess.open(database, readOnly: readOnly) }
+
+    /// The store acting for this command's operator (every write checked against their role
+    /// and scope), and the actor the event log records.
+    func session() throws -> (store: SQLiteStore, actor: String) {
+        let session = try identity.session(try open())
+        return (session.store, session.actor)
+    }
 
     // MARK: Resident end
 
     /// 点单: the new ticket's id.
     public func order(_ request: OrderRequest) throws -> String {
-        let store = try open()
+        let (store, actor) = try session()
         return try storeCall { try store.order(request, by: actor, at: clock.now()) }.id
     }
 
     /// 派单, 接单, 办结, 评价, 上交, 撤销: "T00074 dispatched". `by` acts instead of the actor
     /// (the worker accepting or resolving).
     public func act(_ action: TicketAction, on ticket: String, by: String? = nil) throws -> String {
-        let store = try open()
+        let (store, actor) = try session()
         let moved = try storeCall { try store.act(on: ticket, action, by: by ?? actor, at: clock.now()) }
         return "\(moved.id) \(moved.state.rawValue)"
     }
@@ -56,26 +65,26 @@ public struct CommandLineEnd {
 
     /// 六必访: the visit's id.
     public func visit(household: String, staff: String) throws -> String {
-        let store = try open()
+        let store = try session().store
         return try storeCall { try store.logVisit(householdID: household, staffID: staff, at: clock.now()) }.id
     }
 
     /// 重点场所必访: the visit's id.
     public func visit(place: String, staff: String, note: String?) throws -> String {
-        let store = try open()
+        let store = try session().store
         return try storeCall { try store.logPlaceVisit(placeCode: place, staffID: staff, note: note, at: clock.now()) }.id
     }
 
     /// "S0002 busy".
     public func duty(_ staff: String, _ duty: DutyState, by: String?) throws -> String {
-        let store = try open()
+        let store = try session().store
         let person = try storeCall { try store.setDuty(staffID: staff, duty, by: by ?? staff, at: clock.now()) }
         return "\(person.id) \(person.duty.rawValue)"
     }
 
     /// "C000001 answered".
     public func acknowledge(call: String, staff: String, accept: Bool, timeout: TimeInterval) throws -> String {
-        let store = try open()
+        let store = try session().store
         let answered = try storeCall { try store.acknowledge(callID: call, staffID: staff, accept: accept, timeout: timeout, at: clock.now()) }
         return "\(answered.id) \(answered.state.rawValue)"
     }
@@ -85,7 +94,7 @@ public struct CommandLineEnd {
     /// 一键直呼 a person (`staff`) or a grid's 1+1+2+N (`grid`): the calls placed, and what the
     /// notifier complained of (the calls are stored either way).
     public func call(staff: String?, grid: String?, notifier: any Notifier) throws -> (calls: [String], problems: [String]) {
-        let store = try open()
+        let (store, actor) = try session()
         let overview = try self.overview(of: store, callTimeout: Call.defaultTimeout)
         let desk = CallDesk(store: store, notifier: notifier, clock: clock, timeout: Call.defaultTimeout, actor: actor)
         let targets: [String]
@@ -154,7 +163,7 @@ public struct CommandLineEnd {
         guard let bytes = FileManager.default.contents(atPath: file) else {
             throw Failure("\(file): cannot be read (missing or not a file)", exitCode: ExitStatus.dataError)
         }
-        let store = try open()
+        let store = try session().store
         let data = try storeCall { try store.loadAll(at: clock.now()) }
         let result: Spreadsheet.Result
         do {
@@ -194,7 +203,7 @@ public struct CommandLineEnd {
     /// monotonic clock; each change handed to `each` as it is made. The closing line.
     public func simulate(rate: Double, seed: UInt64, duration: Double, each: (String) -> Void) throws -> String {
         guard rate > 0, duration >= 0 else { throw Failure("--rate must be above 0 and --duration not negative", exitCode: ExitStatus.usage) }
-        let store = try open()
+        let store = try session().store
         let simulator = try storeCall { try Simulator(store: store, clock: clock, seed: seed) }
         let steps = Int((rate * duration / 60).rounded())
         let gap = 60 / rate

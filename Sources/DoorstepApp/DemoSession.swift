@@ -18,11 +18,14 @@ public struct DemoSession {
     public var rate: Double
     public var seed: UInt64
     public var settings: ScreenSettings
+    /// The operator the wall acts as (`--as`); nil for the data set's first street duty operator.
+    public var operatorID: String?
 
     /// How much of the past the demo makes up before the wall opens.
     static let warmUpSeconds: TimeInterval = 60
 
-    public init(database: String?, dataSet: String?, rate: Double, seed: UInt64, settings: ScreenSettings) {
+    public init(database: String?, dataSet: String?, rate: Double, seed: UInt64, settings: ScreenSettings, operatorID: String? = nil) {
+        self.operatorID = operatorID
         self.database = database
         self.dataSet = dataSet
         self.rate = rate
@@ -70,7 +73,10 @@ public struct DemoSession {
         }
         simulation.start()
         defer { simulation.stop() }
-        let effects = WallEffects(settings: settings, store: store, engine: engine, actor: "operator", logger: logger)
+        // the wall acts as an operator of the data set (the simulator, the street's own tool, is not checked)
+        let identity = Identity(named: operatorID ?? data.operators.first { $0.role == .streetDuty }?.id ?? "operator", login: nil)
+        let session = try identity.session(store)
+        let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
         return try showWall(engine: engine, effects: effects, settings: settings, logger: logger)
     }
 }

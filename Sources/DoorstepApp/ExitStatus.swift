@@ -14,4 +14,6 @@ public enum ExitStatus {
     public static let noDatabase: Int32 = 66
     /// The database could not be used.
     public static let unavailable: Int32 = 69
+    /// The operator acting may not do this (their role, or outside their scope); nothing was written.
+    public static let forbidden: Int32 = 77
 }

@@ -19,6 +19,7 @@ public struct Failure: Error, CustomStringConvertible, Equatable {
         case .unavailable, .corrupt: status = ExitStatus.unavailable
         case .notFound: status = ExitStatus.notFound
         case .conflict, .call, .invalid: status = ExitStatus.refused
+        case .forbidden: status = ExitStatus.forbidden
         }
         self.init(error.description, exitCode: status)
     }

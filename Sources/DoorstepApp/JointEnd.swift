@@ -7,20 +7,20 @@ import Foundation
 extension CommandLineEnd {
     /// `doorstep call-in`: the call-ins made, one id each.
     public func callIn(ticket: String, responders: [String], hours: Int?) throws -> [String] {
-        let store = try open()
+        let (store, actor) = try session()
         return try storeCall { try store.callIn(ticketID: ticket, responderIDs: responders, hours: hours, by: actor, at: clock.now()) }.map(\.id)
     }
 
     /// `doorstep answer`: "J00003 handled". `by` answers instead of the actor (the party itself).
     public func answer(callIn: String, _ answer: CallInAnswer, by: String?) throws -> String {
-        let store = try open()
+        let (store, actor) = try session()
         let answered = try storeCall { try store.answer(callInID: callIn, answer, by: by ?? actor, at: clock.now()) }
         return "\(answered.id) \(answered.state.rawValue)"
     }
 
     /// `doorstep resolve --override`: resolves a ticket over the parties still pending on it.
     public func resolve(_ ticket: String, staff: String, note: String, overriding: String?) throws -> String {
-        let store = try open()
+        let store = try session().store
         let moved = try storeCall {
             try store.act(on: ticket, .resolve(staffID: staff, note: note), by: staff, at: clock.now(), overriding: overriding)
         }

@@ -32,9 +32,9 @@ public struct Paths: Sendable {
         (value("XDG_CACHE_HOME") ?? home + "/.cache") + "/doorstep/bench-\(scale).sqlite"
     }
 
-    /// Who is acting, recorded in the event log: `--actor`, then `$DOORSTEP_ACTOR`, then `cli:$USER`.
-    public func actor(flag: String?) -> String {
-        if let flag, !flag.isEmpty { return flag }
-        return value("DOORSTEP_ACTOR") ?? "cli:" + (value("USER") ?? "unknown")
+    /// Who says they are acting: `--actor` (or `--as`), then `$DOORSTEP_ACTOR`, with the
+    /// account's name (`$USER`) for an operator who logs in as themselves.
+    public func identity(flag: String?) -> Identity {
+        Identity(named: flag.flatMap { $0.isEmpty ? nil : $0 } ?? value("DOORSTEP_ACTOR"), login: value("USER"))
     }
 }

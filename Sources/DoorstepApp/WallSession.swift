@@ -6,12 +6,13 @@ import Foundation
 /// `doorstep wall`: the wall over an existing database, nothing simulated.
 public struct WallSession {
     public var database: String
-    public var actor: String
+    /// Who works this wall (`--as`): their role and scope decide what it may do.
+    public var identity: Identity
     public var settings: ScreenSettings
 
-    public init(database: String, actor: String, settings: ScreenSettings) {
+    public init(database: String, identity: Identity, settings: ScreenSettings) {
         self.database = database
-        self.actor = actor
+        self.identity = identity
         self.settings = settings
     }
 
@@ -19,12 +20,13 @@ public struct WallSession {
     public func run() throws -> Int32 {
         let logger = settings.startLogging(label: "doorstep.wall")
         let writer = try StoreAccess.open(database)  // first: it brings the schema up to date
+        let session = try identity.session(writer)
         let reader = try StoreAccess.open(database, readOnly: true)
-        logger.info("wall starting", metadata: ["db": "\(database)"])
+        logger.info("wall starting", metadata: ["db": "\(database)", "as": "\(session.actor)"])
         let engine = PollingLoop(
             engine: Engine(store: reader, clock: SystemClock(), calendar: .local, callTimeout: settings.callTimeout),
             interval: settings.refresh, pace: .beforeTheSecond(SystemClock()))
-        let effects = WallEffects(settings: settings, store: writer, engine: engine, actor: actor, logger: logger)
+        let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
         return try showWall(engine: engine, effects: effects, settings: settings, logger: logger)
     }
 }

@@ -40,6 +40,9 @@ public struct CentreData: Hashable, Sendable {
     /// 重点场所 and their visits (this month's and last month's in a store's working set).
     public var keyPlaces: [KeyPlace]
     public var placeVisits: [PlaceVisit]
+    /// Who works the terminals and commands (a data set's `operators.csv`); the wall's working
+    /// set leaves them in the store.
+    public var operators: [Operator]
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
@@ -47,8 +50,10 @@ public struct CentreData: Hashable, Sendable {
         hazards: [Hazard] = [], visits: [Visit] = [], calls: [Call] = [], streets: [Street] = [],
         outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = [],
         servicePoints: [ServicePoint] = [], departments: [Department] = [], responders: [Responder] = [], callIns: [CallIn] = [],
-        carePlans: [CarePlan] = [], fourClears: FourClearsCensus? = nil, keyPlaces: [KeyPlace] = [], placeVisits: [PlaceVisit] = []
+        carePlans: [CarePlan] = [], fourClears: FourClearsCensus? = nil, keyPlaces: [KeyPlace] = [], placeVisits: [PlaceVisit] = [],
+        operators: [Operator] = []
     ) {
+        self.operators = operators
         self.keyPlaces = keyPlaces
         self.placeVisits = placeVisits
         self.carePlans = carePlans

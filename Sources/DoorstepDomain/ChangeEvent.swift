@@ -58,6 +58,10 @@ public enum Change: Hashable, Sendable {
     case fourClears(householdID: String, gridCode: String, from: Date?, to: Date?)
     /// A resident's masked details were shown to the actor (recorded before they are shown).
     case revealed(subject: String)
+    /// An operator was added (or changed) with a role and a scope.
+    case operatorAdded(id: String, role: OperatorRole, scope: OperatorScope)
+    /// An operator was removed.
+    case operatorRemoved(id: String)
     /// A row this version cannot read (written by a newer one): kept and shown as stored.
     case unreadable(kind: String, subject: String, detail: String)
 
@@ -105,6 +109,8 @@ public enum Change: Hashable, Sendable {
         case .fourClears: return .fourClears
         case .placeVisit: return .placeVisit
         case .revealed: return .privacyReveal
+        case .operatorAdded: return .operatorAdded
+        case .operatorRemoved: return .operatorRemoved
         case .unreadable: return .unreadable
         }
     }
@@ -124,6 +130,7 @@ public enum Change: Hashable, Sendable {
         case .fourClears(let household, _, _, _): return household
         case .placeVisit(let visit, _): return visit
         case .revealed(let subject): return subject
+        case .operatorAdded(let id, _, _), .operatorRemoved(let id): return id
         case .unreadable(_, let subject, _): return subject
         }
     }
@@ -219,6 +226,8 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case fourClears = "household.clears"
     case placeVisit = "place.visit"
     case privacyReveal = "privacy.reveal"
+    case operatorAdded = "operator.add"
+    case operatorRemoved = "operator.remove"
     /// Not stored under this name: a row whose kind this version does not know.
     case unreadable = "unreadable"
 }

@@ -27,7 +27,7 @@ public struct ChangeTargets: Sendable, Equatable {
             case .carePlan(let id, _), .careServiceDone(_, let id): carePlans.insert(id)
             case .fourClears(_, let grid, let from, let to): clearsMoves.append(FourClearsMove(gridCode: grid, from: from, to: to))
             case .placeVisit(let id, _): placeVisits.insert(id)
-            case .revealed, .unreadable: break  // no data changed (or none this version can read)
+            case .revealed, .operatorAdded, .operatorRemoved, .unreadable: break  // nothing the wall reads changed (or none this version can read)
             }
         }
     }

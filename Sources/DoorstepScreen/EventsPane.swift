@@ -77,7 +77,7 @@ enum EventsPane {
     static let everyday: [ChangeKind] = ChangeKind.allCases.filter {
         switch $0 {
         case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .privacyReveal,
-             .unreadable:
+             .operatorAdded, .operatorRemoved, .unreadable:
             return false
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
@@ -116,6 +116,8 @@ enum EventsPane {
         case .fourClears(_, let grid, _, _): return "\(who) · \(grid)"
         case .placeVisit(_, let place): return "\(who) → " + (overview.places.place(place)?.name ?? place)
         case .revealed: return who
+        case .operatorAdded(_, let role, let scope): return with("\(s.operatorRole(role)) \(scope.code)")
+        case .operatorRemoved: return who
         case .unreadable(let kind, _, let detail): return with(detail.isEmpty ? kind : "\(kind) \(detail)")
         }
     }
@@ -129,7 +131,7 @@ enum EventsPane {
         case .unreadable: return Style(.muted)
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .placeVisit, .initialised, .importedHouseholds,
              .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .callInWithdrawn, .careOrdered, .careDispatched,
-             .careReviewed, .careClosed, .careServiceAdded:
+             .careReviewed, .careClosed, .careServiceAdded, .operatorAdded, .operatorRemoved:
             return Style(.title)
         }
     }

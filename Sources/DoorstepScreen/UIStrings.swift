@@ -81,6 +81,8 @@ public struct UIStrings: Sendable {
     public var ticketsShort: @Sendable (Int) -> String
     public var role: @Sendable (StaffRole) -> String
     public var duty: @Sendable (DutyState) -> String
+    /// An operator's role (操作员的角色).
+    public var operatorRole: @Sendable (OperatorRole) -> String
     public var state: @Sendable (TicketState) -> String
     public var categoryName: @Sendable (_ zh: String, _ en: String) -> String
     public var moreRows: @Sendable (Int) -> String
@@ -140,6 +142,8 @@ public struct UIStrings: Sendable {
             case .callInDeclined: return "婉拒"
             case .callInWithdrawn: return "撤回"
             case .privacyReveal: return "查看隐私"
+            case .operatorAdded: return "操作员"
+            case .operatorRemoved: return "删操作员"
             case .unreadable: return "未知变更"
             }
         },
@@ -229,6 +233,15 @@ public struct UIStrings: Sendable {
             case .off: return "离岗"
             }
         },
+        operatorRole: { role in
+            switch role {
+            case .streetDuty: return "街道值班"
+            case .communityDispatcher: return "社区派单"
+            case .socialWorkStation: return "社工站"
+            case .gridWorker: return "网格员"
+            case .viewer: return "大屏"
+            }
+        },
         state: { state in
             switch state {
             case .ordered: return "待派"
@@ -300,6 +313,8 @@ public struct UIStrings: Sendable {
             case .callInDeclined: return "declined"
             case .callInWithdrawn: return "withdrawn"
             case .privacyReveal: return "revealed"
+            case .operatorAdded: return "operator"
+            case .operatorRemoved: return "op removed"
             case .unreadable: return "unknown"
             }
         },
@@ -370,6 +385,15 @@ public struct UIStrings: Sendable {
             case .busy: return "busy"
             case .visiting: return "visit"
             case .off: return "off"
+            }
+        },
+        operatorRole: { role in
+            switch role {
+            case .streetDuty: return "street duty"
+            case .communityDispatcher: return "dispatcher"
+            case .socialWorkStation: return "social work"
+            case .gridWorker: return "grid worker"
+            case .viewer: return "viewer"
             }
         },
         state: { state in

@@ -15,7 +15,7 @@ public enum DataSet {
     public static let optionalFiles = ["visits.csv", "hazards.csv", "party_orgs.csv", "party_members.csv", "service_points.csv",
                                         "departments.csv", "responders.csv", "call_ins.csv",
                                         "care_plans.csv", "care_services.csv", "four_clears.csv",
-                                        "key_places.csv", "place_visits.csv"]
+                                        "key_places.csv", "place_visits.csv", "operators.csv"]
 
     /// Loads a data set. Ticket times in the files are relative ("opened N minutes ago"),
     /// so they are placed against `now`.
@@ -203,12 +203,15 @@ public enum DataSet {
         let keyPlaces = try PlaceRows.places(optionalTable("key_places.csv", PlaceRows.placeColumns), grids: gridCodes)
         let placeVisits = try PlaceRows.visits(optionalTable("place_visits.csv", PlaceRows.visitColumns), places: keyPlaces, staff: staffIDs, now: now)
 
+        let operators = try OperatorRows.operators(optionalTable("operators.csv", OperatorRows.columns), communities: communityCodes,
+                                                   grids: gridCodes, staff: staffIDs)
+
         return CentreData(
             centre: centre, communities: communities, grids: grids, microGrids: microRows.map(\.1),
             buildings: buildingRows.map(\.1), households: households, staff: staff, categories: categories, tickets: tickets,
             hazards: hazards, visits: visits, streets: streets, partyOrganisations: partyOrgs, partyMembers: partyMembers,
             servicePoints: points, departments: departments, responders: responders, callIns: callIns,
-            carePlans: carePlans, keyPlaces: keyPlaces, placeVisits: placeVisits)
+            carePlans: carePlans, keyPlaces: keyPlaces, placeVisits: placeVisits, operators: operators)
     }
 
     static func unique(_ row: CSVTable.Record, _ column: String, in seen: inout Set<String>) throws -> String {

@@ -36,7 +36,24 @@ public struct OrderRequest: Sendable {
 /// Every write is one short transaction that checks the current state *inside* it and appends
 /// to the event log, so two processes racing on the same ticket cannot both succeed, and
 /// every reader can follow what changed by sequence number.
-public typealias DoorstepStore = ChangeFeed & StoreQueries & LifecycleCommands
+public typealias DoorstepStore = ChangeFeed & StoreQueries & LifecycleCommands & OperatorDirectory
+
+/// The operators who work the terminals and commands (操作员), each with a role and a scope.
+/// While the directory is empty, nobody is checked (a data set without operators works as
+/// before); once it holds anyone, every command and terminal must say which operator acts.
+public protocol OperatorDirectory: Sendable {
+    /// Every operator, in the order they were added.
+    func operators() throws -> [Operator]
+    /// Adds an operator, or changes the one with the same id; refused for a scope the role
+    /// cannot hold or a community, grid or staff member the store does not hold.
+    func add(operator: Operator, by actor: String, at time: Date) throws
+    /// Removes an operator; returns who was removed.
+    func removeOperator(id: String, by actor: String, at time: Date) throws -> Operator
+    /// The same store with every write checked as done by operator `operatorID` (their role
+    /// and scope, inside the write's transaction); a refusal is `StoreError.forbidden` and
+    /// writes nothing.
+    func checked(as operatorID: String) -> any DoorstepStore
+}
 
 /// What the polling engine reads: the working set once, then the event log and the rows its
 /// events name.

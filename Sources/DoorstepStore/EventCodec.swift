@@ -51,6 +51,8 @@ public enum EventCodec {
             func stamp(_ date: Date?) -> String { date.map { "\($0.timeIntervalSince1970)" } ?? "-" }  // the shortest exact form
             detail = "\(grid) \(stamp(from)) \(stamp(to))"
         case .revealed: detail = "resident details shown on the wall"
+        case .operatorAdded(_, let role, let scope): detail = role.rawValue + " " + scope.code  // "grid_worker JB01"
+        case .operatorRemoved: detail = ""
         case .unreadable(let kind, let subject, let detail): return (kind, subject, detail)
         }
         return (change.kind.rawValue, change.subject, detail)
@@ -118,6 +120,11 @@ public enum EventCodec {
             guard let from = date(parts[1]), let to = date(parts[2]) else { return unreadable }
             return .fourClears(householdID: subject, gridCode: parts[0], from: from, to: to)
         case .privacyReveal: return .revealed(subject: subject)
+        case .operatorAdded:
+            let parts = detail.split(separator: " ").map(String.init)
+            guard parts.count == 2, let role = OperatorRole(rawValue: parts[0]) else { return unreadable }
+            return .operatorAdded(id: subject, role: role, scope: OperatorScope(role: role, code: parts[1]))
+        case .operatorRemoved: return .operatorRemoved(id: subject)
         case .unreadable: return unreadable
         }
     }

@@ -47,6 +47,7 @@ extension SQLiteStore {
             }
             let fields = row.fields
             let grid = try fields.text("grid", in: "household \(householdID)")
+            try authorize(db, .clears(grid: grid))
             let before = Records.fourClears(fields) ?? FourClears()
             var after = before
             for (facet, note) in notes {

@@ -15,6 +15,7 @@ extension SQLiteStore {
             }
             let fields = row.fields
             let grid = try fields.text("grid", in: "household \(request.householdID)")
+            try authorize(db, .careWork(grid: grid))
             if let ticket = request.ticketID { try Self.require(db, table: "ticket", key: "id", ticket, kind: "ticket") }
             let person = request.person.trimmingCharacters(in: .whitespacesAndNewlines)
             let plan = CarePlan(
@@ -31,6 +32,11 @@ extension SQLiteStore {
     public func act(onPlan planID: String, _ action: CarePlanAction, by actor: String, at time: Date) throws -> CarePlan {
         try write { db in
             let plan = try Self.plan(db, planID)
+            if case .accept = action {
+                try authorize(db, .careWork(grid: plan.gridCode))
+            } else {
+                try authorize(db, .careManagement(grid: plan.gridCode))
+            }
             if case .dispatch(let worker) = action {
                 guard let role = try String.fetchOne(db.cachedStatement(sql: "SELECT role FROM staff WHERE id = ?"), arguments: [worker]) else {
                     throw StoreError.notFound(kind: "staff", id: worker)
@@ -60,6 +66,7 @@ extension SQLiteStore {
         guard (1...31).contains(cadence.times) else { throw StoreError.invalid("a service is given 1 to 31 times a \(cadence.period.rawValue), not \(cadence.times)") }
         return try write { db in
             let plan = try Self.plan(db, planID)
+            try authorize(db, .careManagement(grid: plan.gridCode))
             guard plan.state != .closed else { throw StoreError.invalid("care plan \(planID) is closed") }
             let service = CareService(id: try Self.nextID(db, table: "care_service", prefix: "V-", digits: 5), planID: planID, name: trimmed,
                                       cadence: cadence, startedAt: time)
@@ -76,6 +83,7 @@ extension SQLiteStore {
             }
             var service = try Records.careService(row.fields)
             let plan = try Self.plan(db, service.planID)
+            try authorize(db, .careWork(grid: plan.gridCode))
             guard plan.state.isRunning else {
                 throw StoreError.invalid("care plan \(plan.id) is \(plan.state.rawValue): its services are owed once its social worker accepts it")
             }
@@ -92,6 +100,7 @@ extension SQLiteStore {
 
     public func upsert(carePlans: [CarePlan], source: String, at time: Date) throws -> Int {
         try write { db in
+            try authorize(db, .importData)
             try Self.requireAll(db, table: "household", key: "id", carePlans.map(\.householdID), kind: "household")
             try Self.requireAll(db, table: "staff", key: "id", carePlans.compactMap(\.socialWorkerID), kind: "staff")
             for var plan in carePlans {

@@ -13,6 +13,7 @@ extension SQLiteStore {
             guard let state = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM ticket WHERE id = ?"), arguments: [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
+            try authorize(db, .jointHandling(grid: try Self.grid(of: "ticket", "id", ticketID, db) ?? ""))
             guard TicketState(rawValue: state)?.isOpen == true else {
                 throw StoreError.invalid("cannot call anyone in on \(ticketID): it is \(state)")
             }
@@ -46,6 +47,7 @@ extension SQLiteStore {
                 throw StoreError.notFound(kind: "call-in", id: callInID)
             }
             let current = try Records.callIn(row.fields)
+            try authorize(db, .jointHandling(grid: try Self.grid(of: "ticket", "id", current.ticketID, db) ?? ""))
             let next: CallIn
             do {
                 next = try current.answering(answer, at: time)
@@ -70,6 +72,7 @@ extension SQLiteStore {
 
     public func upsert(responders: [Responder], source: String, at time: Date) throws -> Int {
         try write { db in
+            try authorize(db, .importData)
             try Self.requireAll(db, table: "department", key: "code", responders.map(\.departmentCode), kind: "department")
             try Self.requireAll(db, table: "community", key: "code", responders.compactMap(\.communityCode), kind: "community")
             var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM responder") ?? 0

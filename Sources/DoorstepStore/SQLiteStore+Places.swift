@@ -35,6 +35,7 @@ extension SQLiteStore {
         try write { db in
             try Self.require(db, table: "key_place", key: "code", placeCode, kind: "key place")
             try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
+            try authorize(db, .visit(grid: try Self.grid(of: "key_place", "code", placeCode, db) ?? ""))
             let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
             let visit = PlaceVisit(id: try Self.nextID(db, table: "place_visit", prefix: "PV", digits: 5), placeCode: placeCode, staffID: staffID,
                                    at: time, note: trimmed?.isEmpty == false ? trimmed : nil)

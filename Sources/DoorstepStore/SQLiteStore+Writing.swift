@@ -5,7 +5,8 @@ import GRDB
 extension SQLiteStore {
     public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
-            for table in ["event", "place_visit", "key_place", "four_clears", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
+            try authorize(db, .importData)
+            for table in ["operator", "event", "place_visit", "key_place", "four_clears", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.run("DELETE FROM \(table)")
             }
@@ -70,6 +71,7 @@ extension SQLiteStore {
             for c in data.callIns { try Records.insert(c, db) }
             for (i, p) in data.keyPlaces.enumerated() { try Records.insert(p, position: i, db) }
             for v in data.placeVisits { try Records.insert(v, db) }
+            for (i, op) in data.operators.enumerated() { try Records.insert(op, position: i, db) }
             for plan in data.carePlans {
                 try Records.insert(plan, db)
                 for service in plan.services { try Records.insert(service, db) }
@@ -97,6 +99,7 @@ extension SQLiteStore {
             // each grid and category named is checked once, in one query, not once per order
             try Self.requireAll(db, table: "grid", key: "code", requests.map(\.gridCode), kind: "grid")
             try Self.requireAll(db, table: "category", key: "code", requests.map(\.categoryCode), kind: "category")
+            for grid in Set(requests.map(\.gridCode)).sorted() { try authorize(db, .order(grid: grid)) }
             let ids = try Self.nextIDs(db, table: "ticket", prefix: "T", digits: 5, count: requests.count)
             let at = time.timeIntervalSince1970
             let tickets = zip(requests, zip(ids, titles)).map { request, named in
@@ -145,6 +148,7 @@ extension SQLiteStore {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
             let ticket = try Records.ticket(row.fields)
+            try authorize(db, .ticket(action, grid: ticket.gridCode))
             switch action {
             case .dispatch(let grid, let assignee):
                 try Self.require(db, table: "grid", key: "code", grid, kind: "grid")
@@ -176,6 +180,12 @@ extension SQLiteStore {
 
     public func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff {
         try write { db in
+            if operatorID != nil {
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT grid, community FROM staff WHERE id = ?"), arguments: [staffID]) else {
+                    throw StoreError.notFound(kind: "staff", id: staffID)
+                }
+                try authorize(db, .duty(grid: row.fields.optionalText("grid"), community: row.fields.optionalText("community")))
+            }
             try db.run("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
             guard db.changesCount > 0, let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM staff WHERE id = ?"), arguments: [staffID]) else {
                 throw StoreError.notFound(kind: "staff", id: staffID)
@@ -189,6 +199,7 @@ extension SQLiteStore {
         try write { db in
             try Self.require(db, table: "household", key: "id", householdID, kind: "household")
             try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
+            try authorize(db, .visit(grid: try Self.grid(of: "household", "id", householdID, db) ?? ""))
             let visit = Visit(id: try Self.nextID(db, table: "visit", prefix: "V", digits: 5), householdID: householdID, staffID: staffID, at: time)
             try Records.insert(visit, db)
             try Self.append(db, .visit(visitID: visit.id, householdID: householdID), by: staffID, at: time)
@@ -200,6 +211,11 @@ extension SQLiteStore {
         guard !staffIDs.isEmpty else { throw StoreError.invalid("nobody to call") }
         return try write { db in
             if let gridCode { try Self.require(db, table: "grid", key: "code", gridCode, kind: "grid") }
+            // a grid's people called together, or each where they work
+            if operatorID != nil {
+                let grids = try gridCode.map { [$0] } ?? staffIDs.map { try Self.grid(of: "staff", "id", $0, db) }
+                for grid in Set(grids) { try authorize(db, .calls(grid: grid)) }
+            }
             var calls: [Call] = []
             for staffID in staffIDs {
                 // staff, or a Party member who holds no grid post
@@ -223,6 +239,7 @@ extension SQLiteStore {
                 throw StoreError.notFound(kind: "call", id: callID)
             }
             let call = try Records.call(row.fields)
+            try authorize(db, .answerCall(grid: try call.gridCode ?? Self.grid(of: "staff", "id", call.staffID, db)))
             guard call.staffID == staffID else {
                 throw StoreError.invalid("call \(callID) is for \(call.staffID), not \(staffID)")
             }
@@ -243,6 +260,7 @@ extension SQLiteStore {
                 throw StoreError.notFound(kind: "call", id: callID)
             }
             var missed = try Records.call(row.fields)
+            try authorize(db, .calls(grid: try missed.gridCode ?? Self.grid(of: "staff", "id", missed.staffID, db)))
             let state = missed.state(at: time, timeout: timeout)
             guard state == .missed else { throw StoreError.call(CallError(callID: callID, state: state)) }
             missed.state = .escalated
@@ -264,11 +282,16 @@ extension SQLiteStore {
     }
 
     public func recordReveal(of subject: String, by actor: String, at time: Date) throws {
-        try write { db in try Self.append(db, .revealed(subject: subject), by: actor, at: time) }
+        try write { db in
+            // the subject is a ticket or a household: its grid decides who may see it
+            try authorize(db, .reveal(grid: try Self.grid(of: "ticket", "id", subject, db) ?? Self.grid(of: "household", "id", subject, db)))
+            try Self.append(db, .revealed(subject: subject), by: actor, at: time)
+        }
     }
 
     public func upsert(households: [Household], source: String, at time: Date) throws -> Int {
         try write { db in
+            try authorize(db, .importData)
             for household in households {
                 guard let grid = try String.fetchOne(db, sql: "SELECT grid FROM building WHERE code = ?", arguments: [household.buildingCode]) else {
                     throw StoreError.notFound(kind: "building", id: household.buildingCode)
@@ -284,6 +307,7 @@ extension SQLiteStore {
 
     public func upsert(staff: [Staff], source: String, at time: Date) throws -> Int {
         try write { db in
+            try authorize(db, .importData)
             var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM staff") ?? 0
             for person in staff {
                 if let grid = person.gridCode { try Self.require(db, table: "grid", key: "code", grid, kind: "grid") }
@@ -298,6 +322,7 @@ extension SQLiteStore {
 
     public func upsert(partyMembers: [PartyMember], source: String, at time: Date) throws -> Int {
         try write { db in
+            try authorize(db, .importData)
             try Self.requireAll(db, table: "party_org", key: "code", partyMembers.map(\.orgCode), kind: "Party organisation")
             try Self.requireAll(db, table: "staff", key: "id", partyMembers.compactMap(\.staffID), kind: "staff")
             try Self.requireAll(db, table: "building", key: "code", partyMembers.compactMap(\.buildingCode), kind: "building")

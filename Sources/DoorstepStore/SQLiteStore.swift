@@ -9,11 +9,28 @@ import GRDB
 public final class SQLiteStore: DoorstepStore, BulkLoading {
     let pool: DatabasePool
     public let path: String
+    /// The operator this store acts for (`acting(as:)`): every write is checked against their
+    /// role and scope inside its transaction. Nil for the store's own tools (an import, the
+    /// demo's simulator, a bench), which are not checked.
+    public let operatorID: String?
+
+    /// The same database, each write checked as done by operator `id` (who must exist when
+    /// the write happens: an operator removed meanwhile is refused).
+    public func acting(as id: String) -> SQLiteStore { SQLiteStore(pool: pool, path: path, operatorID: id) }
+
+    public func checked(as operatorID: String) -> any DoorstepStore { acting(as: operatorID) }
+
+    private init(pool: DatabasePool, path: String, operatorID: String?) {
+        self.pool = pool
+        self.path = path
+        self.operatorID = operatorID
+    }
 
     /// Opens the database at `path`. `create` makes a new one (and its folder) when there is
     /// none; `readOnly` opens for reading only (a wall, a listing).
     public init(path: String, readOnly: Bool = false, create: Bool = false) throws {
         self.path = path
+        operatorID = nil
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
             guard create, !readOnly else { throw StoreError.missingDatabase(path) }

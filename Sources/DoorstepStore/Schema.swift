@@ -190,6 +190,14 @@ enum Schema {
                 DROP INDEX IF EXISTS ticket_state;
                 """)
         }
+        migrator.registerMigration("v17: operators with a role and a scope") { db in
+            try db.execute(sql: """
+                CREATE TABLE operator (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, community TEXT, grid TEXT, staff TEXT, login TEXT,
+                    position INTEGER NOT NULL);
+                CREATE INDEX operator_login ON operator(login);
+                """)
+        }
         return migrator
     }
 }

@@ -16,6 +16,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalid(String)
     /// Something stored by another writer that this version cannot read.
     case corrupt(String)
+    /// The operator acting may not do this (their role, or outside their scope).
+    case forbidden(String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .call(let error): return error.description
         case .invalid(let message): return message
         case .corrupt(let message): return "unreadable stored data: \(message)"
+        case .forbidden(let message): return "refused: \(message)"
         }
     }
 }

@@ -6,13 +6,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The database (default: $DOORSTEP_DB, then $XDG_DATA_HOME/doorstep/doorstep.sqlite).")
     var db: String?
 
-    @Option(name: .long, help: "Who is acting, recorded in the event log (default: $DOORSTEP_ACTOR, then cli:$USER).")
+    @Option(name: .long, help: "The operator acting (default: $DOORSTEP_ACTOR, then the operator whose login is $USER); recorded in the event log and checked against their role and scope.")
     var actor: String?
 
     /// The database path and actor this invocation uses.
     var end: CommandLineEnd {
         let paths = Paths()
-        return CommandLineEnd(database: paths.database(flag: db), actor: paths.actor(flag: actor))
+        return CommandLineEnd(database: paths.database(flag: db), identity: paths.identity(flag: actor))
     }
 }
 

@@ -21,9 +21,12 @@ struct Demo: ParsableCommand {
     @Option(help: "Simulated changes per minute (default: one every five seconds).") var rate: Double = 12
     @Option(help: "Simulator seed.") var seed: UInt64 = 1
 
+    @Option(name: .customLong("as"), help: "The operator the wall acts as (default: the data set's first street duty operator).")
+    var operatorID: String?
+
     func run() throws {
         try reportingFailures {
-            let session = DemoSession(database: db, dataSet: from, rate: rate, seed: seed, settings: try screen.settings())
+            let session = DemoSession(database: db, dataSet: from, rate: rate, seed: seed, settings: try screen.settings(), operatorID: operatorID)
             try exiting(with: try session.run())
         }
     }
@@ -36,10 +39,14 @@ struct Wall: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var screen: ScreenOptions
 
+    @Option(name: .customLong("as"), help: "The operator working this wall, whose role and scope decide what it may do (default: --actor, $DOORSTEP_ACTOR, then the operator whose login is $USER).")
+    var operatorID: String?
+
     func run() throws {
         try reportingFailures {
-            let end = store.end
-            try exiting(with: try WallSession(database: end.database, actor: end.actor, settings: try screen.settings()).run())
+            let paths = Paths()
+            let identity = paths.identity(flag: operatorID ?? store.actor)
+            try exiting(with: try WallSession(database: paths.database(flag: store.db), identity: identity, settings: try screen.settings()).run())
         }
     }
 }

@@ -63,7 +63,8 @@ struct ScreenSettingsTests {
         #expect(bare.database(flag: nil) == "/home/op/.local/share/doorstep/doorstep.sqlite")
         #expect(bare.config == "/home/op/.config/doorstep/config.json")
         #expect(bare.benchDatabase(scale: "city") == "/home/op/.cache/doorstep/bench-city.sqlite")
-        #expect(bare.actor(flag: nil) == "cli:wang")
+        #expect(bare.identity(flag: nil) == Identity(named: nil, login: "wang"))
+        #expect(bare.identity(flag: nil).unchecked == "cli:wang")
         let set = Paths(environment: [
             "HOME": "/home/op", "XDG_DATA_HOME": "/d", "XDG_CONFIG_HOME": "/c", "XDG_STATE_HOME": "/s", "XDG_CACHE_HOME": "/k",
             "DOORSTEP_DB": "/db.sqlite", "DOORSTEP_ACTOR": "operator:1",
@@ -72,7 +73,7 @@ struct ScreenSettingsTests {
         #expect(set.database(flag: "/flag.sqlite") == "/flag.sqlite")
         #expect(set.config == "/c/doorstep/config.json" && set.log == "/s/doorstep/doorstep.log")
         #expect(set.benchDatabase(scale: "street") == "/k/doorstep/bench-street.sqlite")
-        #expect(set.actor(flag: nil) == "operator:1" && set.actor(flag: "S0002") == "S0002")
+        #expect(set.identity(flag: nil).named == "operator:1" && set.identity(flag: "S0002").named == "S0002")
         #expect(Paths(environment: ["HOME": "/h", "DOORSTEP_CONFIG": "/etc/doorstep.json"]).config == "/etc/doorstep.json")
     }
 

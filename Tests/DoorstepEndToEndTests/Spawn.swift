@@ -12,7 +12,16 @@ typealias SpawnResult = Subprocess.Result
 /// hangs here with tmux; every signal unblocked; standard input from /dev/null; output and
 /// errors together), keeping all it writes.
 func spawn(_ arguments: [String], environment: [String: String]? = nil) throws -> SpawnResult {
-    try Subprocess.run(arguments, environment: environment ?? ProcessInfo.processInfo.environment, timeout: 900, outputLimit: .max)
+    try Subprocess.run(arguments, environment: environment ?? testEnvironment(), timeout: 900, outputLimit: .max)
+}
+
+/// This process's environment, with the demo data set's street duty operator acting unless the
+/// runner names another (`DOORSTEP_ACTOR`): commands and walls over a database with operators
+/// must say who acts. A test of another operator passes `--actor` or `--as`.
+func testEnvironment() -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    if environment["DOORSTEP_ACTOR"] == nil { environment["DOORSTEP_ACTOR"] = "duty" }
+    return environment
 }
 
 /// The `doorstep` binary built beside this test bundle.

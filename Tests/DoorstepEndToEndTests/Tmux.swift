@@ -9,7 +9,7 @@ final class Tmux {
 
     /// Starts `command` (a shell command line) in a `width`×`height` session.
     init(width: Int, height: Int, command: String) throws {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = testEnvironment()
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
         environment.removeValue(forKey: "NO_COLOR")  // the runner may set it; a person's terminal has colour
