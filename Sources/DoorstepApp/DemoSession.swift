@@ -1,4 +1,5 @@
 import DoorstepDomain
+import DoorstepScreen
 import DoorstepEngine
 import DoorstepSeeds
 import DoorstepSimulation
@@ -77,7 +78,7 @@ public struct DemoSession {
         let identity = Identity(named: operatorID ?? data.operators.first { $0.role == .streetDuty }?.id ?? "operator", login: nil)
         let session = try identity.session(store)
         let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
-        return try showWall(engine: engine, effects: effects, settings: settings, logger: logger)
+        return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street, logger: logger)
     }
 }
 

@@ -103,6 +103,18 @@ public final class WallEffects: @unchecked Sendable {
                 }
                 engine.pollSoon()
             }
+        case .answerCall(let callID, let staffID, let accept):
+            queue.async { [self] in
+                do {
+                    let call = try store.acknowledge(callID: callID, staffID: staffID, accept: accept, timeout: desk.timeout, at: clock.now())
+                    logger.info("call answered from the wall", metadata: ["call": "\(callID)", "state": "\(call.state.rawValue)"])
+                    post(.outcome(.answered(callID: callID, accepted: accept)))
+                } catch {
+                    logger.notice("call not answered: \(error)")
+                    post(.outcome(Self.notice(for: error)))
+                }
+                engine.pollSoon()
+            }
         case .loadHistory(let ticketID):
             read("history") { [store] in .history(ticketID: ticketID, try store.history(of: ticketID)) }
         case .loadHouseholds(let grid):
@@ -143,6 +155,7 @@ public final class WallEffects: @unchecked Sendable {
         case .notFound(_, let id)?: return .notFound(id: id)
         case .corrupt(let detail)?: return .storeUnreadable(detail)
         case .conflict(let refusal, let last)?: return .refused(refusal, lastMove: last)
+        case .forbidden(let detail)?: return .forbidden(detail)
         default: return .failed("\(error)")
         }
     }

@@ -1,4 +1,5 @@
 import DoorstepDomain
+import DoorstepScreen
 import DoorstepEngine
 import DoorstepStore
 import Foundation
@@ -24,9 +25,10 @@ public struct WallSession {
         let reader = try StoreAccess.open(database, readOnly: true)
         logger.info("wall starting", metadata: ["db": "\(database)", "as": "\(session.actor)"])
         let engine = PollingLoop(
-            engine: Engine(store: reader, clock: SystemClock(), calendar: .local, callTimeout: settings.callTimeout),
+            engine: Engine(store: reader, clock: SystemClock(), calendar: .local, callTimeout: settings.callTimeout,
+                           recentLimit: session.operator.map { $0.scope == .street ? 50 : 500 } ?? 50),
             interval: settings.refresh, pace: .beforeTheSecond(SystemClock()))
         let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
-        return try showWall(engine: engine, effects: effects, settings: settings, logger: logger)
+        return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street, logger: logger)
     }
 }

@@ -22,7 +22,7 @@ public final class CallDesk: Sendable {
     let store: any LifecycleCommands
     let notifier: any Notifier
     let clock: any Clock
-    let timeout: TimeInterval
+    public let timeout: TimeInterval
     let chain: [EscalationStep]
     let actor: String
     /// (chain root, level) pairs this desk has escalated: one escalation per level of a chain.

@@ -10,13 +10,17 @@ public struct ChangeEvent: Hashable, Sendable, Identifiable {
     public var actor: String
     /// What changed, with its facts as values.
     public var change: Change
+    /// The grid it happened in, as the store recorded it when it was written (nil for a change
+    /// to the whole street — an import, an operator — and for events of versions before it was kept).
+    public var gridCode: String?
     public var id: Int64 { sequence }
 
-    public init(sequence: Int64, at: Date, actor: String, change: Change) {
+    public init(sequence: Int64, at: Date, actor: String, change: Change, gridCode: String? = nil) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
         self.change = change
+        self.gridCode = gridCode
     }
 
     public var kind: ChangeKind { change.kind }

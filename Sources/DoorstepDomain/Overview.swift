@@ -92,6 +92,8 @@ public struct Overview: Sendable {
     public var communities: [Community] { territory.communities }
     /// Per community (same order): the indices of its grids in `grids`.
     public var gridsOfCommunity: [[Int]] { territory.gridsOfCommunity }
+    /// A grid's community's code, by the grid's code.
+    public func communityOfGrid(_ code: String) -> String? { territory.grid(code).map { territory.grids[$0].communityCode } }
     /// Per street (same order): the indices of its communities.
     public var communitiesOfStreet: [[Int]] { territory.communitiesOfStreet }
     /// The streets' districts, in the order their first street comes, and each one's streets.
@@ -236,7 +238,7 @@ public struct StatusTally: Hashable, Sendable {
     }
 
     /// Adds (`sign` 1) or takes away (`sign` -1) one grid's summary.
-    mutating func count(_ summary: Overview.GridSummary, sign: Int) {
+    public mutating func count(_ summary: Overview.GridSummary, sign: Int) {
         grids += sign
         switch summary.assessment.status {
         case .alarm: alarm += sign

@@ -42,8 +42,8 @@ public final class Engine: @unchecked Sendable {
     let callTimeout: TimeInterval
     /// Events read per round trip.
     let batch = 2_000
-    /// Events kept for the ticker.
-    let recentLimit = 50
+    /// Events kept for the ticker (a community's or grid's wall keeps more, as it shows only its own).
+    let recentLimit: Int
 
     /// The read model, kept current in place; rebuilt from the store only at start, after an
     /// `init` or import, and when the calendar month turns.
@@ -54,7 +54,8 @@ public final class Engine: @unchecked Sendable {
     private var recent: [ChangeEvent] = []
     private var staleSince: Date?
 
-    public init(store: any ChangeFeed, clock: any Clock, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout) {
+    public init(store: any ChangeFeed, clock: any Clock, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout, recentLimit: Int = 50) {
+        self.recentLimit = max(1, recentLimit)
         self.store = store
         self.clock = clock
         self.calendar = calendar

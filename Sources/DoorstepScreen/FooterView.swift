@@ -48,6 +48,20 @@ enum FooterView {
             return keys + [("q", s.keyQuit)]
         }
         var keys: [(String, String)] = [("←↓↑→ hjkl", s.keyMove), ("Tab", s.keyPanes)]
+        let zh = state.language == .zh
+        if state.desk.readOnly {
+            // a lobby screen: looking only
+            switch state.focus {
+            case .grids, .tickets, .events: keys.append(("Enter", open))
+            case .staff: break
+            }
+            return keys + [("?", s.keyHelp), ("q", s.keyQuit)]
+        }
+        if state.desk.worker != nil, state.focus == .tickets {
+            // a grid's desk: its own tickets to take and finish, and its calls to answer
+            return keys + [("a", zh ? "接单" : "accept"), ("v", zh ? "办结" : "resolve"), ("y / n", zh ? "接听 / 拒接" : "answer / decline"),
+                           ("Enter", open), ("e", s.keyEscalate), ("?", s.keyHelp), ("q", s.keyQuit)]
+        }
         switch state.focus {
         case .grids where state.atStreetLevel:
             keys += [("Enter", s.keyEnterStreet), ("/", state.language == .zh ? "筛选网格" : "find grid"),

@@ -15,6 +15,14 @@ enum GridsPane {
             title = "\(s.allStreets) · \(overview.streets.count) · \(s.allGrids) \(overview.grids.count)"
         } else if let street = state.scopedStreet {
             title = "\(street.name) · \(s.allGrids) \(shown)"
+        } else if state.desk.scope != .street {
+            // a community's or grid's desk: its own grids, the rest of the street not shown
+            if case .grid(let code) = state.desk.scope {
+                title = overview.grids.first { $0.grid.code == code }.map { "\($0.grid.name) · \(code)" } ?? code
+            } else {
+                let community = state.deskCommunity.flatMap { overview.communities.indices.contains($0) ? overview.communities[$0].name : nil }
+                title = "\(community ?? state.desk.scope.code) · \(s.allGrids) \(shown)"
+            }
         } else {
             title = "\(s.allGrids) · \(overview.grids.count)"
         }

@@ -22,7 +22,7 @@ enum HeaderView {
         }
         canvas.fill(rect.row(0), style: Style(.header))
         let titleClip = Rect(x: rect.x, y: rect.y, width: max(0, clockX - rect.x - 1), height: 1)
-        canvas.write(" 家门口 · " + s.commandCentre(state.overview.centre.name), x: rect.x, y: rect.y, clip: titleClip, style: Style(.header, bold: true))
+        canvas.write(" 家门口 · " + title(state), x: rect.x, y: rect.y, clip: titleClip, style: Style(.header, bold: true))
         canvas.write(clock, x: clockX, y: rect.y, clip: rect, style: Style(.header))
     }
 
@@ -52,7 +52,24 @@ enum HeaderView {
         }
     }
 
-    /// The figures in groups, most important first.
+    /// The street's command centre, or the desk the wall serves with who is at it.
+    static func title(_ state: WallState) -> String {
+        let s = state.strings
+        let desk = state.desk
+        guard let role = desk.role, desk.role != .streetDuty || desk.name != nil else { return s.commandCentre(state.overview.centre.name) }
+        let place: String
+        switch desk.scope {
+        case .street: place = state.overview.centre.name
+        case .community(let code): place = state.overview.communities.first { $0.code == code }?.name ?? code
+        case .grid(let code): place = state.overview.grids.first { $0.grid.code == code }?.grid.name ?? code
+        }
+        let who = [desk.name, desk.operatorID.map { "(\($0))" }].compactMap { $0 }.joined()
+        if role == .streetDuty { return s.commandCentre(place) + " · " + s.desk(place, role, who) }
+        return s.desk(place, role, who)
+    }
+
+    /// The figures in groups, most important first: the street's, or a community's or grid's
+    /// desk's own (its grids' tally and its queue).
     static func groups(_ state: WallState) -> [[(String, Style)]] {
         let s = state.strings
         let f = state.overview.figures
@@ -63,6 +80,25 @@ enum HeaderView {
         }
         func count(_ label: String, _ value: Int, _ role: Role) -> [(String, Style)] {
             figure(label, "\(value)", value > 0 ? role : nil)
+        }
+        if state.desk.scope != .street {
+            let tally = state.deskTally
+            var queue = [0, 0, 0]  // ordered, dispatched, accepted
+            for row in 0..<state.ticketCount {
+                switch state.ticket(atRow: row)?.ticket.state {
+                case .ordered?: queue[0] += 1
+                case .dispatched?: queue[1] += 1
+                case .accepted?: queue[2] += 1
+                default: break
+                }
+            }
+            return [
+                figure(s.grids, "\(tally.grids)") + count(s.alarm, tally.alarm, .alarm) + count(s.attention, tally.attention, .attention),
+                count(s.openTickets, tally.openTickets, .header) + count(s.overdue, tally.overdue, .alarm),
+                count(s.state(.ordered), queue[0], .attention) + count(s.state(.dispatched), queue[1], .attention)
+                    + figure(s.state(.accepted), "\(queue[2])"),
+                figure(s.onDuty, "\(tally.working)/\(tally.staff)"),
+            ]
         }
         var groups: [[(String, Style)]] = [
             figure(s.grids, "\(f.grids)") + count(s.alarm, f.alarm, .alarm) + count(s.attention, f.attention, .attention),

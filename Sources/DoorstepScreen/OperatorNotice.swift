@@ -19,11 +19,21 @@ public enum OperatorNotice: Equatable, Sendable {
     case storeUnreadable(String)
     /// Something else went wrong, as the part that failed said it (a notifier, an escalation).
     case failed(String)
+    /// The operator's role or scope does not allow it (the store's words); nothing was written.
+    case forbidden(String)
+    /// A lobby screen takes no action.
+    case readOnly
+    /// A call was answered (or declined) from this desk.
+    case answered(callID: String, accepted: Bool)
+    /// No call is ringing for this desk's people.
+    case noCallRinging
 
     public var isProblem: Bool {
         switch self {
-        case .callsPlaced, .callCancelled, .moved, .calledIn: return false
-        case .nobodyToCall, .enterStreetFirst, .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed: return true
+        case .callsPlaced, .callCancelled, .moved, .calledIn, .answered: return false
+        case .nobodyToCall, .enterStreetFirst, .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed, .forbidden, .readOnly,
+             .noCallRinging:
+            return true
         }
     }
 
@@ -31,8 +41,8 @@ public enum OperatorNotice: Equatable, Sendable {
     public var seconds: TimeInterval {
         switch self {
         case .callCancelled: return 3
-        case .callsPlaced, .moved, .calledIn, .nobodyToCall, .enterStreetFirst: return 5
-        case .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed: return 10
+        case .callsPlaced, .moved, .calledIn, .nobodyToCall, .enterStreetFirst, .readOnly, .answered, .noCallRinging: return 5
+        case .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed, .forbidden: return 10
         }
     }
 
@@ -53,6 +63,10 @@ public enum OperatorNotice: Equatable, Sendable {
         case .notFound(let id): return s.notFound(id)
         case .storeUnreadable(let detail): return s.storeUnreadable(detail)
         case .failed(let detail): return s.actionFailed(detail)
+        case .forbidden(let detail): return s.forbidden(detail)
+        case .readOnly: return s.readOnly
+        case .answered(let call, let accepted): return s.answered(call, accepted)
+        case .noCallRinging: return s.noCallRinging
         }
     }
 }

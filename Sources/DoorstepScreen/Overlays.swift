@@ -85,7 +85,8 @@ enum Overlays {
 
     static func reason(_ canvas: inout Canvas, _ state: WallState, _ input: ReasonInput) {
         let s = state.strings
-        let inner = centredBox(&canvas, width: 66, height: 5, title: s.cancelTitle(input.ticketID), style: Style(.attention, bold: true))
+        let title = input.resolvingAs == nil ? s.cancelTitle(input.ticketID) : s.resolveTitle(input.ticketID)
+        let inner = centredBox(&canvas, width: 66, height: 5, title: title, style: Style(.attention, bold: true))
         canvas.write("> " + input.text + canvas.glyphs[.thinBar], x: inner.x + 1, y: inner.y, clip: inner, style: Style(.normal, bold: true))
         canvas.write(s.reasonHint, x: inner.x + 1, y: inner.maxY - 1, clip: inner, style: Style(.muted))
     }

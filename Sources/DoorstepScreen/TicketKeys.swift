@@ -12,10 +12,18 @@ public struct DispatchPicker: Equatable, Sendable {
     public var cursor: Int
 }
 
-/// Typing the reason for cancelling a ticket (`x`).
+/// Typing the reason for cancelling a ticket (`x`), or how it was resolved (`v`).
 public struct ReasonInput: Equatable, Sendable {
     public var ticketID: String
     public var text: String
+    /// Nil to cancel; the staff member resolving it, to resolve.
+    public var resolvingAs: String?
+
+    public init(ticketID: String, text: String, resolvingAs: String? = nil) {
+        self.ticketID = ticketID
+        self.text = text
+        self.resolvingAs = resolvingAs
+    }
 }
 
 /// One person the picker offers.
@@ -65,10 +73,10 @@ extension WallState {
             picker = nil
             return nil
         case .left, .character("h"):
-            current.gridIndex = (current.gridIndex + overview.grids.count - 1) % max(1, overview.grids.count)
+            current.gridIndex = nextDeskGrid(from: current.gridIndex, by: -1)
             current.cursor = 0
         case .right, .character("l"):
-            current.gridIndex = (current.gridIndex + 1) % max(1, overview.grids.count)
+            current.gridIndex = nextDeskGrid(from: current.gridIndex, by: 1)
             current.cursor = 0
         case .up, .down, .character("k"), .character("j"), .home, .end, .pageUp, .pageDown:
             current.cursor = Self.move(current.cursor, key, count: options, page: 5)
@@ -85,6 +93,18 @@ extension WallState {
         return nil
     }
 
+    /// The next grid on the desk after `index` (a community's desk sends only within it).
+    func nextDeskGrid(from index: Int, by step: Int) -> Int {
+        let count = overview.grids.count
+        guard count > 0 else { return index }
+        var next = index
+        for _ in 0..<count {
+            next = (next + step + count) % count
+            if onDesk(gridIndex: next) { return next }
+        }
+        return index
+    }
+
     /// Keys while the cancel reason is being typed.
     mutating func handleReason(_ key: Key) -> WallEffect? {
         guard var input = reasonInput else { return nil }
@@ -98,6 +118,7 @@ extension WallState {
             let reason = input.text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { return nil }
             reasonInput = nil
+            if let staff = input.resolvingAs { return .act(ticketID: input.ticketID, action: .resolve(staffID: staff, note: reason)) }
             return .act(ticketID: input.ticketID, action: .cancel(reason: reason))
         case .character(let c):
             if DisplayWidth.of(input.text) < 60 { input.text.append(c) }

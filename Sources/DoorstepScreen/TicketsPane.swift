@@ -21,6 +21,11 @@ enum TicketsPane {
     static func title(_ state: WallState) -> String {
         let s = state.strings
         let f = state.overview.figures
+        if state.desk.scope != .street {
+            // the desk's own: its queue first (to dispatch, or to accept and resolve)
+            let tally = state.deskTally
+            return "\(s.openTickets) · \(state.ticketCount) · \(s.overdue) \(tally.overdue)"
+        }
         return state.scopedTicketTally.map { "\(s.openTickets) · \($0.open) · \(s.overdue) \($0.overdue) · \($0.street)" }
             ?? "\(s.openTickets) · \(f.openTickets) · \(s.overdue) \(f.overdue)"
     }

@@ -44,6 +44,7 @@ public struct UIStrings: Sendable {
     public var load: @Sendable (Int) -> String
     public var pickerHint: String
     public var cancelTitle: @Sendable (_ ticket: String) -> String
+    public var resolveTitle: @Sendable (_ ticket: String) -> String
     public var reasonHint: String
     public var keyDispatch: String
     public var keyEscalate: String
@@ -60,6 +61,14 @@ public struct UIStrings: Sendable {
     public var notFound: @Sendable (_ id: String) -> String
     public var storeUnreadable: @Sendable (_ detail: String) -> String
     public var actionFailed: @Sendable (_ detail: String) -> String
+    /// The store refused: the operator's role or scope does not allow it.
+    public var forbidden: @Sendable (_ detail: String) -> String
+    /// A lobby screen's answer to an action key.
+    public var readOnly: String
+    public var answered: @Sendable (_ callID: String, _ accepted: Bool) -> String
+    public var noCallRinging: String
+    /// The header's desk: a community's office, a grid's station, a lobby screen; the operator.
+    public var desk: @Sendable (_ scope: String, _ role: OperatorRole, _ who: String) -> String
     public var keyMove: String
     public var keyQuit: String
     public var tooSmall: @Sendable (_ needWidth: Int, _ needHeight: Int, _ haveWidth: Int, _ haveHeight: Int) -> String
@@ -186,7 +195,7 @@ public struct UIStrings: Sendable {
         cancelHint: "Esc 取消",
         dispatchTitle: { "派单 \($0)" }, gridOnly: "派给网格(不指定人)", load: { "在办 \($0)" },
         pickerHint: "←→ 换网格  ↑↓ 选人  Enter 派单  Esc 取消  ★ 建议",
-        cancelTitle: { "撤销 \($0):原因" }, reasonHint: "Enter 确认  Esc 放弃",
+        cancelTitle: { "撤销 \($0):原因" }, resolveTitle: { "办结 \($0):如何办结" }, reasonHint: "Enter 确认  Esc 放弃",
         keyDispatch: "派单", keyEscalate: "上交", keyCancelTicket: "撤销",
         movedTemplate: { ticket, state in "\(ticket) → \(state)" },
         refusedTemplate: { verb, ticket, state, by, at in
@@ -204,6 +213,17 @@ public struct UIStrings: Sendable {
         },
         storeUnavailable: { "数据库暂不可用,未保存:\($0)" }, notFound: { "找不到 \($0)(可能已被他人删除或撤销)" },
         storeUnreadable: { "库中数据无法读取:\($0)" }, actionFailed: { "操作未完成:\($0)" },
+        forbidden: { "无权操作,未保存:\($0)" }, readOnly: "大屏只读:不能在此操作", answered: { $1 ? "已接听 \($0)" : "已拒接 \($0)" },
+        noCallRinging: "本网格没有正在振铃的呼叫",
+        desk: { scope, role, who in
+            switch role {
+            case .streetDuty: return "街道端 · \(who)"
+            case .communityDispatcher: return "社区端 · \(scope) · 派单 \(who)"
+            case .socialWorkStation: return "社区端 · \(scope) · 社工站"
+            case .gridWorker: return "网格端 · \(scope) · \(who)"
+            case .viewer: return "大屏 · \(scope) · 只读"
+            }
+        },
         keyMove: "移动", keyQuit: "退出",
         tooSmall: { nw, nh, hw, hh in "终端太小:需要 \(nw)×\(nh),当前 \(hw)×\(hh)" },
         left: { "剩 \($0)" }, late: { "超 \($0)" },
@@ -348,7 +368,7 @@ public struct UIStrings: Sendable {
         cancelHint: "Esc cancels",
         dispatchTitle: { "Dispatch \($0)" }, gridOnly: "to the grid (nobody in particular)", load: { "holds \($0)" },
         pickerHint: "←→ grid  ↑↓ person  Enter dispatch  Esc cancel  ★ suggested",
-        cancelTitle: { "Cancel \($0): reason" }, reasonHint: "Enter confirm  Esc give up",
+        cancelTitle: { "Cancel \($0): reason" }, resolveTitle: { "Resolve \($0): how" }, reasonHint: "Enter confirm  Esc give up",
         keyDispatch: "dispatch", keyEscalate: "escalate", keyCancelTicket: "cancel",
         movedTemplate: { ticket, state in "\(ticket) → \(state)" },
         refusedTemplate: { verb, ticket, state, by, at in
@@ -357,6 +377,17 @@ public struct UIStrings: Sendable {
         verb: { $0.verb },  // as the command line spells it
         storeUnavailable: { "database unavailable, nothing saved: \($0)" }, notFound: { "no \($0) (removed or cancelled elsewhere?)" },
         storeUnreadable: { "unreadable stored data: \($0)" }, actionFailed: { "not done: \($0)" },
+        forbidden: { "not allowed, nothing saved: \($0)" }, readOnly: "lobby screen: read-only", answered: { $1 ? "answered \($0)" : "declined \($0)" },
+        noCallRinging: "no call is ringing for this grid",
+        desk: { scope, role, who in
+            switch role {
+            case .streetDuty: return "street desk · \(who)"
+            case .communityDispatcher: return "community desk · \(scope) · dispatcher \(who)"
+            case .socialWorkStation: return "community desk · \(scope) · social work station"
+            case .gridWorker: return "grid desk · \(scope) · \(who)"
+            case .viewer: return "lobby · \(scope) · read-only"
+            }
+        },
         keyMove: "move", keyQuit: "quit",
         tooSmall: { nw, nh, hw, hh in "terminal too small: need \(nw)×\(nh), have \(hw)×\(hh)" },
         left: { "\($0) left" }, late: { "\($0) late" },

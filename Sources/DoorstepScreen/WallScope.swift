@@ -5,7 +5,9 @@ import DoorstepDomain
 /// one street shows its grids straight away. A `/` filter searches grids across every street.
 extension WallState {
     /// True while the grids pane shows streets rather than grids.
-    public var atStreetLevel: Bool { !overview.streets.isEmpty && streetScope == nil && filter.isEmpty && !filterEditing }
+    public var atStreetLevel: Bool {
+        !overview.streets.isEmpty && streetScope == nil && filter.isEmpty && !filterEditing && desk.scope == .street
+    }
 
     /// The street drilled into, if any.
     public var scopedStreet: Street? {
@@ -35,14 +37,17 @@ extension WallState {
     /// of those only the ones the filter lets through.
     var gridGroups: [TileLayout.Group] {
         let communities: [Int]
-        if let scope = streetScope, overview.communitiesOfStreet.indices.contains(scope) {
+        if desk.scope != .street {
+            communities = deskCommunity.map { [$0] } ?? []
+        } else if let scope = streetScope, overview.communitiesOfStreet.indices.contains(scope) {
             communities = overview.communitiesOfStreet[scope]
         } else {
             communities = Array(overview.communities.indices)
         }
         let visible = visibleGrids
         return communities.compactMap { community in
-            let members = overview.gridsOfCommunity.indices.contains(community) ? overview.gridsOfCommunity[community] : []
+            var members = overview.gridsOfCommunity.indices.contains(community) ? overview.gridsOfCommunity[community] : []
+            if case .grid = desk.scope { members = members.filter { onDesk(gridIndex: $0) } }
             guard let visible else { return TileLayout.Group(heading: community, members: members) }
             let kept = members.filter(visible.contains)
             return kept.isEmpty ? nil : TileLayout.Group(heading: community, members: kept)

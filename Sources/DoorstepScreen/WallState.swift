@@ -20,6 +20,18 @@ public struct PendingCall: Equatable, Sendable {
 /// `update(_:)`; drawn only by `WallView.render(_:)`.
 public struct WallState: Sendable {
     public var overview: Overview { didSet { refreshScopedTickets() } }
+    /// Who the wall serves and what part of the territory it shows.
+    public var desk: Desk = .street {
+        didSet {
+            guard desk != oldValue else { return }
+            refreshScopedTickets()
+            // the highlighted grid is one of the desk's
+            if !onDesk(gridIndex: selectedGrid), let first = gridGroups.lazy.flatMap(\.members).first {
+                selectedGrid = first
+                staffCursor = 0
+            }
+        }
+    }
     public var language: Language
     /// The wall clock shown in the header (ticks every second, independently of the data).
     public var now: Date
@@ -31,7 +43,8 @@ public struct WallState: Sendable {
     /// drilled into (nil: all streets are shown as tiles).
     public var selectedStreet: Int
     public var streetScope: Int? { didSet { if streetScope != oldValue { refreshScopedTickets() } } }
-    /// Inside a street: the rows of `overview.openTickets` in its grids (nil: every ticket).
+    /// Inside a street or on a community's or grid's desk: the rows of `overview.openTickets`
+    /// in its grids, the desk's queue first (nil: every ticket).
     public internal(set) var scopedTickets: [Int]?
     /// Set while the engine cannot read the store: since when the data is old.
     public var staleSince: Date?
@@ -192,4 +205,6 @@ public enum WallEffect: Equatable, Sendable {
     case loadHouseholds(gridCode: String)
     /// Call outside parties in on a ticket (联动).
     case callIn(ticketID: String, responderIDs: [String])
+    /// Answer (or decline) a ringing call from this desk (the `ack`).
+    case answerCall(callID: String, staffID: String, accept: Bool)
 }

@@ -31,8 +31,9 @@ extension WallState {
                 ticketCursor = ticket.flatMap(ticketRow(of:)) ?? min(ticketCursor, max(0, ticketCount - 1))
             }
             staffCursor = min(staffCursor, max(0, staffRows.count - 1))
-        case .events(let fresh):
+        case .events(let all):
             let newest = events.first?.sequence ?? 0
+            let fresh = desk.scope == .street ? all : all.filter { onDesk($0) }
             events = fresh
             eventCursor = min(eventCursor, max(0, fresh.count - 1))
             turnTickerPage()
@@ -72,6 +73,10 @@ extension WallState {
         if pendingCall != nil, key == .escape || key == .backspace {
             pendingCall = nil
             show(.callCancelled)
+            return nil
+        }
+        if desk.readOnly, Self.isAction(key) {
+            show(.readOnly)
             return nil
         }
         if !details.isEmpty { return handleDetail(key) }
@@ -130,6 +135,18 @@ extension WallState {
             if let open = selectedTicket { openCallIn(open.id) }
         case .character("x") where focus == .tickets:
             if let open = selectedTicket { reasonInput = ReasonInput(ticketID: open.id, text: "") }
+        case .character("a") where focus == .tickets && desk.worker != nil:
+            // 接单 from a grid's desk, as the operator's staff record
+            if let open = selectedTicket, let staff = desk.worker { return .act(ticketID: open.id, action: .accept(staffID: staff)) }
+        case .character("v") where focus == .tickets && desk.worker != nil:
+            if let open = selectedTicket { reasonInput = ReasonInput(ticketID: open.id, text: "", resolvingAs: desk.worker) }
+        case .character("y"), .character("n"):
+            // answering a call from here is its acknowledgement
+            guard let ringing = ringingForDesk else {
+                if desk.scope != .street { show(.noCallRinging) }
+                return nil
+            }
+            return .answerCall(callID: ringing.call.id, staffID: ringing.call.staffID, accept: key == .character("y"))
         case .character(let c) where c.isASCII && c.isNumber && c != "0":
             jumpToCommunity(Int(String(c)) ?? 1)
         default:

@@ -163,7 +163,8 @@ enum Records {
         let place = { "event \(seq)" }
         let change = EventCodec.decode(
             kind: try row.text("kind", in: place()), subject: try row.text("subject", in: place()), detail: try row.text("detail", in: place()))
-        return ChangeEvent(sequence: seq, at: try row.date("at", in: place()), actor: try row.text("actor", in: place()), change: change)
+        return ChangeEvent(sequence: seq, at: try row.date("at", in: place()), actor: try row.text("actor", in: place()), change: change,
+                           gridCode: row.optionalText("grid"))
     }
 
     // MARK: Writing

@@ -117,21 +117,21 @@ extension SQLiteStore {
                 var ticketValues: [(any DatabaseValueConvertible)?] = []
                 var eventValues: [(any DatabaseValueConvertible)?] = []
                 ticketValues.reserveCapacity(chunk.count * 10)
-                eventValues.reserveCapacity(chunk.count * 5)
+                eventValues.reserveCapacity(chunk.count * 6)
                 for t in chunk {
                     let created = t.createdAt.timeIntervalSince1970
                     ticketValues += [t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.title, t.residentName,
                                      t.residentPhone, created, created]
                     let event = EventCodec.encode(.ticket(id: t.id, .ordered(title: t.title)))
-                    eventValues += [at, event.kind, event.subject, actor, event.detail]
+                    eventValues += [at, event.kind, event.subject, actor, event.detail, t.gridCode]
                 }
                 try db.cachedStatement(sql: """
                     INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
                                         created_at, state_since) VALUES
                     """ + Array(repeating: "(?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
                     .execute(arguments: StatementArguments(ticketValues))
-                try db.cachedStatement(sql: "INSERT INTO event (at, kind, subject, actor, detail) VALUES "
-                    + Array(repeating: "(?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                try db.cachedStatement(sql: "INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES "
+                    + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
                     .execute(arguments: StatementArguments(eventValues))
                 start += chunk.count
             }

@@ -115,8 +115,34 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
     /// Appends one event to the log (inside the caller's transaction).
     static func append(_ db: Database, _ change: Change, by actor: String, at time: Date) throws {
         let row = EventCodec.encode(change)
-        try db.run("INSERT INTO event (at, kind, subject, actor, detail) VALUES (?, ?, ?, ?, ?)",
-                   [time.timeIntervalSince1970, row.kind, row.subject, actor, row.detail])
+        try db.run("INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES (?, ?, ?, ?, ?, ?)",
+                   [time.timeIntervalSince1970, row.kind, row.subject, actor, row.detail, try grid(of: change, db)])
+    }
+
+    /// The grid a change happened in, read as the change is written (after its rows are).
+    static func grid(of change: Change, _ db: Database) throws -> String? {
+        switch change {
+        case .initialised, .imported, .operatorAdded, .operatorRemoved, .unreadable:
+            return nil
+        case .ticket(let id, _), .callIn(_, let id, _), .callInAnswered(_, let id, _):
+            return try grid(of: "ticket", "id", id, db)
+        case .duty(let staff, _):
+            return try grid(of: "staff", "id", staff, db)
+        case .visit(_, let household):
+            return try grid(of: "household", "id", household, db)
+        case .callPlaced(let call, _), .callAnswered(let call, _), .callEscalated(let call, _):
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT grid, staff FROM call WHERE id = ?"), arguments: [call]) else { return nil }
+            if let grid = row.fields.optionalText("grid") { return grid }
+            return try row.fields.optionalText("staff").flatMap { try grid(of: "staff", "id", $0, db) }
+        case .carePlan(let plan, _), .careServiceDone(_, let plan):
+            return try grid(of: "care_plan", "id", plan, db)
+        case .fourClears(_, let grid, _, _):
+            return grid
+        case .placeVisit(_, let place):
+            return try grid(of: "key_place", "code", place, db)
+        case .revealed(let subject):
+            return try grid(of: "ticket", "id", subject, db) ?? grid(of: "household", "id", subject, db)
+        }
     }
 
     /// The next id of the form PREFIX + zero-padded number for `table` (inside a write

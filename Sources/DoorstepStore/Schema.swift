@@ -198,6 +198,10 @@ enum Schema {
                 CREATE INDEX operator_login ON operator(login);
                 """)
         }
+        // where each change happened, so a community's or a grid's terminal follows its own
+        migrator.registerMigration("v18: the grid of each event") { db in
+            try db.execute(sql: "ALTER TABLE event ADD COLUMN grid TEXT")
+        }
         return migrator
     }
 }
