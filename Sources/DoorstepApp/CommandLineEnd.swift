@@ -121,7 +121,9 @@ public struct CommandLineEnd {
         try refuseExisting(force: force)
         let now = clock.now()
         let data = try DataSets.load(from: folder, now: now)
-        let store = try storeCall { try SQLiteStore(path: database, create: true) }
+        // replacing a database that has operators is a street duty operator's import, checked
+        let store = FileManager.default.fileExists(atPath: database) ? try session().store
+            : try storeCall { try SQLiteStore(path: database, create: true) }
         try storeCall { try store.replaceAll(with: data, at: now) }
         return "\(database): \(data.centre.name), \(data.communities.count) communities, \(data.grids.count) grids, "
             + "\(data.staff.count) staff, \(data.households.count) households, \(data.tickets.count) tickets"

@@ -34,6 +34,9 @@ extension WallView {
         if old.selectedGrid != new.selectedGrid || old.selectedStreet != new.selectedStreet || a.grids != b.grids
             || a.communityTallies != b.communityTallies || a.streetTallies != b.streetTallies {
             panes.insert(.grids)
+        } else if new.desk.gridCode != nil, a.calls != b.calls || old.events.first?.sequence != new.events.first?.sequence || old.revealed != new.revealed {
+            // a grid's desk: its panel of what the grid owes
+            panes.insert(.grids)
         }
         if old.selectedGrid != new.selectedGrid || old.selectedStreet != new.selectedStreet || old.staffCursor != new.staffCursor
             || old.atStreetLevel != new.atStreetLevel {
@@ -82,7 +85,8 @@ extension WallView {
         guard let layout = WallLayout(size: state.size) else { return [] }
         var rows: [Range<Int>] = []
         var panes = panes
-        if panes.contains(.grids), let tiles = GridsPane.drawChanged(&frame, from: old, to: state, in: layout.grids) {
+        // (a grid's desk draws its panel under the tile: the whole pane, which is small)
+        if panes.contains(.grids), state.desk.gridCode == nil, let tiles = GridsPane.drawChanged(&frame, from: old, to: state, in: layout.grids) {
             rows += tiles
             panes.remove(.grids)
         }

@@ -34,6 +34,9 @@ public struct Desk: Equatable, Sendable {
     /// A lobby screen: it shows, and does nothing else.
     public var readOnly: Bool { role == .viewer }
 
+    /// The grid of a grid's desk.
+    public var gridCode: String? { scope.gridCode }
+
     /// The staff record a grid's desk takes and finishes tickets as (nil at other desks).
     public var worker: String? { role == .gridWorker ? staffID : nil }
 }

@@ -39,6 +39,7 @@ enum GridsPane {
         // the layout makes one heading per group, in order
         for (heading, group) in zip(at.layout.headings, groups) { drawHeading(&canvas, state, heading: heading, group: group, at: at) }
         for slot in at.layout.slots { drawSlot(&canvas, state, slot: slot, at: at) }
+        if case .grid(let code) = state.desk.scope { GridDeskPanel.draw(&canvas, state, code: code, in: inner) }
 
         let (layout, offset) = (at.layout, at.offset)
         if offset + inner.height < layout.contentHeight {

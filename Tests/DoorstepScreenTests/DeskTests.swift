@@ -19,15 +19,21 @@ struct DeskTests {
         return state
     }
 
-    @Test("a community's desk shows its own grids, its tickets with the orders to dispatch first, in both languages")
-    func communityDesk() throws {
-        for (size, language, name) in [(Size(width: 200, height: 60), Language.zh, "desk-community-200x60-zh"),
-                                       (Size(width: 80, height: 24), .en, "desk-community-80x24-en")] {
-            let state = try state(Self.community, size, language: language)
-            let canvas = WallView.render(state)
-            try assertSnapshot(canvas.text, named: name)
-            #expect(misalignedRow(canvas) == nil)
+    @Test("each desk in both languages at 200×60 and 80×24, every border in line")
+    func snapshots() throws {
+        for (desk, name) in [(Self.community, "community"), (Self.grid, "grid"), (Self.lobby, "lobby")] {
+            for language in [Language.zh, .en] {
+                for size in [Size(width: 200, height: 60), Size(width: 80, height: 24)] {
+                    let canvas = WallView.render(try state(desk, size, language: language))
+                    try assertSnapshot(canvas.text, named: "desk-\(name)-\(size.width)x\(size.height)-\(language == .zh ? "zh" : "en")")
+                    #expect(misalignedRow(canvas) == nil, "\(name) \(size) \(language)")
+                }
+            }
         }
+    }
+
+    @Test("a community's desk shows its own grids, its tickets with the orders to dispatch first")
+    func communityDesk() throws {
         let state = try state(Self.community)
         let text = WallView.render(state).text
         #expect(text.contains("社区端 · 江滨社区 · 派单 张鹏超(jb-dispatch)"))
@@ -42,12 +48,6 @@ struct DeskTests {
 
     @Test("a grid's desk shows its one grid and its tickets, to accept first; a and v take and finish them as its worker")
     func gridDesk() throws {
-        for (size, language, name) in [(Size(width: 200, height: 60), Language.zh, "desk-grid-200x60-zh"),
-                                       (Size(width: 80, height: 24), .en, "desk-grid-80x24-en")] {
-            let canvas = WallView.render(try state(Self.grid, size, language: language))
-            try assertSnapshot(canvas.text, named: name)
-            #expect(misalignedRow(canvas) == nil)
-        }
         var state = try state(Self.grid)
         #expect(WallView.render(state).text.contains("网格端 · 江滨三网格 · 冯强琴(jb03-worker)"))
         let listed = (0..<state.ticketCount).compactMap { state.ticket(atRow: $0)?.ticket }
@@ -117,7 +117,5 @@ struct DeskTests {
         #expect(state.update(.key(.character("r"))) == nil)
         let text = WallView.render(state).text
         #expect(text.contains("大屏 · 临江街道 · 只读"))
-        let canvas = WallView.render(try self.state(Self.lobby, Size(width: 200, height: 60), language: .en))
-        try assertSnapshot(canvas.text, named: "desk-lobby-200x60-en")
     }
 }
