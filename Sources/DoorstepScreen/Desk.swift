@@ -103,7 +103,7 @@ extension WallState {
     /// Keys that change something, which a lobby screen refuses.
     static func isAction(_ key: Key) -> Bool {
         switch key {
-        case .character(let c): return "cCdeixravyn".contains(c)
+        case .character(let c): return "cCdeisxravyn".contains(c)
         default: return false
         }
     }

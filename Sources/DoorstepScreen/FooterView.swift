@@ -73,7 +73,7 @@ enum FooterView {
         case .staff:
             keys += [("c", s.keyCall), ("C", s.keyCallGrid), ("Esc", s.keyBack)]
         case .tickets:
-            keys += [("Enter", open), ("d", s.keyDispatch), ("i", state.language.jointStrings.key), ("e", s.keyEscalate),
+            keys += [("Enter", open), ("d", s.keyDispatch), ("s", zh ? "按建议派单" : "send as suggested"), ("i", state.language.jointStrings.key), ("e", s.keyEscalate),
                      ("x", s.keyCancelTicket), ("Esc", s.keyBack)]
         case .events:
             keys += [("Enter", open), ("Esc", s.keyBack)]

@@ -129,6 +129,9 @@ extension WallState {
             if focus == .staff, let person = selectedStaff { call(person) }
         case .character("d") where focus == .tickets:
             openDispatch()
+        case .character("s") where focus == .tickets:
+            // 派单 as suggested, one key: the order's grid and its suggested person
+            return suggestedDispatch()
         case .character("e") where focus == .tickets:
             if let open = selectedTicket { return .act(ticketID: open.id, action: .escalate) }
         case .character("i") where focus == .tickets:

@@ -74,6 +74,21 @@ struct DeskTests {
         #expect(state.update(.key(.character("y"))) == nil)
     }
 
+    @Test("s sends the selected order as suggested, in one key: its grid and the person the picker stars")
+    func sendAsSuggested() throws {
+        var state = try state(Self.community)
+        state.focus = .tickets
+        let order = try #require(state.selectedTicket)
+        #expect(order.ticket.state == .ordered)
+        var picker = state
+        picker.update(.key(.character("d")))
+        let starred = try #require(picker.picker.flatMap { picker.candidates(for: $0).first { $0.suggested } })
+        #expect(state.update(.key(.character("s"))) == .act(ticketID: order.id, action: .dispatch(gridCode: order.ticket.gridCode, assigneeID: starred.staff.id)))
+        // not an order waiting: nothing to send
+        state.ticketCursor = try #require((0..<state.ticketCount).first { state.ticket(atRow: $0)?.ticket.state != .ordered })
+        #expect(state.update(.key(.character("s"))) == nil)
+    }
+
     @Test("a community's dispatch picker moves only between its own grids")
     func pickerStaysInCommunity() throws {
         var state = try state(Self.community)
