@@ -78,7 +78,8 @@ public struct DemoSession {
         let identity = Identity(named: operatorID ?? data.operators.first { $0.role == .streetDuty }?.id ?? "operator", login: nil)
         let session = try identity.session(store)
         let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
-        return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street, logger: logger)
+        return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street,
+                            operatorNames: session.names, logger: logger)
     }
 }
 

@@ -37,9 +37,19 @@ public struct Identity: Sendable, Equatable {
 
     /// `store` acting for the operator this identity resolves to (checked in every write),
     /// with the actor to record; the store itself and the unchecked name while it has no operators.
-    public func session(_ store: SQLiteStore) throws -> (store: SQLiteStore, actor: String, operator: Operator?) {
+    public func session(_ store: SQLiteStore) throws -> Session {
         let operators = try storeCall { try store.operators() }
-        guard let op = try resolve(in: operators) else { return (store, unchecked, nil) }
-        return (store.acting(as: op.id), op.id, op)
+        let names = Dictionary(operators.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        guard let op = try resolve(in: operators) else { return Session(store: store, actor: unchecked, operator: nil, names: names) }
+        return Session(store: store.acting(as: op.id), actor: op.id, operator: op, names: names)
+    }
+
+    /// A store acting for an operator (or for nobody), who the event log records, and every
+    /// operator's name by id (for the ticker).
+    public struct Session {
+        public var store: SQLiteStore
+        public var actor: String
+        public var `operator`: Operator?
+        public var names: [String: String]
     }
 }

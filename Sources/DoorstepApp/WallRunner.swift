@@ -128,7 +128,8 @@ struct WallRunner {
 /// Opens the terminal, runs the wall over `engine` until the operator leaves, and restores the
 /// terminal; returns the exit status to leave with (0 when the operator quit, 128 + the signal,
 /// 129 when the terminal went away).
-public func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSettings, desk: Desk = .street, logger: Logger) throws -> Int32 {
+public func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSettings, desk: Desk = .street, operatorNames: [String: String] = [:],
+                     logger: Logger) throws -> Int32 {
     let clock = SystemClock()
     guard let first = engine.start() else {
         engine.stop()
@@ -146,6 +147,7 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     logger.info("ambiguous characters: \(terminal.glyphsChosen)")
     state.glyphs = terminal.glyphs
     state.desk = desk
+    state.operatorNames = operatorNames
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))
     let runner = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger, mailboxCheck: min(1, settings.refresh))

@@ -29,6 +29,7 @@ public struct WallSession {
                            recentLimit: session.operator.map { $0.scope == .street ? 50 : 500 } ?? 50),
             interval: settings.refresh, pace: .beforeTheSecond(SystemClock()))
         let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
-        return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street, logger: logger)
+        return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street,
+                            operatorNames: session.names, logger: logger)
     }
 }

@@ -69,7 +69,7 @@ enum EventsPane {
             (Formatting.time(event.at, timeZone: state.timeZone) + " ", Style(.muted)),
             (Columns.pad(kind, to: max(kindWidth, DisplayWidth.of(kind))) + " ", style(for: event.kind)),
             (Columns.pad(event.subject, to: 8) + " ", Style(.normal)),
-            (describe(event, state.overview, s), Style(.muted)),
+            (describe(event, state.overview, s, operators: state.operatorNames), Style(.muted)),
         ], x: inner.x, y: y, clip: inner)
     }
 
@@ -88,8 +88,8 @@ enum EventsPane {
     }
 
     /// Who did it and what, with staff ids turned into names and system actors into words.
-    static func describe(_ event: ChangeEvent, _ overview: Overview, _ s: UIStrings) -> String {
-        func name(_ id: String) -> String { overview.callee(id: id)?.name ?? overview.responder(id)?.name ?? s.actor(id) ?? id }
+    static func describe(_ event: ChangeEvent, _ overview: Overview, _ s: UIStrings, operators: [String: String] = [:]) -> String {
+        func name(_ id: String) -> String { overview.callee(id: id)?.name ?? overview.responder(id)?.name ?? operators[id] ?? s.actor(id) ?? id }
         let who = name(event.actor)
         func with(_ detail: String) -> String { detail.isEmpty ? who : "\(who) · \(detail)" }
         switch event.change {

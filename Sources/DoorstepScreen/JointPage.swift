@@ -84,13 +84,15 @@ enum JointPage {
 }
 
 extension WallState {
-    /// The open tickets waiting on outside parties, each with its pending call-ins (nearest
-    /// deadline first); the tickets with the most overdue party first.
+    /// The open tickets waiting on outside parties (the desk's own), each with its pending
+    /// call-ins (nearest deadline first); the tickets with the most overdue party first.
     func jointWaiting() -> [(Overview.OpenTicket, [CallIn])] {
         let joint = overview.joint
         guard !joint.waiting.isEmpty else { return [] }
         return overview.openTickets.compactMap { open -> (Overview.OpenTicket, [CallIn])? in
-            guard joint.waiting.contains(open.id) else { return nil }
+            guard joint.waiting.contains(open.id),
+                  desk.scope == .street || onDesk(grid: open.ticket.gridCode, community: overview.communityOfGrid(open.ticket.gridCode) ?? "")
+            else { return nil }
             return (open, joint.pending(ofTicket: open.id).sorted { $0.dueAt < $1.dueAt })
         }.sorted { $0.1[0].dueAt < $1.1[0].dueAt }
     }

@@ -20,6 +20,8 @@ public struct PendingCall: Equatable, Sendable {
 /// `update(_:)`; drawn only by `WallView.render(_:)`.
 public struct WallState: Sendable {
     public var overview: Overview { didSet { refreshScopedTickets() } }
+    /// Operators' names by id, for the ticker (an operator's id is who an event names).
+    public var operatorNames: [String: String] = [:]
     /// Who the wall serves and what part of the territory it shows.
     public var desk: Desk = .street {
         didSet {

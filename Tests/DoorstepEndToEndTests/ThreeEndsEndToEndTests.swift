@@ -48,7 +48,7 @@ struct ThreeEndsEndToEndTests {
         #expect(community.wait { $0.contains("派单 \(ticket)") && $0.contains("★") }.ok)
         community.send("Enter")
         #expect(community.wait { $0.contains("\(ticket) → 待接") }.ok)
-        #expect(street.wait { $0.contains("派单 \(ticket)") && $0.contains("jb-dispatch → JB01") }.ok)
+        #expect(street.wait { $0.contains("派单 \(ticket)") && $0.contains("张鹏超 → JB01") }.ok)
 
         // the grid's worker takes it and finishes it from the grid's desk
         #expect(grid.wait { $0.contains("\(ticket) 江滨一网格 关爱帮扶 待接") }.ok)

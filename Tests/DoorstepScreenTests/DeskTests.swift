@@ -116,6 +116,11 @@ struct DeskTests {
         var street = try state(.street)
         street.update(.events(events))
         #expect(street.events.count == 3)
+        // an operator is named by name in the ticker
+        let dispatched = ChangeEvent(sequence: 4, at: Fixtures.now, actor: "jb-dispatch",
+                                     change: .ticket(id: "T00031", .dispatched(gridCode: "JB06", assigneeID: nil)), gridCode: "JB06")
+        #expect(EventsPane.describe(dispatched, street.overview, street.strings, operators: ["jb-dispatch": "张鹏超"]).contains("张鹏超"))
+        #expect(!EventsPane.describe(dispatched, street.overview, street.strings).contains("张鹏超"))
     }
 
     @Test("the lobby screen refuses every action key and never reveals a resident")
