@@ -16,9 +16,14 @@ public struct ConfigFile: Decodable, Equatable, Sendable {
     public var escalation: [String]?
     public var log: String?
     public var ambiguous: String?
+    public var alarmEscalation: Double?
+    public var bell: Bool?
+    public var flash: Bool?
+    public var alertCommand: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log, ambiguous
+        case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command"
     }
 
     public init(

@@ -18,11 +18,22 @@ public struct ScreenFlags: Sendable {
     public var escalation: String?
     /// narrow, wide or auto: how wide the terminal draws ambiguous characters.
     public var ambiguous: String?
+    /// Seconds an alarm may stand untaken before it goes to the street's duty officers.
+    public var alarmEscalation: Double?
+    /// The attention cues for a new alarm: the bell (on unless turned off), a flash, a command.
+    public var bell: Bool?
+    public var flash: Bool?
+    public var alertCommand: String?
 
     public init(
         language: String? = nil, refresh: Double? = nil, theme: String? = nil, callTimeout: Double? = nil, log: String? = nil,
-        notifier: String? = nil, escalation: String? = nil, ambiguous: String? = nil
+        notifier: String? = nil, escalation: String? = nil, ambiguous: String? = nil, alarmEscalation: Double? = nil,
+        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil
     ) {
+        self.alarmEscalation = alarmEscalation
+        self.bell = bell
+        self.flash = flash
+        self.alertCommand = alertCommand
         self.ambiguous = ambiguous
         self.language = language
         self.refresh = refresh
@@ -46,6 +57,12 @@ public struct ScreenSettings: Sendable {
     public var log: String
     /// How wide ambiguous characters are on the terminal, or ask it (see `AmbiguousProbe`).
     public var ambiguous: AmbiguousSetting
+    /// Seconds an alarm may stand untaken before it is escalated (default 600).
+    public var alarmEscalation: TimeInterval = 600
+    /// A new alarm rings the terminal's bell (default), flashes the screen, runs a command.
+    public var bell = true
+    public var flash = false
+    public var alertCommand: String?
 
     /// Flags over the config file over the environment over defaults, each checked, with the
     /// setting named in the refusal. Reads no file but a theme file the settings name.
@@ -68,10 +85,17 @@ public struct ScreenSettings: Sendable {
         guard let ambiguous = AmbiguousSetting(rawValue: ambiguousName.lowercased()) else {
             throw Failure("ambiguous: '\(ambiguousName)' is not one of narrow, wide, auto", exitCode: ExitStatus.usage)
         }
-        return ScreenSettings(
+        let alarmEscalation = flags.alarmEscalation ?? config.alarmEscalation ?? 600
+        guard alarmEscalation > 0 else { throw Failure("alarm escalation must be above 0 seconds, not \(alarmEscalation)", exitCode: ExitStatus.usage) }
+        var settings = ScreenSettings(
             language: try language(flags.language ?? config.language, environment: paths.environment), refresh: refresh,
             theme: try loadTheme(flags.theme ?? config.theme ?? "default"), callTimeout: timeout, notifier: flags.notifier ?? config.notifier,
             chain: chain, log: flags.log ?? config.log ?? paths.log, ambiguous: ambiguous)
+        settings.alarmEscalation = alarmEscalation
+        settings.bell = flags.bell ?? config.bell ?? true
+        settings.flash = flags.flash ?? config.flash ?? false
+        settings.alertCommand = flags.alertCommand ?? config.alertCommand
+        return settings
     }
 
     /// The screen's language: the name given (zh or en), else from LC_ALL, LC_MESSAGES or LANG.

@@ -14,7 +14,9 @@ import Logging
 /// work runs on `queue`, one job at a time.
 public final class WallEffects: @unchecked Sendable {
     private let desk: CallDesk
-    private let store: any LifecycleCommands & StoreQueries
+    private let alarms: AlarmDesk
+    private let alertCommand: String?
+    private let store: any LifecycleCommands & StoreQueries & AlarmCommands
     private let actor: String
     private let engine: PollingLoop
     private let clock: any Clock
@@ -23,9 +25,13 @@ public final class WallEffects: @unchecked Sendable {
     private let lock = NSLock()
     private var outbox: [WallMessage] = []
     private var supervising = false
+    private var reconciling = false
 
-    public init(desk: CallDesk, store: any LifecycleCommands & StoreQueries, actor: String, engine: PollingLoop, clock: any Clock, logger: Logger) {
+    public init(desk: CallDesk, alarms: AlarmDesk, alertCommand: String? = nil, store: any LifecycleCommands & StoreQueries & AlarmCommands,
+                actor: String, engine: PollingLoop, clock: any Clock, logger: Logger) {
         self.desk = desk
+        self.alarms = alarms
+        self.alertCommand = alertCommand
         self.store = store
         self.actor = actor
         self.engine = engine
@@ -35,11 +41,56 @@ public final class WallEffects: @unchecked Sendable {
 
     /// The effects of a wall over `store` with `settings`: its calls through the settings'
     /// notifier and escalation chain.
-    public convenience init(settings: ScreenSettings, store: any LifecycleCommands & StoreQueries, engine: PollingLoop, actor: String, logger: Logger) {
+    public convenience init(settings: ScreenSettings, store: any LifecycleCommands & StoreQueries & AlarmCommands, engine: PollingLoop, actor: String,
+                            logger: Logger) {
         let clock = SystemClock()
         let desk = CallDesk(
             store: store, notifier: settings.callNotifier, clock: clock, timeout: settings.callTimeout, chain: settings.chain, actor: actor)
-        self.init(desk: desk, store: store, actor: actor, engine: engine, clock: clock, logger: logger)
+        let alarms = AlarmDesk(store: store, calls: desk, clock: clock, escalateAfter: settings.alarmEscalation, actor: actor)
+        self.init(desk: desk, alarms: alarms, alertCommand: settings.alertCommand, store: store, actor: actor, engine: engine, clock: clock,
+                  logger: logger)
+    }
+
+    /// Keeps the alarms in step with the grids (raised, cleared, escalated; skipped when there
+    /// is nothing to do, or while the previous round still runs).
+    public func reconcileAlarms(_ overview: Overview) {
+        guard alarms.hasWork(in: overview) else { return }
+        lock.lock()
+        if reconciling {
+            lock.unlock()
+            return
+        }
+        reconciling = true
+        lock.unlock()
+        queue.async { [self] in
+            let report = alarms.reconcile(overview)
+            if !report.raised.isEmpty || !report.cleared.isEmpty || !report.escalated.isEmpty {
+                logger.notice("alarms", metadata: ["raised": "\(report.raised.map(\.id))", "cleared": "\(report.cleared.map(\.id))",
+                                                   "escalated": "\(report.escalated.map(\.id))"])
+                engine.pollSoon()
+            }
+            for problem in report.problems { logger.warning("alarms: \(problem)") }
+            lock.lock()
+            reconciling = false
+            lock.unlock()
+        }
+    }
+
+    /// Runs the alert command for new alarms (in the background: a slow sound never holds the wall).
+    public func alert(_ new: [Alarm], overview: Overview) {
+        guard let alertCommand, !new.isEmpty else { return }
+        queue.async { [self] in
+            for alarm in new {
+                let notifier = CommandNotifier(command: alertCommand)
+                let name = overview.summary(ofGrid: alarm.gridCode)?.grid.name ?? alarm.gridCode
+                do {
+                    try notifier.run(environment: ["DOORSTEP_ALARM_ID": alarm.id, "DOORSTEP_GRID": alarm.gridCode, "DOORSTEP_GRID_NAME": name,
+                                                   "DOORSTEP_REASONS": alarm.reasons.joined(separator: ",")])
+                } catch {
+                    logger.warning("alert command: \(error)")
+                }
+            }
+        }
     }
 
     /// Messages produced since the last call, oldest first.
@@ -99,6 +150,18 @@ public final class WallEffects: @unchecked Sendable {
                     post(.outcome(.calledIn(ticketID: ticketID, count: made.count)))
                 } catch {
                     logger.notice("call-in refused: \(error)")
+                    post(.outcome(Self.notice(for: error)))
+                }
+                engine.pollSoon()
+            }
+        case .acknowledgeAlarms(let ids):
+            queue.async { [self] in
+                do {
+                    let taken = try store.acknowledgeAlarms(ids: ids, by: actor, at: clock.now())
+                    logger.info("alarms acknowledged", metadata: ["alarms": "\(taken.map(\.id))"])
+                    post(.outcome(.alarmsAcknowledged(taken.count)))
+                } catch {
+                    logger.notice("alarms not acknowledged: \(error)")
                     post(.outcome(Self.notice(for: error)))
                 }
                 engine.pollSoon()

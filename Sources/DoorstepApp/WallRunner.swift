@@ -27,6 +27,9 @@ struct WallRunner {
     /// it makes arrive within moments.
     var eagerCheck: TimeInterval = 0.1
     static let eagerFor: TimeInterval = 3
+    /// The cues for a new alarm on the desk (the alert command is the effects').
+    var bell = true
+    var flash = false
 
     func run(terminal: Terminal, state initial: WallState) -> Outcome {
         var state = initial
@@ -43,6 +46,8 @@ struct WallRunner {
         var shownSecond = Int(state.now.timeIntervalSince1970.rounded(.down))
         /// Until when to look in the mailbox often (after a key).
         var eagerUntil = Date.distantPast
+        // alarms standing when the wall opens are shown, not announced
+        var announced = Set(state.newAlarms.map(\.id))
         while true {
             let messages = effects.takeMessages()
             for message in messages { state.update(message) }
@@ -53,6 +58,18 @@ struct WallRunner {
                 state.update(.overview(snapshot.overview))
                 state.update(.events(snapshot.recentEvents))
                 effects.supervise(snapshot.overview)
+                effects.reconcileAlarms(snapshot.overview)
+                // a new alarm on the desk: the bell, a flash, the alert command (unless muted)
+                let fresh = state.newAlarms.filter { !announced.contains($0.id) }
+                if !fresh.isEmpty {
+                    announced.formUnion(fresh.map(\.id))
+                    logger.notice("new alarms", metadata: ["alarms": "\(fresh.map(\.id))", "muted": "\(state.muted)"])
+                    if !state.muted {
+                        if bell { terminal.bell() }
+                        if flash { terminal.flashScreen() }
+                        effects.alert(fresh, overview: snapshot.overview)
+                    }
+                }
                 if snapshot.staleSince != state.staleSince {
                     if let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
                     state.update(.stale(snapshot.staleSince))
@@ -107,6 +124,8 @@ struct WallRunner {
                 changed = true
                 onlyData = false
             case .timeout:
+                // time alone sends an untaken alarm up (no fresh data need come)
+                effects.reconcileAlarms(state.overview)
                 let notice = state.notice
                 let pending = state.pendingCall
                 if let effect = state.update(.tick(clock.now())) { effects.perform(effect, state: state) }
@@ -150,7 +169,8 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     state.operatorNames = operatorNames
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))
-    let runner = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger, mailboxCheck: min(1, settings.refresh))
+    let runner = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger, mailboxCheck: min(1, settings.refresh),
+                            bell: settings.bell, flash: settings.flash)
     let outcome = runner.run(terminal: terminal, state: state)
     engine.stop()
     terminal.close()

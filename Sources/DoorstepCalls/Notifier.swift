@@ -64,9 +64,12 @@ public struct CommandNotifier: Notifier {
         self.timeout = timeout
     }
 
-    public func deliver(_ notice: CallNotice) throws {
+    public func deliver(_ notice: CallNotice) throws { try run(environment: notice.environment) }
+
+    /// Runs the command with `extra` added to this process's environment; a failure says how.
+    public func run(environment extra: [String: String]) throws {
         var environment = ProcessInfo.processInfo.environment
-        environment.merge(notice.environment) { _, new in new }
+        environment.merge(extra) { _, new in new }
         let result: Subprocess.Result
         do {
             result = try Subprocess.run(["/bin/sh", "-c", command], environment: environment, timeout: timeout)

@@ -43,6 +43,8 @@ public struct CentreData: Hashable, Sendable {
     /// Who works the terminals and commands (a data set's `operators.csv`); the wall's working
     /// set leaves them in the store.
     public var operators: [Operator]
+    /// Alarms standing, and those closed in the last hours (`Alarm.keptFor`).
+    public var alarms: [Alarm]
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],
@@ -51,9 +53,10 @@ public struct CentreData: Hashable, Sendable {
         outcomes: [TicketOutcome] = [], partyOrganisations: [PartyOrganisation] = [], partyMembers: [PartyMember] = [],
         servicePoints: [ServicePoint] = [], departments: [Department] = [], responders: [Responder] = [], callIns: [CallIn] = [],
         carePlans: [CarePlan] = [], fourClears: FourClearsCensus? = nil, keyPlaces: [KeyPlace] = [], placeVisits: [PlaceVisit] = [],
-        operators: [Operator] = []
+        operators: [Operator] = [], alarms: [Alarm] = []
     ) {
         self.operators = operators
+        self.alarms = alarms
         self.keyPlaces = keyPlaces
         self.placeVisits = placeVisits
         self.carePlans = carePlans

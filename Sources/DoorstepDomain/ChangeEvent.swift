@@ -62,6 +62,8 @@ public enum Change: Hashable, Sendable {
     case fourClears(householdID: String, gridCode: String, from: Date?, to: Date?)
     /// A resident's masked details were shown to the actor (recorded before they are shown).
     case revealed(subject: String)
+    /// A grid's alarm was raised, acknowledged, cleared or escalated.
+    case alarm(id: String, gridCode: String, AlarmChange)
     /// An operator was added (or changed) with a role and a scope.
     case operatorAdded(id: String, role: OperatorRole, scope: OperatorScope)
     /// An operator was removed.
@@ -115,6 +117,13 @@ public enum Change: Hashable, Sendable {
         case .revealed: return .privacyReveal
         case .operatorAdded: return .operatorAdded
         case .operatorRemoved: return .operatorRemoved
+        case .alarm(_, _, let change):
+            switch change {
+            case .raised: return .alarmRaised
+            case .acknowledged: return .alarmAcknowledged
+            case .cleared: return .alarmCleared
+            case .escalated: return .alarmEscalated
+            }
         case .unreadable: return .unreadable
         }
     }
@@ -135,6 +144,7 @@ public enum Change: Hashable, Sendable {
         case .placeVisit(let visit, _): return visit
         case .revealed(let subject): return subject
         case .operatorAdded(let id, _, _), .operatorRemoved(let id): return id
+        case .alarm(let id, _, _): return id
         case .unreadable(_, let subject, _): return subject
         }
     }
@@ -231,7 +241,23 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case placeVisit = "place.visit"
     case privacyReveal = "privacy.reveal"
     case operatorAdded = "operator.add"
+    case alarmRaised = "alarm.raise"
+    case alarmAcknowledged = "alarm.ack"
+    case alarmCleared = "alarm.clear"
+    case alarmEscalated = "alarm.escalate"
     case operatorRemoved = "operator.remove"
     /// Not stored under this name: a row whose kind this version does not know.
     case unreadable = "unreadable"
+}
+
+/// What happened to an alarm.
+public enum AlarmChange: Hashable, Sendable {
+    /// Raised, with its reasons' codes.
+    case raised(reasons: [String])
+    /// Taken by the actor (认领).
+    case acknowledged
+    /// The grid left alarm by itself.
+    case cleared
+    /// Left unacknowledged past its time: sent up the chain.
+    case escalated
 }

@@ -11,6 +11,7 @@ public struct ChangeTargets: Sendable, Equatable {
     public var callIns: Set<String> = []
     public var carePlans: Set<String> = []
     public var placeVisits: Set<String> = []
+    public var alarms: Set<String> = []
     /// Households' 四清 confirmed, in order: nothing to read, the events say it all.
     public var clearsMoves: [FourClearsMove] = []
     public var rebuild = false
@@ -27,6 +28,7 @@ public struct ChangeTargets: Sendable, Equatable {
             case .carePlan(let id, _), .careServiceDone(_, let id): carePlans.insert(id)
             case .fourClears(_, let grid, let from, let to): clearsMoves.append(FourClearsMove(gridCode: grid, from: from, to: to))
             case .placeVisit(let id, _): placeVisits.insert(id)
+            case .alarm(let id, _, _): alarms.insert(id)
             case .revealed, .operatorAdded, .operatorRemoved, .unreadable: break  // nothing the wall reads changed (or none this version can read)
             }
         }

@@ -25,6 +25,7 @@ public struct LiveOverview: Sendable {
     private(set) var care: CareLedger
     private var clears: FourClearsLedger
     private(set) var places: KeyPlaceLedger
+    private(set) var alarms: AlarmLedger
     private var judgements: GridJudgements
     private var updates = 0
 
@@ -73,6 +74,7 @@ public struct LiveOverview: Sendable {
         self.clears = built.clears
         self.places = built.places
         self.judgements = built.judgements
+        self.alarms = AlarmLedger(data.alarms)
     }
 
     /// One of the indexes built side by side.
@@ -130,6 +132,7 @@ public struct LiveOverview: Sendable {
         }
         // nothing older than the longest window (30 days of ratings) is kept
         ledger.drop(before: now.addingTimeInterval(-31 * 86_400))
+        alarms.drop(closedBefore: now.addingTimeInterval(-Alarm.keptFor))
 
         var figures = Overview.Figures()
         figures.grids = territory.grids.count
@@ -156,7 +159,7 @@ public struct LiveOverview: Sendable {
             territory: territory, grids: judgements.summaries, communityTallies: judgements.communityTallies,
             streetTallies: judgements.streetTallies, openTickets: open.sorted, roster: roster,
             mustVisitByGrid: mustVisits.byGrid, visitsByHousehold: mustVisits.visitsByHousehold, monthStart: month.start,
-            figures: figures, joint: joint, care: care, clears: clears, places: places, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
+            figures: figures, joint: joint, care: care, clears: clears, places: places, alarms: alarms, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
             now: now)
     }
 
@@ -217,6 +220,13 @@ public struct LiveOverview: Sendable {
         updates += 1
         let territory = territory
         judgements.markDirty(care.apply(carePlans).compactMap { territory.grid($0) })
+    }
+
+    /// Alarms raised, acknowledged, cleared or escalated since.
+    public mutating func update(alarms changed: [Alarm]) {
+        guard !changed.isEmpty else { return }
+        updates += 1
+        alarms.apply(changed)
     }
 
     /// Adds visits to key places made since.

@@ -92,6 +92,10 @@ public struct Overview: Sendable {
     public var communities: [Community] { territory.communities }
     /// Per community (same order): the indices of its grids in `grids`.
     public var gridsOfCommunity: [[Int]] { territory.gridsOfCommunity }
+    /// A grid's summary, by its code.
+    public func summary(ofGrid code: String) -> GridSummary? {
+        territory.grid(code).flatMap { grids.indices.contains($0) ? grids[$0] : nil }
+    }
     /// A grid's community's code, by the grid's code.
     public func communityOfGrid(_ code: String) -> String? { territory.grid(code).map { territory.grids[$0].communityCode } }
     /// Per street (same order): the indices of its communities.
@@ -148,6 +152,8 @@ public struct Overview: Sendable {
     public var care: CareLedger
     /// 重点场所 by grid, with their visits.
     public var places: KeyPlaceLedger
+    /// The grids' alarms: standing ones, and those closed in the last hours.
+    public var alarms: AlarmLedger
     /// Each grid's 四清 completeness.
     let clears: FourClearsLedger
     /// A grid's clear households and all its households at the overview's instant.
@@ -190,8 +196,9 @@ public struct Overview: Sendable {
         territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
         openTickets: ChunkedArray<OpenTicket>, roster: StaffRoster, mustVisitByGrid: [String: [Household]],
         visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, care: CareLedger, clears: FourClearsLedger, places: KeyPlaceLedger,
-        calls: [CallSummary], now: Date
+        alarms: AlarmLedger = AlarmLedger(), calls: [CallSummary], now: Date
     ) {
+        self.alarms = alarms
         self.places = places
         self.clears = clears
         self.joint = joint

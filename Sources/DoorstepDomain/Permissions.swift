@@ -14,6 +14,8 @@ public enum OperatorAction: Hashable, Sendable {
     case calls(grid: String?)
     /// Answering a call placed to someone of `grid`.
     case answerCall(grid: String?)
+    /// Taking (认领) a grid's alarm.
+    case acknowledgeAlarm(grid: String)
     /// Seeing a resident's details unmasked (a ticket's or a household's, in `grid`).
     case reveal(grid: String?)
     /// 四清: confirming a household's facts in `grid`.
@@ -37,6 +39,7 @@ public enum OperatorAction: Hashable, Sendable {
         case .visit: return "log a visit"
         case .calls: return "place calls"
         case .answerCall: return "answer a call"
+        case .acknowledgeAlarm: return "acknowledge an alarm"
         case .reveal: return "see a resident's details"
         case .clears: return "confirm 四清"
         case .careWork, .careManagement: return "act on a care plan"
@@ -49,7 +52,7 @@ public enum OperatorAction: Hashable, Sendable {
     var grids: [String?] {
         switch self {
         case .order(let grid), .visit(let grid), .clears(let grid), .careWork(let grid), .careManagement(let grid),
-             .jointHandling(let grid):
+             .jointHandling(let grid), .acknowledgeAlarm(let grid):
             return [grid]
         case .ticket(let action, let grid):
             if case .dispatch(let target, _) = action { return [grid, target] }
@@ -109,7 +112,7 @@ public enum Permissions {
                 case .accept, .resolve, .escalate: return true
                 case .dispatch, .rate, .cancel: return false
                 }
-            case .order, .duty, .visit, .answerCall, .reveal, .clears, .careWork:
+            case .order, .duty, .visit, .answerCall, .reveal, .clears, .careWork, .acknowledgeAlarm:
                 return true
             case .careManagement:
                 return role == .socialWorkStation

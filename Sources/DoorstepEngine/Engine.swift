@@ -128,6 +128,7 @@ public final class Engine: @unchecked Sendable {
         current.update(callIns: changes.callIns)
         current.update(carePlans: changes.carePlans)
         current.update(placeVisits: changes.placeVisits)
+        current.update(alarms: changes.alarms)
         current.update(fourClears: changes.clearsMoves)
         live = current
     }

@@ -103,10 +103,18 @@ extension WallState {
     /// Keys that change something, which a lobby screen refuses.
     static func isAction(_ key: Key) -> Bool {
         switch key {
-        case .character(let c): return "cCdeisxravyn".contains(c)
+        case .character(let c): return "cCdeisxravynA".contains(c)
         default: return false
         }
     }
+
+    /// The desk's alarms nobody has taken, newest first.
+    public var newAlarms: [Alarm] {
+        overview.alarms.unacknowledged.filter { onDesk(grid: $0.gridCode, community: overview.communityOfGrid($0.gridCode) ?? "") }
+    }
+
+    /// Whether the cues are muted now.
+    public var muted: Bool { mutedUntil.map { $0 > now } ?? false }
 
     /// Where a ticket stands in the desk's queue: a community's office sees the orders waiting
     /// to be dispatched first, a grid's station those to accept and to resolve.

@@ -82,7 +82,7 @@ enum EventsPane {
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
              .callInDeclined, .callInWithdrawn, .careOrdered, .careDispatched, .careAccepted, .careReviewed, .careClosed, .careServiceAdded,
-             .careServiceDone, .fourClears, .placeVisit:
+             .careServiceDone, .fourClears, .placeVisit, .alarmRaised, .alarmAcknowledged, .alarmCleared, .alarmEscalated:
             return true
         }
     }
@@ -118,14 +118,23 @@ enum EventsPane {
         case .revealed: return who
         case .operatorAdded(_, let role, let scope): return with("\(s.operatorRole(role)) \(scope.code)")
         case .operatorRemoved: return who
+        case .alarm(_, let grid, let change):
+            let place = overview.grids.first { $0.grid.code == grid }?.grid.name ?? grid
+            switch change {
+            case .raised: return place
+            case .acknowledged: return "\(place) · \(who)"
+            case .cleared, .escalated: return place
+            }
         case .unreadable(let kind, _, let detail): return with(detail.isEmpty ? kind : "\(kind) \(detail)")
         }
     }
 
     static func style(for kind: ChangeKind) -> Style {
         switch kind {
-        case .ticketEscalated, .callDeclined, .callEscalated, .privacyReveal, .callInDeclined: return Style(.attention, bold: true)
-        case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled, .careServiceDone, .careAccepted, .fourClears:
+        case .alarmRaised: return Style(.alarm, bold: true)
+        case .ticketEscalated, .callDeclined, .callEscalated, .privacyReveal, .callInDeclined, .alarmEscalated: return Style(.attention, bold: true)
+        case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled, .careServiceDone, .careAccepted, .fourClears,
+             .alarmAcknowledged, .alarmCleared:
             return Style(.ok)
         case .callPlaced, .callInRequested: return Style(.key)
         case .unreadable: return Style(.muted)

@@ -149,7 +149,8 @@ enum GridsPane {
             let summary = overview.grids[slot.index]
             let why = summary.assessment.reasons.first.map { WallView.reasonText($0, s) } ?? s.ticketsShort(summary.openTickets)
             drawTile(&canvas, name: summary.grid.name, status: summary.assessment.status, detail: "\(summary.grid.code) \(why)",
-                     selected: selected, compact: at.layout.compact, in: shown, full: tile)
+                     selected: selected, compact: at.layout.compact, in: shown, full: tile,
+                     newAlarm: overview.alarms.standing(ofGrid: summary.grid.code)?.isNew == true)
         }
         return shown
     }
@@ -183,12 +184,14 @@ enum GridsPane {
             return !(a.indices.contains(index) && b.indices.contains(index) && a[index] == b[index])
         }
         let (a, b) = (old.overview.grids, state.overview.grids)
-        return !(a.indices.contains(index) && b.indices.contains(index) && a[index] == b[index])
+        guard a.indices.contains(index), b.indices.contains(index), a[index] == b[index] else { return true }
+        let code = b[index].grid.code
+        return old.overview.alarms.standing(ofGrid: code) != state.overview.alarms.standing(ofGrid: code)
     }
 
     private static func drawTile(
         _ canvas: inout Canvas, name: String, status: GridStatus, detail: String, selected: Bool, compact: Bool,
-        in clip: Rect, full tile: Rect
+        in clip: Rect, full tile: Rect, newAlarm: Bool = false
     ) {
         guard !clip.isEmpty else { return }
         // Trouble is drawn as a solid block in its colour; a normal grid stays quiet (a green
@@ -197,10 +200,11 @@ enum GridsPane {
         let style = selected
             ? Style(.selected, inverse: true, bold: true)
             : (quiet ? Style(.normal) : Style(WallView.role(for: status), inverse: true, bold: status == .alarm))
-        let markStyle = quiet ? Style(.ok, bold: true) : style
+        // an alarm nobody has taken yet: "!" in place of the mark, out of the block, until taken
+        let markStyle = newAlarm ? Style(.alarm, bold: true) : quiet ? Style(.ok, bold: true) : style
         let detailStyle = quiet ? Style(.muted) : style
         canvas.fill(clip, style: style)
-        let mark = WallView.mark(for: status, canvas.glyphs)
+        let mark = newAlarm ? "!" : WallView.mark(for: status, canvas.glyphs)
         if compact {
             let after = canvas.write(mark, x: tile.x, y: tile.y, clip: clip, style: markStyle)
             canvas.write(Columns.truncate(name, to: clip.maxX - after), x: after, y: tile.y, clip: clip, style: style)

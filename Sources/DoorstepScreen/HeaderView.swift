@@ -81,6 +81,13 @@ enum HeaderView {
         func count(_ label: String, _ value: Int, _ role: Role) -> [(String, Style)] {
             figure(label, "\(value)", value > 0 ? role : nil)
         }
+        // alarms nobody has taken lead, and a mute says so while it lasts
+        var lead: [[(String, Style)]] = []
+        let waiting = state.newAlarms.count
+        if waiting > 0 { lead.append([(" ! ", Style(.alarm, inverse: true, bold: true))] + count(s.newAlarms, waiting, .alarm)) }
+        if let until = state.mutedUntil, until > state.now {
+            lead.append([(" " + s.mutedUntil(Formatting.time(until, timeZone: state.timeZone)) + " ", Style(.attention, bold: true))])
+        }
         if state.desk.scope != .street {
             let tally = state.deskTally
             var queue = [0, 0, 0]  // ordered, dispatched, accepted
@@ -92,7 +99,7 @@ enum HeaderView {
                 default: break
                 }
             }
-            return [
+            return lead + [
                 figure(s.grids, "\(tally.grids)") + count(s.alarm, tally.alarm, .alarm) + count(s.attention, tally.attention, .attention),
                 count(s.openTickets, tally.openTickets, .header) + count(s.overdue, tally.overdue, .alarm),
                 count(s.state(.ordered), queue[0], .attention) + count(s.state(.dispatched), queue[1], .attention)
@@ -114,6 +121,6 @@ enum HeaderView {
             quality += figure(s.mustVisits, "\(f.mustVisitDone)/\(f.mustVisitDue) \(percent)%")
         }
         if !quality.isEmpty { groups.append(quality) }
-        return groups
+        return lead + groups
     }
 }

@@ -27,12 +27,18 @@ public enum OperatorNotice: Equatable, Sendable {
     case answered(callID: String, accepted: Bool)
     /// No call is ringing for this desk's people.
     case noCallRinging
+    /// Alarms taken from this desk.
+    case alarmsAcknowledged(Int)
+    /// No alarm waits to be taken here.
+    case noAlarm
+    /// The attention cues are off until then.
+    case muted(until: Date)
 
     public var isProblem: Bool {
         switch self {
-        case .callsPlaced, .callCancelled, .moved, .calledIn, .answered: return false
+        case .callsPlaced, .callCancelled, .moved, .calledIn, .answered, .alarmsAcknowledged, .muted: return false
         case .nobodyToCall, .enterStreetFirst, .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed, .forbidden, .readOnly,
-             .noCallRinging:
+             .noCallRinging, .noAlarm:
             return true
         }
     }
@@ -41,7 +47,9 @@ public enum OperatorNotice: Equatable, Sendable {
     public var seconds: TimeInterval {
         switch self {
         case .callCancelled: return 3
-        case .callsPlaced, .moved, .calledIn, .nobodyToCall, .enterStreetFirst, .readOnly, .answered, .noCallRinging: return 5
+        case .callsPlaced, .moved, .calledIn, .nobodyToCall, .enterStreetFirst, .readOnly, .answered, .noCallRinging, .alarmsAcknowledged,
+             .noAlarm, .muted:
+            return 5
         case .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed, .forbidden: return 10
         }
     }
@@ -67,6 +75,9 @@ public enum OperatorNotice: Equatable, Sendable {
         case .readOnly: return s.readOnly
         case .answered(let call, let accepted): return s.answered(call, accepted)
         case .noCallRinging: return s.noCallRinging
+        case .alarmsAcknowledged(let count): return s.alarmsAcknowledged(count)
+        case .noAlarm: return s.noAlarm
+        case .muted(let until): return s.mutedUntil(Formatting.time(until, timeZone: timeZone))
         }
     }
 }

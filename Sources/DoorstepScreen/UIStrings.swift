@@ -67,6 +67,12 @@ public struct UIStrings: Sendable {
     public var readOnly: String
     public var answered: @Sendable (_ callID: String, _ accepted: Bool) -> String
     public var noCallRinging: String
+    public var alarmsAcknowledged: @Sendable (Int) -> String
+    public var noAlarm: String
+    /// The header's and the footer's mute: the cues are off until a time.
+    public var mutedUntil: @Sendable (String) -> String
+    /// The header's count of alarms nobody has taken.
+    public var newAlarms: String
     /// The header's desk: a community's office, a grid's station, a lobby screen; the operator.
     public var desk: @Sendable (_ scope: String, _ role: OperatorRole, _ who: String) -> String
     public var keyMove: String
@@ -153,6 +159,10 @@ public struct UIStrings: Sendable {
             case .privacyReveal: return "查看隐私"
             case .operatorAdded: return "操作员"
             case .operatorRemoved: return "删操作员"
+            case .alarmRaised: return "告警"
+            case .alarmAcknowledged: return "认领"
+            case .alarmCleared: return "解除"
+            case .alarmEscalated: return "上报"
             case .unreadable: return "未知变更"
             }
         },
@@ -215,6 +225,7 @@ public struct UIStrings: Sendable {
         storeUnreadable: { "库中数据无法读取:\($0)" }, actionFailed: { "操作未完成:\($0)" },
         forbidden: { "无权操作,未保存:\($0)" }, readOnly: "大屏只读:不能在此操作", answered: { $1 ? "已接听 \($0)" : "已拒接 \($0)" },
         noCallRinging: "本网格没有正在振铃的呼叫",
+        alarmsAcknowledged: { "已认领 \($0) 条告警" }, noAlarm: "没有待认领的告警", mutedUntil: { "提示音已静音至 \($0)" }, newAlarms: "待认领告警",
         desk: { scope, role, who in
             switch role {
             case .streetDuty: return "街道端 · \(who)"
@@ -335,6 +346,10 @@ public struct UIStrings: Sendable {
             case .privacyReveal: return "revealed"
             case .operatorAdded: return "operator"
             case .operatorRemoved: return "op removed"
+            case .alarmRaised: return "alarm"
+            case .alarmAcknowledged: return "acked"
+            case .alarmCleared: return "cleared"
+            case .alarmEscalated: return "escalated"
             case .unreadable: return "unknown"
             }
         },
@@ -379,6 +394,8 @@ public struct UIStrings: Sendable {
         storeUnreadable: { "unreadable stored data: \($0)" }, actionFailed: { "not done: \($0)" },
         forbidden: { "not allowed, nothing saved: \($0)" }, readOnly: "lobby screen: read-only", answered: { $1 ? "answered \($0)" : "declined \($0)" },
         noCallRinging: "no call is ringing for this grid",
+        alarmsAcknowledged: { "\($0) alarm(s) acknowledged" }, noAlarm: "no alarm waits to be taken", mutedUntil: { "cues muted until \($0)" },
+        newAlarms: "New alarms",
         desk: { scope, role, who in
             switch role {
             case .streetDuty: return "street desk · \(who)"

@@ -20,6 +20,10 @@ public struct PendingCall: Equatable, Sendable {
 /// `update(_:)`; drawn only by `WallView.render(_:)`.
 public struct WallState: Sendable {
     public var overview: Overview { didSet { refreshScopedTickets() } }
+    /// The attention cues (bell, flash, alert command) are off until then (`M`).
+    public var mutedUntil: Date?
+    /// How long `M` mutes the cues.
+    public static let muteFor: TimeInterval = 15 * 60
     /// Operators' names by id, for the ticker (an operator's id is who an event names).
     public var operatorNames: [String: String] = [:]
     /// Who the wall serves and what part of the territory it shows.
@@ -207,6 +211,8 @@ public enum WallEffect: Equatable, Sendable {
     case loadHouseholds(gridCode: String)
     /// Call outside parties in on a ticket (联动).
     case callIn(ticketID: String, responderIDs: [String])
+    /// Take (认领) these alarms.
+    case acknowledgeAlarms([String])
     /// Answer (or decline) a ringing call from this desk (the `ack`).
     case answerCall(callID: String, staffID: String, accept: Bool)
 }

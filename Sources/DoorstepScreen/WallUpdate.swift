@@ -129,6 +129,24 @@ extension WallState {
             if focus == .staff, let person = selectedStaff { call(person) }
         case .character("d") where focus == .tickets:
             openDispatch()
+        case .character("a") where focus == .grids:
+            // 认领 the highlighted grid's alarm
+            guard let code = selectedSummary?.grid.code, let alarm = overview.alarms.standing(ofGrid: code), alarm.isNew else {
+                show(.noAlarm)
+                return nil
+            }
+            return .acknowledgeAlarms([alarm.id])
+        case .character("A"):
+            // every alarm of the desk nobody has taken
+            let waiting = newAlarms
+            guard !waiting.isEmpty else {
+                show(.noAlarm)
+                return nil
+            }
+            return .acknowledgeAlarms(waiting.map(\.id))
+        case .character("M"):
+            mutedUntil = muted ? nil : now.addingTimeInterval(Self.muteFor)
+            if let until = mutedUntil { show(.muted(until: until)) }
         case .character("s") where focus == .tickets:
             // 派单 as suggested, one key: the order's grid and its suggested person
             return suggestedDispatch()

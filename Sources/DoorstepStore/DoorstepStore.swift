@@ -36,7 +36,23 @@ public struct OrderRequest: Sendable {
 /// Every write is one short transaction that checks the current state *inside* it and appends
 /// to the event log, so two processes racing on the same ticket cannot both succeed, and
 /// every reader can follow what changed by sequence number.
-public typealias DoorstepStore = ChangeFeed & StoreQueries & LifecycleCommands & OperatorDirectory
+public typealias DoorstepStore = ChangeFeed & StoreQueries & LifecycleCommands & OperatorDirectory & AlarmCommands
+
+/// A grid's alarms (告警), each a transaction that checks the alarm's state inside it, so that
+/// several walls watching the same grid raise, clear and escalate it once.
+public protocol AlarmCommands: Sendable {
+    /// Raises an alarm on a grid in alarm; nil when one already stands there (another wall
+    /// raised it first).
+    func raiseAlarm(gridCode: String, reasons: [String], at time: Date) throws -> Alarm?
+    /// Takes standing alarms (认领), each recorded with who and when; those already taken or
+    /// cleared are left as they are. Returns the ones taken now.
+    func acknowledgeAlarms(ids: [String], by actor: String, at time: Date) throws -> [Alarm]
+    /// Marks a standing alarm cleared (its grid left alarm); nil when it was not standing.
+    func clearAlarm(id: String, at time: Date) throws -> Alarm?
+    /// Marks an alarm escalated if it is still standing, untaken and not yet escalated, and
+    /// raised at least `after` seconds ago; nil otherwise (another wall escalated it first).
+    func escalateAlarm(id: String, after: TimeInterval, by actor: String, at time: Date) throws -> Alarm?
+}
 
 /// The operators who work the terminals and commands (操作员), each with a role and a scope.
 /// While the directory is empty, nobody is checked (a data set without operators works as
@@ -75,6 +91,7 @@ public protocol ChangeFeed: Sendable {
     /// Care plans with their services.
     func carePlans(ids: [String]) throws -> [CarePlan]
     func placeVisits(ids: [String]) throws -> [PlaceVisit]
+    func alarms(ids: [String]) throws -> [Alarm]
     /// Events after `sequence` (oldest first, at most `limit`) with the rows they name as
     /// they are now; none when one of them means building afresh (`ChangeTargets.rebuild`).
     /// A store that can should read them together, in one read.
@@ -91,6 +108,7 @@ public struct ChangeBatch: Sendable {
     public var callIns: [CallIn] = []
     public var carePlans: [CarePlan] = []
     public var placeVisits: [PlaceVisit] = []
+    public var alarms: [Alarm] = []
     /// Households' 四清 confirmed (carried by the events themselves).
     public var clearsMoves: [FourClearsMove] = []
     /// One of the events replaced the territory or its people: build afresh (no rows are read).
@@ -101,7 +119,8 @@ public struct ChangeBatch: Sendable {
     public init(
         events: [ChangeEvent], tickets: ([String]) throws -> [Ticket], staff: ([String]) throws -> [Staff],
         calls: ([String]) throws -> [Call], visits: ([String]) throws -> [Visit], callIns: ([String]) throws -> [CallIn],
-        carePlans: ([String]) throws -> [CarePlan], placeVisits: ([String]) throws -> [PlaceVisit]
+        carePlans: ([String]) throws -> [CarePlan], placeVisits: ([String]) throws -> [PlaceVisit],
+        alarms: ([String]) throws -> [Alarm] = { _ in [] }
     ) throws {
         self.events = events
         let targets = ChangeTargets(events)
@@ -114,6 +133,7 @@ public struct ChangeBatch: Sendable {
         self.callIns = try callIns(Array(targets.callIns))
         self.carePlans = try carePlans(Array(targets.carePlans))
         self.placeVisits = try placeVisits(Array(targets.placeVisits))
+        self.alarms = try alarms(Array(targets.alarms))
         self.clearsMoves = targets.clearsMoves
     }
 }
@@ -123,7 +143,7 @@ extension ChangeFeed {
     public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
         try ChangeBatch(events: events(after: sequence, limit: limit), tickets: tickets(ids:), staff: staff(ids:), calls: calls(ids:),
                         visits: visits(ids:), callIns: callIns(ids:), carePlans: carePlans(ids:),
-                        placeVisits: placeVisits(ids:))
+                        placeVisits: placeVisits(ids:), alarms: alarms(ids:))
     }
 }
 

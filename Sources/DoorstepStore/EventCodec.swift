@@ -53,6 +53,9 @@ public enum EventCodec {
         case .revealed: detail = "resident details shown on the wall"
         case .operatorAdded(_, let role, let scope): detail = role.rawValue + " " + scope.code  // "grid_worker JB01"
         case .operatorRemoved: detail = ""
+        case .alarm(_, let grid, let change):
+            // "JB01" or, raised, "JB01 overdue,unanswered_call"
+            if case .raised(let reasons) = change, !reasons.isEmpty { detail = grid + " " + reasons.joined(separator: ",") } else { detail = grid }
         case .unreadable(let kind, let subject, let detail): return (kind, subject, detail)
         }
         return (change.kind.rawValue, change.subject, detail)
@@ -125,6 +128,17 @@ public enum EventCodec {
             guard parts.count == 2, let role = OperatorRole(rawValue: parts[0]) else { return unreadable }
             return .operatorAdded(id: subject, role: role, scope: OperatorScope(role: role, code: parts[1]))
         case .operatorRemoved: return .operatorRemoved(id: subject)
+        case .alarmRaised, .alarmAcknowledged, .alarmCleared, .alarmEscalated:
+            let parts = detail.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let grid = parts.first, !grid.isEmpty else { return unreadable }
+            let change: AlarmChange
+            switch known {
+            case .alarmRaised: change = .raised(reasons: parts.count > 1 ? parts[1].split(separator: ",").map(String.init) : [])
+            case .alarmAcknowledged: change = .acknowledged
+            case .alarmCleared: change = .cleared
+            default: change = .escalated
+            }
+            return .alarm(id: subject, gridCode: grid, change)
         case .unreadable: return unreadable
         }
     }

@@ -30,6 +30,7 @@ extension SQLiteStore {
             { Result { let (orgs, members) = try self.read { db in try Self.loadParty(db) }; return .party(orgs, members) } },
             { Result { .care(try self.read { db in try Self.loadCare(db) }) } },
             { Result { .clears(try self.read { db in try Self.loadFourClears(db) }) } },
+            { Result { .alarms(try self.read { db in try Self.loadAlarms(db, now: now) }) } },
         ]
         var data: CentreData?
         var tickets: [Ticket] = []
@@ -38,6 +39,7 @@ extension SQLiteStore {
         var party: ([PartyOrganisation], [PartyMember]) = ([], [])
         var care: [CarePlan] = []
         var census = FourClearsCensus()
+        var alarms: [Alarm] = []
         for part in Parallel.run(jobs) {
             switch try part.get() {
             case .tickets(let open): tickets = open
@@ -47,6 +49,7 @@ extension SQLiteStore {
             case .party(let orgs, let members): party = (orgs, members)
             case .care(let plans): care = plans
             case .clears(let counted): census = counted
+            case .alarms(let standing): alarms = standing
             }
         }
         guard var data else { throw StoreError.invalid("\(path): the territory could not be read") }
@@ -56,6 +59,7 @@ extension SQLiteStore {
         (data.partyOrganisations, data.partyMembers) = party
         data.carePlans = care
         data.fourClears = census
+        data.alarms = alarms
         return data
     }
 
@@ -68,6 +72,7 @@ extension SQLiteStore {
         case party([PartyOrganisation], [PartyMember])
         case care([CarePlan])
         case clears(FourClearsCensus)
+        case alarms([Alarm])
     }
 
     private func loadTerritory(_ db: Database, now: Date) throws -> CentreData {
@@ -151,7 +156,8 @@ extension SQLiteStore {
                 visits: { try Self.rows(db, $0, table: "visit", key: "id", Records.visit) },
                 callIns: { try Self.rows(db, $0, table: "call_in", key: "id", Records.callIn) },
                 carePlans: { try Self.withServices(db, Self.rows(db, $0, table: "care_plan", key: "id", Records.carePlan)) },
-                placeVisits: { try Self.rows(db, $0, table: "place_visit", key: "id", Records.placeVisit) })
+                placeVisits: { try Self.rows(db, $0, table: "place_visit", key: "id", Records.placeVisit) },
+                alarms: { try Self.rows(db, $0, table: "alarm", key: "id", Records.alarm) })
         }
     }
 

@@ -136,7 +136,7 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
             return try row.fields.optionalText("staff").flatMap { try grid(of: "staff", "id", $0, db) }
         case .carePlan(let plan, _), .careServiceDone(_, let plan):
             return try grid(of: "care_plan", "id", plan, db)
-        case .fourClears(_, let grid, _, _):
+        case .fourClears(_, let grid, _, _), .alarm(_, let grid, _):
             return grid
         case .placeVisit(_, let place):
             return try grid(of: "key_place", "code", place, db)

@@ -202,6 +202,16 @@ enum Schema {
         migrator.registerMigration("v18: the grid of each event") { db in
             try db.execute(sql: "ALTER TABLE event ADD COLUMN grid TEXT")
         }
+        // a grid's alarms, each raised once, acknowledged by someone, cleared, escalated
+        migrator.registerMigration("v19: alarms") { db in
+            try db.execute(sql: """
+                CREATE TABLE alarm (
+                    id TEXT PRIMARY KEY, grid TEXT NOT NULL REFERENCES grid(code), raised_at REAL NOT NULL, reasons TEXT NOT NULL,
+                    acknowledged_by TEXT, acknowledged_at REAL, cleared_at REAL, escalated_at REAL);
+                CREATE UNIQUE INDEX alarm_standing ON alarm(grid) WHERE cleared_at IS NULL;
+                CREATE INDEX alarm_raised ON alarm(raised_at);
+                """)
+        }
         return migrator
     }
 }

@@ -113,6 +113,10 @@ public final class Terminal {
         }
     }
 
+    /// The attention cues: the terminal's bell, or a flash of the screen where it has one.
+    public func bell() { if !closed { beep() } }
+    public func flashScreen() { if !closed { flash() } }
+
     // MARK: Input
 
     /// Waits up to `timeoutMilliseconds` for a key, a resize or a signal.

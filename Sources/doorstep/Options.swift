@@ -43,10 +43,22 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "How the terminal draws East Asian ambiguous characters (box lines, ●, ·): narrow, wide, or auto to ask it (default: config, then auto).")
     var ambiguous: String?
 
+    @Option(help: "Seconds an alarm may stand untaken before it goes to the street's duty officers (default: config, then 600).")
+    var alarmEscalation: Double?
+
+    @Flag(help: "No bell for a new alarm (default: config, then the bell rings).")
+    var noBell = false
+
+    @Flag(help: "Flash the screen for a new alarm (default: config, then no flash).")
+    var flash = false
+
+    @Option(help: "A command run for every new alarm, with DOORSTEP_ALARM_ID, DOORSTEP_GRID, DOORSTEP_GRID_NAME and DOORSTEP_REASONS set (default: config, then none).")
+    var alertCommand: String?
+
     /// The settings in force: flags over the config file over defaults, checked.
     func settings() throws -> ScreenSettings {
         try ScreenSettings.load(ScreenFlags(
             language: lang, refresh: refresh, theme: theme, callTimeout: callTimeout, log: log, notifier: notifier, escalation: escalation,
-            ambiguous: ambiguous))
+            ambiguous: ambiguous, alarmEscalation: alarmEscalation, bell: noBell ? false : nil, flash: flash ? true : nil, alertCommand: alertCommand))
     }
 }

@@ -37,6 +37,7 @@ final class FlakyStore: ChangeFeed {
     func callIns(ids: [String]) throws -> [CallIn] { try check(); return try inner.callIns(ids: ids) }
     func carePlans(ids: [String]) throws -> [CarePlan] { try check(); return try inner.carePlans(ids: ids) }
     func placeVisits(ids: [String]) throws -> [PlaceVisit] { try check(); return try inner.placeVisits(ids: ids) }
+    func alarms(ids: [String]) throws -> [Alarm] { try check(); return try inner.alarms(ids: ids) }
 }
 
 @Suite("Polling engine")
