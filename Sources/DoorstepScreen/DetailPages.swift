@@ -14,6 +14,8 @@ public enum DetailPage: Equatable, Sendable {
     case partyNetwork
     /// 联动处置 · the tickets waiting on outside parties, and each department's pace this week.
     case joint
+    /// 告警 · the desk's alarms of the last hours.
+    case alarms
 }
 
 /// The sections of a grid's page that Tab moves between.
@@ -127,7 +129,7 @@ extension WallState {
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
             case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
-            case .grid, .community, .map, .partyNetwork, .joint: return nil
+            case .grid, .community, .map, .partyNetwork, .joint, .alarms: return nil
             }
         case .character("i"):
             if case .ticket(let id) = page { openCallIn(id) }
@@ -144,6 +146,7 @@ extension WallState {
         }
         if case .map(let code) = page { return LiveMap.handle(key, &self, grid: code) }
         if case .joint = page { return JointPage.handle(key, &self) }
+        if case .alarms = page { return AlarmPage.handle(key, &self) }
         if case .community(let code) = page {
             let grids = communityGrids(code)
             switch key {

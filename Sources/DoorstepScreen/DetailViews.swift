@@ -14,6 +14,7 @@ enum DetailViews {
         case .map(let code): LiveMap.draw(&canvas, state, grid: code, in: area)
         case .partyNetwork: PartyNetworkPage.draw(&canvas, state, in: area)
         case .joint: JointPage.draw(&canvas, state, in: area)
+        case .alarms: AlarmPage.draw(&canvas, state, in: area)
         }
     }
 

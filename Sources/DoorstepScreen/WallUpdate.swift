@@ -93,6 +93,8 @@ extension WallState {
             return open(.partyNetwork)
         case .character("o"):
             return open(.joint)
+        case .character("!"):
+            return open(.alarms)
         case .character("/"):
             focus = .grids
             filterEditing = true

@@ -53,6 +53,29 @@ struct AlarmScreenTests {
         #expect(state.notice?.message == .readOnly)
     }
 
+    @Test("! opens the desk's alarms of the last hours, newest first; a takes the selected one, Enter opens its grid")
+    func queuePage() throws {
+        var state = try Self.state(Size(width: 200, height: 60))
+        state.operatorNames = ["duty": "街道值班员"]
+        state.update(.key(.character("!")))
+        #expect(state.page == .alarms)
+        let zh = WallView.render(state)
+        try assertSnapshot(zh.text, named: "alarm-page-200x60-zh")
+        #expect(misalignedRow(zh) == nil)
+        #expect(zh.text.contains("告警 · 近 12 小时 3 条 · 待认领 2"))
+        #expect(zh.text.contains("已认领 街道值班员"))
+        #expect(state.update(.key(.character("a"))) == .acknowledgeAlarms(["A000002"]))  // the newest first
+        state.update(.key(.down))
+        state.update(.key(.down))
+        #expect(state.update(.key(.character("a"))) == nil)  // already taken
+        #expect(state.update(.key(.enter)) == nil && state.page == .grid(code: "XH06"))
+        var en = try Self.state(Size(width: 80, height: 24), language: .en)
+        en.update(.key(.character("!")))
+        let small = WallView.render(en)
+        try assertSnapshot(small.text, named: "alarm-page-80x24-en")
+        #expect(misalignedRow(small) == nil)
+    }
+
     @Test("M mutes the cues for a quarter of an hour, said in the header; M again unmutes")
     func mute() throws {
         var state = try Self.state(Size(width: 200, height: 60))
