@@ -20,10 +20,11 @@ public struct ConfigFile: Decodable, Equatable, Sendable {
     public var bell: Bool?
     public var flash: Bool?
     public var alertCommand: String?
+    public var cycle: Double?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log, ambiguous
-        case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command"
+        case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command", cycle
     }
 
     public init(

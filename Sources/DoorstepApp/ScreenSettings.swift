@@ -24,12 +24,15 @@ public struct ScreenFlags: Sendable {
     public var bell: Bool?
     public var flash: Bool?
     public var alertCommand: String?
+    /// Seconds between the views of an unattended wall (nil: it does not turn).
+    public var cycle: Double?
 
     public init(
         language: String? = nil, refresh: Double? = nil, theme: String? = nil, callTimeout: Double? = nil, log: String? = nil,
         notifier: String? = nil, escalation: String? = nil, ambiguous: String? = nil, alarmEscalation: Double? = nil,
-        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil
+        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil, cycle: Double? = nil
     ) {
+        self.cycle = cycle
         self.alarmEscalation = alarmEscalation
         self.bell = bell
         self.flash = flash
@@ -63,6 +66,8 @@ public struct ScreenSettings: Sendable {
     public var bell = true
     public var flash = false
     public var alertCommand: String?
+    /// An unattended wall turns through its views every this many seconds (nil: it does not).
+    public var cycle: TimeInterval?
 
     /// Flags over the config file over the environment over defaults, each checked, with the
     /// setting named in the refusal. Reads no file but a theme file the settings name.
@@ -95,6 +100,10 @@ public struct ScreenSettings: Sendable {
         settings.bell = flags.bell ?? config.bell ?? true
         settings.flash = flags.flash ?? config.flash ?? false
         settings.alertCommand = flags.alertCommand ?? config.alertCommand
+        if let cycle = flags.cycle ?? config.cycle {
+            guard cycle >= 2, cycle <= 3600 else { throw Failure("cycle must be between 2 and 3600 seconds, not \(cycle)", exitCode: ExitStatus.usage) }
+            settings.cycle = cycle
+        }
         return settings
     }
 

@@ -69,6 +69,8 @@ struct WallRunner {
                         if flash { terminal.flashScreen() }
                         effects.alert(fresh, overview: snapshot.overview)
                     }
+                    // an unattended wall stops turning and shows the newest alarm's grid
+                    if let newest = fresh.max(by: { $0.raisedAt < $1.raisedAt }) { state.holdCycle(on: newest) }
                 }
                 if snapshot.staleSince != state.staleSince {
                     if let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
@@ -128,8 +130,9 @@ struct WallRunner {
                 effects.reconcileAlarms(state.overview)
                 let notice = state.notice
                 let pending = state.pendingCall
+                let (view, selected) = (state.viewScope, state.selectedGrid)
                 if let effect = state.update(.tick(clock.now())) { effects.perform(effect, state: state) }
-                if state.notice != notice || state.pendingCall != pending {
+                if state.notice != notice || state.pendingCall != pending || state.viewScope != view || state.selectedGrid != selected {
                     changed = true
                     onlyData = false
                 }
@@ -166,6 +169,7 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     logger.info("ambiguous characters: \(terminal.glyphsChosen)")
     state.glyphs = terminal.glyphs
     state.desk = desk
+    if let every = settings.cycle { state.startCycle(every: every) }
     state.operatorNames = operatorNames
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))

@@ -26,7 +26,7 @@ extension WallView {
         guard old.size == new.size, old.language == new.language, old.glyphs == new.glyphs, let layout = WallLayout(size: new.size),
               old.page == nil, new.page == nil, old.pendingCall == nil, new.pendingCall == nil, old.picker == nil, new.picker == nil,
               old.reasonInput == nil, new.reasonInput == nil, old.callInPicker == nil, new.callInPicker == nil, !old.showHelp, !new.showHelp, old.filter == new.filter,
-              old.filterEditing == new.filterEditing, old.focus == new.focus, old.streetScope == new.streetScope, old.desk == new.desk,
+              old.filterEditing == new.filterEditing, old.focus == new.focus, old.streetScope == new.streetScope, old.desk == new.desk, old.viewScope == new.viewScope,
               old.overview.territory.isSame(as: new.overview.territory)
         else { return nil }
         var panes: Panes = [.header, .footer]

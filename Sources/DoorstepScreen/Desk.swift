@@ -42,14 +42,21 @@ public struct Desk: Equatable, Sendable {
 }
 
 extension WallState {
-    /// Whether a grid (by its code and its community's) is on this desk.
-    func onDesk(grid code: String, community: String) -> Bool {
-        switch desk.scope {
+    /// What the wall shows now: the desk's scope, or a narrower view of it (an unattended
+    /// wall turning through its communities).
+    public var shownScope: OperatorScope { viewScope ?? desk.scope }
+
+    /// Whether a grid (by its code and its community's) is in `scope`.
+    static func contains(_ scope: OperatorScope, grid code: String, community: String) -> Bool {
+        switch scope {
         case .street: return true
         case .community(let own): return community == own
         case .grid(let own): return code == own
         }
     }
+
+    /// Whether a grid (by its code and its community's) is shown on this desk now.
+    func onDesk(grid code: String, community: String) -> Bool { Self.contains(shownScope, grid: code, community: community) }
 
     /// Whether a grid (an index in `overview.grids`) is on this desk.
     func onDesk(gridIndex index: Int) -> Bool {
@@ -63,12 +70,12 @@ extension WallState {
     func onDesk(_ event: ChangeEvent) -> Bool {
         guard desk.scope != .street else { return true }
         guard let code = event.gridCode else { return false }
-        return onDesk(grid: code, community: overview.communityOfGrid(code) ?? "")
+        return Self.contains(desk.scope, grid: code, community: overview.communityOfGrid(code) ?? "")
     }
 
     /// The community the desk is in (a community's own, a grid's community), as an index.
     var deskCommunity: Int? {
-        switch desk.scope {
+        switch shownScope {
         case .street: return nil
         case .community(let code): return overview.communities.firstIndex { $0.code == code }
         case .grid(let code): return overview.communityOfGrid(code).flatMap { c in overview.communities.firstIndex { $0.code == c } }
@@ -78,7 +85,7 @@ extension WallState {
     /// What the desk's grids add up to (a community's tally; a grid's own summary).
     var deskTally: StatusTally {
         var tally = StatusTally()
-        switch desk.scope {
+        switch shownScope {
         case .street:
             return tally
         case .community:
@@ -119,7 +126,7 @@ extension WallState {
     /// Where a ticket stands in the desk's queue: a community's office sees the orders waiting
     /// to be dispatched first, a grid's station those to accept and to resolve.
     func deskRank(_ state: TicketState) -> Int {
-        switch desk.scope {
+        switch shownScope {
         case .street: return 0
         case .community: return state == .ordered ? 0 : 1
         case .grid: return state == .dispatched ? 0 : state == .accepted ? 1 : 2

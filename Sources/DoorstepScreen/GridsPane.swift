@@ -15,13 +15,13 @@ enum GridsPane {
             title = "\(s.allStreets) · \(overview.streets.count) · \(s.allGrids) \(overview.grids.count)"
         } else if let street = state.scopedStreet {
             title = "\(street.name) · \(s.allGrids) \(shown)"
-        } else if state.desk.scope != .street {
+        } else if state.shownScope != .street {
             // a community's or grid's desk: its own grids, the rest of the street not shown
-            if case .grid(let code) = state.desk.scope {
+            if case .grid(let code) = state.shownScope {
                 title = overview.grids.first { $0.grid.code == code }.map { "\($0.grid.name) · \(code)" } ?? code
             } else {
                 let community = state.deskCommunity.flatMap { overview.communities.indices.contains($0) ? overview.communities[$0].name : nil }
-                title = "\(community ?? state.desk.scope.code) · \(s.allGrids) \(shown)"
+                title = "\(community ?? state.shownScope.code) · \(s.allGrids) \(shown)"
             }
         } else {
             title = "\(s.allGrids) · \(overview.grids.count)"
@@ -39,7 +39,7 @@ enum GridsPane {
         // the layout makes one heading per group, in order
         for (heading, group) in zip(at.layout.headings, groups) { drawHeading(&canvas, state, heading: heading, group: group, at: at) }
         for slot in at.layout.slots { drawSlot(&canvas, state, slot: slot, at: at) }
-        if case .grid(let code) = state.desk.scope { GridDeskPanel.draw(&canvas, state, code: code, in: inner) }
+        if case .grid(let code) = state.shownScope { GridDeskPanel.draw(&canvas, state, code: code, in: inner) }
 
         let (layout, offset) = (at.layout, at.offset)
         if offset + inner.height < layout.contentHeight {

@@ -85,10 +85,16 @@ enum HeaderView {
         var lead: [[(String, Style)]] = []
         let waiting = state.newAlarms.count
         if waiting > 0 { lead.append([(" ! ", Style(.alarm, inverse: true, bold: true))] + count(s.newAlarms, waiting, .alarm)) }
+        if let turning = state.cycle {
+            let zh = state.language == .zh
+            let words = turning.holding != nil ? (zh ? "轮播暂停 · 告警" : "cycle held · alarm")
+                : (zh ? "轮播 \(turning.index + 1)/\(turning.views.count)" : "cycle \(turning.index + 1)/\(turning.views.count)")
+            lead.append([(" " + words + " ", Style(.header, bold: true))])
+        }
         if let until = state.mutedUntil, until > state.now {
             lead.append([(" " + s.mutedUntil(Formatting.time(until, timeZone: state.timeZone)) + " ", Style(.attention, bold: true))])
         }
-        if state.desk.scope != .street {
+        if state.shownScope != .street {
             let tally = state.deskTally
             var queue = [0, 0, 0]  // ordered, dispatched, accepted
             for row in 0..<state.ticketCount {

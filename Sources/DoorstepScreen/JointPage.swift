@@ -91,7 +91,7 @@ extension WallState {
         guard !joint.waiting.isEmpty else { return [] }
         return overview.openTickets.compactMap { open -> (Overview.OpenTicket, [CallIn])? in
             guard joint.waiting.contains(open.id),
-                  desk.scope == .street || onDesk(grid: open.ticket.gridCode, community: overview.communityOfGrid(open.ticket.gridCode) ?? "")
+                  shownScope == .street || onDesk(grid: open.ticket.gridCode, community: overview.communityOfGrid(open.ticket.gridCode) ?? "")
             else { return nil }
             return (open, joint.pending(ofTicket: open.id).sorted { $0.dueAt < $1.dueAt })
         }.sorted { $0.1[0].dueAt < $1.1[0].dueAt }

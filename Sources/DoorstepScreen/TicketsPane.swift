@@ -21,7 +21,7 @@ enum TicketsPane {
     static func title(_ state: WallState) -> String {
         let s = state.strings
         let f = state.overview.figures
-        if state.desk.scope != .street {
+        if state.shownScope != .street {
             // the desk's own: its queue first (to dispatch, or to accept and resolve)
             let tally = state.deskTally
             return "\(s.openTickets) · \(state.ticketCount) · \(s.overdue) \(tally.overdue)"

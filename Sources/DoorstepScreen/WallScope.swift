@@ -6,7 +6,7 @@ import DoorstepDomain
 extension WallState {
     /// True while the grids pane shows streets rather than grids.
     public var atStreetLevel: Bool {
-        !overview.streets.isEmpty && streetScope == nil && filter.isEmpty && !filterEditing && desk.scope == .street
+        !overview.streets.isEmpty && streetScope == nil && filter.isEmpty && !filterEditing && shownScope == .street
     }
 
     /// The street drilled into, if any.
@@ -37,7 +37,7 @@ extension WallState {
     /// of those only the ones the filter lets through.
     var gridGroups: [TileLayout.Group] {
         let communities: [Int]
-        if desk.scope != .street {
+        if shownScope != .street {
             communities = deskCommunity.map { [$0] } ?? []
         } else if let scope = streetScope, overview.communitiesOfStreet.indices.contains(scope) {
             communities = overview.communitiesOfStreet[scope]
@@ -47,7 +47,7 @@ extension WallState {
         let visible = visibleGrids
         return communities.compactMap { community in
             var members = overview.gridsOfCommunity.indices.contains(community) ? overview.gridsOfCommunity[community] : []
-            if case .grid = desk.scope { members = members.filter { onDesk(gridIndex: $0) } }
+            if case .grid = shownScope { members = members.filter { onDesk(gridIndex: $0) } }
             guard let visible else { return TileLayout.Group(heading: community, members: members) }
             let kept = members.filter(visible.contains)
             return kept.isEmpty ? nil : TileLayout.Group(heading: community, members: kept)

@@ -26,6 +26,10 @@ public struct WallState: Sendable {
     public static let muteFor: TimeInterval = 15 * 60
     /// Operators' names by id, for the ticker (an operator's id is who an event names).
     public var operatorNames: [String: String] = [:]
+    /// A narrower view of the desk's scope while an unattended wall turns (nil: the desk's own).
+    public var viewScope: OperatorScope? { didSet { if viewScope != oldValue { refreshScopedTickets() } } }
+    /// The unattended wall's turning (`--cycle`), if on.
+    public var cycle: Cycle?
     /// Who the wall serves and what part of the territory it shows.
     public var desk: Desk = .street {
         didSet {

@@ -30,7 +30,7 @@ extension WallState {
     }
 
     mutating func refreshScopedTickets() {
-        if desk.scope != .street {
+        if shownScope != .street {
             // the desk's tickets, its queue first (each part most urgent first)
             var rows: [Int] = []
             for (index, open) in overview.openTickets.enumerated() {

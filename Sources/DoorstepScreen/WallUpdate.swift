@@ -12,6 +12,7 @@ extension WallState {
             turnTickerPage()
         case .tick(let date):
             now = date
+            turnCycle()
             if let notice, notice.until <= date { self.notice = nil }
             if let call = pendingCall, call.sendAt <= date {
                 pendingCall = nil

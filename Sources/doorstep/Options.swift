@@ -55,10 +55,14 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "A command run for every new alarm, with DOORSTEP_ALARM_ID, DOORSTEP_GRID, DOORSTEP_GRID_NAME and DOORSTEP_REASONS set (default: config, then none).")
     var alertCommand: String?
 
+    @Option(help: "An unattended wall: turn through its views (all grids, then each community) every this many seconds; a new alarm holds it on the alarm's grid until taken (default: config, then off).")
+    var cycle: Double?
+
     /// The settings in force: flags over the config file over defaults, checked.
     func settings() throws -> ScreenSettings {
         try ScreenSettings.load(ScreenFlags(
             language: lang, refresh: refresh, theme: theme, callTimeout: callTimeout, log: log, notifier: notifier, escalation: escalation,
-            ambiguous: ambiguous, alarmEscalation: alarmEscalation, bell: noBell ? false : nil, flash: flash ? true : nil, alertCommand: alertCommand))
+            ambiguous: ambiguous, alarmEscalation: alarmEscalation, bell: noBell ? false : nil, flash: flash ? true : nil, alertCommand: alertCommand,
+            cycle: cycle))
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct AlarmEndToEndTests {
     let binary = doorstepBinary()
 
-    @Test("an overdue ticket's alarm on two walls: bell, alert command, taken on one and cleared on both, the untaken escalated")
+    @Test("an overdue ticket's alarm on two walls: bell, alert command, taken on one and cleared on both, the untaken escalated; a turning wall holds on it until taken")
     func alarmAcrossWalls() throws {
         let (folder, db) = try demoDatabase("alarms", binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -26,6 +26,10 @@ struct AlarmEndToEndTests {
         let community = try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(db)) --as jb-dispatch --lang zh --refresh 0.5; echo \"exit=$?\"; sleep 600")
         #expect(community.wait { $0.contains("! 江滨三网格") && $0.contains("待认领告警 1") }.ok)
         #expect(community.format("#{window_bell_flag}") == "0")
+        // a lobby screen turning every 2 s through the street and its communities
+        let lobby = try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(db)) --as lobby --lang zh --refresh 0.5 "
+                             + "--cycle 2; echo \"exit=$?\"; sleep 600")
+        #expect(lobby.wait { $0.contains("轮播 2/9") }.ok)
 
         // another process makes a ticket in JB01 overdue: JB01 enters alarm
         let at = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3 * 3600))
@@ -33,6 +37,9 @@ struct AlarmEndToEndTests {
                                  "--ordered-at", at])
         #expect(ordered.status == 0, "\(ordered.output)")
         #expect(street.wait { $0.contains("! 江滨一网格") }.ok)
+        // the lobby stops turning and shows JB01, highlighted, until the alarm is taken
+        let held = lobby.wait { $0.contains("轮播暂停 · 告警") && $0.contains("网格力量 · 江滨一网格") }
+        #expect(held.ok, "the turning wall did not hold on the new alarm:\n\(held.screen)")
         #expect(community.wait { $0.contains("! 江滨一网格") && $0.contains("待认领告警 2") }.ok)
         let rang = Date().addingTimeInterval(30)
         while community.format("#{window_bell_flag}") != "1", Date() < rang { usleep(100_000) }
@@ -48,10 +55,13 @@ struct AlarmEndToEndTests {
         let taken = street.wait { !$0.contains("! 江滨一网格") && $0.contains("认领") && $0.contains("江滨一网格 · 张鹏超") }
         #expect(taken.ok, "the street did not see it taken:\n\(taken.screen)")
 
+        // taken: the lobby turns again
+        #expect(lobby.wait { $0.contains("轮播 ") && !$0.contains("轮播暂停") }.ok)
+
         // those left untaken for 5 s went up the chain
         #expect(street.wait { $0.contains("上报     A0") || $0.contains("上报 A0") }.ok)
 
-        for wall in [street, community] {
+        for wall in [street, community, lobby] {
             wall.send("q")
             #expect(wall.wait { $0.contains("exit=0") }.ok)
         }
