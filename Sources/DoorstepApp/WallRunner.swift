@@ -27,6 +27,8 @@ struct WallRunner {
     /// it makes arrive within moments.
     var eagerCheck: TimeInterval = 0.1
     static let eagerFor: TimeInterval = 3
+    /// Seconds without a poll after which the wall says its data is old.
+    var staleAfter: TimeInterval = 10
     /// The cues for a new alarm on the desk (the alert command is the effects').
     var bell = true
     var flash = false
@@ -46,6 +48,8 @@ struct WallRunner {
         var shownSecond = Int(state.now.timeIntervalSince1970.rounded(.down))
         /// Until when to look in the mailbox often (after a key).
         var eagerUntil = Date.distantPast
+        // the store's own staleness (from the engine), and the engine's silence (no poll lately)
+        var storeStale = state.staleSince
         // alarms standing when the wall opens are shown, not announced
         var announced = Set(state.newAlarms.map(\.id))
         while true {
@@ -72,8 +76,9 @@ struct WallRunner {
                     // an unattended wall stops turning and shows the newest alarm's grid
                     if let newest = fresh.max(by: { $0.raisedAt < $1.raisedAt }) { state.holdCycle(on: newest) }
                 }
-                if snapshot.staleSince != state.staleSince {
+                if snapshot.staleSince != storeStale {
                     if let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
+                    storeStale = snapshot.staleSince
                     state.update(.stale(snapshot.staleSince))
                 }
             }
@@ -128,6 +133,15 @@ struct WallRunner {
             case .timeout:
                 // time alone sends an untaken alarm up (no fresh data need come)
                 effects.reconcileAlarms(state.overview)
+                // an engine that has not polled for a while: the wall says its data is old
+                let silentSince = engine.lastPoll.flatMap { clock.now().timeIntervalSince($0) > staleAfter ? $0 : nil }
+                let stale = storeStale ?? silentSince
+                if stale != state.staleSince {
+                    if silentSince != nil, storeStale == nil { logger.warning("engine silent since \(silentSince.map { "\($0)" } ?? "")") }
+                    state.update(.stale(stale))
+                    changed = true
+                    onlyData = false
+                }
                 let notice = state.notice
                 let pending = state.pendingCall
                 let (view, selected) = (state.viewScope, state.selectedGrid)
@@ -174,7 +188,7 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))
     let runner = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger, mailboxCheck: min(1, settings.refresh),
-                            bell: settings.bell, flash: settings.flash)
+                            staleAfter: max(10, settings.refresh * 5), bell: settings.bell, flash: settings.flash)
     let outcome = runner.run(terminal: terminal, state: state)
     engine.stop()
     terminal.close()

@@ -11,6 +11,7 @@ public final class PollingLoop: @unchecked Sendable {
     private var latest: EngineSnapshot?
     private var generation = 0
     private var taken = 0
+    private var polledAt: Date?
     private var loop: BackgroundLoop?
     private let interval: TimeInterval
     private let pace: BackgroundLoop.Pace?
@@ -40,6 +41,14 @@ public final class PollingLoop: @unchecked Sendable {
 
     public func stop() { currentLoop?.stop() }
 
+    /// When the engine last finished a poll (the instant its overview describes), news or not:
+    /// a wall that sees this fall behind knows the engine has stopped bringing data.
+    public var lastPoll: Date? {
+        lock.lock()
+        defer { lock.unlock() }
+        return polledAt
+    }
+
     /// The newest snapshot not yet taken, if any.
     public func takeNew() -> EngineSnapshot? {
         lock.lock()
@@ -58,6 +67,7 @@ public final class PollingLoop: @unchecked Sendable {
     private func deliver(_ snapshot: EngineSnapshot?) {
         guard let snapshot else { return }
         lock.lock()
+        polledAt = snapshot.overview.asOf
         // the same screen at a later instant is not news: the wall keeps its clock itself
         if let latest, latest.signature == snapshot.signature {
             lock.unlock()

@@ -150,7 +150,7 @@ enum GridsPane {
             let why = summary.assessment.reasons.first.map { WallView.reasonText($0, s) } ?? s.ticketsShort(summary.openTickets)
             drawTile(&canvas, name: summary.grid.name, status: summary.assessment.status, detail: "\(summary.grid.code) \(why)",
                      selected: selected, compact: at.layout.compact, in: shown, full: tile,
-                     newAlarm: overview.alarms.standing(ofGrid: summary.grid.code)?.isNew == true)
+                     newAlarm: overview.alarms.standing(ofGrid: summary.grid.code)?.isNew == true, stale: state.staleSince != nil)
         }
         return shown
     }
@@ -191,9 +191,18 @@ enum GridsPane {
 
     private static func drawTile(
         _ canvas: inout Canvas, name: String, status: GridStatus, detail: String, selected: Bool, compact: Bool,
-        in clip: Rect, full tile: Rect, newAlarm: Bool = false
+        in clip: Rect, full tile: Rect, newAlarm: Bool = false, stale: Bool = false
     ) {
         guard !clip.isEmpty else { return }
+        if stale {
+            // old data: no colour, no status mark, "?" — the tile does not claim to be current
+            let style = selected ? Style(.selected, inverse: true, bold: true) : Style(.muted)
+            canvas.fill(clip, style: style)
+            let after = canvas.write(compact ? "?" : " ? ", x: tile.x, y: tile.y, clip: clip, style: style)
+            canvas.write(Columns.truncate(name, to: clip.maxX - after), x: after, y: tile.y, clip: clip, style: style)
+            if !compact { canvas.write("   " + Columns.truncate(detail, to: clip.maxX - tile.x - 3), x: tile.x, y: tile.y + 1, clip: clip, style: style) }
+            return
+        }
         // Trouble is drawn as a solid block in its colour; a normal grid stays quiet (a green
         // mark on the ordinary background), so red and yellow stand out across a room.
         let quiet = status == .normal && !selected

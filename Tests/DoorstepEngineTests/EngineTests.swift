@@ -153,4 +153,22 @@ struct EngineTests {
         }
         #expect(seen)
     }
+
+    @Test("the loop says when it last polled, news or not; stopped, it says so no more")
+    func lastPoll() throws {
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        defer { database.cleanUp() }
+        let loop = PollingLoop(engine: Engine(store: store, clock: SystemClock(), calendar: StoreFixtures.calendar), interval: 0.05)
+        #expect(loop.lastPoll == nil)
+        let first = try #require(loop.start())
+        #expect(loop.lastPoll == first.overview.asOf)
+        // nothing changes, yet the polls go on: the time moves
+        let deadline = Date().addingTimeInterval(30)
+        while (loop.lastPoll ?? .distantPast) <= first.overview.asOf, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect((loop.lastPoll ?? .distantPast) > first.overview.asOf)
+        loop.stop()
+        let stopped = loop.lastPoll
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(loop.lastPoll == stopped)
+    }
 }

@@ -139,9 +139,14 @@ struct WallStalenessTests {
     func stale() throws {
         var state = try Fixtures.demoState(Size(width: 200, height: 60), language: .en)
         state.update(.stale(Fixtures.now.addingTimeInterval(-125)))
-        #expect(WallView.render(state).text.contains("DATA STALE since 09:57:55"))
+        let stale = WallView.render(state)
+        #expect(stale.text.contains("DATA STALE since 09:57:55"))
+        // the tiles stop claiming to be current: no status marks, "?" instead
+        try assertSnapshot(stale.text, named: "stale-200x60-en")
+        #expect(stale.text.contains(" ? 江滨三网格") && !stale.text.contains("■ 江滨三网格"))
         state.update(.stale(nil))
-        #expect(!WallView.render(state).text.contains("STALE"))
+        let fresh = WallView.render(state).text
+        #expect(!fresh.contains("STALE") && fresh.contains("■ 江滨三网格"))
     }
 }
 
