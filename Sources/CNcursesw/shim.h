@@ -21,6 +21,18 @@
 #include <ncursesw/term.h>
 
 static inline WINDOW *doorstep_stdscr(void) { return stdscr; }
+/* The mouse events the wall asks for: a click, a double click, the wheel. */
+static inline mmask_t doorstep_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+/* A mouse event's kind: 1 click, 2 double click, 3 wheel up, 4 wheel down, 0 anything else. */
+static inline int doorstep_mouse_kind(mmask_t state) {
+    if (state & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (state & BUTTON1_CLICKED) return 1;
+    if (state & BUTTON4_PRESSED) return 3;
+#ifdef BUTTON5_PRESSED
+    if (state & BUTTON5_PRESSED) return 4;
+#endif
+    return 0;
+}
 static inline int doorstep_lines(void) { return LINES; }
 static inline int doorstep_cols(void) { return COLS; }
 static inline int doorstep_colors(void) { return COLORS; }

@@ -21,10 +21,11 @@ public struct ConfigFile: Decodable, Equatable, Sendable {
     public var flash: Bool?
     public var alertCommand: String?
     public var cycle: Double?
+    public var mouse: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log, ambiguous
-        case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command", cycle
+        case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command", cycle, mouse
     }
 
     public init(

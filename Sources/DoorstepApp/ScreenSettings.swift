@@ -26,13 +26,16 @@ public struct ScreenFlags: Sendable {
     public var alertCommand: String?
     /// Seconds between the views of an unattended wall (nil: it does not turn).
     public var cycle: Double?
+    /// False to leave the mouse to the terminal (its own selection).
+    public var mouse: Bool?
 
     public init(
         language: String? = nil, refresh: Double? = nil, theme: String? = nil, callTimeout: Double? = nil, log: String? = nil,
         notifier: String? = nil, escalation: String? = nil, ambiguous: String? = nil, alarmEscalation: Double? = nil,
-        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil, cycle: Double? = nil
+        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil, cycle: Double? = nil, mouse: Bool? = nil
     ) {
         self.cycle = cycle
+        self.mouse = mouse
         self.alarmEscalation = alarmEscalation
         self.bell = bell
         self.flash = flash
@@ -68,6 +71,9 @@ public struct ScreenSettings: Sendable {
     public var alertCommand: String?
     /// An unattended wall turns through its views every this many seconds (nil: it does not).
     public var cycle: TimeInterval?
+    /// Clicks select, double clicks open, the wheel scrolls (default); off, the terminal's own
+    /// selection works as usual.
+    public var mouse = true
 
     /// Flags over the config file over the environment over defaults, each checked, with the
     /// setting named in the refusal. Reads no file but a theme file the settings name.
@@ -100,6 +106,7 @@ public struct ScreenSettings: Sendable {
         settings.bell = flags.bell ?? config.bell ?? true
         settings.flash = flags.flash ?? config.flash ?? false
         settings.alertCommand = flags.alertCommand ?? config.alertCommand
+        settings.mouse = flags.mouse ?? config.mouse ?? true
         if let cycle = flags.cycle ?? config.cycle {
             guard cycle >= 2, cycle <= 3600 else { throw Failure("cycle must be between 2 and 3600 seconds, not \(cycle)", exitCode: ExitStatus.usage) }
             settings.cycle = cycle

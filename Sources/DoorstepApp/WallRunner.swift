@@ -173,7 +173,7 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     }
     let terminal: Terminal
     do {
-        terminal = try Terminal(theme: settings.theme, ambiguous: settings.ambiguous)
+        terminal = try Terminal(theme: settings.theme, ambiguous: settings.ambiguous, mouse: settings.mouse)
     } catch let error as TerminalError {
         engine.stop()
         throw Failure(error.description, exitCode: ExitStatus.terminal)

@@ -12,4 +12,20 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     /// A key the backend could not name (its raw code).
     case unknown(Int32)
+    /// A click, double click or turn of the wheel at a cell.
+    case mouse(Mouse)
+}
+
+/// What the mouse did, and where (cells from the top left).
+public struct Mouse: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }

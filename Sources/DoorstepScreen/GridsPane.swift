@@ -50,6 +50,14 @@ enum GridsPane {
         }
     }
 
+    /// The tile (its index at the level shown) at a cell of the screen, if any.
+    static func tile(atX x: Int, y: Int, _ state: WallState, in rect: Rect) -> Int? {
+        let inner = rect.inset(by: 1)
+        guard inner.contains(x: x, y: y) else { return nil }
+        let at = Geometry(state, groups: state.tileGroups, inner: inner, pane: rect)
+        return at.layout.slots.first { slot in at.tile(slot).map { $0.shown.contains(x: x, y: y) } ?? false }?.index
+    }
+
     /// Where the pane's tiles and headings go: the layout of its groups, scrolled to keep the
     /// selection in view.
     private struct Geometry {

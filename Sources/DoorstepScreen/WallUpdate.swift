@@ -76,6 +76,7 @@ extension WallState {
             show(.callCancelled)
             return nil
         }
+        if case .mouse(let mouse) = key { return handleMouse(mouse) }
         if desk.readOnly, Self.isAction(key) {
             show(.readOnly)
             return nil
@@ -209,7 +210,7 @@ extension WallState {
         return nil
     }
 
-    private mutating func moveInGrids(_ key: Key) {
+    mutating func moveInGrids(_ key: Key) {
         let count = atStreetLevel ? overview.streets.count : overview.grids.count
         let before = selectedTile
         let layout = tileLayout()

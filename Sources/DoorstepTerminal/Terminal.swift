@@ -37,7 +37,8 @@ public final class Terminal {
     /// are routed through the restore path; tests that open a second terminal pass false.
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment, theme: Theme = .builtinDefault,
-        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, ownsProcess: Bool = true, ambiguous: AmbiguousSetting = .narrow
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, ownsProcess: Bool = true, ambiguous: AmbiguousSetting = .narrow,
+        mouse: Bool = false
     ) throws {
         guard isatty(input) == 1, isatty(output) == 1 else { throw TerminalError.notATerminal }
         inputFD = input
@@ -77,6 +78,11 @@ public final class Terminal {
         nonl()
         intrflush(window, false)
         keypad(window, true)
+        if mouse {
+            // clicks and the wheel (a terminal's own selection then needs Shift, or --no-mouse)
+            _ = mousemask(doorstep_mouse_mask(), nil)
+            _ = mouseinterval(300)
+        }
         set_escdelay(25)
         curs_set(0)
         leaveok(window, true)
@@ -131,6 +137,13 @@ public final class Terminal {
         switch result {
         case KEY_CODE_YES:
             fastErrors = 0
+            if Int32(code) == KEY_MOUSE {
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return .timeout }
+                let kinds: [Int32: Mouse.Kind] = [1: .click, 2: .doubleClick, 3: .wheelUp, 4: .wheelDown]
+                guard let kind = kinds[doorstep_mouse_kind(event.bstate)] else { return .timeout }
+                return .key(.mouse(Mouse(kind, x: Int(event.x), y: Int(event.y))))
+            }
             if Int32(code) == KEY_RESIZE {
                 var rows: Int32 = 0
                 var cols: Int32 = 0

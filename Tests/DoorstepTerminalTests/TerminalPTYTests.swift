@@ -110,7 +110,7 @@ struct TerminalPTYTests {
     /// Runs `body` with a terminal on a fresh pseudo-terminal and its master side, then closes both.
     func onPseudoTerminal<T>(
         rows: UInt16 = 10, columns: UInt16 = 40, environment: [String: String], theme: Theme = .builtinDefault,
-        ambiguous: AmbiguousSetting = .narrow, _ body: (Terminal, Int32) throws -> T
+        ambiguous: AmbiguousSetting = .narrow, mouse: Bool = false, _ body: (Terminal, Int32) throws -> T
     ) throws -> T {
         var master: Int32 = -1
         var slave: Int32 = -1
@@ -120,9 +120,45 @@ struct TerminalPTYTests {
             close(master)
             close(slave)
         }
-        let terminal = try Terminal(environment: environment, theme: theme, input: slave, output: slave, ownsProcess: false, ambiguous: ambiguous)
+        let terminal = try Terminal(environment: environment, theme: theme, input: slave, output: slave, ownsProcess: false, ambiguous: ambiguous,
+                                    mouse: mouse)
         defer { terminal.close() }
         return try body(terminal, master)
+    }
+
+    @Test("the terminal's mouse sequences arrive as clicks, double clicks and the wheel, at their cells; without the mouse, not at all")
+    func mouse() throws {
+        // xterm's SGR report (its terminfo entry asks for mode 1006): ESC [ < button ; column ; row, then M when
+        // pressed and m when released (cells count from 1)
+        func report(_ button: Int, _ x: Int, _ y: Int, released: Bool = false) -> [UInt8] {
+            Array("\u{1B}[<\(button);\(x + 1);\(y + 1)\(released ? "m" : "M")".utf8)
+        }
+        func read(_ terminal: Terminal) -> TerminalEvent {
+            // a click is known once the double-click interval has passed
+            for _ in 0..<20 {
+                let event = terminal.read(timeoutMilliseconds: 100)
+                if event != .timeout { return event }
+            }
+            return .timeout
+        }
+        try onPseudoTerminal(rows: 24, columns: 80, environment: ["TERM": "xterm-256color"], mouse: true) { terminal, master in
+            // ncurses turns reporting on (the terminal's mouse mode) when asked for the mouse
+            let sent = String(decoding: drain(master), as: UTF8.self)
+            #expect(sent.contains("1000h"), "no mouse mode asked: \(sent.debugDescription)")
+            let click = report(0, 5, 3) + report(0, 5, 3, released: true)
+            _ = click.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+            #expect(read(terminal) == .key(.mouse(Mouse(.click, x: 5, y: 3))))
+            let double = report(0, 9, 4) + report(0, 9, 4, released: true) + report(0, 9, 4) + report(0, 9, 4, released: true)
+            _ = double.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+            #expect(read(terminal) == .key(.mouse(Mouse(.doubleClick, x: 9, y: 4))))
+            _ = report(64, 2, 7).withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+            #expect(read(terminal) == .key(.mouse(Mouse(.wheelUp, x: 2, y: 7))))
+            _ = report(65, 2, 7).withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+            #expect(read(terminal) == .key(.mouse(Mouse(.wheelDown, x: 2, y: 7))))
+        }
+        try onPseudoTerminal(rows: 24, columns: 80, environment: ["TERM": "xterm-256color"]) { _, master in
+            #expect(!String(decoding: drain(master), as: UTF8.self).contains("1000h"))
+        }
     }
 
     /// What the terminal sends for one alarm-styled word.
