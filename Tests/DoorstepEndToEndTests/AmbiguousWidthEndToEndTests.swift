@@ -79,7 +79,9 @@ enum CJKTerminal {
 
     /// Runs `command` on the emulated terminal until each of `waits` shows, sending `keys[i]`
     /// before waiting for `waits[i + 1]`.
-    static func run(wide: Bool, width: Int, height: Int, _ command: [String], waits: [String], keys: [String]) throws -> Screen {
+    /// `log` is the wall's log file this run starts afresh (another suite running beside this
+    /// one passes its own).
+    static func run(wide: Bool, width: Int, height: Int, _ command: [String], waits: [String], keys: [String], log: String = log) throws -> Screen {
         try? FileManager.default.removeItem(atPath: log)
         var arguments = ["python3", script, "--cols", "\(width)", "--rows", "\(height)", "--timeout", "60"]
         if !wide { arguments.append("--narrow") }
