@@ -22,10 +22,11 @@ public struct ConfigFile: Decodable, Equatable, Sendable {
     public var alertCommand: String?
     public var cycle: Double?
     public var mouse: Bool?
+    public var muteMinutes: Double?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log, ambiguous
-        case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command", cycle, mouse
+        case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command", cycle, mouse, muteMinutes = "mute_minutes"
     }
 
     public init(

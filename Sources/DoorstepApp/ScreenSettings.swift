@@ -28,12 +28,15 @@ public struct ScreenFlags: Sendable {
     public var cycle: Double?
     /// False to leave the mouse to the terminal (its own selection).
     public var mouse: Bool?
+    /// Minutes `M` mutes the attention cues for.
+    public var muteMinutes: Double?
 
     public init(
         language: String? = nil, refresh: Double? = nil, theme: String? = nil, callTimeout: Double? = nil, log: String? = nil,
         notifier: String? = nil, escalation: String? = nil, ambiguous: String? = nil, alarmEscalation: Double? = nil,
-        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil, cycle: Double? = nil, mouse: Bool? = nil
+        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil, cycle: Double? = nil, mouse: Bool? = nil, muteMinutes: Double? = nil
     ) {
+        self.muteMinutes = muteMinutes
         self.cycle = cycle
         self.mouse = mouse
         self.alarmEscalation = alarmEscalation
@@ -74,6 +77,8 @@ public struct ScreenSettings: Sendable {
     /// Clicks select, double clicks open, the wheel scrolls (default); off, the terminal's own
     /// selection works as usual.
     public var mouse = true
+    /// Minutes `M` mutes the attention cues for (default 15).
+    public var muteMinutes: Double = 15
 
     /// Flags over the config file over the environment over defaults, each checked, with the
     /// setting named in the refusal. Reads no file but a theme file the settings name.
@@ -107,6 +112,9 @@ public struct ScreenSettings: Sendable {
         settings.flash = flags.flash ?? config.flash ?? false
         settings.alertCommand = flags.alertCommand ?? config.alertCommand
         settings.mouse = flags.mouse ?? config.mouse ?? true
+        let mute = flags.muteMinutes ?? config.muteMinutes ?? 15
+        guard mute >= 1, mute <= 720 else { throw Failure("mute must be between 1 and 720 minutes, not \(mute)", exitCode: ExitStatus.usage) }
+        settings.muteMinutes = mute
         if let cycle = flags.cycle ?? config.cycle {
             guard cycle >= 2, cycle <= 3600 else { throw Failure("cycle must be between 2 and 3600 seconds, not \(cycle)", exitCode: ExitStatus.usage) }
             settings.cycle = cycle

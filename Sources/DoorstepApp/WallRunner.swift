@@ -144,9 +144,11 @@ struct WallRunner {
                 }
                 let notice = state.notice
                 let pending = state.pendingCall
-                let (view, selected) = (state.viewScope, state.selectedGrid)
+                let (view, selected, muted) = (state.viewScope, state.selectedGrid, state.muted)
                 if let effect = state.update(.tick(clock.now())) { effects.perform(effect, state: state) }
-                if state.notice != notice || state.pendingCall != pending || state.viewScope != view || state.selectedGrid != selected {
+                // (a mute running out changes the header, as a new view does the wall)
+                if state.notice != notice || state.pendingCall != pending || state.viewScope != view || state.selectedGrid != selected
+                    || state.muted != muted {
                     changed = true
                     onlyData = false
                 }
@@ -184,6 +186,7 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     state.glyphs = terminal.glyphs
     state.desk = desk
     if let every = settings.cycle { state.startCycle(every: every) }
+    state.muteFor = settings.muteMinutes * 60
     state.operatorNames = operatorNames
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))

@@ -22,8 +22,8 @@ public struct WallState: Sendable {
     public var overview: Overview { didSet { refreshScopedTickets() } }
     /// The attention cues (bell, flash, alert command) are off until then (`M`).
     public var mutedUntil: Date?
-    /// How long `M` mutes the cues.
-    public static let muteFor: TimeInterval = 15 * 60
+    /// How long `M` mutes the cues (`--mute-minutes`).
+    public var muteFor: TimeInterval = 15 * 60
     /// Operators' names by id, for the ticker (an operator's id is who an event names).
     public var operatorNames: [String: String] = [:]
     /// A narrower view of the desk's scope while an unattended wall turns (nil: the desk's own).

@@ -149,7 +149,7 @@ extension WallState {
             }
             return .acknowledgeAlarms(waiting.map(\.id))
         case .character("M"):
-            mutedUntil = muted ? nil : now.addingTimeInterval(Self.muteFor)
+            mutedUntil = muted ? nil : now.addingTimeInterval(muteFor)
             if let until = mutedUntil { show(.muted(until: until)) }
         case .character("s") where focus == .tickets:
             // 派单 as suggested, one key: the order's grid and its suggested person

@@ -58,6 +58,9 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "An unattended wall: turn through its views (all grids, then each community) every this many seconds; a new alarm holds it on the alarm's grid until taken (default: config, then off).")
     var cycle: Double?
 
+    @Option(help: "Minutes M mutes the attention cues for (default: config, then 15).")
+    var muteMinutes: Double?
+
     @Flag(help: "Leave the mouse to the terminal (its own selection) instead of clicks selecting tiles and rows (default: config, then on).")
     var noMouse = false
 
@@ -66,6 +69,6 @@ struct ScreenOptions: ParsableArguments {
         try ScreenSettings.load(ScreenFlags(
             language: lang, refresh: refresh, theme: theme, callTimeout: callTimeout, log: log, notifier: notifier, escalation: escalation,
             ambiguous: ambiguous, alarmEscalation: alarmEscalation, bell: noBell ? false : nil, flash: flash ? true : nil, alertCommand: alertCommand,
-            cycle: cycle, mouse: noMouse ? false : nil))
+            cycle: cycle, mouse: noMouse ? false : nil, muteMinutes: muteMinutes))
     }
 }

@@ -80,9 +80,15 @@ struct AlarmScreenTests {
     func mute() throws {
         var state = try Self.state(Size(width: 200, height: 60))
         state.update(.key(.character("M")))
-        #expect(state.muted && state.mutedUntil == Fixtures.now.addingTimeInterval(WallState.muteFor))
+        #expect(state.muted && state.mutedUntil == Fixtures.now.addingTimeInterval(15 * 60))
         #expect(WallView.render(state).text.contains("提示音已静音至 10:15"))
         state.update(.key(.character("M")))
         #expect(!state.muted)
+        // the length is the settings', and the mute runs out by itself
+        state.muteFor = 5 * 60
+        state.update(.key(.character("M")))
+        #expect(state.mutedUntil == Fixtures.now.addingTimeInterval(300))
+        state.update(.tick(Fixtures.now.addingTimeInterval(300)))
+        #expect(!state.muted && !WallView.render(state).text.contains("提示音已静音"))
     }
 }
