@@ -72,10 +72,3 @@ enum AlarmPage {
         return nil
     }
 }
-
-extension WallState {
-    /// The desk's alarms of the last hours, newest first.
-    var deskAlarms: [Alarm] {
-        overview.alarms.queue.filter { onDesk(grid: $0.gridCode, community: overview.communityOfGrid($0.gridCode) ?? "") }
-    }
-}

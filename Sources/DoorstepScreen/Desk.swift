@@ -58,6 +58,12 @@ extension WallState {
     /// Whether a grid (by its code and its community's) is shown on this desk now.
     func onDesk(grid code: String, community: String) -> Bool { Self.contains(shownScope, grid: code, community: community) }
 
+    /// Whether a grid, by its code alone, is shown on this desk now (its community looked up
+    /// only when the desk is narrower than the street).
+    func onDesk(gridCode code: String) -> Bool {
+        shownScope == .street || onDesk(grid: code, community: overview.communityOfGrid(code) ?? "")
+    }
+
     /// Whether a grid (an index in `overview.grids`) is on this desk.
     func onDesk(gridIndex index: Int) -> Bool {
         guard overview.grids.indices.contains(index) else { return false }
@@ -103,7 +109,7 @@ extension WallState {
         guard desk.scope != .street else { return nil }
         return ringing.first { summary in
             let grid = summary.call.gridCode ?? overview.staffLocation[summary.call.staffID] ?? ""
-            return !grid.isEmpty && onDesk(grid: grid, community: overview.communityOfGrid(grid) ?? "")
+            return !grid.isEmpty && onDesk(gridCode: grid)
         }
     }
 
@@ -116,9 +122,10 @@ extension WallState {
     }
 
     /// The desk's alarms nobody has taken, newest first.
-    public var newAlarms: [Alarm] {
-        overview.alarms.unacknowledged.filter { onDesk(grid: $0.gridCode, community: overview.communityOfGrid($0.gridCode) ?? "") }
-    }
+    public var newAlarms: [Alarm] { deskAlarms.filter(\.isNew) }
+
+    /// The desk's alarms of the last hours, newest first.
+    var deskAlarms: [Alarm] { overview.alarms.queue.filter { onDesk(gridCode: $0.gridCode) } }
 
     /// Whether the cues are muted now.
     public var muted: Bool { mutedUntil.map { $0 > now } ?? false }

@@ -90,9 +90,7 @@ extension WallState {
         let joint = overview.joint
         guard !joint.waiting.isEmpty else { return [] }
         return overview.openTickets.compactMap { open -> (Overview.OpenTicket, [CallIn])? in
-            guard joint.waiting.contains(open.id),
-                  shownScope == .street || onDesk(grid: open.ticket.gridCode, community: overview.communityOfGrid(open.ticket.gridCode) ?? "")
-            else { return nil }
+            guard joint.waiting.contains(open.id), onDesk(gridCode: open.ticket.gridCode) else { return nil }
             return (open, joint.pending(ofTicket: open.id).sorted { $0.dueAt < $1.dueAt })
         }.sorted { $0.1[0].dueAt < $1.1[0].dueAt }
     }

@@ -32,11 +32,7 @@ extension WallState {
     mutating func refreshScopedTickets() {
         if shownScope != .street {
             // the desk's tickets, its queue first (each part most urgent first)
-            var rows: [Int] = []
-            for (index, open) in overview.openTickets.enumerated() {
-                let community = overview.communityOfGrid(open.ticket.gridCode) ?? ""
-                if onDesk(grid: open.ticket.gridCode, community: community) { rows.append(index) }
-            }
+            let rows = overview.openTickets.indices.filter { onDesk(gridCode: overview.openTickets[$0].ticket.gridCode) }
             let ranks = rows.map { deskRank(overview.openTickets[$0].ticket.state) }
             scopedTickets = rows.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }.map { rows[$0] }
             return
