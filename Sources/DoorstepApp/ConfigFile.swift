@@ -6,7 +6,8 @@ import Foundation
 ///
 ///     { "refresh": 1, "theme": "high-contrast", "language": "zh", "call_timeout": 60,
 ///       "notifier": "/usr/local/bin/send-sms", "escalation": ["grid", "dispatcher", "operator"],
-///       "ambiguous": "auto" }
+///       "ambiguous": "auto", "cycle": 20,
+///       "cycle_schedule": { "07:30": ["grids", "communities", "joint"], "20:00": ["alarms", "calls"] } }
 public struct ConfigFile: Decodable, Equatable, Sendable {
     public var refresh: Double?
     public var theme: String?
@@ -23,10 +24,15 @@ public struct ConfigFile: Decodable, Equatable, Sendable {
     public var cycle: Double?
     public var mouse: Bool?
     public var muteMinutes: Double?
+    /// The views an unattended wall turns through all day (`grids`, `communities`, `alarms`, `calls`, `joint`).
+    public var cycleViews: [String]?
+    /// The views by time of day: each `HH:MM` holds until the next one.
+    public var cycleSchedule: [String: [String]]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log, ambiguous
         case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command", cycle, mouse, muteMinutes = "mute_minutes"
+        case cycleViews = "cycle_views", cycleSchedule = "cycle_schedule"
     }
 
     public init(

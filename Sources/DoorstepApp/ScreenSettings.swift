@@ -74,6 +74,9 @@ public struct ScreenSettings: Sendable {
     public var alertCommand: String?
     /// An unattended wall turns through its views every this many seconds (nil: it does not).
     public var cycle: TimeInterval?
+    /// Which views it turns through, by time of day (all grids and each community, all day,
+    /// unless the config file says otherwise).
+    public var cycleSchedule: CycleSchedule = .allDay
     /// Clicks select, double clicks open, the wheel scrolls (default); off, the terminal's own
     /// selection works as usual.
     public var mouse = true
@@ -119,7 +122,47 @@ public struct ScreenSettings: Sendable {
             guard cycle >= 2, cycle <= 3600 else { throw Failure("cycle must be between 2 and 3600 seconds, not \(cycle)", exitCode: ExitStatus.usage) }
             settings.cycle = cycle
         }
+        settings.cycleSchedule = try cycleSchedule(views: config.cycleViews, schedule: config.cycleSchedule)
         return settings
+    }
+
+    /// The config file's `cycle_views` (all day) or `cycle_schedule` (by time of day), checked.
+    static func cycleSchedule(views: [String]?, schedule: [String: [String]]?) throws -> CycleSchedule {
+        func names(_ words: [String], _ key: String) throws -> [CycleViewName] {
+            guard !words.isEmpty else { throw Failure("\(key): names no views", exitCode: ExitStatus.usage) }
+            return try words.map { word in
+                guard let name = CycleViewName(rawValue: word.lowercased()) else {
+                    throw Failure("\(key): '\(word)' is not one of \(CycleViewName.allCases.map(\.rawValue).joined(separator: ", "))",
+                                  exitCode: ExitStatus.usage)
+                }
+                return name
+            }
+        }
+        switch (views, schedule) {
+        case (nil, nil):
+            return .allDay
+        case (_?, _?):
+            throw Failure("cycle_views and cycle_schedule: give one of them, not both", exitCode: ExitStatus.usage)
+        case (let views?, nil):
+            return CycleSchedule([.init(fromMinute: 0, views: try names(views, "cycle_views"))]) ?? .allDay
+        case (nil, let schedule?):
+            let entries = try schedule.sorted { $0.key < $1.key }.map { time, words in
+                guard let minute = minuteOfDay(time) else {
+                    throw Failure("cycle_schedule: '\(time)' is not a time of day (HH:MM, 00:00 to 23:59)", exitCode: ExitStatus.usage)
+                }
+                return CycleSchedule.Entry(fromMinute: minute, views: try names(words, "cycle_schedule '\(time)'"))
+            }
+            guard let checked = CycleSchedule(entries) else { throw Failure("cycle_schedule: names no times", exitCode: ExitStatus.usage) }
+            return checked
+        }
+    }
+
+    /// Minutes after midnight of `HH:MM`; nil when it is not a time of day.
+    static func minuteOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCII) }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        return hour * 60 + minute
     }
 
     /// The screen's language: the name given (zh or en), else from LC_ALL, LC_MESSAGES or LANG.

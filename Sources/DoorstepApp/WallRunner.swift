@@ -185,7 +185,7 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     logger.info("ambiguous characters: \(terminal.glyphsChosen)")
     state.glyphs = terminal.glyphs
     state.desk = desk
-    if let every = settings.cycle { state.startCycle(every: every) }
+    if let every = settings.cycle { state.startCycle(every: every, schedule: settings.cycleSchedule) }
     state.muteFor = settings.muteMinutes * 60
     state.operatorNames = operatorNames
     state.update(.stale(first.staleSince))

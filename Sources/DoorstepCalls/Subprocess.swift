@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -8,6 +9,8 @@ import Glibc
 /// tmux), signals unblocked and at their defaults, standard input from /dev/null, output and
 /// errors captured together. The notifier runs its command through it; so do the end-to-end tests.
 public enum Subprocess {
+    private static let spawnLock = Mutex(())
+
     /// What a finished program left: its exit status (128 + the signal that ended it) and what it wrote.
     public struct Result: Sendable {
         public var status: Int32
@@ -25,15 +28,9 @@ public enum Subprocess {
     ) throws -> Result {
         guard let program = arguments.first else { throw Failure(description: "no program to run") }
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw Failure(description: "cannot make a pipe") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -51,8 +48,23 @@ public enum Subprocess {
             envp.forEach { free($0) }
         }
         var pid = pid_t()
-        let spawned = posix_spawnp(&pid, program, &actions, &attributes, &argv, &envp)
-        close(fds[1])
+        // The pipe is made close-on-exec, and made and handed over under one lock with every
+        // other spawn of this process: a program another thread starts meanwhile (a tmux server,
+        // a wall that runs for minutes) must not inherit the write end, or the read below waits
+        // for that program to end instead of this one (the end-to-end suites, which run in
+        // parallel, hung on it). The child's own copies (dup2) are not close-on-exec.
+        let spawned: Int32 = spawnLock.withLock { _ in
+            guard pipe(&fds) == 0 else { return -1 }
+            _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
+            let spawned = posix_spawnp(&pid, program, &actions, &attributes, &argv, &envp)
+            close(fds[1])
+            return spawned
+        }
+        guard spawned >= 0 else { throw Failure(description: "cannot make a pipe") }
         guard spawned == 0 else {
             close(fds[0])
             throw Failure(description: "cannot run \(program): error \(spawned)")

@@ -35,7 +35,11 @@ public enum StatusReason: Hashable, Sendable {
     /// The grid has no Party branch, or its branch no secretary (attention; only where the
     /// data set has a Party chain).
     case partyBranchVacant
-    /// Parties called in on the grid's tickets still pending past their deadline (attention).
+    /// Parties called in on the grid's tickets that have not answered at all by their deadline
+    /// (联动部门未响应): a department not answering a joint case (alarm).
+    case partiesNotAnswering(Int)
+    /// Parties called in on the grid's tickets that arrived but are still at work past their
+    /// deadline (attention).
     case callInsLate(Int)
     /// Services of the grid's care plans missed: past their due time and grace (attention).
     case careMissed(Int)
@@ -44,7 +48,7 @@ public enum StatusReason: Hashable, Sendable {
 
     public var status: GridStatus {
         switch self {
-        case .overdueTickets, .unansweredCalls, .nobodyOnDuty, .severeHazards: return .alarm
+        case .overdueTickets, .unansweredCalls, .nobodyOnDuty, .severeHazards, .partiesNotAnswering: return .alarm
         case .nearDeadline, .mustVisitsBehind, .staffingIncomplete, .partyBranchVacant, .callInsLate, .careMissed, .fourClearsBehind: return .attention
         }
     }
@@ -60,6 +64,7 @@ public enum StatusReason: Hashable, Sendable {
         case .mustVisitsBehind: return "must_visits_behind"
         case .staffingIncomplete: return "staffing_incomplete"
         case .partyBranchVacant: return "party_branch_vacant"
+        case .partiesNotAnswering: return "party_not_answering"
         case .callInsLate: return "call_in_late"
         case .careMissed: return "care_missed"
         case .fourClearsBehind: return "four_clears_behind"
@@ -212,8 +217,10 @@ public enum StatusRules {
         }
         if !isStaffingComplete(facts.staff) { reasons.append(.staffingIncomplete) }
         if facts.partyBranchVacant { reasons.append(.partyBranchVacant) }
-        let late = facts.pendingCallIns.filter { $0.isLate(at: context.now) }.count
-        if late > 0 { reasons.append(.callInsLate(late)) }
+        let late = facts.pendingCallIns.filter { $0.isLate(at: context.now) }
+        let silent = late.filter { $0.state == .requested }.count
+        if silent > 0 { reasons.append(.partiesNotAnswering(silent)) }
+        if late.count > silent { reasons.append(.callInsLate(late.count - silent)) }
         let careMissed = facts.careServices.filter { $0.isMissed(at: context.now) }.count
         if careMissed > 0 { reasons.append(.careMissed(careMissed)) }
         if FourClears.isBehind(clear: facts.clear, total: facts.households) {

@@ -23,7 +23,7 @@ enum AlarmPage {
             let y = inner.y + row
             let grid = state.overview.summary(ofGrid: alarm.gridCode)?.grid.name ?? alarm.gridCode
             let reasons = alarm.reasons.map { reasonWords($0, zh: zh) }.joined(separator: "、")
-            let who = alarm.acknowledgedBy.map { state.operatorNames[$0] ?? state.overview.callee(id: $0)?.name ?? $0 }
+            let who = alarm.acknowledgedBy.map(state.personName)
             let standing: (String, Style)
             if let cleared = alarm.clearedAt {
                 standing = ((zh ? "已解除 " : "cleared ") + Formatting.time(cleared, timeZone: state.timeZone), Style(.muted))
@@ -50,6 +50,7 @@ enum AlarmPage {
         case "unanswered_call": return zh ? "呼叫未接" : "unanswered call"
         case "nobody_on_duty": return zh ? "无人在岗" : "nobody on duty"
         case "severe_hazard": return zh ? "重大隐患" : "severe hazard"
+        case "party_not_answering": return zh ? "联动部门未响应" : "department not answering"
         default: return code
         }
     }

@@ -108,7 +108,7 @@ extension WallState {
         if let own = desk.staffID, let call = ringing.first(where: { $0.call.staffID == own }) { return call }
         guard desk.scope != .street else { return nil }
         return ringing.first { summary in
-            let grid = summary.call.gridCode ?? overview.staffLocation[summary.call.staffID] ?? ""
+            let grid = callGrid(summary.call)
             return !grid.isEmpty && onDesk(gridCode: grid)
         }
     }

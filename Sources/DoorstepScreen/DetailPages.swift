@@ -16,6 +16,8 @@ public enum DetailPage: Equatable, Sendable {
     case joint
     /// 告警 · the desk's alarms of the last hours.
     case alarms
+    /// 呼叫 · the desk's calls of the last hours.
+    case calls
 }
 
 /// The sections of a grid's page that Tab moves between.
@@ -129,7 +131,7 @@ extension WallState {
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
             case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
-            case .grid, .community, .map, .partyNetwork, .joint, .alarms: return nil
+            case .grid, .community, .map, .partyNetwork, .joint, .alarms, .calls: return nil
             }
         case .character("i"):
             if case .ticket(let id) = page { openCallIn(id) }
@@ -147,6 +149,7 @@ extension WallState {
         if case .map(let code) = page { return LiveMap.handle(key, &self, grid: code) }
         if case .joint = page { return JointPage.handle(key, &self) }
         if case .alarms = page { return AlarmPage.handle(key, &self) }
+        if case .calls = page { return CallsPage.handle(key, &self) }
         if case .community(let code) = page {
             let grids = communityGrids(code)
             switch key {

@@ -15,6 +15,7 @@ enum DetailViews {
         case .partyNetwork: PartyNetworkPage.draw(&canvas, state, in: area)
         case .joint: JointPage.draw(&canvas, state, in: area)
         case .alarms: AlarmPage.draw(&canvas, state, in: area)
+        case .calls: CallsPage.draw(&canvas, state, in: area)
         }
     }
 

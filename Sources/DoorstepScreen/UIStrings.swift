@@ -89,6 +89,7 @@ public struct UIStrings: Sendable {
     public var reasonStaffing: String
     public var reasonPartyVacant: String
     public var reasonCallInsLate: @Sendable (Int) -> String
+    public var reasonPartiesNotAnswering: @Sendable (Int) -> String
     /// Parties called in on a ticket (a notice).
     public var calledIn: @Sendable (_ ticket: String, _ count: Int) -> String
     public var reasonCareMissed: @Sendable (Int) -> String
@@ -198,7 +199,7 @@ public struct UIStrings: Sendable {
             ("c", "呼叫选中的人员(力量窗格)"), ("C", "呼叫选中网格的 1+1+2+N"), ("Esc", "3 秒内取消呼叫;返回"),
             ("d / e / x", "工单窗格:派单 / 上交 / 撤销"), ("Enter / u", "打开网格页 / 所在社区概览"), ("m", "网格页:三活活地图(楼栋与住户)"), ("p", "党建引领:功能型党组织、先锋队、党群服务体系"),
             ("i / o", "工单联动:呼叫外部力量 / 联动总览"), ("s", "工单窗格:按建议派单(所在网格与建议人员)"),
-            ("a / A / M", "认领选中网格的告警 / 全部认领 / 提示音静音 15 分钟"), ("a / v / y n", "网格端:接单 / 办结 / 接听 拒接来电"),
+            ("a / A / M", "认领选中网格的告警 / 全部认领 / 提示音静音 15 分钟"), ("! / t", "告警一览 / 呼叫一览"), ("a / v / y n", "网格端:接单 / 办结 / 接听 拒接来电"),
             ("Enter / Esc", "街道之上:进入选中的街道 / 回到全部街道"),
             ("L", "切换中文 / English"), ("?", "显示 / 关闭本说明"), ("q", "退出"),
         ],
@@ -242,7 +243,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "超时\($0)" }, reasonNobodyOnDuty: "无人在岗",
         reasonUnansweredCalls: { "未接\($0)" }, reasonSevereHazards: { "重大隐患\($0)" },
         reasonVisitsBehind: { "必访\($0)/\($1)" },
-        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "缺支书", reasonCallInsLate: { "联动超时\($0)" }, calledIn: { "\($0) 已呼叫 \($1) 方外部力量" }, reasonCareMissed: { "帮扶逾期\($0)" }, reasonFourClears: { "四清\($1 > 0 ? $0 * 100 / $1 : 0)%" },
+        reasonNearDeadline: { "临期\($0)" }, reasonStaffing: "缺编", reasonPartyVacant: "缺支书", reasonCallInsLate: { "联动超时\($0)" }, reasonPartiesNotAnswering: { "联动未响应\($0)" }, calledIn: { "\($0) 已呼叫 \($1) 方外部力量" }, reasonCareMissed: { "帮扶逾期\($0)" }, reasonFourClears: { "四清\($1 > 0 ? $0 * 100 / $1 : 0)%" },
         ticketsShort: { "单\($0)" },
         role: { role in
             switch role {
@@ -377,7 +378,7 @@ public struct UIStrings: Sendable {
             ("d / e / x", "tickets pane: dispatch / escalate / cancel"), ("Enter / u", "open the grid's page / its community's"), ("m", "grid page: live map of its buildings and households"), ("p", "Party-led network: functional organisations, pioneer teams, service network"),
             ("i / o", "call outside parties in on a ticket (joint handling) / tickets waiting on them, slowest department"),
             ("s", "tickets pane: send as suggested (its grid and the suggested person)"),
-            ("a / A / M", "take the selected grid's alarm / all / mute the cues for 15 minutes"),
+            ("a / A / M", "take the selected grid's alarm / all / mute the cues for 15 minutes"), ("! / t", "the alarms / the calls of the last hours"),
             ("a / v / y n", "grid desk: accept / resolve / answer or decline a call"),
             ("Enter / Esc", "above a street: open the selected street / back to all streets"),
             ("L", "switch 中文 / English"), ("?", "show / hide this help"), ("q", "quit"),
@@ -415,7 +416,7 @@ public struct UIStrings: Sendable {
         reasonOverdue: { "overdue \($0)" }, reasonNobodyOnDuty: "unstaffed",
         reasonUnansweredCalls: { "missed \($0)" }, reasonSevereHazards: { "hazard \($0)" },
         reasonVisitsBehind: { "visit \($0)/\($1)" },
-        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap", reasonCallInsLate: { "call-in late \($0)" }, calledIn: { "\($0): \($1) part(ies) called in" }, reasonCareMissed: { "care missed \($0)" }, reasonFourClears: { "4 clears \($1 > 0 ? $0 * 100 / $1 : 0)%" },
+        reasonNearDeadline: { "at risk \($0)" }, reasonStaffing: "staff gap", reasonPartyVacant: "Party gap", reasonCallInsLate: { "call-in late \($0)" }, reasonPartiesNotAnswering: { "no reply \($0)" }, calledIn: { "\($0): \($1) part(ies) called in" }, reasonCareMissed: { "care missed \($0)" }, reasonFourClears: { "4 clears \($1 > 0 ? $0 * 100 / $1 : 0)%" },
         ticketsShort: { "T\($0)" },
         role: { role in
             switch role {

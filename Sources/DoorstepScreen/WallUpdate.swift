@@ -57,6 +57,7 @@ extension WallState {
         case .outcome(let message):
             show(message)
         case .key(let key):
+            holdCycleForOperator()
             return handle(key)
         }
         return nil
@@ -97,6 +98,8 @@ extension WallState {
             return open(.joint)
         case .character("!"):
             return open(.alarms)
+        case .character("t"):
+            return open(.calls)
         case .character("/"):
             focus = .grids
             filterEditing = true

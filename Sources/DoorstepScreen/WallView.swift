@@ -94,6 +94,7 @@ public enum WallView {
         case .staffingIncomplete: return strings.reasonStaffing
         case .partyBranchVacant: return strings.reasonPartyVacant
         case .callInsLate(let n): return strings.reasonCallInsLate(n)
+        case .partiesNotAnswering(let n): return strings.reasonPartiesNotAnswering(n)
         case .careMissed(let n): return strings.reasonCareMissed(n)
         case .fourClearsBehind(let clear, let total): return strings.reasonFourClears(clear, total)
         }

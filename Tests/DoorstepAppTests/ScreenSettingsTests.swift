@@ -57,6 +57,33 @@ struct ScreenSettingsTests {
         }
     }
 
+    @Test("the config file's cycle views and schedule: checked, each refusal naming the key and the value")
+    func cycleSchedule() throws {
+        let night = try ScreenSettings.resolve(
+            ScreenFlags(), config: try JSONDecoder().decode(ConfigFile.self, from: Data(#"{"cycle": 20, "cycle_schedule": {"20:00": ["alarms", "calls"], "7:30": ["grids", "communities", "joint"]}}"#.utf8)),
+            paths: paths)
+        #expect(night.cycleSchedule.entries.map(\.fromMinute) == [450, 1200])
+        #expect(night.cycleSchedule.views(atMinute: 3 * 60) == [.alarms, .calls])
+        #expect(night.cycleSchedule.views(atMinute: 12 * 60) == [.grids, .communities, .joint])
+        #expect(try ScreenSettings.resolve(ScreenFlags(), config: ConfigFile(), paths: paths).cycleSchedule == .allDay)
+        let cases: [(String, String)] = [
+            (#"{"cycle_views": ["grids", "weather"]}"#, "cycle_views: 'weather' is not one of grids, communities, alarms, calls, joint"),
+            (#"{"cycle_views": []}"#, "cycle_views: names no views"),
+            (#"{"cycle_schedule": {"24:00": ["alarms"]}}"#, "cycle_schedule: '24:00' is not a time of day"),
+            (#"{"cycle_schedule": {"night": ["alarms"]}}"#, "cycle_schedule: 'night' is not a time of day"),
+            (#"{"cycle_schedule": {}}"#, "cycle_schedule: names no times"),
+            (#"{"cycle_views": ["alarms"], "cycle_schedule": {"20:00": ["alarms"]}}"#, "cycle_views and cycle_schedule: give one of them"),
+        ]
+        for (json, message) in cases {
+            #expect {
+                try ScreenSettings.resolve(ScreenFlags(), config: try JSONDecoder().decode(ConfigFile.self, from: Data(json.utf8)), paths: paths)
+            } throws: { error in
+                guard let failure = error as? Failure else { return false }
+                return failure.message.hasPrefix(message) && failure.exitCode == ExitStatus.usage
+            }
+        }
+    }
+
     @Test("paths follow XDG once: database, config, log, bench cache and actor")
     func xdgPaths() {
         let bare = Paths(environment: ["HOME": "/home/op", "USER": "wang"])
@@ -84,7 +111,7 @@ struct ScreenSettingsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("config.json").path
         try Data(#"{"refresh": 1, "colour": "red"}"#.utf8).write(to: URL(fileURLWithPath: file))
-        #expect(throws: Failure("\(file): unknown key 'colour' (known: alarm_escalation, alert_command, ambiguous, bell, call_timeout, cycle, escalation, flash, language, log, mouse, mute_minutes, notifier, refresh, theme)",
+        #expect(throws: Failure("\(file): unknown key 'colour' (known: alarm_escalation, alert_command, ambiguous, bell, call_timeout, cycle, cycle_schedule, cycle_views, escalation, flash, language, log, mouse, mute_minutes, notifier, refresh, theme)",
                                 exitCode: ExitStatus.dataError)) { try ConfigFile.load(path: file) }
         try Data(#"{"refresh": "fast"}"#.utf8).write(to: URL(fileURLWithPath: file))
         #expect(throws: Failure("\(file): key 'refresh' has a value of the wrong kind", exitCode: ExitStatus.dataError)) {

@@ -72,18 +72,30 @@ struct JointHandlingRulesTests {
         #expect(pace[1].count == 2 && pace[1].pending == 1 && pace[1].meanHours == 3)
     }
 
-    @Test("a party past its deadline turns the grid to attention, and the deadline is when the grid is judged again")
+    @Test("a party that never answered by its deadline is an alarm (a department not answering); one at work past it, attention; the deadline is when the grid is judged again")
     func statusRule() {
         let context = StatusContext(now: t0, minuteOfDay: 600, dutyHours: 0..<1, categories: [:])
         let onTime = callIn("J1", hours: 2, requestedAgo: 1)
         let facts = GridFacts(staff: [], pendingCallIns: [onTime])
-        #expect(!StatusRules.assess(facts, in: context).reasons.contains(.callInsLate(1)))
+        // (no staff: every grid here lacks its 1+1+2+N; only the call-ins' reasons are looked at)
+        func joint(_ facts: GridFacts) -> [StatusReason] {
+            StatusRules.assess(facts, in: context).reasons.filter { $0.code.hasPrefix("party_") || $0.code.hasPrefix("call_in") }
+        }
+        #expect(joint(facts).isEmpty)
         #expect(StatusRules.revisit(facts, in: context) > onTime.dueAt)
         #expect(StatusRules.revisit(facts, in: context) < onTime.dueAt.addingTimeInterval(1))
-        let late = GridFacts(staff: [], pendingCallIns: [callIn("J2", hours: 1, requestedAgo: 2), onTime])
-        let assessment = StatusRules.assess(late, in: context)
-        #expect(assessment.reasons.contains(.callInsLate(1)))
+        // requested two hours ago with an hour to answer, and not a word: the department is not answering
+        let silent = GridFacts(staff: [], pendingCallIns: [callIn("J2", hours: 1, requestedAgo: 2), onTime])
+        let alarmed = StatusRules.assess(silent, in: context)
+        #expect(alarmed.status == .alarm && joint(silent) == [.partiesNotAnswering(1)])
+        #expect(StatusReason.partiesNotAnswering(1).code == "party_not_answering")
+        // it arrived but is still at work past the deadline: late, not silent
+        let atWork = GridFacts(staff: [], pendingCallIns: [callIn("J3", hours: 1, state: .arrived, requestedAgo: 2, answeredAgo: 1.5), onTime])
+        let late = StatusRules.assess(atWork, in: context)
+        #expect(late.status == .attention && joint(atWork) == [.callInsLate(1)])
         #expect(StatusReason.callInsLate(1).code == "call_in_late")
+        // both at once: each counted once, the alarm first
+        #expect(joint(GridFacts(staff: [], pendingCallIns: silent.pendingCallIns + atWork.pendingCallIns)) == [.partiesNotAnswering(1), .callInsLate(1)])
     }
 
     @Test("a dispute suggests the mediation centre first, then the police, lawyers and judges")

@@ -108,11 +108,11 @@ struct JointHandlingTests {
         #expect(small.text.contains("Slowest this week"))
     }
 
-    @Test("a late party turns its grid to attention with the reason on the tile, and the tickets pane tags waiting tickets")
+    @Test("a party that never answered turns its grid to alarm with the reason on the tile, and the tickets pane tags waiting tickets")
     func tileAndTag() throws {
         let state = try Fixtures.demoState(Size(width: 200, height: 60))
         let wt02 = try #require(state.overview.grids.first { $0.grid.code == "WT02" })
-        #expect(wt02.assessment.reasons.contains(.callInsLate(1)))
+        #expect(wt02.assessment.status == .alarm && wt02.assessment.reasons.contains(.partiesNotAnswering(1)))
         #expect(state.overview.figures.callInsLate == 1)
         #expect(state.overview.figures.callInsPending == state.overview.joint.pendingCount)
         let text = WallView.render(state).text
@@ -120,5 +120,7 @@ struct JointHandlingTests {
         #expect(StatusReason.callInsLate(2).status == .attention)
         #expect(WallView.reasonText(.callInsLate(2), Language.zh.strings) == "联动超时2")
         #expect(WallView.reasonText(.callInsLate(2), Language.en.strings) == "call-in late 2")
+        #expect(WallView.reasonText(.partiesNotAnswering(1), Language.zh.strings) == "联动未响应1")
+        #expect(text.contains("WT02 联动未响…") || text.contains("WT02 联动未响应1"))
     }
 }

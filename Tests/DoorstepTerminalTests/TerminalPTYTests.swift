@@ -37,6 +37,9 @@ struct TerminalPTYTests {
         var slave: Int32 = -1
         var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
         #expect(openpty(&master, &slave, nil, nil, &size) == 0)
+        // not inherited by the programs other suites start meanwhile
+        _ = fcntl(master, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
         defer {
             close(master)
         }
@@ -116,6 +119,9 @@ struct TerminalPTYTests {
         var slave: Int32 = -1
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         #expect(openpty(&master, &slave, nil, nil, &size) == 0)
+        // not inherited by the programs other suites start meanwhile
+        _ = fcntl(master, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
         defer {
             close(master)
             close(slave)
