@@ -8,18 +8,28 @@ let package = Package(
     platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "doorstep", targets: ["doorstep"]),
+        // `doorstep serve` runs this: the HTTP service (Hummingbird) in a binary of its own, so
+        // that `swift run doorstep demo` does not build an HTTP stack it does not use
+        .executable(name: "doorstep-server", targets: ["doorstep-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         // The only C the project touches: ncursesw, through a shim header.
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // SHA-256, constant-time comparison and the system's secure random bytes, from OpenSSL's
+        // libcrypto: API keys and tokens are stored hashed and compared in constant time.
+        .systemLibrary(
+            name: "CLibcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         // Domain model and rules. No I/O.
         .target(name: "DoorstepDomain"),
@@ -50,14 +60,34 @@ let package = Package(
         .target(name: "DoorstepScreen", dependencies: ["DoorstepDomain", "DoorstepCanvas"]),
         // The terminal backend: the only module that imports ncurses.
         .target(name: "DoorstepTerminal", dependencies: ["DoorstepCanvas", "CNcursesw"]),
+        // Secrets for the HTTP ends: API keys per channel and operators' tokens, made, hashed, checked.
+        .target(name: "DoorstepCredentials", dependencies: ["CLibcrypto"]),
         // The app as a library: settings, paths, logging, the wall's run loop and effects, and
         // what each command does; the executable only parses arguments.
         .target(
             name: "DoorstepApp",
             dependencies: [
                 "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepSimulation", "DoorstepCalls",
-                "DoorstepCanvas", "DoorstepScreen", "DoorstepTerminal",
+                "DoorstepCanvas", "DoorstepScreen", "DoorstepTerminal", "DoorstepCredentials",
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The HTTP service: Open311 GeoReport v2 for residents' channels, a JSON API for workers'
+        // phones, over the same store and permission checks as the terminals (Hummingbird 2).
+        .target(
+            name: "DoorstepServer",
+            dependencies: [
+                "DoorstepDomain", "DoorstepStore", "DoorstepCredentials", "DoorstepCanvas",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "doorstep-server",
+            dependencies: [
+                "DoorstepServer", "DoorstepApp", "DoorstepStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // `doorstep bench`: the figures, measured (build with -c release).
@@ -98,6 +128,11 @@ let package = Package(
         .testTarget(name: "DoorstepAppTests", dependencies: ["DoorstepApp", "DoorstepCalls", "DoorstepDomain", "DoorstepScreen"]),
         // Runs the real binary in tmux; depends on the executable so `swift test` builds it.
         // (Tools/: the emulated CJK terminal, a Python script the tests run from the source tree)
-        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "DoorstepCalls"], exclude: ["Tools"]),
+        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "doorstep-server", "DoorstepCalls"], exclude: ["Tools"]),
+        .testTarget(
+            name: "DoorstepServerTests",
+            dependencies: ["DoorstepServer", "DoorstepStore", "DoorstepDomain", "DoorstepCredentials", "DoorstepTestSupport",
+                           .product(name: "Hummingbird", package: "hummingbird")]
+        ),
     ]
 )

@@ -68,6 +68,10 @@ public enum Change: Hashable, Sendable {
     case operatorAdded(id: String, role: OperatorRole, scope: OperatorScope)
     /// An operator was removed.
     case operatorRemoved(id: String)
+    /// An API key was issued to a channel (热线、小程序 …) for the HTTP service.
+    case keyIssued(id: String, channel: String)
+    /// An API key or an operator's token was revoked.
+    case keyRevoked(id: String)
     /// A row this version cannot read (written by a newer one): kept and shown as stored.
     case unreadable(kind: String, subject: String, detail: String)
 
@@ -117,6 +121,8 @@ public enum Change: Hashable, Sendable {
         case .revealed: return .privacyReveal
         case .operatorAdded: return .operatorAdded
         case .operatorRemoved: return .operatorRemoved
+        case .keyIssued: return .keyIssued
+        case .keyRevoked: return .keyRevoked
         case .alarm(_, _, let change):
             switch change {
             case .raised: return .alarmRaised
@@ -144,6 +150,7 @@ public enum Change: Hashable, Sendable {
         case .placeVisit(let visit, _): return visit
         case .revealed(let subject): return subject
         case .operatorAdded(let id, _, _), .operatorRemoved(let id): return id
+        case .keyIssued(let id, _), .keyRevoked(let id): return id
         case .alarm(let id, _, _): return id
         case .unreadable(_, let subject, _): return subject
         }
@@ -246,6 +253,8 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case alarmCleared = "alarm.clear"
     case alarmEscalated = "alarm.escalate"
     case operatorRemoved = "operator.remove"
+    case keyIssued = "key.issue"
+    case keyRevoked = "key.revoke"
     /// Not stored under this name: a row whose kind this version does not know.
     case unreadable = "unreadable"
 }

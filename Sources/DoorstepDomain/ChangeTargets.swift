@@ -29,7 +29,7 @@ public struct ChangeTargets: Sendable, Equatable {
             case .fourClears(_, let grid, let from, let to): clearsMoves.append(FourClearsMove(gridCode: grid, from: from, to: to))
             case .placeVisit(let id, _): placeVisits.insert(id)
             case .alarm(let id, _, _): alarms.insert(id)
-            case .revealed, .operatorAdded, .operatorRemoved, .unreadable: break  // nothing the wall reads changed (or none this version can read)
+            case .revealed, .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .unreadable: break  // nothing the wall reads changed (or none this version can read)
             }
         }
     }

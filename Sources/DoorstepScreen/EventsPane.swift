@@ -77,7 +77,7 @@ enum EventsPane {
     static let everyday: [ChangeKind] = ChangeKind.allCases.filter {
         switch $0 {
         case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .privacyReveal,
-             .operatorAdded, .operatorRemoved, .unreadable:
+             .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .unreadable:
             return false
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
@@ -117,7 +117,8 @@ enum EventsPane {
         case .placeVisit(_, let place): return "\(who) → " + (overview.places.place(place)?.name ?? place)
         case .revealed: return who
         case .operatorAdded(_, let role, let scope): return with("\(s.operatorRole(role)) \(scope.code)")
-        case .operatorRemoved: return who
+        case .operatorRemoved, .keyRevoked: return who
+        case .keyIssued(_, let channel): return with(channel)
         case .alarm(_, let grid, let change):
             let place = overview.grids.first { $0.grid.code == grid }?.grid.name ?? grid
             switch change {
@@ -140,7 +141,7 @@ enum EventsPane {
         case .unreadable: return Style(.muted)
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .placeVisit, .initialised, .importedHouseholds,
              .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .callInWithdrawn, .careOrdered, .careDispatched,
-             .careReviewed, .careClosed, .careServiceAdded, .operatorAdded, .operatorRemoved:
+             .careReviewed, .careClosed, .careServiceAdded, .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked:
             return Style(.title)
         }
     }

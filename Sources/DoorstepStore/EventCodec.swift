@@ -52,7 +52,8 @@ public enum EventCodec {
             detail = "\(grid) \(stamp(from)) \(stamp(to))"
         case .revealed: detail = "resident details shown on the wall"
         case .operatorAdded(_, let role, let scope): detail = role.rawValue + " " + scope.code  // "grid_worker JB01"
-        case .operatorRemoved: detail = ""
+        case .operatorRemoved, .keyRevoked: detail = ""
+        case .keyIssued(_, let channel): detail = channel
         case .alarm(_, let grid, let change):
             // "JB01" or, raised, "JB01 overdue,unanswered_call"
             if case .raised(let reasons) = change, !reasons.isEmpty { detail = grid + " " + reasons.joined(separator: ",") } else { detail = grid }
@@ -128,6 +129,8 @@ public enum EventCodec {
             guard parts.count == 2, let role = OperatorRole(rawValue: parts[0]) else { return unreadable }
             return .operatorAdded(id: subject, role: role, scope: OperatorScope(role: role, code: parts[1]))
         case .operatorRemoved: return .operatorRemoved(id: subject)
+        case .keyIssued: return detail.isEmpty ? unreadable : .keyIssued(id: subject, channel: detail)
+        case .keyRevoked: return .keyRevoked(id: subject)
         case .alarmRaised, .alarmAcknowledged, .alarmCleared, .alarmEscalated:
             let parts = detail.split(separator: " ", maxSplits: 1).map(String.init)
             guard let grid = parts.first, !grid.isEmpty else { return unreadable }

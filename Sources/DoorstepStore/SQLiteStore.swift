@@ -122,7 +122,7 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
     /// The grid a change happened in, read as the change is written (after its rows are).
     static func grid(of change: Change, _ db: Database) throws -> String? {
         switch change {
-        case .initialised, .imported, .operatorAdded, .operatorRemoved, .unreadable:
+        case .initialised, .imported, .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .unreadable:
             return nil
         case .ticket(let id, _), .callIn(_, let id, _), .callInAnswered(_, let id, _):
             return try grid(of: "ticket", "id", id, db)

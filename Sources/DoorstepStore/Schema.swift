@@ -212,6 +212,15 @@ enum Schema {
                 CREATE INDEX alarm_raised ON alarm(raised_at);
                 """)
         }
+        // the HTTP service's doors: channels' API keys and operators' tokens, kept as hashes
+        migrator.registerMigration("v20: credentials") { db in
+            try db.execute(sql: """
+                CREATE TABLE credential (
+                    id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('key', 'token')), channel TEXT, operator TEXT,
+                    hash TEXT NOT NULL, issued_by TEXT NOT NULL, issued_at REAL NOT NULL, revoked_at REAL,
+                    CHECK ((kind = 'key') = (channel IS NOT NULL)), CHECK ((kind = 'token') = (operator IS NOT NULL)));
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,237 @@
+import DoorstepCredentials
+import DoorstepDomain
+import DoorstepStore
+import Foundation
+
+/// Open311 GeoReport v2 over the store: services from the data set's categories, requests as
+/// tickets. Each call answers a status and a document, and writes nothing unless it answers 2xx.
+/// Formats and routes are the server's; what is said is here.
+public struct Open311: Sendable {
+    public typealias Store = any LifecycleCommands & StoreQueries & ServiceQueries & CredentialDirectory
+    let store: Store
+    let clock: any Clock
+    let timeZone: TimeZone
+
+    /// The path the service answers under (and that `discovery` names).
+    public static let base = "/open311/v2"
+    /// Limits on what a request may carry.
+    public static let maxDescription = 2000
+    public static let maxName = 50
+    public static let maxPhone = 30
+    public static let maxPlace = 200
+
+    public init(store: Store, clock: any Clock, timeZone: TimeZone = .current) {
+        self.store = store
+        self.clock = clock
+        self.timeZone = timeZone
+    }
+
+    /// An answer: the HTTP status and the document (errors as Open311's list of errors).
+    public struct Answer: Sendable {
+        public var status: Int
+        public var body: Document
+        /// The XML root element's name.
+        public var root: String
+    }
+
+    static func error(_ status: Int, _ description: String) -> Answer {
+        Answer(status: status, body: .list(item: "error", [.object([.init("code", .integer(status)), .init("description", .text(description))])]),
+               root: "errors")
+    }
+
+    // MARK: discovery and services
+
+    public func discovery(baseURL: String) throws -> Answer {
+        let street = try store.jurisdiction()
+        let endpoint: Document = .object([
+            .init("specification", .text("http://wiki.open311.org/GeoReport_v2")),
+            .init("url", .text(baseURL + Self.base)),
+            .init("changeset", .text("2026-12-01T00:00:00Z")),
+            .init("type", .text("production")),
+            .init("formats", .list(item: "format", [.text("application/json"), .text("text/xml")])),
+        ])
+        return Answer(status: 200, body: .object([
+            .init("changeset", .text("2026-12-01T00:00:00Z")),
+            .init("contact", .text("\(street.name) 社会治理指挥中心")),
+            .init("key_service", .text("API keys are issued per channel by the street's duty operator: doorstep key issue --channel NAME")),
+            .init("jurisdiction_id", .text(street.code)),
+            .init("endpoints", .list(item: "endpoint", [endpoint])),
+        ]), root: "discovery")
+    }
+
+    public func services() throws -> Answer {
+        let categories = try store.loadCategories().values.sorted { $0.code < $1.code }
+        return Answer(status: 200, body: .list(item: "service", categories.map { category in
+            .object([
+                .init("service_code", .text(category.code)),
+                .init("service_name", .text(category.nameZh)),
+                .init("description", .text("\(category.nameZh) · \(category.nameEn)")),
+                .init("metadata", .bool(true)),
+                .init("type", .text("realtime")),
+                .init("keywords", .text(category.nameEn)),
+                .init("group", .text("家门口")),
+            ])
+        }), root: "services")
+    }
+
+    public func definition(serviceCode: String) throws -> Answer {
+        guard try store.loadCategories()[serviceCode] != nil else { return Self.error(404, "service_code '\(serviceCode)' is not a service here") }
+        func attribute(_ code: String, _ description: String, required: Bool, order: Int, values: [String] = []) -> Document {
+            .object([
+                .init("variable", .bool(true)), .init("code", .text(code)),
+                .init("datatype", .text(values.isEmpty ? "string" : "singlevaluelist")),
+                .init("required", .bool(required)), .init("datatype_description", .text(description)), .init("order", .integer(order)),
+                .init("description", .text(description)),
+                .init("values", .list(item: "value", values.map { .object([.init("key", .text($0)), .init("name", .text($0))]) })),
+            ])
+        }
+        return Answer(status: 200, body: .object([
+            .init("service_code", .text(serviceCode)),
+            .init("attributes", .list(item: "attribute", [
+                attribute("building", "楼栋编码或名称(或 address_id / address_string;网格编码也可)", required: false, order: 1),
+                attribute("priority", "优先级", required: false, order: 2, values: TicketPriority.allCases.map(\.rawValue)),
+            ])),
+        ]), root: "service_definition")
+    }
+
+    // MARK: requests
+
+    /// `POST requests`: the form's fields (`api_key`, `service_code`, `description`, a place,
+    /// the resident's name and phone, `attribute[…]`).
+    public func post(_ form: [String: String]) throws -> Answer {
+        guard let channel = try channel(form["api_key"]) else { return Self.error(403, "api_key is missing, unknown or revoked") }
+        guard let code = form["service_code"], !code.isEmpty else { return Self.error(400, "service_code is required") }
+        let categories = try store.loadCategories()
+        guard let category = categories[code] else { return Self.error(400, "service_code '\(code)' is not a service here (see services.json)") }
+        let description = (form["description"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if description.count > Self.maxDescription { return Self.error(400, "description is longer than \(Self.maxDescription) characters") }
+        let placeField = ["attribute[building]", "address_id", "address_string", "attribute[grid]"].first { !(form[$0] ?? "").isEmpty }
+        guard let placeField, let place = form[placeField] else {
+            return Self.error(400, "a location is required: attribute[building], address_id or address_string (lat/long are not mapped to grids)")
+        }
+        if place.count > Self.maxPlace { return Self.error(400, "\(placeField) is longer than \(Self.maxPlace) characters") }
+        guard let location = try store.locate(place) else { return Self.error(400, "\(placeField) '\(place)' is no building or grid of this street") }
+        let name = [form["last_name"], form["first_name"]].compactMap { $0 }.joined()
+        if name.count > Self.maxName { return Self.error(400, "first_name and last_name are longer than \(Self.maxName) characters") }
+        let phone = form["phone"] ?? ""
+        if phone.count > Self.maxPhone { return Self.error(400, "phone is longer than \(Self.maxPhone) characters") }
+        var priority = TicketPriority.normal
+        if let given = form["attribute[priority]"], !given.isEmpty {
+            guard let chosen = TicketPriority(rawValue: given) else {
+                return Self.error(400, "attribute[priority] '\(given)' is not one of \(TicketPriority.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            priority = chosen
+        }
+        let title = description.isEmpty ? category.nameZh : description
+        let ticket = try store.order(
+            OrderRequest(gridCode: location.gridCode, categoryCode: code, title: title, source: channel == "hotline" ? .hotline : .resident,
+                         priority: priority, residentName: name, residentPhone: phone),
+            by: "channel:\(channel)", at: clock.now())
+        return Answer(status: 201, body: .list(item: "request", [.object([
+            .init("service_request_id", .text(ticket.id)),
+            .init("service_notice", .text("已受理,派往\(location.gridName)")),
+            .init("account_id", .null),
+        ])]), root: "service_requests")
+    }
+
+    /// `GET requests` with the spec's filters: `service_request_id` (comma-separated),
+    /// `service_code`, `start_date`, `end_date`, `status` (open, closed).
+    public func requests(_ query: [String: String]) throws -> Answer {
+        var filter = TicketQuery()
+        if let ids = query["service_request_id"] {
+            filter.ids = ids.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let codes = query["service_code"] { filter.categories = codes.split(separator: ",").map(String.init) }
+        if let status = query["status"] {
+            var states: [TicketState] = []
+            for word in status.split(separator: ",") {
+                switch word {
+                case "open": states += TicketState.allCases.filter(\.isOpen)
+                case "closed": states += TicketState.allCases.filter { !$0.isOpen }
+                default: return Self.error(400, "status '\(word)' is not one of open, closed")
+                }
+            }
+            filter.states = states
+        }
+        for (key, keyPath) in [("start_date", \TicketQuery.from), ("end_date", \TicketQuery.to)] {
+            guard let text = query[key] else { continue }
+            guard let date = Self.parseDate(text) else { return Self.error(400, "\(key) '\(text)' is not a date and time in ISO 8601 (2026-12-01T08:00:00+08:00)") }
+            filter[keyPath: keyPath] = date
+        }
+        // the spec: without ids or dates, the last 90 days, at most 1000
+        if filter.ids.isEmpty, filter.from == nil, filter.to == nil { filter.from = clock.now().addingTimeInterval(-90 * 86_400) }
+        let tickets = try store.tickets(matching: filter)
+        let names = try store.gridNames()
+        let categories = try store.loadCategories()
+        return Answer(status: 200, body: .list(item: "request", tickets.map { request($0, names: names, categories: categories) }), root: "service_requests")
+    }
+
+    /// `GET requests/{id}`.
+    public func request(id: String) throws -> Answer {
+        var filter = TicketQuery()
+        filter.ids = [id]
+        guard let ticket = try store.tickets(matching: filter).first else { return Self.error(404, "service_request_id '\(id)' is not a request here") }
+        let answer = request(ticket, names: try store.gridNames(), categories: try store.loadCategories())
+        return Answer(status: 200, body: .list(item: "request", [answer]), root: "service_requests")
+    }
+
+    /// A ticket as an Open311 request.
+    func request(_ ticket: Ticket, names: [String: String], categories: [String: TicketCategory]) -> Document {
+        let closed = !ticket.state.isOpen
+        var notes = Self.stateWords(ticket.state)
+        if let note = ticket.resolutionNote, !note.isEmpty { notes += ":" + note }
+        var fields: [Document.Field] = [
+            .init("service_request_id", .text(ticket.id)),
+            .init("status", .text(closed ? "closed" : "open")),
+            .init("status_notes", .text(notes)),
+            .init("service_name", .text(categories[ticket.categoryCode]?.nameZh ?? ticket.categoryCode)),
+            .init("service_code", .text(ticket.categoryCode)),
+            .init("description", .text(ticket.title)),
+            .init("agency_responsible", .text("\(names[ticket.gridCode] ?? ticket.gridCode) (\(ticket.gridCode))")),
+            .init("service_notice", .null),
+            .init("requested_datetime", .text(format(ticket.createdAt))),
+            .init("updated_datetime", .text(format(ticket.stateSince))),
+            .init("expected_datetime", .null),
+            .init("address", .text(names[ticket.gridCode] ?? ticket.gridCode)),
+            .init("address_id", .text(ticket.gridCode)),
+            .init("zipcode", .null),
+            .init("lat", .null),
+            .init("long", .null),
+            .init("media_url", .null),
+        ]
+        if let rating = ticket.rating { fields.append(.init("rating", .integer(rating))) }
+        return .object(fields)
+    }
+
+    /// The channel of an API key, or nil when the key is missing, malformed, unknown or revoked.
+    func channel(_ key: String?) throws -> String? {
+        guard let key, let secret = Secret.parse(key, kind: "k"), let stored = try store.credential(id: secret.id), stored.isActive,
+              case .channel(let channel) = stored.holder, secret.matches(hash: stored.hash) else { return nil }
+        return channel
+    }
+
+    static func stateWords(_ state: TicketState) -> String {
+        switch state {
+        case .ordered: return "已受理,待派单"
+        case .dispatched: return "已派单,待网格接单"
+        case .accepted: return "网格已接单,处理中"
+        case .resolved: return "已办结,待评价"
+        case .rated: return "已办结,已评价"
+        case .escalated: return "已上交街道"
+        case .cancelled: return "已撤销"
+        }
+    }
+
+    func format(_ date: Date) -> String {
+        var style = Date.ISO8601FormatStyle(timeZone: timeZone)
+        style = style.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .colon)
+        return date.formatted(style)
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)) {
+            return date
+        }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle())
+    }
+}

@@ -1,0 +1,151 @@
+import DoorstepDomain
+import DoorstepStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// `doorstep serve`: the HTTP service over one store — Open311 GeoReport v2 for residents'
+/// channels under `/open311/v2/`, and `/healthz`. SIGTERM and SIGINT drain the requests in
+/// flight and stop it.
+public struct DoorstepServer: Sendable {
+    public var host: String
+    public var port: Int
+    let open311: Open311
+    let logger: Logger
+    /// Bodies above this are refused before they are read whole.
+    public static let maxBody = 16 * 1024
+
+    public init(host: String, port: Int, store: Open311.Store, clock: any Clock, logger: Logger) {
+        self.host = host
+        self.port = port
+        self.open311 = Open311(store: store, clock: clock)
+        self.logger = logger
+    }
+
+    /// The routes, as a router (the tests drive it on a free port).
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        let open311 = self.open311
+        let logger = self.logger
+        router.get("/healthz") { _, _ -> Response in
+            do {
+                _ = try open311.store.jurisdiction()
+                return Self.plain(.ok, "ok\n")
+            } catch {
+                logger.error("healthz: \(error)")
+                return Self.plain(.serviceUnavailable, "store unavailable: \(error)\n")
+            }
+        }
+        router.get(RouterPath(Open311.base + "/:file")) { request, context -> Response in
+            let (name, format) = try Self.split(context.parameters.require("file"))
+            let query = Self.query(request)
+            return try Self.respond(format: format, logger: logger) {
+                switch name {
+                case "discovery": return try open311.discovery(baseURL: "http://\(request.head.authority ?? "localhost")")
+                case "services": return try open311.services()
+                case "requests": return try open311.requests(query)
+                default: return Open311.error(404, "no \(name) here (see discovery.json)")
+                }
+            }
+        }
+        router.get(RouterPath(Open311.base + "/services/:file")) { _, context -> Response in
+            let (code, format) = try Self.split(context.parameters.require("file"))
+            return try Self.respond(format: format, logger: logger) { try open311.definition(serviceCode: code) }
+        }
+        router.get(RouterPath(Open311.base + "/requests/:file")) { _, context -> Response in
+            let (id, format) = try Self.split(context.parameters.require("file"))
+            return try Self.respond(format: format, logger: logger) { try open311.request(id: id) }
+        }
+        router.post(RouterPath(Open311.base + "/:file")) { request, context -> Response in
+            var request = request
+            let (name, format) = try Self.split(context.parameters.require("file"))
+            guard name == "requests" else { return try Self.respond(format: format, logger: logger) { Open311.error(404, "no \(name) to post to") } }
+            let type = request.headers[.contentType] ?? ""
+            guard type.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+                return try Self.respond(format: format, logger: logger) {
+                    Open311.error(415, "Content-Type must be application/x-www-form-urlencoded, not '\(type)'")
+                }
+            }
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBody {
+                return try Self.respond(format: format, logger: logger) { Open311.error(413, "the body is over \(Self.maxBody) bytes") }
+            }
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: Self.maxBody)
+            } catch {
+                return try Self.respond(format: format, logger: logger) { Open311.error(413, "the body is over \(Self.maxBody) bytes") }
+            }
+            guard let form = Self.form(String(buffer: body)) else {
+                return try Self.respond(format: format, logger: logger) { Open311.error(400, "the body is not a valid URL-encoded form in UTF-8") }
+            }
+            return try Self.respond(format: format, logger: logger) { try open311.post(form) }
+        }
+        return router
+    }
+
+    /// Serves until SIGTERM or SIGINT; `onListening` hears the address once bound (port 0 picks one).
+    public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        let app = Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "doorstep"),
+            onServerRunning: { channel in
+                let address = channel.localAddress
+                onListening("\(address?.ipAddress ?? "?"):\(address?.port ?? 0)")
+            }, logger: logger)
+        try await app.runService()
+    }
+
+    // MARK: helpers
+
+    enum Format: Sendable { case json, xml }
+
+    /// `services.json` → ("services", .json); a name without one of the two is refused.
+    static func split(_ file: String) throws -> (String, Format) {
+        if file.hasSuffix(".json") { return (String(file.dropLast(5)), .json) }
+        if file.hasSuffix(".xml") { return (String(file.dropLast(4)), .xml) }
+        throw HTTPError(.notFound, message: "name the format: \(file).json or \(file).xml")
+    }
+
+    static func respond(format: Format, logger: Logger, _ answer: () throws -> Open311.Answer) throws -> Response {
+        let result: Open311.Answer
+        do {
+            result = try answer()
+        } catch let error as StoreError {
+            logger.warning("store: \(error)")
+            switch error {
+            case .notFound: result = Open311.error(404, error.description)
+            case .invalid: result = Open311.error(400, error.description)
+            case .forbidden: result = Open311.error(403, error.description)
+            case .conflict: result = Open311.error(409, error.description)
+            case .call: result = Open311.error(409, error.description)
+            case .missingDatabase, .unavailable, .corrupt: result = Open311.error(503, "the store is unavailable")
+            }
+        }
+        let (data, type) = format == .json ? (result.body.json(), "application/json; charset=utf-8") : (result.body.xml(root: result.root), "text/xml; charset=utf-8")
+        return Response(status: .init(code: result.status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The query string's fields (the last of a repeated one wins).
+    static func query(_ request: Request) -> [String: String] {
+        var fields: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters {
+            fields[String(key).removingPercentEncoding ?? String(key)] = String(value).removingPercentEncoding ?? String(value)
+        }
+        return fields
+    }
+
+    /// An `application/x-www-form-urlencoded` body's fields; nil when it is not valid.
+    static func form(_ body: String) -> [String: String]? {
+        var fields: [String: String] = [:]
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String? { text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let key = decode(parts[0]), let value = parts.count > 1 ? decode(parts[1]) : "" else { return nil }
+            fields[key] = value
+        }
+        return fields
+    }
+}

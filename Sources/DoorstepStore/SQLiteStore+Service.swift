@@ -1,0 +1,96 @@
+import DoorstepDomain
+import Foundation
+import GRDB
+
+/// Where a resident's request lands: its grid, and the building when one was named.
+public struct ServiceLocation: Equatable, Sendable {
+    public var gridCode: String
+    public var gridName: String
+    public var buildingCode: String?
+}
+
+/// Which tickets a service client asks for (Open311's `GET requests` filters).
+public struct TicketQuery: Equatable, Sendable {
+    public var ids: [String] = []
+    public var categories: [String] = []
+    public var states: [TicketState] = []
+    public var from: Date?
+    public var to: Date?
+    public var limit = 1000
+    public init() {}
+}
+
+/// The reads the HTTP service makes: the street it speaks for, where a location is, the
+/// tickets a client asks for.
+public protocol ServiceQueries: Sendable {
+    /// The street's code and name (the Open311 jurisdiction).
+    func jurisdiction() throws -> (code: String, name: String)
+    /// The grid of a building code or name, or of a grid code or name; nil when none matches.
+    func locate(_ place: String) throws -> ServiceLocation?
+    /// Grid names by code.
+    func gridNames() throws -> [String: String]
+    /// Tickets matching `query`, newest first.
+    func tickets(matching query: TicketQuery) throws -> [Ticket]
+}
+
+extension SQLiteStore: ServiceQueries {
+    public func jurisdiction() throws -> (code: String, name: String) {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT code, name FROM street ORDER BY code LIMIT 1") else {
+                throw StoreError.corrupt("the database has no street")
+            }
+            return (row["code"], row["name"])
+        }
+    }
+
+    public func locate(_ place: String) throws -> ServiceLocation? {
+        let text = place.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        return try read { db in
+            let sql = """
+                SELECT b.code AS building, g.code AS grid, g.name AS gridName FROM building b JOIN grid g ON g.code = b.grid
+                WHERE b.code = ?1 OR b.name = ?1 LIMIT 1
+                """
+            if let row = try Row.fetchOne(db, sql: sql, arguments: [text]) {
+                return ServiceLocation(gridCode: row["grid"], gridName: row["gridName"], buildingCode: row["building"])
+            }
+            if let row = try Row.fetchOne(db, sql: "SELECT code, name FROM grid WHERE code = ?1 OR name = ?1 LIMIT 1", arguments: [text]) {
+                return ServiceLocation(gridCode: row["code"], gridName: row["name"], buildingCode: nil)
+            }
+            return nil
+        }
+    }
+
+    public func gridNames() throws -> [String: String] {
+        try read { db in
+            var names: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, name FROM grid") { names[row["code"]] = row["name"] }
+            return names
+        }
+    }
+
+    public func tickets(matching query: TicketQuery) throws -> [Ticket] {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        func list(_ column: String, _ values: [String]) {
+            guard !values.isEmpty else { return }
+            conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
+            arguments += values as [any DatabaseValueConvertible]
+        }
+        list("id", query.ids)
+        list("category", query.categories)
+        list("state", query.states.map(\.rawValue))
+        if let from = query.from {
+            conditions.append("created_at >= ?")
+            arguments.append(from.timeIntervalSince1970)
+        }
+        if let to = query.to {
+            conditions.append("created_at <= ?")
+            arguments.append(to.timeIntervalSince1970)
+        }
+        let sql = "SELECT * FROM ticket" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY created_at DESC, id DESC LIMIT ?"
+        arguments.append(max(1, min(query.limit, 10_000)))
+        return try read { db in try Records.all(db, sql, StatementArguments(arguments), Records.ticket) }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import DoorstepApp
+import DoorstepDomain
+import DoorstepServer
+import DoorstepStore
+import Foundation
+import Logging
+
+/// `doorstep-server` (what `doorstep serve` runs): the HTTP service over one database.
+@main
+struct DoorstepServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doorstep serve",
+        abstract: "Serve Open311 GeoReport v2 (/open311/v2/) and /healthz over HTTP.",
+        discussion: "Channels post with API keys from `doorstep key issue --channel NAME`. SIGTERM or SIGINT drains the requests in flight and stops.")
+
+    @Option(help: "Where to listen, HOST:PORT (port 0 picks a free one; the address is printed).") var listen = "127.0.0.1:8311"
+    @Option(name: .long, help: "The database (default: $DOORSTEP_DB, then $XDG_DATA_HOME/doorstep/doorstep.sqlite).") var db: String?
+
+    func run() async throws {
+        let parts = listen.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let port = Int(parts[parts.count - 1]), (0...65535).contains(port) else {
+            throw ValidationError("--listen: '\(listen)' is not HOST:PORT (127.0.0.1:8311)")
+        }
+        let host = parts.dropLast().joined(separator: ":")
+        let paths = Paths()
+        let path = paths.database(flag: db)
+        let store: SQLiteStore
+        do {
+            store = try StoreAccess.open(path, readOnly: false)
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data("doorstep serve: \(failure.message)\n".utf8))
+            throw ExitCode(failure.exitCode)
+        }
+        var logger = Logger(label: "doorstep.serve")
+        logger.logLevel = .info
+        let server = DoorstepServer(host: host.isEmpty ? "127.0.0.1" : host, port: port, store: store, clock: SystemClock(), logger: logger)
+        try await server.run { address in
+            // (written straight to the descriptor: a script waiting for this line sees it at once)
+            FileHandle.standardOutput.write(Data("doorstep serve: listening on http://\(address)\(Open311.base)/ (database \(path))\n".utf8))
+        }
+    }
+}
