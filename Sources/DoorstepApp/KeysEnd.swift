@@ -14,6 +14,15 @@ extension CommandLineEnd {
         return Secret(kind: "k", id: issued.id, secret: secret).text
     }
 
+    /// `doorstep token issue --operator jb01-worker`: the token's text, for the operator's phone
+    /// (`Authorization: Bearer …`); it acts with that operator's role and scope.
+    public func issueToken(operatorID: String) throws -> String {
+        guard let secret = Secret.random() else { throw Failure("the system's random source failed; no token issued", exitCode: ExitStatus.unavailable) }
+        let (store, actor) = try session()
+        let issued = try storeCall { try store.issue(.operatorID(operatorID), hash: Secret.hash(of: secret), by: actor, at: clock.now()) }
+        return Secret(kind: "t", id: issued.id, secret: secret).text
+    }
+
     /// `doorstep key list`: every key and token, without secrets.
     public func keys(json: Bool) throws -> String {
         let store = try open(readOnly: true)

@@ -11,14 +11,16 @@ public struct DoorstepServer: Sendable {
     public var host: String
     public var port: Int
     let open311: Open311
+    let gridEnd: GridEnd
     let logger: Logger
     /// Bodies above this are refused before they are read whole.
     public static let maxBody = 16 * 1024
 
-    public init(host: String, port: Int, store: Open311.Store, clock: any Clock, logger: Logger) {
+    public init(host: String, port: Int, store: GridEnd.Store, clock: any Clock, callTimeout: TimeInterval = Call.defaultTimeout, logger: Logger) {
         self.host = host
         self.port = port
         self.open311 = Open311(store: store, clock: clock)
+        self.gridEnd = GridEnd(store: store, clock: clock, callTimeout: callTimeout)
         self.logger = logger
     }
 
@@ -80,7 +82,63 @@ public struct DoorstepServer: Sendable {
             }
             return try Self.respond(format: format, logger: logger) { try open311.post(form) }
         }
+        addGridEnd(to: router)
         return router
+    }
+
+    /// `/api/v1/`: the grid end, as the bearer token's operator.
+    private func addGridEnd(to router: Router<BasicRequestContext>) {
+        let gridEnd = self.gridEnd
+        let logger = self.logger
+        /// The operator, the JSON body (POST) and the answer of `handle`, or the refusal.
+        @Sendable func serve(_ request: Request, body wanted: Bool, _ handle: (Operator, [String: Any]) throws -> GridEnd.Answer) async -> Response {
+            var request = request
+            let answer: GridEnd.Answer
+            do {
+                guard let op = try gridEnd.authenticate(request.headers[.authorization]) else {
+                    return Self.json(GridEnd.error(401, "a bearer token is missing, unknown or revoked (doorstep token issue --operator ID)"))
+                }
+                var fields: [String: Any] = [:]
+                if wanted {
+                    let type = request.headers[.contentType] ?? ""
+                    guard type.lowercased().hasPrefix("application/json") else {
+                        return Self.json(GridEnd.error(415, "Content-Type must be application/json, not '\(type)'"))
+                    }
+                    guard let body = try? await request.collectBody(upTo: Self.maxBody) else {
+                        return Self.json(GridEnd.error(413, "the body is over \(Self.maxBody) bytes"))
+                    }
+                    let data = Data(body.readableBytesView)
+                    if !data.isEmpty {
+                        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                            return Self.json(GridEnd.error(400, "the body is not one JSON object"))
+                        }
+                        fields = object
+                    }
+                }
+                answer = try handle(op, fields)
+            } catch {
+                logger.warning("grid end: \(error)")
+                answer = GridEnd.error(503, "the store is unavailable")
+            }
+            return Self.json(answer)
+        }
+        router.get(RouterPath(GridEnd.base + "/me")) { request, _ in await serve(request, body: false) { op, _ in gridEnd.me(op) } }
+        router.get(RouterPath(GridEnd.base + "/tickets")) { request, _ in await serve(request, body: false) { op, _ in try gridEnd.tickets(op) } }
+        router.post(RouterPath(GridEnd.base + "/tickets/:id/:verb")) { request, context in
+            let id = try context.parameters.require("id"), verb = try context.parameters.require("verb")
+            return await serve(request, body: true) { op, body in gridEnd.act(op, ticketID: id, verb: verb, body: body) }
+        }
+        router.post(RouterPath(GridEnd.base + "/calls/:id/answer")) { request, context in
+            let id = try context.parameters.require("id")
+            return await serve(request, body: true) { op, body in gridEnd.answer(op, callID: id, body: body) }
+        }
+        router.post(RouterPath(GridEnd.base + "/visits")) { request, _ in await serve(request, body: true) { op, body in gridEnd.visit(op, body: body) } }
+        router.post(RouterPath(GridEnd.base + "/duty")) { request, _ in await serve(request, body: true) { op, body in gridEnd.duty(op, body: body) } }
+    }
+
+    static func json(_ answer: GridEnd.Answer) -> Response {
+        Response(status: .init(code: answer.status), headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: answer.body.json())))
     }
 
     /// Serves until SIGTERM or SIGINT; `onListening` hears the address once bound (port 0 picks one).

@@ -13,6 +13,8 @@ public struct ServiceLocation: Equatable, Sendable {
 public struct TicketQuery: Equatable, Sendable {
     public var ids: [String] = []
     public var categories: [String] = []
+    /// Only these grids (empty: every grid).
+    public var grids: [String] = []
     public var states: [TicketState] = []
     public var from: Date?
     public var to: Date?
@@ -29,6 +31,8 @@ public protocol ServiceQueries: Sendable {
     func locate(_ place: String) throws -> ServiceLocation?
     /// Grid names by code.
     func gridNames() throws -> [String: String]
+    /// A community's grid codes (none for an unknown community).
+    func grids(ofCommunity code: String) throws -> [String]
     /// Tickets matching `query`, newest first.
     func tickets(matching query: TicketQuery) throws -> [Ticket]
 }
@@ -69,6 +73,10 @@ extension SQLiteStore: ServiceQueries {
         }
     }
 
+    public func grids(ofCommunity code: String) throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT code FROM grid WHERE community = ? ORDER BY code", arguments: [code]) }
+    }
+
     public func tickets(matching query: TicketQuery) throws -> [Ticket] {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
@@ -79,6 +87,7 @@ extension SQLiteStore: ServiceQueries {
         }
         list("id", query.ids)
         list("category", query.categories)
+        list("grid", query.grids)
         list("state", query.states.map(\.rawValue))
         if let from = query.from {
             conditions.append("created_at >= ?")

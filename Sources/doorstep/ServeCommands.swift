@@ -27,8 +27,24 @@ struct KeyCommand: ParsableCommand {
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a key (a street duty operator's command).")
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The key's id (K0001).") var id: String
+        @Argument(help: "The key's or token's id (K0001, T0001).") var id: String
         func run() throws { try reportingFailures { print(try store.end.revokeKey(id: id)) } }
+    }
+}
+
+/// `doorstep token issue|list|revoke`: operators' bearer tokens for the grid-end API.
+struct TokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Manage the bearer tokens workers' phones act with (the grid-end API), one per operator.",
+        subcommands: [Issue.self, KeyCommand.List.self, KeyCommand.Revoke.self], defaultSubcommand: KeyCommand.List.self)
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a token to an operator and print it (shown this once; a street duty operator's command).")
+        @OptionGroup var store: StoreOptions
+        @Option(name: .customLong("operator"), help: "The operator it acts as, with their role and scope (jb01-worker).") var operatorID: String
+        func run() throws { try reportingFailures { print(try store.end.issueToken(operatorID: operatorID)) } }
     }
 }
 
