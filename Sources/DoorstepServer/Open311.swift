@@ -11,6 +11,7 @@ public struct Open311: Sendable {
     let store: Store
     let clock: any Clock
     let timeZone: TimeZone
+    let limiter: RateLimiter
 
     /// The path the service answers under (and that `discovery` names).
     public static let base = "/open311/v2"
@@ -20,10 +21,11 @@ public struct Open311: Sendable {
     public static let maxPhone = 30
     public static let maxPlace = 200
 
-    public init(store: Store, clock: any Clock, timeZone: TimeZone = .current) {
+    public init(store: Store, clock: any Clock, timeZone: TimeZone = .current, limiter: RateLimiter = RateLimiter(perSecond: 0)) {
         self.store = store
         self.clock = clock
         self.timeZone = timeZone
+        self.limiter = limiter
     }
 
     /// An answer: the HTTP status and the document (errors as Open311's list of errors).
@@ -32,6 +34,8 @@ public struct Open311: Sendable {
         public var body: Document
         /// The XML root element's name.
         public var root: String
+        /// Seconds to wait, with a 429.
+        public var retryAfter: Int?
     }
 
     static func error(_ status: Int, _ description: String) -> Answer {
@@ -55,6 +59,10 @@ public struct Open311: Sendable {
             .init("contact", .text("\(street.name) 社会治理指挥中心")),
             .init("key_service", .text("API keys are issued per channel by the street's duty operator: doorstep key issue --channel NAME")),
             .init("jurisdiction_id", .text(street.code)),
+            .init("extensions", .text(
+                "rating (评价), not part of GeoReport v2: POST \(Self.base)/requests/{id}/rating.{json|xml} with api_key and score (1-5), "
+                    + "by the channel that posted the request, once it is resolved; the request then carries rating. "
+                    + "Idempotency-Key on POST requests: a retry with the same key returns the first request (200) instead of making a second")),
             .init("endpoints", .list(item: "endpoint", [endpoint])),
         ]), root: "discovery")
     }
@@ -96,10 +104,40 @@ public struct Open311: Sendable {
 
     // MARK: requests
 
+    /// A `jurisdiction_id` that is not this street's: 404 (the spec's answer); nil when absent or ours.
+    func wrongJurisdiction(_ fields: [String: String]) throws -> Answer? {
+        guard let asked = fields["jurisdiction_id"], !asked.isEmpty else { return nil }
+        let street = try store.jurisdiction()
+        return asked == street.code ? nil : Self.error(404, "jurisdiction_id '\(asked)' is not served here (this is \(street.code))")
+    }
+
+    /// The channel of the form's key and the go-ahead of its rate limit, or the refusal.
+    func admit(_ form: [String: String]) throws -> Result<String, AnswerRefusal> {
+        guard let channel = try channel(form["api_key"]) else { return .failure(AnswerRefusal(Self.error(403, "api_key is missing, unknown or revoked"))) }
+        if let wait = limiter.take(channel, at: clock.now()) {
+            var refusal = Self.error(429, "too many requests from channel \(channel): try again in \(wait) s")
+            refusal.retryAfter = wait
+            return .failure(AnswerRefusal(refusal))
+        }
+        return .success(channel)
+    }
+
+    struct AnswerRefusal: Error {
+        var answer: Answer
+        init(_ answer: Answer) { self.answer = answer }
+    }
+
     /// `POST requests`: the form's fields (`api_key`, `service_code`, `description`, a place,
-    /// the resident's name and phone, `attribute[…]`).
-    public func post(_ form: [String: String]) throws -> Answer {
-        guard let channel = try channel(form["api_key"]) else { return Self.error(403, "api_key is missing, unknown or revoked") }
+    /// the resident's name and phone, `attribute[…]`); with an `Idempotency-Key`, a retry gets
+    /// the ticket the first made (200, the same body) instead of a second one.
+    public func post(_ form: [String: String], idempotencyKey: String? = nil) throws -> Answer {
+        if let wrong = try wrongJurisdiction(form) { return wrong }
+        let channel: String
+        switch try admit(form) {
+        case .success(let admitted): channel = admitted
+        case .failure(let refusal): return refusal.answer
+        }
+        if let key = idempotencyKey, key.isEmpty || key.count > 200 { return Self.error(400, "Idempotency-Key is 1 to 200 characters") }
         guard let code = form["service_code"], !code.isEmpty else { return Self.error(400, "service_code is required") }
         let categories = try store.loadCategories()
         guard let category = categories[code] else { return Self.error(400, "service_code '\(code)' is not a service here (see services.json)") }
@@ -123,20 +161,51 @@ public struct Open311: Sendable {
             priority = chosen
         }
         let title = description.isEmpty ? category.nameZh : description
-        let ticket = try store.order(
-            OrderRequest(gridCode: location.gridCode, categoryCode: code, title: title, source: channel == "hotline" ? .hotline : .resident,
-                         priority: priority, residentName: name, residentPhone: phone),
-            by: "channel:\(channel)", at: clock.now())
-        return Answer(status: 201, body: .list(item: "request", [.object([
+        var order = OrderRequest(gridCode: location.gridCode, categoryCode: code, title: title, source: channel == "hotline" ? .hotline : .resident,
+                                 priority: priority, residentName: name, residentPhone: phone)
+        order.channel = channel
+        let ticket: Ticket
+        var repeated = false
+        if let key = idempotencyKey {
+            (ticket, repeated) = try store.order(order, channel: channel, idempotencyKey: key, at: clock.now())
+        } else {
+            ticket = try store.order(order, by: "channel:\(channel)", at: clock.now())
+        }
+        return Answer(status: repeated ? 200 : 201, body: .list(item: "request", [.object([
             .init("service_request_id", .text(ticket.id)),
             .init("service_notice", .text("已受理,派往\(location.gridName)")),
             .init("account_id", .null),
         ])]), root: "service_requests")
     }
 
+    /// 评价, an extension of ours (GeoReport v2 has no rating; `discovery` says so): `POST
+    /// requests/{id}/rating` with `api_key` and `score` (1–5), by the channel that posted the
+    /// request only, once it is resolved.
+    public func rate(id: String, _ form: [String: String]) throws -> Answer {
+        if let wrong = try wrongJurisdiction(form) { return wrong }
+        let channel: String
+        switch try admit(form) {
+        case .success(let admitted): channel = admitted
+        case .failure(let refusal): return refusal.answer
+        }
+        guard let text = form["score"], let score = Int(text), (1...5).contains(score) else { return Self.error(400, "score is a whole number from 1 to 5") }
+        var filter = TicketQuery()
+        filter.ids = [id]
+        guard try store.tickets(matching: filter).first != nil else { return Self.error(404, "service_request_id '\(id)' is not a request here") }
+        guard try store.orderingChannel(of: id) == channel else { return Self.error(403, "only the channel that posted \(id) may rate it") }
+        do {
+            let ticket = try store.act(on: id, .rate(score: score), by: "channel:\(channel)", at: clock.now())
+            return Answer(status: 200, body: .list(item: "request", [request(ticket, names: try store.gridNames(), categories: try store.loadCategories())]),
+                          root: "service_requests")
+        } catch StoreError.conflict(let error, _) {
+            return Self.error(409, "\(error)")
+        }
+    }
+
     /// `GET requests` with the spec's filters: `service_request_id` (comma-separated),
     /// `service_code`, `start_date`, `end_date`, `status` (open, closed).
     public func requests(_ query: [String: String]) throws -> Answer {
+        if let wrong = try wrongJurisdiction(query) { return wrong }
         var filter = TicketQuery()
         if let ids = query["service_request_id"] {
             filter.ids = ids.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -167,7 +236,8 @@ public struct Open311: Sendable {
     }
 
     /// `GET requests/{id}`.
-    public func request(id: String) throws -> Answer {
+    public func request(id: String, query: [String: String] = [:]) throws -> Answer {
+        if let wrong = try wrongJurisdiction(query) { return wrong }
         var filter = TicketQuery()
         filter.ids = [id]
         guard let ticket = try store.tickets(matching: filter).first else { return Self.error(404, "service_request_id '\(id)' is not a request here") }

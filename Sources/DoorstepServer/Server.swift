@@ -16,10 +16,11 @@ public struct DoorstepServer: Sendable {
     /// Bodies above this are refused before they are read whole.
     public static let maxBody = 16 * 1024
 
-    public init(host: String, port: Int, store: GridEnd.Store, clock: any Clock, callTimeout: TimeInterval = Call.defaultTimeout, logger: Logger) {
+    public init(host: String, port: Int, store: GridEnd.Store, clock: any Clock, callTimeout: TimeInterval = Call.defaultTimeout,
+                rateLimit: Double = 100, logger: Logger) {
         self.host = host
         self.port = port
-        self.open311 = Open311(store: store, clock: clock)
+        self.open311 = Open311(store: store, clock: clock, limiter: RateLimiter(perSecond: rateLimit))
         self.gridEnd = GridEnd(store: store, clock: clock, callTimeout: callTimeout)
         self.logger = logger
     }
@@ -54,33 +55,27 @@ public struct DoorstepServer: Sendable {
             let (code, format) = try Self.split(context.parameters.require("file"))
             return try Self.respond(format: format, logger: logger) { try open311.definition(serviceCode: code) }
         }
-        router.get(RouterPath(Open311.base + "/requests/:file")) { _, context -> Response in
+        router.get(RouterPath(Open311.base + "/requests/:file")) { request, context -> Response in
             let (id, format) = try Self.split(context.parameters.require("file"))
-            return try Self.respond(format: format, logger: logger) { try open311.request(id: id) }
+            return try Self.respond(format: format, logger: logger) { try open311.request(id: id, query: Self.query(request)) }
+        }
+        router.post(RouterPath(Open311.base + "/requests/:id/:file")) { request, context -> Response in
+            let id = try context.parameters.require("id")
+            let (name, format) = try Self.split(context.parameters.require("file"))
+            guard name == "rating" else { return try Self.respond(format: format, logger: logger) { Open311.error(404, "no \(name) on a request (rating)") } }
+            switch await Self.readForm(request) {
+            case .success(let form): return try Self.respond(format: format, logger: logger) { try open311.rate(id: id, form) }
+            case .failure(let refusal): return try Self.respond(format: format, logger: logger) { refusal.answer }
+            }
         }
         router.post(RouterPath(Open311.base + "/:file")) { request, context -> Response in
-            var request = request
             let (name, format) = try Self.split(context.parameters.require("file"))
             guard name == "requests" else { return try Self.respond(format: format, logger: logger) { Open311.error(404, "no \(name) to post to") } }
-            let type = request.headers[.contentType] ?? ""
-            guard type.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
-                return try Self.respond(format: format, logger: logger) {
-                    Open311.error(415, "Content-Type must be application/x-www-form-urlencoded, not '\(type)'")
-                }
+            let idempotency = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
+            switch await Self.readForm(request) {
+            case .success(let form): return try Self.respond(format: format, logger: logger) { try open311.post(form, idempotencyKey: idempotency) }
+            case .failure(let refusal): return try Self.respond(format: format, logger: logger) { refusal.answer }
             }
-            if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBody {
-                return try Self.respond(format: format, logger: logger) { Open311.error(413, "the body is over \(Self.maxBody) bytes") }
-            }
-            let body: ByteBuffer
-            do {
-                body = try await request.collectBody(upTo: Self.maxBody)
-            } catch {
-                return try Self.respond(format: format, logger: logger) { Open311.error(413, "the body is over \(Self.maxBody) bytes") }
-            }
-            guard let form = Self.form(String(buffer: body)) else {
-                return try Self.respond(format: format, logger: logger) { Open311.error(400, "the body is not a valid URL-encoded form in UTF-8") }
-            }
-            return try Self.respond(format: format, logger: logger) { try open311.post(form) }
         }
         addGridEnd(to: router)
         return router
@@ -154,6 +149,26 @@ public struct DoorstepServer: Sendable {
 
     // MARK: helpers
 
+    /// A form body, or the refusal: not form-encoded (415), over the limit (413, before it is
+    /// read whole when the length is declared), not valid (400).
+    static func readForm(_ request: Request) async -> Result<[String: String], Open311.AnswerRefusal> {
+        var request = request
+        let type = request.headers[.contentType] ?? ""
+        guard type.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+            return .failure(.init(Open311.error(415, "Content-Type must be application/x-www-form-urlencoded, not '\(type)'")))
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBody {
+            return .failure(.init(Open311.error(413, "the body is over \(Self.maxBody) bytes")))
+        }
+        guard let body = try? await request.collectBody(upTo: Self.maxBody) else {
+            return .failure(.init(Open311.error(413, "the body is over \(Self.maxBody) bytes")))
+        }
+        guard let form = Self.form(String(buffer: body)) else {
+            return .failure(.init(Open311.error(400, "the body is not a valid URL-encoded form in UTF-8")))
+        }
+        return .success(form)
+    }
+
     enum Format: Sendable { case json, xml }
 
     /// `services.json` → ("services", .json); a name without one of the two is refused.
@@ -179,7 +194,9 @@ public struct DoorstepServer: Sendable {
             }
         }
         let (data, type) = format == .json ? (result.body.json(), "application/json; charset=utf-8") : (result.body.xml(root: result.root), "text/xml; charset=utf-8")
-        return Response(status: .init(code: result.status), headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var headers: HTTPFields = [.contentType: type]
+        if let wait = result.retryAfter { headers[.retryAfter] = "\(wait)" }
+        return Response(status: .init(code: result.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {

@@ -12,6 +12,8 @@ public struct OrderRequest: Sendable {
     public var residentPhone: String
     /// When the resident placed it, if earlier than now (a hotline backlog entered later).
     public var orderedAt: Date?
+    /// The HTTP channel it came through (its API key's), if any.
+    public var channel: String?
 
     public init(
         gridCode: String, categoryCode: String, title: String, source: TicketSource = .resident,

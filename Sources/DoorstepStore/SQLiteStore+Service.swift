@@ -35,6 +35,11 @@ public protocol ServiceQueries: Sendable {
     func grids(ofCommunity code: String) throws -> [String]
     /// Tickets matching `query`, newest first.
     func tickets(matching query: TicketQuery) throws -> [Ticket]
+    /// An order from `channel` made once per `idempotencyKey`: a retry with the same key gets
+    /// the ticket the first made (`repeated`), in one transaction, so two racing retries make one.
+    func order(_ request: OrderRequest, channel: String, idempotencyKey: String, at time: Date) throws -> (ticket: Ticket, repeated: Bool)
+    /// The channel a ticket was ordered through, if any.
+    func orderingChannel(of ticketID: String) throws -> String?
 }
 
 extension SQLiteStore: ServiceQueries {
@@ -71,6 +76,29 @@ extension SQLiteStore: ServiceQueries {
             for row in try Row.fetchAll(db, sql: "SELECT code, name FROM grid") { names[row["code"]] = row["name"] }
             return names
         }
+    }
+
+    public func order(_ request: OrderRequest, channel: String, idempotencyKey: String, at time: Date) throws -> (ticket: Ticket, repeated: Bool) {
+        let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw StoreError.invalid("an order needs a title") }
+        return try write { db in
+            if let id = try String.fetchOne(db, sql: "SELECT ticket FROM idempotency WHERE channel = ? AND key = ?", arguments: [channel, idempotencyKey]),
+               let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id]) {
+                return (try Records.ticket(row.fields), true)
+            }
+            var request = request
+            request.channel = channel
+            guard let ticket = try insertOrders(db, [request], titles: [title], by: "channel:" + channel, at: time).first else {
+                throw StoreError.unavailable("the order was not written")
+            }
+            try db.run("INSERT INTO idempotency (channel, key, ticket, at) VALUES (?, ?, ?, ?)",
+                       [channel, idempotencyKey, ticket.id, time.timeIntervalSince1970])
+            return (ticket, false)
+        }
+    }
+
+    public func orderingChannel(of ticketID: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT channel FROM ticket WHERE id = ?", arguments: [ticketID]) }
     }
 
     public func grids(ofCommunity code: String) throws -> [String] {

@@ -95,51 +95,55 @@ extension SQLiteStore {
             }
             return title
         }
-        return try write { db in
-            // each grid and category named is checked once, in one query, not once per order
-            try Self.requireAll(db, table: "grid", key: "code", requests.map(\.gridCode), kind: "grid")
-            try Self.requireAll(db, table: "category", key: "code", requests.map(\.categoryCode), kind: "category")
-            for grid in Set(requests.map(\.gridCode)).sorted() { try authorize(db, .order(grid: grid)) }
-            let ids = try Self.nextIDs(db, table: "ticket", prefix: "T", digits: 5, count: requests.count)
-            let at = time.timeIntervalSince1970
-            let tickets = zip(requests, zip(ids, titles)).map { request, named in
-                let orderedAt = min(request.orderedAt ?? time, time)
-                return Ticket(
-                    id: named.0, gridCode: request.gridCode, categoryCode: request.categoryCode, source: request.source,
-                    priority: request.priority, state: .ordered, title: named.1, residentName: request.residentName,
-                    residentPhone: request.residentPhone, createdAt: orderedAt, stateSince: orderedAt)
-            }
-            // many rows a statement (SQLite runs one program per statement, not per row); a new
-            // order has no assignee, note, rating or later times yet: those columns stay NULL
-            var start = 0
-            while start < tickets.count {
-                let chunk = tickets[start..<min(tickets.count, start + Self.rowsPerInsert)]
-                var ticketValues: [(any DatabaseValueConvertible)?] = []
-                var eventValues: [(any DatabaseValueConvertible)?] = []
-                ticketValues.reserveCapacity(chunk.count * 10)
-                eventValues.reserveCapacity(chunk.count * 6)
-                for t in chunk {
-                    let created = t.createdAt.timeIntervalSince1970
-                    ticketValues += [t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.title, t.residentName,
-                                     t.residentPhone, created, created]
-                    let event = EventCodec.encode(.ticket(id: t.id, .ordered(title: t.title)))
-                    eventValues += [at, event.kind, event.subject, actor, event.detail, t.gridCode]
-                }
-                try db.cachedStatement(sql: """
-                    INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
-                                        created_at, state_since) VALUES
-                    """ + Array(repeating: "(?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
-                    .execute(arguments: StatementArguments(ticketValues))
-                try db.cachedStatement(sql: "INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES "
-                    + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
-                    .execute(arguments: StatementArguments(eventValues))
-                start += chunk.count
-            }
-            return tickets
-        }
+        return try write { db in try insertOrders(db, requests, titles: titles, by: actor, at: time) }
     }
 
-    /// Rows written by one INSERT in a bulk order (10 values a row, well under SQLite's limit).
+    /// The orders' rows and events, in the caller's write transaction (titles checked).
+    func insertOrders(_ db: Database, _ requests: [OrderRequest], titles: [String], by actor: String, at time: Date) throws -> [Ticket] {
+        // each grid and category named is checked once, in one query, not once per order
+        try Self.requireAll(db, table: "grid", key: "code", requests.map(\.gridCode), kind: "grid")
+        try Self.requireAll(db, table: "category", key: "code", requests.map(\.categoryCode), kind: "category")
+        for grid in Set(requests.map(\.gridCode)).sorted() { try authorize(db, .order(grid: grid)) }
+        let ids = try Self.nextIDs(db, table: "ticket", prefix: "T", digits: 5, count: requests.count)
+        let at = time.timeIntervalSince1970
+        let tickets = zip(requests, zip(ids, titles)).map { request, named in
+            let orderedAt = min(request.orderedAt ?? time, time)
+            return Ticket(
+                id: named.0, gridCode: request.gridCode, categoryCode: request.categoryCode, source: request.source,
+                priority: request.priority, state: .ordered, title: named.1, residentName: request.residentName,
+                residentPhone: request.residentPhone, createdAt: orderedAt, stateSince: orderedAt)
+        }
+        let channels = Dictionary(zip(ids, requests.map(\.channel)), uniquingKeysWith: { a, _ in a })
+        // many rows a statement (SQLite runs one program per statement, not per row); a new
+        // order has no assignee, note, rating or later times yet: those columns stay NULL
+        var start = 0
+        while start < tickets.count {
+            let chunk = tickets[start..<min(tickets.count, start + Self.rowsPerInsert)]
+            var ticketValues: [(any DatabaseValueConvertible)?] = []
+            var eventValues: [(any DatabaseValueConvertible)?] = []
+            ticketValues.reserveCapacity(chunk.count * 11)
+            eventValues.reserveCapacity(chunk.count * 6)
+            for t in chunk {
+                let created = t.createdAt.timeIntervalSince1970
+                ticketValues += [t.id, t.gridCode, t.categoryCode, t.source.rawValue, t.priority.rawValue, t.title, t.residentName,
+                                 t.residentPhone, created, created, channels[t.id] ?? nil]
+                let event = EventCodec.encode(.ticket(id: t.id, .ordered(title: t.title)))
+                eventValues += [at, event.kind, event.subject, actor, event.detail, t.gridCode]
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
+                                    created_at, state_since, channel) VALUES
+                """ + Array(repeating: "(?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                .execute(arguments: StatementArguments(ticketValues))
+            try db.cachedStatement(sql: "INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                .execute(arguments: StatementArguments(eventValues))
+            start += chunk.count
+        }
+        return tickets
+    }
+
+    /// Rows written by one INSERT in a bulk order (11 values a row, well under SQLite's limit).
     static let rowsPerInsert = 100
 
     public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date, overriding: String?) throws -> Ticket {

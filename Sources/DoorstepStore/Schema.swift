@@ -221,6 +221,16 @@ enum Schema {
                     CHECK ((kind = 'key') = (channel IS NOT NULL)), CHECK ((kind = 'token') = (operator IS NOT NULL)));
                 """)
         }
+        // a channel's retried POST (the same Idempotency-Key) makes one ticket, not two; and the
+        // channel an order came through, which alone may rate it
+        migrator.registerMigration("v21: idempotency keys") { db in
+            try db.execute(sql: """
+                CREATE TABLE idempotency (
+                    channel TEXT NOT NULL, key TEXT NOT NULL, ticket TEXT NOT NULL REFERENCES ticket(id), at REAL NOT NULL,
+                    PRIMARY KEY (channel, key));
+                ALTER TABLE ticket ADD COLUMN channel TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -16,6 +16,7 @@ struct DoorstepServerCommand: AsyncParsableCommand {
 
     @Option(help: "Where to listen, HOST:PORT (port 0 picks a free one; the address is printed).") var listen = "127.0.0.1:8311"
     @Option(name: .long, help: "The database (default: $DOORSTEP_DB, then $XDG_DATA_HOME/doorstep/doorstep.sqlite).") var db: String?
+    @Option(help: "Requests a second per API key, in bursts of twice as many (0: no limit); over it, 429 with Retry-After.") var rateLimit: Double = 100
 
     func run() async throws {
         let parts = listen.split(separator: ":", omittingEmptySubsequences: false)
@@ -34,7 +35,9 @@ struct DoorstepServerCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "doorstep.serve")
         logger.logLevel = .info
-        let server = DoorstepServer(host: host.isEmpty ? "127.0.0.1" : host, port: port, store: store, clock: SystemClock(), logger: logger)
+        guard rateLimit >= 0 else { throw ValidationError("--rate-limit: at least 0, not \(rateLimit)") }
+        let server = DoorstepServer(host: host.isEmpty ? "127.0.0.1" : host, port: port, store: store, clock: SystemClock(), rateLimit: rateLimit,
+                                    logger: logger)
         try await server.run { address in
             // (written straight to the descriptor: a script waiting for this line sees it at once)
             FileHandle.standardOutput.write(Data("doorstep serve: listening on http://\(address)\(Open311.base)/ (database \(path))\n".utf8))

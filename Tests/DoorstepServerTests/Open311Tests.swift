@@ -103,4 +103,59 @@ struct Open311Tests {
         let discovery = Self.text(try street.service.discovery(baseURL: "http://127.0.0.1:8311").body)
         #expect(discovery.contains(#""url":"http://127.0.0.1:8311/open311/v2""#) && discovery.contains(#""jurisdiction_id""#))
     }
+
+    @Test("a retried POST with the same Idempotency-Key makes one ticket; another key, or another channel's, makes its own")
+    func idempotency() throws {
+        let street = try Self.street()
+        defer { street.folder.cleanUp() }
+        let form = ["api_key": street.key, "service_code": "convenience", "address_string": "JB01", "description": "电梯异响"]
+        let first = try street.service.post(form, idempotencyKey: "req-42")
+        let again = try street.service.post(form, idempotencyKey: "req-42")
+        #expect(first.status == 201 && again.status == 200 && Self.text(first.body) == Self.text(again.body))
+        let other = try street.service.post(form, idempotencyKey: "req-43")
+        #expect(other.status == 201 && Self.text(other.body) != Self.text(first.body))
+        // the same key from another channel is another request
+        let secret = try #require(Secret.random())
+        let wechat = try street.store.issue(.channel("wechat"), hash: Secret.hash(of: secret), by: "duty", at: StoreFixtures.now)
+        let theirs = try street.service.post(form.merging(["api_key": Secret(kind: "k", id: wechat.id, secret: secret).text]) { $1 }, idempotencyKey: "req-42")
+        #expect(theirs.status == 201 && Self.text(theirs.body) != Self.text(first.body))
+        #expect(try street.service.post(form, idempotencyKey: "").status == 400)
+    }
+
+    @Test("评价 (our extension): only the channel that posted the request may rate it, once resolved, 1 to 5")
+    func rating() throws {
+        let street = try Self.street()
+        defer { street.folder.cleanUp() }
+        let posted = try street.service.post(["api_key": street.key, "service_code": "convenience", "address_string": "JB01", "description": "楼道灯不亮"])
+        let id = try #require(Self.text(posted.body).firstMatch(of: /"service_request_id":"(T\d+)"/)?.1).description
+        #expect(try street.service.rate(id: id, ["api_key": street.key, "score": "5"]).status == 409)  // not resolved yet
+        _ = try street.store.act(on: id, .dispatch(gridCode: "JB01", assigneeID: nil), by: "duty", at: StoreFixtures.now)
+        _ = try street.store.act(on: id, .accept(staffID: "S0002"), by: "jb01-worker", at: StoreFixtures.now)
+        _ = try street.store.act(on: id, .resolve(staffID: "S0002", note: "已更换灯泡"), by: "jb01-worker", at: StoreFixtures.now)
+        let secret = try #require(Secret.random())
+        let wechat = try street.store.issue(.channel("wechat"), hash: Secret.hash(of: secret), by: "duty", at: StoreFixtures.now)
+        let stranger = Secret(kind: "k", id: wechat.id, secret: secret).text
+        #expect(try street.service.rate(id: id, ["api_key": stranger, "score": "5"]).status == 403)
+        #expect(try street.service.rate(id: id, ["api_key": street.key, "score": "6"]).status == 400)
+        #expect(try street.service.rate(id: "T99999", ["api_key": street.key, "score": "5"]).status == 404)
+        let rated = try street.service.rate(id: id, ["api_key": street.key, "score": "5"])
+        #expect(rated.status == 200 && Self.text(rated.body).contains(#""rating":5"#) && Self.text(rated.body).contains(#""status":"closed""#))
+    }
+
+    @Test("another jurisdiction is a 404; a key over its rate is a 429 with the seconds to wait")
+    func jurisdictionAndRate() throws {
+        let street = try Self.street()
+        defer { street.folder.cleanUp() }
+        let code = try street.store.jurisdiction().code
+        #expect(try street.service.requests(["jurisdiction_id": code]).status == 200)
+        #expect(try street.service.requests(["jurisdiction_id": "boston"]).status == 404)
+        let clock = ManualClock(StoreFixtures.now)
+        let limited = Open311(store: street.store, clock: clock, limiter: RateLimiter(perSecond: 1, burst: 2))
+        let form = ["api_key": street.key, "service_code": "convenience", "address_string": "JB01"]
+        #expect(try limited.post(form).status == 201 && limited.post(form).status == 201)
+        let refused = try limited.post(form)
+        #expect(refused.status == 429 && refused.retryAfter == 1 && Self.text(refused.body).contains("hotline"))
+        clock.advance(by: 1)
+        #expect(try limited.post(form).status == 201)
+    }
 }
