@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "DoorstepServerTests",
             dependencies: ["DoorstepServer", "DoorstepStore", "DoorstepDomain", "DoorstepCredentials", "DoorstepTestSupport",
-                           .product(name: "Hummingbird", package: "hummingbird")]
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
         ),
     ]
 )

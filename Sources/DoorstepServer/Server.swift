@@ -59,9 +59,10 @@ public struct DoorstepServer: Sendable {
             let (id, format) = try Self.split(context.parameters.require("file"))
             return try Self.respond(format: format, logger: logger) { try open311.request(id: id, query: Self.query(request)) }
         }
-        router.post(RouterPath(Open311.base + "/requests/:id/:file")) { request, context -> Response in
-            let id = try context.parameters.require("id")
-            let (name, format) = try Self.split(context.parameters.require("file"))
+        // (the request's id sits where `requests/:file` has its file: Hummingbird wants one name a place)
+        router.post(RouterPath(Open311.base + "/requests/:file/:action")) { request, context -> Response in
+            let id = try context.parameters.require("file")
+            let (name, format) = try Self.split(context.parameters.require("action"))
             guard name == "rating" else { return try Self.respond(format: format, logger: logger) { Open311.error(404, "no \(name) on a request (rating)") } }
             switch await Self.readForm(request) {
             case .success(let form): return try Self.respond(format: format, logger: logger) { try open311.rate(id: id, form) }

@@ -4,6 +4,7 @@ import DoorstepServer
 import DoorstepStore
 import DoorstepTestSupport
 import Foundation
+import Logging
 import Testing
 
 /// The grid end over HTTP, as the bearer token's operator: the same checks as the terminals,
@@ -64,5 +65,18 @@ struct GridEndTests {
         let id = try #require(Secret.parse(String(header.dropFirst(7)), kind: "t")?.id)
         _ = try store.revoke(credentialID: id, by: "duty", at: StoreFixtures.now)
         #expect(try api.authenticate(header) == nil)
+    }
+}
+
+/// The routes build (Hummingbird refuses clashing ones when the server starts).
+@Suite("Server routes")
+struct ServerRouteTests {
+    @Test("every route of both APIs builds into one responder")
+    func routesBuild() throws {
+        let (folder, store) = try TemporaryDatabase.demo(now: StoreFixtures.now)
+        defer { folder.cleanUp() }
+        let server = DoorstepServer(host: "127.0.0.1", port: 0, store: store, clock: ManualClock(StoreFixtures.now), logger: Logger(label: "test"))
+        _ = server.router().buildResponder()
+        #expect(server.port == 0)
     }
 }
