@@ -12,6 +12,7 @@ public struct DoorstepServer: Sendable {
     public var port: Int
     let open311: Open311
     let gridEnd: GridEnd
+    let metrics = ServerMetrics()
     let logger: Logger
     /// Bodies above this are refused before they are read whole.
     public static let maxBody = 16 * 1024
@@ -25,11 +26,23 @@ public struct DoorstepServer: Sendable {
         self.logger = logger
     }
 
+    /// What `GET /open311/v2/{name}.{format}` answers (the OpenAPI document lists the same).
+    public static let open311Documents = ["discovery", "services", "requests"]
+
     /// The routes, as a router (the tests drive it on a free port).
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         let open311 = self.open311
         let logger = self.logger
+        let metrics = self.metrics
+        router.add(middleware: RequestRecorder(metrics: metrics, logger: logger))
+        router.get("/metrics") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.scrape(store: open311.store))))
+        }
+        router.get("/openapi.json") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
         router.get("/healthz") { _, _ -> Response in
             do {
                 _ = try open311.store.jurisdiction()
@@ -42,10 +55,12 @@ public struct DoorstepServer: Sendable {
         router.get(RouterPath(Open311.base + "/:file")) { request, context -> Response in
             let (name, format) = try Self.split(context.parameters.require("file"))
             let query = Self.query(request)
-            return try Self.respond(format: format, logger: logger) {
+            return try Self.respond(format: format, logger: logger, metrics: metrics) {
                 switch name {
                 case "discovery": return try open311.discovery(baseURL: "http://\(request.head.authority ?? "localhost")")
-                case "services": return try open311.services()
+                case "services":
+                    if let wrong = try open311.wrongJurisdiction(query) { return wrong }
+                    return try open311.services()
                 case "requests": return try open311.requests(query)
                 default: return Open311.error(404, "no \(name) here (see discovery.json)")
                 }
@@ -53,29 +68,29 @@ public struct DoorstepServer: Sendable {
         }
         router.get(RouterPath(Open311.base + "/services/:file")) { _, context -> Response in
             let (code, format) = try Self.split(context.parameters.require("file"))
-            return try Self.respond(format: format, logger: logger) { try open311.definition(serviceCode: code) }
+            return try Self.respond(format: format, logger: logger, metrics: metrics) { try open311.definition(serviceCode: code) }
         }
         router.get(RouterPath(Open311.base + "/requests/:file")) { request, context -> Response in
             let (id, format) = try Self.split(context.parameters.require("file"))
-            return try Self.respond(format: format, logger: logger) { try open311.request(id: id, query: Self.query(request)) }
+            return try Self.respond(format: format, logger: logger, metrics: metrics) { try open311.request(id: id, query: Self.query(request)) }
         }
         // (the request's id sits where `requests/:file` has its file: Hummingbird wants one name a place)
         router.post(RouterPath(Open311.base + "/requests/:file/:action")) { request, context -> Response in
             let id = try context.parameters.require("file")
             let (name, format) = try Self.split(context.parameters.require("action"))
-            guard name == "rating" else { return try Self.respond(format: format, logger: logger) { Open311.error(404, "no \(name) on a request (rating)") } }
+            guard name == "rating" else { return try Self.respond(format: format, logger: logger, metrics: metrics) { Open311.error(404, "no \(name) on a request (rating)") } }
             switch await Self.readForm(request) {
-            case .success(let form): return try Self.respond(format: format, logger: logger) { try open311.rate(id: id, form) }
-            case .failure(let refusal): return try Self.respond(format: format, logger: logger) { refusal.answer }
+            case .success(let form): return try Self.respond(format: format, logger: logger, metrics: metrics) { try open311.rate(id: id, form) }
+            case .failure(let refusal): return try Self.respond(format: format, logger: logger, metrics: metrics) { refusal.answer }
             }
         }
         router.post(RouterPath(Open311.base + "/:file")) { request, context -> Response in
             let (name, format) = try Self.split(context.parameters.require("file"))
-            guard name == "requests" else { return try Self.respond(format: format, logger: logger) { Open311.error(404, "no \(name) to post to") } }
+            guard name == "requests" else { return try Self.respond(format: format, logger: logger, metrics: metrics) { Open311.error(404, "no \(name) to post to") } }
             let idempotency = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
             switch await Self.readForm(request) {
-            case .success(let form): return try Self.respond(format: format, logger: logger) { try open311.post(form, idempotencyKey: idempotency) }
-            case .failure(let refusal): return try Self.respond(format: format, logger: logger) { refusal.answer }
+            case .success(let form): return try Self.respond(format: format, logger: logger, metrics: metrics) { try open311.post(form, idempotencyKey: idempotency) }
+            case .failure(let refusal): return try Self.respond(format: format, logger: logger, metrics: metrics) { refusal.answer }
             }
         }
         addGridEnd(to: router)
@@ -86,6 +101,7 @@ public struct DoorstepServer: Sendable {
     private func addGridEnd(to router: Router<BasicRequestContext>) {
         let gridEnd = self.gridEnd
         let logger = self.logger
+        let metrics = self.metrics
         /// The operator, the JSON body (POST) and the answer of `handle`, or the refusal.
         @Sendable func serve(_ request: Request, body wanted: Bool, _ handle: (Operator, [String: Any]) throws -> GridEnd.Answer) async -> Response {
             var request = request
@@ -114,6 +130,7 @@ public struct DoorstepServer: Sendable {
                 answer = try handle(op, fields)
             } catch {
                 logger.warning("grid end: \(error)")
+                metrics.storeErrors.increment()
                 answer = GridEnd.error(503, "the store is unavailable")
             }
             return Self.json(answer)
@@ -179,12 +196,13 @@ public struct DoorstepServer: Sendable {
         throw HTTPError(.notFound, message: "name the format: \(file).json or \(file).xml")
     }
 
-    static func respond(format: Format, logger: Logger, _ answer: () throws -> Open311.Answer) throws -> Response {
+    static func respond(format: Format, logger: Logger, metrics: ServerMetrics? = nil, _ answer: () throws -> Open311.Answer) throws -> Response {
         let result: Open311.Answer
         do {
             result = try answer()
         } catch let error as StoreError {
             logger.warning("store: \(error)")
+            if case .unavailable = error { metrics?.storeErrors.increment() }
             switch error {
             case .notFound: result = Open311.error(404, error.description)
             case .invalid: result = Open311.error(400, error.description)

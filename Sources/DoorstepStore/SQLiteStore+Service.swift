@@ -38,6 +38,8 @@ public protocol ServiceQueries: Sendable {
     /// An order from `channel` made once per `idempotencyKey`: a retry with the same key gets
     /// the ticket the first made (`repeated`), in one transaction, so two racing retries make one.
     func order(_ request: OrderRequest, channel: String, idempotencyKey: String, at time: Date) throws -> (ticket: Ticket, repeated: Bool)
+    /// The open tickets by state (`/metrics`).
+    func openTicketCounts() throws -> [TicketState: Int]
     /// The channel a ticket was ordered through, if any.
     func orderingChannel(of ticketID: String) throws -> String?
 }
@@ -94,6 +96,16 @@ extension SQLiteStore: ServiceQueries {
             try db.run("INSERT INTO idempotency (channel, key, ticket, at) VALUES (?, ?, ?, ?)",
                        [channel, idempotencyKey, ticket.id, time.timeIntervalSince1970])
             return (ticket, false)
+        }
+    }
+
+    public func openTicketCounts() throws -> [TicketState: Int] {
+        try read { db in
+            var counts: [TicketState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM ticket WHERE \(Self.openTicketCondition) GROUP BY state") {
+                if let state = TicketState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
         }
     }
 
