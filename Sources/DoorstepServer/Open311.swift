@@ -12,6 +12,7 @@ public struct Open311: Sendable {
     let clock: any Clock
     let timeZone: TimeZone
     let limiter: RateLimiter
+    let reference: ReferenceCache
 
     /// The path the service answers under (and that `discovery` names).
     public static let base = "/open311/v2"
@@ -26,6 +27,7 @@ public struct Open311: Sendable {
         self.clock = clock
         self.timeZone = timeZone
         self.limiter = limiter
+        reference = ReferenceCache(store: store, clock: clock)
     }
 
     /// An answer: the HTTP status and the document (errors as Open311's list of errors).
@@ -68,7 +70,7 @@ public struct Open311: Sendable {
     }
 
     public func services() throws -> Answer {
-        let categories = try store.loadCategories().values.sorted { $0.code < $1.code }
+        let categories = try reference.current().categories.values.sorted { $0.code < $1.code }
         return Answer(status: 200, body: .list(item: "service", categories.map { category in
             .object([
                 .init("service_code", .text(category.code)),
@@ -83,7 +85,7 @@ public struct Open311: Sendable {
     }
 
     public func definition(serviceCode: String) throws -> Answer {
-        guard try store.loadCategories()[serviceCode] != nil else { return Self.error(404, "service_code '\(serviceCode)' is not a service here") }
+        guard try reference.current().categories[serviceCode] != nil else { return Self.error(404, "service_code '\(serviceCode)' is not a service here") }
         func attribute(_ code: String, _ description: String, required: Bool, order: Int, values: [String] = []) -> Document {
             .object([
                 .init("variable", .bool(true)), .init("code", .text(code)),
@@ -139,7 +141,7 @@ public struct Open311: Sendable {
         }
         if let key = idempotencyKey, key.isEmpty || key.count > 200 { return Self.error(400, "Idempotency-Key is 1 to 200 characters") }
         guard let code = form["service_code"], !code.isEmpty else { return Self.error(400, "service_code is required") }
-        let categories = try store.loadCategories()
+        let categories = try reference.current().categories
         guard let category = categories[code] else { return Self.error(400, "service_code '\(code)' is not a service here (see services.json)") }
         let description = (form["description"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if description.count > Self.maxDescription { return Self.error(400, "description is longer than \(Self.maxDescription) characters") }
@@ -195,7 +197,7 @@ public struct Open311: Sendable {
         guard try store.orderingChannel(of: id) == channel else { return Self.error(403, "only the channel that posted \(id) may rate it") }
         do {
             let ticket = try store.act(on: id, .rate(score: score), by: "channel:\(channel)", at: clock.now())
-            return Answer(status: 200, body: .list(item: "request", [request(ticket, names: try store.gridNames(), categories: try store.loadCategories())]),
+            return Answer(status: 200, body: .list(item: "request", [request(ticket, names: try reference.current().gridNames, categories: try reference.current().categories)]),
                           root: "service_requests")
         } catch StoreError.conflict(let error, _) {
             return Self.error(409, "\(error)")
@@ -230,8 +232,8 @@ public struct Open311: Sendable {
         // the spec: without ids or dates, the last 90 days, at most 1000
         if filter.ids.isEmpty, filter.from == nil, filter.to == nil { filter.from = clock.now().addingTimeInterval(-90 * 86_400) }
         let tickets = try store.tickets(matching: filter)
-        let names = try store.gridNames()
-        let categories = try store.loadCategories()
+        let names = try reference.current().gridNames
+        let categories = try reference.current().categories
         return Answer(status: 200, body: .list(item: "request", tickets.map { request($0, names: names, categories: categories) }), root: "service_requests")
     }
 
@@ -241,7 +243,7 @@ public struct Open311: Sendable {
         var filter = TicketQuery()
         filter.ids = [id]
         guard let ticket = try store.tickets(matching: filter).first else { return Self.error(404, "service_request_id '\(id)' is not a request here") }
-        let answer = request(ticket, names: try store.gridNames(), categories: try store.loadCategories())
+        let answer = request(ticket, names: try reference.current().gridNames, categories: try reference.current().categories)
         return Answer(status: 200, body: .list(item: "request", [answer]), root: "service_requests")
     }
 

@@ -10,26 +10,31 @@ import Prometheus
 public final class ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     let storeErrors: Counter
+    static var requests: MetricNameDescriptor { MetricNameDescriptor(namespace: "doorstep", subsystem: "http", metricName: "requests", unitName: "total",
+                                               helpText: "HTTP requests by route, method and status") }
+    static var latency: MetricNameDescriptor { MetricNameDescriptor(namespace: "doorstep", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                                              helpText: "Time to answer, by route") }
+    static var openTickets: MetricNameDescriptor { MetricNameDescriptor(namespace: "doorstep", metricName: "open_tickets", unitName: "", helpText: "Open tickets by state") }
     static let buckets: [Duration] = [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
                                       .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1)]
 
     public init() {
-        storeErrors = registry.makeCounter(name: "doorstep_store_errors_total", help: "Store calls that failed (unavailable, corrupt, missing)")
+        storeErrors = registry.makeCounter(descriptor: MetricNameDescriptor(
+            namespace: "doorstep", subsystem: "store", metricName: "errors", unitName: "total", helpText: "Store calls that failed (unavailable)"))
     }
 
     func record(method: String, route: String, status: Int, duration: Duration) {
         let labels = [("method", method), ("route", route), ("status", "\(status)")]
-        registry.makeCounter(name: "doorstep_http_requests_total", labels: labels, help: "HTTP requests by route, method and status").increment()
-        registry.makeDurationHistogram(name: "doorstep_http_request_duration_seconds", labels: [("method", method), ("route", route)],
-                                       buckets: Self.buckets, help: "Time to answer, by route").recordNanoseconds(duration.nanoseconds)
+        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
+        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("method", method), ("route", route)], buckets: Self.buckets)
+            .recordNanoseconds(duration.nanoseconds)
     }
 
     /// The exposition text, with the open tickets counted now.
     func scrape(store: any ServiceQueries) -> String {
         if let counts = try? store.openTicketCounts() {
             for state in TicketState.allCases where state.isOpen {
-                registry.makeGauge(name: "doorstep_open_tickets", labels: [("state", state.rawValue)], help: "Open tickets by state")
-                    .set(Double(counts[state] ?? 0))
+                registry.makeGauge(descriptor: Self.openTickets, labels: [("state", state.rawValue)]).set(Double(counts[state] ?? 0))
             }
         } else {
             storeErrors.increment()

@@ -11,7 +11,7 @@ import Logging
 struct DoorstepServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doorstep serve",
-        abstract: "Serve Open311 GeoReport v2 (/open311/v2/) and /healthz over HTTP.",
+        abstract: "Serve Open311 GeoReport v2 (/open311/v2/), the grid-end API (/api/v1/), /healthz, /metrics and /openapi.json over HTTP.",
         discussion: "Channels post with API keys from `doorstep key issue --channel NAME`. SIGTERM or SIGINT drains the requests in flight and stops.")
 
     @Option(help: "Where to listen, HOST:PORT (port 0 picks a free one; the address is printed).") var listen = "127.0.0.1:8311"
@@ -38,6 +38,16 @@ struct DoorstepServerCommand: AsyncParsableCommand {
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit: at least 0, not \(rateLimit)") }
         let server = DoorstepServer(host: host.isEmpty ? "127.0.0.1" : host, port: port, store: store, clock: SystemClock(), rateLimit: rateLimit,
                                     logger: logger)
+        do {
+            try await serve(server, path: path)
+        } catch {
+            // (the address taken or not ours, most often)
+            FileHandle.standardError.write(Data("doorstep serve: cannot serve on \(listen): \(error)\n".utf8))
+            throw ExitCode(69)
+        }
+    }
+
+    private func serve(_ server: DoorstepServer, path: String) async throws {
         try await server.run { address in
             // (written straight to the descriptor: a script waiting for this line sees it at once)
             FileHandle.standardOutput.write(Data("doorstep serve: listening on http://\(address)\(Open311.base)/ (database \(path))\n".utf8))

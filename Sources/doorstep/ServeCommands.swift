@@ -52,7 +52,7 @@ struct TokenCommand: ParsableCommand {
 /// binary of its own so that the wall does not carry an HTTP stack).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve Open311 GeoReport v2 to residents' channels over HTTP (runs doorstep-server).",
+        abstract: "Serve Open311 GeoReport v2 to residents' channels and the grid-end API to workers' phones over HTTP (runs doorstep-server).",
         discussion: "Arguments after `serve` go to doorstep-server: --listen HOST:PORT (127.0.0.1:8311), --db PATH.")
     @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
 
