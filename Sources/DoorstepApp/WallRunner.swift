@@ -52,6 +52,9 @@ struct WallRunner {
         var storeStale = state.staleSince
         // alarms standing when the wall opens are shown, not announced
         var announced = Set(state.newAlarms.map(\.id))
+        // which alarms were looked at: (a ledger built afresh counts its versions from the start again)
+        func alarmsMark(_ ledger: AlarmLedger) -> [Int] { [ledger.version, ledger.queue.count, ledger.unacknowledgedCount] }
+        var alarmsSeen = alarmsMark(state.overview.alarms)
         while true {
             let messages = effects.takeMessages()
             for message in messages { state.update(message) }
@@ -64,7 +67,10 @@ struct WallRunner {
                 effects.supervise(snapshot.overview)
                 effects.reconcileAlarms(snapshot.overview)
                 // a new alarm on the desk: the bell, a flash, the alert command (unless muted)
-                let fresh = state.newAlarms.filter { !announced.contains($0.id) }
+                // (looked for only when the alarms changed: a city has thousands)
+                let changed = alarmsMark(state.overview.alarms) != alarmsSeen
+                alarmsSeen = alarmsMark(state.overview.alarms)
+                let fresh = changed ? state.newAlarms.filter { !announced.contains($0.id) } : []
                 if !fresh.isEmpty {
                     announced.formUnion(fresh.map(\.id))
                     logger.notice("new alarms", metadata: ["alarms": "\(fresh.map(\.id))", "muted": "\(state.muted)"])

@@ -1,6 +1,7 @@
 import DoorstepDomain
 import DoorstepStore
 import Foundation
+import Synchronization
 
 /// 告警台: keeps the store's alarms in step with the grids' judgements — an alarm raised when a
 /// grid enters alarm, cleared when it leaves — and sends an alarm nobody took within
@@ -21,16 +22,29 @@ public final class AlarmDesk: Sendable {
         self.actor = actor
     }
 
-    /// What `reconcile` would do now, cheaply: a standing alarm whose grid left alarm, a grid in
-    /// alarm without one (the counts differ), or an untaken alarm due to go up.
+    /// What `reconcile` would do now, cheaply — a wall asks every second, over a city's thousands
+    /// of alarms: an untaken alarm due to go up (one comparison with the oldest) or a grid in alarm
+    /// without one (the counts differ), at once; a standing alarm whose grid left alarm while
+    /// another entered at once (the counts equal: rare), within `lookEvery` seconds (a look over
+    /// every standing alarm each second was most of a quiet city wall's time).
     public func hasWork(in overview: Overview) -> Bool {
         let now = clock.now()
-        let standing = overview.alarms.queue.filter(\.isOpen)
-        if standing.count != overview.figures.alarm { return true }
-        return standing.contains { alarm in
-            overview.summary(ofGrid: alarm.gridCode)?.assessment.status != .alarm || alarm.isDueForEscalation(at: now, after: escalateAfter)
+        if let oldest = overview.alarms.oldestUnescalated, now.timeIntervalSince(oldest) >= escalateAfter { return true }
+        if overview.alarms.standingCount != overview.figures.alarm { return true }
+        return lastLook.withLock { last in
+            if let last, now >= last, now.timeIntervalSince(last) < Self.lookEvery { return false }
+            let work = overview.alarms.queue.contains { alarm in
+                alarm.isOpen && overview.summary(ofGrid: alarm.gridCode)?.assessment.status != .alarm
+            }
+            // (found work is looked for again next time: reconciling may not have done it yet)
+            last = work ? nil : now
+            return work
         }
     }
+
+    /// How often at most a wall looks over every standing alarm for one whose grid left alarm.
+    public static let lookEvery: TimeInterval = 30
+    private let lastLook = Mutex<Date?>(nil)
 
     /// What reconciling did: alarms raised, cleared and escalated, the calls placed, and what went wrong.
     public struct Report: Sendable {

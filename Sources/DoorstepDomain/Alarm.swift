@@ -51,8 +51,18 @@ public struct AlarmLedger: Sendable, Equatable {
     /// Newest first.
     public private(set) var queue: [Alarm] = []
     private var standing: [String: String] = [:]
+    /// When the oldest standing alarm that nobody took and none sent up was raised: the next
+    /// escalation falls due a fixed time after it (a wall asks every second, over thousands).
+    public private(set) var oldestUnescalated: Date?
 
     public init(_ alarms: [Alarm] = []) { apply(alarms) }
+
+    /// How many alarms stand.
+    public var standingCount: Int { standing.count }
+    /// How many standing alarms nobody has taken.
+    public private(set) var unacknowledgedCount = 0
+    /// Moves on with every change, so a reader can tell the alarms changed without comparing them.
+    public private(set) var version = 0
 
     /// Puts fresh rows in place; returns the grids whose alarm changed.
     @discardableResult
@@ -69,7 +79,14 @@ public struct AlarmLedger: Sendable, Equatable {
             }
         }
         queue = byID.values.sorted { $0.raisedAt != $1.raisedAt ? $0.raisedAt > $1.raisedAt : $0.id > $1.id }
+        noteOldestUnescalated()
         return grids
+    }
+
+    private mutating func noteOldestUnescalated() {
+        version += 1
+        oldestUnescalated = queue.last { $0.isNew && $0.escalatedAt == nil }?.raisedAt
+        unacknowledgedCount = queue.reduce(0) { $0 + ($1.isNew ? 1 : 0) }
     }
 
     /// Forgets alarms closed (cleared, or acknowledged and cleared) before `date`.
@@ -77,7 +94,9 @@ public struct AlarmLedger: Sendable, Equatable {
         let old = byID.values.filter { alarm in (alarm.clearedAt.map { $0 < date }) ?? false }
         guard !old.isEmpty else { return }
         for alarm in old { byID[alarm.id] = nil }
-        queue.removeAll { alarm in old.contains { $0.id == alarm.id } }
+        let gone = Set(old.map(\.id))
+        queue.removeAll { gone.contains($0.id) }
+        noteOldestUnescalated()
     }
 
     /// A grid's standing alarm.

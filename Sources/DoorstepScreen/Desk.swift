@@ -124,8 +124,12 @@ extension WallState {
     /// The desk's alarms nobody has taken, newest first.
     public var newAlarms: [Alarm] { deskAlarms.filter(\.isNew) }
 
+    /// How many: the header asks every frame (for the street's desk, over a city's thousands, a
+    /// count the ledger keeps).
+    public var newAlarmCount: Int { desk.scope == .street ? overview.alarms.unacknowledgedCount : newAlarms.count }
+
     /// The desk's alarms of the last hours, newest first.
-    var deskAlarms: [Alarm] { overview.alarms.queue.filter { onDesk(gridCode: $0.gridCode) } }
+    var deskAlarms: [Alarm] { desk.scope == .street ? overview.alarms.queue : overview.alarms.queue.filter { onDesk(gridCode: $0.gridCode) } }
 
     /// Whether the cues are muted now.
     public var muted: Bool { mutedUntil.map { $0 > now } ?? false }

@@ -70,7 +70,7 @@ enum FooterView {
                      ("1-9", state.language == .zh ? "区" : "district")]
         case .grids:
             if state.streetScope != nil { keys.append(("Esc", s.allStreets)) }
-            if !state.newAlarms.isEmpty { keys.append(("a / A", zh ? "认领告警 / 全部" : "take alarm / all")) }
+            if state.newAlarmCount > 0 { keys.append(("a / A", zh ? "认领告警 / 全部" : "take alarm / all")) }
             keys += [("Enter", open), ("/", state.language == .zh ? "筛选" : "filter"), ("1-9", state.language == .zh ? "社区" : "community"),
                      ("C", s.keyCallGrid)]
         case .staff:

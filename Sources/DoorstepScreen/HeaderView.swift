@@ -83,7 +83,7 @@ enum HeaderView {
         }
         // alarms nobody has taken lead, and a mute says so while it lasts
         var lead: [[(String, Style)]] = []
-        let waiting = state.newAlarms.count
+        let waiting = state.newAlarmCount
         if waiting > 0 { lead.append([(" ! ", Style(.alarm, inverse: true, bold: true))] + count(s.newAlarms, waiting, .alarm)) }
         if let turning = state.cycle {
             let zh = state.language == .zh
