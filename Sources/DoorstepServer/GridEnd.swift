@@ -111,7 +111,20 @@ public struct GridEnd: Sendable {
         }
     }
 
-    /// `POST /api/v1/duty` with `{"state": "on_duty"}`.
+    /// `POST /api/v1/care/{serviceID}/done` with `{"note": "…"}` (optional): a service of a care
+    /// plan given (个性化服务), as the operator's staff record.
+    public func careDone(_ op: Operator, serviceID: String, body: [String: Any]) -> Answer {
+        guard let staff = (body["staff"] as? String) ?? op.staffID else { return Self.error(400, "a care service needs \"staff\" (\(op.id) has no staff record)") }
+        let note = body["note"] as? String
+        if let note, note.count > 500 { return Self.error(400, "\"note\" is longer than 500 characters") }
+        return perform(op) { store in
+            let service = try store.serviceDone(serviceID: serviceID, staffID: staff, note: note, at: clock.now())
+            return Answer(status: 200, body: .object([.init("id", .text(service.id)), .init("name", .text(service.name)),
+                                                      .init("plan", .text(service.planID))]))
+        }
+    }
+
+    /// `POST /api/v1/duty` with `{"state": "on"}`.
     public func duty(_ op: Operator, body: [String: Any]) -> Answer {
         guard let staff = (body["staff"] as? String) ?? op.staffID else { return Self.error(400, "duty needs \"staff\" (\(op.id) has no staff record)") }
         guard let word = body["state"] as? String, let state = DutyState(rawValue: word) else {

@@ -295,6 +295,100 @@ enum OpenAPIDocument {
         "summary": "a call answered or declined from the phone (its acknowledgement)"
       }
     },
+    "/api/v1/care/{id}/done": {
+      "post": {
+        "parameters": [
+          {
+            "description": "the care service's id",
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "properties": {
+                  "note": {
+                    "maxLength": 500,
+                    "type": "string"
+                  },
+                  "staff": {
+                    "type": "string"
+                  }
+                },
+                "type": "object"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "id, name and plan of the service"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GridEndError"
+                }
+              }
+            },
+            "description": "a note too long"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GridEndError"
+                }
+              }
+            },
+            "description": "no or bad token"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GridEndError"
+                }
+              }
+            },
+            "description": "out of scope"
+          },
+          "404": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GridEndError"
+                }
+              }
+            },
+            "description": "no such service"
+          },
+          "422": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GridEndError"
+                }
+              }
+            },
+            "description": "the plan is not running"
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "summary": "a service of a care plan given (个性化服务)"
+      }
+    },
     "/api/v1/duty": {
       "post": {
         "requestBody": {

@@ -145,6 +145,10 @@ public struct DoorstepServer: Sendable {
             let id = try context.parameters.require("id")
             return await serve(request, body: true) { op, body in gridEnd.answer(op, callID: id, body: body) }
         }
+        router.post(RouterPath(GridEnd.base + "/care/:id/done")) { request, context in
+            let id = try context.parameters.require("id")
+            return await serve(request, body: true) { op, body in gridEnd.careDone(op, serviceID: id, body: body) }
+        }
         router.post(RouterPath(GridEnd.base + "/visits")) { request, _ in await serve(request, body: true) { op, body in gridEnd.visit(op, body: body) } }
         router.post(RouterPath(GridEnd.base + "/duty")) { request, _ in await serve(request, body: true) { op, body in gridEnd.duty(op, body: body) } }
     }

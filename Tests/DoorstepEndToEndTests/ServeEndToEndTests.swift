@@ -83,8 +83,24 @@ struct ServeEndToEndTests {
         #expect(rated.status == 200 && rated.body.contains(#""rating":5"#), "\(rated.body)")
         #expect(wall.wait { $0.contains("评价") && $0.contains(id) }.ok)
 
+        // a second service over the same database; a hostile text through it is stored as given
+        // and reaches the wall's terminal without its escape (the pane's title stays the wall's)
+        let second = try Tmux(width: 200, height: 20, command: "\(shellQuoted(binary)) serve --listen 127.0.0.1:0 --db \(shellQuoted(db)); echo \"exit=$?\"; sleep 600")
+        let other = second.wait { $0.contains("listening on http://127.0.0.1:") }
+        let otherPort = try #require(other.screen.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/)?.1).description
+        let titleBefore = wall.format("#{pane_title}")
+        let hostile = try curl(["-d", "api_key=\(key)", "-d", "service_code=convenience", "--data-urlencode", "description=\u{1b}]2;pwned\u{07}井盖松动",
+                                "-d", "address_string=JB01", "http://127.0.0.1:\(otherPort)/open311/v2/requests.json"])
+        #expect(hostile.status == 201, "\(hostile.body)")
+        let hostileID = try #require((json(hostile.body) as? [[String: Any]])?.first?["service_request_id"] as? String)
+        #expect(wall.wait { $0.contains(hostileID) }.ok)
+        let stored = try curl(["\(base)/open311/v2/requests/\(hostileID).json"])
+        #expect(stored.body.contains(#"\u001b]2;pwned\u0007井盖松动"#), "\(stored.body)")
+        #expect(wall.format("#{pane_title}") == titleBefore && !wall.format("#{pane_title}").contains("pwned"))
+
         // SIGINT drains and stops with status 0
         server.send("C-c")
-        #expect(server.wait { $0.contains("exit=0") }.ok)
+        second.send("C-c")
+        #expect(server.wait { $0.contains("exit=0") }.ok && second.wait { $0.contains("exit=0") }.ok)
     }
 }

@@ -80,3 +80,25 @@ struct ServerRouteTests {
         #expect(server.port == 0)
     }
 }
+
+/// A care service given from a social worker's phone.
+@Suite("Grid end: care services")
+struct GridEndCareTests {
+    @Test("a due service of a running plan is given as the token's staff record; another grid's is refused")
+    func careDone() throws {
+        let (folder, store) = try TemporaryDatabase.demo(now: StoreFixtures.now)
+        defer { folder.cleanUp() }
+        let api = GridEnd(store: store, clock: ManualClock(StoreFixtures.now))
+        let plans = try store.carePlans(gridCode: nil, includeClosed: false).filter(\.state.isRunning)
+        let plan = try #require(plans.first { $0.socialWorkerID != nil && !$0.services.isEmpty })
+        let service = try #require(plan.services.first)
+        let grid = try #require(try store.loadAll(at: StoreFixtures.now).households.first { $0.id == plan.householdID }?.gridCode)
+        let worker = try #require(try store.operators().first { $0.scope == .grid(grid) && $0.staffID != nil })
+        let elsewhere = try #require(try store.operators().first { $0.role == .gridWorker && $0.scope != .grid(grid) })
+        let refused = api.careDone(elsewhere, serviceID: service.id, body: [:])
+        #expect(refused.status == 403)
+        let done = api.careDone(worker, serviceID: service.id, body: ["staff": try #require(plan.socialWorkerID), "note": "送餐到户"])
+        #expect(done.status == 200, "\(String(decoding: done.body.json(), as: UTF8.self))")
+        #expect(api.careDone(worker, serviceID: "CS-none", body: ["staff": try #require(plan.socialWorkerID)]).status == 404)
+    }
+}
