@@ -40,7 +40,7 @@ extension WallState {
             turnTickerPage()
             // the household on its page had its 四清 confirmed elsewhere: read it again
             if case .household(let id)? = page,
-               let grid = fresh.prefix { $0.sequence > newest }.lazy.compactMap({ event -> String? in
+               let grid = fresh.prefix(while: { $0.sequence > newest }).lazy.compactMap({ event -> String? in
                    if case .fourClears(id, let grid, _, _) = event.change { return grid }
                    return nil
                }).first {
