@@ -3,6 +3,7 @@ import DoorstepStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 
 /// `doorstep serve`: the HTTP service over one store — Open311 GeoReport v2 for residents'
 /// channels under `/open311/v2/`, and `/healthz`. SIGTERM and SIGINT drain the requests in
@@ -14,6 +15,10 @@ public struct DoorstepServer: Sendable {
     let gridEnd: GridEnd
     let metrics = ServerMetrics()
     let logger: Logger
+    /// The store's calls block (SQLite, a busy wait behind another writer): they run here, not on
+    /// the threads that serve connections and Swift's tasks, so `/healthz` and reads of other
+    /// requests go on meanwhile. Started by `run`.
+    let pool = NIOThreadPool(numberOfThreads: 8)
     /// Bodies above this are refused before they are read whole.
     public static let maxBody = 16 * 1024
 
@@ -35,6 +40,7 @@ public struct DoorstepServer: Sendable {
         let open311 = self.open311
         let logger = self.logger
         let metrics = self.metrics
+        let pool = self.pool
         router.add(middleware: RequestRecorder(metrics: metrics, logger: logger))
         router.get("/metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -55,9 +61,10 @@ public struct DoorstepServer: Sendable {
         router.get(RouterPath(Open311.base + "/:file")) { request, context -> Response in
             let (name, format) = try Self.split(context.parameters.require("file"))
             let query = Self.query(request)
-            return try Self.respond(format: format, logger: logger, metrics: metrics) {
+            let authority = request.head.authority ?? "localhost"
+            return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) {
                 switch name {
-                case "discovery": return try open311.discovery(baseURL: "http://\(request.head.authority ?? "localhost")")
+                case "discovery": return try open311.discovery(baseURL: "http://\(authority)")
                 case "services":
                     if let wrong = try open311.wrongJurisdiction(query) { return wrong }
                     return try open311.services()
@@ -68,29 +75,29 @@ public struct DoorstepServer: Sendable {
         }
         router.get(RouterPath(Open311.base + "/services/:file")) { _, context -> Response in
             let (code, format) = try Self.split(context.parameters.require("file"))
-            return try Self.respond(format: format, logger: logger, metrics: metrics) { try open311.definition(serviceCode: code) }
+            return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { try open311.definition(serviceCode: code) }
         }
         router.get(RouterPath(Open311.base + "/requests/:file")) { request, context -> Response in
             let (id, format) = try Self.split(context.parameters.require("file"))
-            return try Self.respond(format: format, logger: logger, metrics: metrics) { try open311.request(id: id, query: Self.query(request)) }
+            return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { try open311.request(id: id, query: Self.query(request)) }
         }
         // (the request's id sits where `requests/:file` has its file: Hummingbird wants one name a place)
         router.post(RouterPath(Open311.base + "/requests/:file/:action")) { request, context -> Response in
             let id = try context.parameters.require("file")
             let (name, format) = try Self.split(context.parameters.require("action"))
-            guard name == "rating" else { return try Self.respond(format: format, logger: logger, metrics: metrics) { Open311.error(404, "no \(name) on a request (rating)") } }
+            guard name == "rating" else { return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { Open311.error(404, "no \(name) on a request (rating)") } }
             switch await Self.readForm(request) {
-            case .success(let form): return try Self.respond(format: format, logger: logger, metrics: metrics) { try open311.rate(id: id, form) }
-            case .failure(let refusal): return try Self.respond(format: format, logger: logger, metrics: metrics) { refusal.answer }
+            case .success(let form): return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { try open311.rate(id: id, form) }
+            case .failure(let refusal): return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { refusal.answer }
             }
         }
         router.post(RouterPath(Open311.base + "/:file")) { request, context -> Response in
             let (name, format) = try Self.split(context.parameters.require("file"))
-            guard name == "requests" else { return try Self.respond(format: format, logger: logger, metrics: metrics) { Open311.error(404, "no \(name) to post to") } }
+            guard name == "requests" else { return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { Open311.error(404, "no \(name) to post to") } }
             let idempotency = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
             switch await Self.readForm(request) {
-            case .success(let form): return try Self.respond(format: format, logger: logger, metrics: metrics) { try open311.post(form, idempotencyKey: idempotency) }
-            case .failure(let refusal): return try Self.respond(format: format, logger: logger, metrics: metrics) { refusal.answer }
+            case .success(let form): return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { try open311.post(form, idempotencyKey: idempotency) }
+            case .failure(let refusal): return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { refusal.answer }
             }
         }
         addGridEnd(to: router)
@@ -102,38 +109,44 @@ public struct DoorstepServer: Sendable {
         let gridEnd = self.gridEnd
         let logger = self.logger
         let metrics = self.metrics
-        /// The operator, the JSON body (POST) and the answer of `handle`, or the refusal.
-        @Sendable func serve(_ request: Request, body wanted: Bool, _ handle: (Operator, [String: Any]) throws -> GridEnd.Answer) async -> Response {
+        let pool = self.pool
+        /// The operator, the JSON body (POST) and the answer of `handle`, or the refusal; the
+        /// token's check and `handle` run on the store's pool.
+        @Sendable func serve(_ request: Request, body wanted: Bool,
+                             _ handle: @escaping @Sendable (Operator, [String: Any]) throws -> GridEnd.Answer) async -> Response {
             var request = request
-            let answer: GridEnd.Answer
-            do {
-                guard let op = try gridEnd.authenticate(request.headers[.authorization]) else {
-                    return Self.json(GridEnd.error(401, "a bearer token is missing, unknown or revoked (doorstep token issue --operator ID)"))
+            var data = Data()
+            if wanted {
+                let type = request.headers[.contentType] ?? ""
+                guard type.lowercased().hasPrefix("application/json") else {
+                    return Self.json(GridEnd.error(415, "Content-Type must be application/json, not '\(type)'"))
                 }
-                var fields: [String: Any] = [:]
-                if wanted {
-                    let type = request.headers[.contentType] ?? ""
-                    guard type.lowercased().hasPrefix("application/json") else {
-                        return Self.json(GridEnd.error(415, "Content-Type must be application/json, not '\(type)'"))
+                guard let body = try? await request.collectBody(upTo: Self.maxBody) else {
+                    return Self.json(GridEnd.error(413, "the body is over \(Self.maxBody) bytes"))
+                }
+                data = Data(body.readableBytesView)
+            }
+            let authorization = request.headers[.authorization]
+            let body = data
+            do {
+                return Self.json(try await pool.runIfActive {
+                    guard let op = try gridEnd.authenticate(authorization) else {
+                        return GridEnd.error(401, "a bearer token is missing, unknown or revoked (doorstep token issue --operator ID)")
                     }
-                    guard let body = try? await request.collectBody(upTo: Self.maxBody) else {
-                        return Self.json(GridEnd.error(413, "the body is over \(Self.maxBody) bytes"))
-                    }
-                    let data = Data(body.readableBytesView)
-                    if !data.isEmpty {
-                        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                            return Self.json(GridEnd.error(400, "the body is not one JSON object"))
+                    var fields: [String: Any] = [:]
+                    if !body.isEmpty {
+                        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+                            return GridEnd.error(400, "the body is not one JSON object")
                         }
                         fields = object
                     }
-                }
-                answer = try handle(op, fields)
+                    return try handle(op, fields)
+                })
             } catch {
                 logger.warning("grid end: \(error)")
                 metrics.storeErrors.increment()
-                answer = GridEnd.error(503, "the store is unavailable")
+                return Self.json(GridEnd.error(503, "the store is unavailable"))
             }
-            return Self.json(answer)
         }
         router.get(RouterPath(GridEnd.base + "/me")) { request, _ in await serve(request, body: false) { op, _ in gridEnd.me(op) } }
         router.get(RouterPath(GridEnd.base + "/tickets")) { request, _ in await serve(request, body: false) { op, _ in try gridEnd.tickets(op) } }
@@ -160,6 +173,8 @@ public struct DoorstepServer: Sendable {
 
     /// Serves until SIGTERM or SIGINT; `onListening` hears the address once bound (port 0 picks one).
     public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        pool.start()
+        defer { pool.shutdownGracefully { _ in } }
         let app = Application(
             router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "doorstep"),
             onServerRunning: { channel in
@@ -200,10 +215,11 @@ public struct DoorstepServer: Sendable {
         throw HTTPError(.notFound, message: "name the format: \(file).json or \(file).xml")
     }
 
-    static func respond(format: Format, logger: Logger, metrics: ServerMetrics? = nil, _ answer: () throws -> Open311.Answer) throws -> Response {
+    static func respond(format: Format, logger: Logger, metrics: ServerMetrics? = nil, pool: NIOThreadPool,
+                        _ answer: @escaping @Sendable () throws -> Open311.Answer) async throws -> Response {
         let result: Open311.Answer
         do {
-            result = try answer()
+            result = try await pool.runIfActive(answer)
         } catch let error as StoreError {
             logger.warning("store: \(error)")
             if case .unavailable = error { metrics?.storeErrors.increment() }
