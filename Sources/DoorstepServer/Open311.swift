@@ -115,9 +115,12 @@ public struct Open311: Sendable {
 
     /// The channel of the form's key and the go-ahead of its rate limit, or the refusal.
     func admit(_ form: [String: String]) throws -> Result<String, AnswerRefusal> {
-        guard let channel = try channel(form["api_key"]) else { return .failure(AnswerRefusal(Self.error(403, "api_key is missing, unknown or revoked"))) }
-        if let wait = limiter.take(channel, at: clock.now()) {
-            var refusal = Self.error(429, "too many requests from channel \(channel): try again in \(wait) s")
+        guard let channel = try channel(form["api_key"]), let keyID = form["api_key"].flatMap({ Secret.parse($0, kind: "k")?.id }) else {
+            return .failure(AnswerRefusal(Self.error(403, "api_key is missing, unknown or revoked")))
+        }
+        // (per key: a channel given a second key while the first is rotated out has a bucket for each)
+        if let wait = limiter.take(keyID, at: clock.now()) {
+            var refusal = Self.error(429, "too many requests with key \(keyID) (channel \(channel)): try again in \(wait) s")
             refusal.retryAfter = wait
             return .failure(AnswerRefusal(refusal))
         }
