@@ -24,8 +24,9 @@ public final class WallEffects: @unchecked Sendable {
     private let queue = DispatchQueue(label: "doorstep.actions")
     private let lock = NSLock()
     private var outbox: [WallMessage] = []
-    private var supervising = false
-    private var reconciling = false
+    /// The rounds under way: a round is skipped while its previous one still runs.
+    private var running: Set<Round> = []
+    private enum Round { case supervision, alarms }
 
     public init(desk: CallDesk, alarms: AlarmDesk, alertCommand: String? = nil, store: any LifecycleCommands & StoreQueries & AlarmCommands,
                 actor: String, engine: PollingLoop, clock: any Clock, logger: Logger) {
@@ -55,14 +56,7 @@ public final class WallEffects: @unchecked Sendable {
     /// is nothing to do, or while the previous round still runs).
     public func reconcileAlarms(_ overview: Overview) {
         guard alarms.hasWork(in: overview) else { return }
-        lock.lock()
-        if reconciling {
-            lock.unlock()
-            return
-        }
-        reconciling = true
-        lock.unlock()
-        queue.async { [self] in
+        runAlone(.alarms) { [self] in
             let report = alarms.reconcile(overview)
             if !report.raised.isEmpty || !report.cleared.isEmpty || !report.escalated.isEmpty {
                 logger.notice("alarms", metadata: ["raised": "\(report.raised.map(\.id))", "cleared": "\(report.cleared.map(\.id))",
@@ -70,8 +64,21 @@ public final class WallEffects: @unchecked Sendable {
                 engine.pollSoon()
             }
             for problem in report.problems { logger.warning("alarms: \(problem)") }
+        }
+    }
+
+    /// Runs `job` on the queue, unless the previous `round` is still under way.
+    private func runAlone(_ round: Round, _ job: @escaping @Sendable () -> Void) {
+        lock.lock()
+        guard running.insert(round).inserted else {
+            lock.unlock()
+            return
+        }
+        lock.unlock()
+        queue.async { [self] in
+            job()
             lock.lock()
-            reconciling = false
+            running.remove(round)
             lock.unlock()
         }
     }
@@ -228,14 +235,7 @@ public final class WallEffects: @unchecked Sendable {
     public func supervise(_ overview: Overview) {
         // most seconds nothing is missed: no need to wake the worker queue
         guard desk.anyMissed(in: overview) else { return }
-        lock.lock()
-        if supervising {
-            lock.unlock()
-            return
-        }
-        supervising = true
-        lock.unlock()
-        queue.async { [self] in
+        runAlone(.supervision) { [self] in
             let report = desk.supervise(overview)
             if !report.calls.isEmpty {
                 logger.notice("missed calls escalated", metadata: ["calls": "\(report.calls.map(\.id))"])
@@ -245,9 +245,6 @@ public final class WallEffects: @unchecked Sendable {
                 logger.warning("escalation: \(problem)")
                 post(.outcome(.failed(problem)))
             }
-            lock.lock()
-            supervising = false
-            lock.unlock()
         }
     }
 }

@@ -13,14 +13,9 @@ enum AlarmPage {
         let title = zh ? "告警 · 近 12 小时 \(rows.count) 条 · 待认领 \(waiting)" : "Alarms · last 12 hours \(rows.count) · waiting \(waiting)"
         let inner = canvas.box(area, title: title, style: Style(waiting > 0 ? .alarm : .title, bold: true))
         guard !inner.isEmpty else { return }
-        guard !rows.isEmpty else {
-            canvas.write(zh ? "近 12 小时没有告警" : "no alarm in the last 12 hours", x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
-            return
-        }
-        let window = ListWindow(total: rows.count, height: inner.height, cursor: state.detailCursor)
-        for (row, index) in window.rows.enumerated() {
+        canvas.listRows(in: inner, count: rows.count, cursor: state.detailCursor, empty: zh ? "近 12 小时没有告警" : "no alarm in the last 12 hours",
+                        strings: state.strings) { canvas, index, y in
             let alarm = rows[index]
-            let y = inner.y + row
             let grid = state.overview.summary(ofGrid: alarm.gridCode)?.grid.name ?? alarm.gridCode
             let reasons = alarm.reasons.map { reasonWords($0, zh: zh) }.joined(separator: "、")
             let who = alarm.acknowledgedBy.map(state.personName)
@@ -38,9 +33,7 @@ enum AlarmPage {
             canvas.write(runs: [(lead, Style(alarm.isNew ? .alarm : .muted, bold: alarm.isNew)),
                                 (Columns.pad(Columns.truncate(reasons, to: reasonWidth), to: reasonWidth) + "  ", Style(.normal)), standing],
                          x: inner.x, y: y, clip: inner)
-            if index == state.detailCursor { canvas.cursorRow(y, in: inner) }
         }
-        window.drawMore(&canvas, in: inner, strings: state.strings)
     }
 
     /// An alarm reason's code in words.
@@ -68,7 +61,7 @@ enum AlarmPage {
             }
             return .acknowledgeAlarms([rows[state.detailCursor].id])
         default:
-            state.detailCursor = WallState.move(state.detailCursor, key, count: rows.count, page: max(1, state.size.height / 4))
+            state.moveDetailCursor(key, count: rows.count)
         }
         return nil
     }

@@ -16,15 +16,9 @@ enum CallsPage {
         let title = zh ? "呼叫 · \(rows.count) 次 · 振铃 \(ringing) · 未接 \(missed)" : "Calls · \(rows.count) · ringing \(ringing) · missed \(missed)"
         let inner = canvas.box(area, title: title, style: Style(missed > 0 ? .alarm : .title, bold: true))
         guard !inner.isEmpty else { return }
-        guard !rows.isEmpty else {
-            canvas.write(zh ? "没有呼叫" : "no calls", x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
-            return
-        }
-        let window = ListWindow(total: rows.count, height: inner.height, cursor: state.detailCursor)
-        for (row, index) in window.rows.enumerated() {
+        canvas.listRows(in: inner, count: rows.count, cursor: state.detailCursor, empty: zh ? "没有呼叫" : "no calls", strings: s) { canvas, index, y in
             let summary = rows[index]
             let call = summary.call
-            let y = inner.y + row
             let grid = state.callGrid(call)
             let gridName = state.overview.summary(ofGrid: grid)?.grid.name ?? ""
             // (ringing and missed are matters of time: no answer to date them by)
@@ -40,9 +34,7 @@ enum CallsPage {
             let used = runs.reduce(0) { $0 + DisplayWidth.of($1.0) }
             runs.append((Columns.truncate(by, to: max(0, inner.width - used)), Style(.muted)))
             canvas.write(runs: runs, x: inner.x, y: y, clip: inner)
-            if index == state.detailCursor { canvas.cursorRow(y, in: inner) }
         }
-        window.drawMore(&canvas, in: inner, strings: s)
     }
 
     static func style(_ state: Call.State) -> Style {
@@ -64,7 +56,7 @@ enum CallsPage {
                 if !grid.isEmpty { return state.open(.grid(code: grid)) }
             }
         default:
-            state.detailCursor = WallState.move(state.detailCursor, key, count: rows.count, page: max(1, state.size.height / 4))
+            state.moveDetailCursor(key, count: rows.count)
         }
         return nil
     }

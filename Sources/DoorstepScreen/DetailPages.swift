@@ -156,7 +156,7 @@ extension WallState {
             case .enter:
                 if grids.indices.contains(detailCursor) { return open(.grid(code: grids[detailCursor].grid.code)) }
             default:
-                detailCursor = Self.move(detailCursor, key, count: grids.count, page: max(1, size.height / 4))
+                moveDetailCursor(key, count: grids.count)
             }
             return nil
         }
@@ -214,7 +214,7 @@ extension WallState {
         case .character("C"):
             callGrid(code)
         default:
-            detailCursor = Self.move(detailCursor, key, count: count, page: max(1, size.height / 4))
+            moveDetailCursor(key, count: count)
         }
         return nil
     }

@@ -42,14 +42,8 @@ enum JointPage {
         let j = state.language.jointStrings
         let rows = state.jointWaiting()
         let inner = canvas.box(rect, title: j.waitingTitle(rows.count), style: Style(.border))
-        guard !rows.isEmpty else {
-            canvas.write(j.nothingWaiting, x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
-            return
-        }
-        let window = ListWindow(total: rows.count, height: inner.height, cursor: state.detailCursor)
-        for (row, index) in window.rows.enumerated() {
+        canvas.listRows(in: inner, count: rows.count, cursor: state.detailCursor, empty: j.nothingWaiting, strings: state.strings) { canvas, index, y in
             let (open, pending) = rows[index]
-            let y = inner.y + row
             let first = pending[0]
             let late = first.isLate(at: state.now)
             let who = state.overview.responder(first.responderID)?.name ?? first.responderID
@@ -63,9 +57,7 @@ enum JointPage {
             canvas.write(runs: [(lead, Style(.muted)), (Columns.pad(Columns.truncate(open.ticket.title, to: titleWidth), to: titleWidth) + " ", Style(.normal)),
                                 (Columns.truncate(parties, to: partiesWidth), Style(late ? .alarm : .attention, bold: late))],
                          x: inner.x, y: y, clip: inner)
-            if index == state.detailCursor { canvas.cursorRow(y, in: inner) }
         }
-        window.drawMore(&canvas, in: inner, strings: state.strings)
     }
 
     /// Keys on the page: move, open the ticket, call more parties in on it.
@@ -77,7 +69,7 @@ enum JointPage {
         case .character("i"):
             if rows.indices.contains(state.detailCursor) { state.openCallIn(rows[state.detailCursor].0.id) }
         default:
-            state.detailCursor = WallState.move(state.detailCursor, key, count: rows.count, page: max(1, state.size.height / 4))
+            state.moveDetailCursor(key, count: rows.count)
         }
         return nil
     }

@@ -57,6 +57,22 @@ extension Canvas {
         boxTop(rect, title: title, style: focused ? Style(.key, bold: true) : Style(.border))
     }
 
+    /// A list's rows inside a box's `inner` area: `empty` when there are none; else the rows that
+    /// fit with `cursor` in view, each drawn by `row` (its index, its line), the cursor's row
+    /// marked, and "N more" under them when some are left out.
+    mutating func listRows(in inner: Rect, count: Int, cursor: Int, empty: String, strings: UIStrings, _ row: (inout Canvas, Int, Int) -> Void) {
+        guard count > 0 else {
+            write(empty, x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
+            return
+        }
+        let window = ListWindow(total: count, height: inner.height, cursor: cursor)
+        for (line, index) in window.rows.enumerated() {
+            row(&self, index, inner.y + line)
+            if index == cursor { cursorRow(inner.y + line, in: inner) }
+        }
+        window.drawMore(&self, in: inner, strings: strings)
+    }
+
     /// Marks a list row as the cursor (inverse selection colours across the pane's width).
     mutating func cursorRow(_ y: Int, in inner: Rect) {
         guard y >= inner.y, y < inner.maxY else { return }

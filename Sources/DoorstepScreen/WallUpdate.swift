@@ -267,7 +267,13 @@ extension WallState {
     }
 
     /// Rows a page key moves in the list panes.
-    private var listPage: Int { max(1, size.height / 4) }
+    /// How far PgUp and PgDn move in a list.
+    var listPage: Int { max(1, size.height / 4) }
+
+    /// Moves a page's cursor over its `count` rows.
+    mutating func moveDetailCursor(_ key: Key, count: Int) {
+        detailCursor = Self.move(detailCursor, key, count: count, page: listPage)
+    }
 
     mutating func call(_ person: Staff) {
         let label = "\(person.name) · \(strings.role(person.role))"
