@@ -141,17 +141,8 @@ public struct GridEnd: Sendable {
         do {
             return try write(store.checked(as: op.id))
         } catch let error as StoreError {
-            switch error {
-            case .forbidden: return Self.error(403, error.description)
-            case .notFound: return Self.error(404, error.description)
-            case .conflict(_, let last):
-                // someone else moved it: who won, and when; else the move does not fit the state
-                if let last, last.actor != op.id { return Self.error(409, error.description) }
-                return Self.error(422, error.description)
-            case .call: return Self.error(409, error.description)
-            case .invalid: return Self.error(422, error.description)
-            case .missingDatabase, .unavailable, .corrupt: return Self.error(503, "the store is unavailable")
-            }
+            let refusal = Refusal(error, actingAs: op.id, invalid: 422)
+            return Self.error(refusal.status, refusal.message)
         } catch {
             return Self.error(500, "\(error)")
         }

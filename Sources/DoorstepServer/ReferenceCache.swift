@@ -3,13 +3,16 @@ import DoorstepStore
 import Foundation
 import Synchronization
 
-/// The categories and grid names every answer names, read from the store at most once per
-/// `life` seconds: they change only with `init` or an import, and reading them for each request
-/// was two of a request's three reads. A category or grid added meanwhile shows within `life`.
+/// The street, the categories and the grid names every answer names, read from the store at
+/// most once per `life` seconds: they change only with `init` or an import, and reading them for
+/// each request was most of a request's reads. A category or grid added meanwhile shows within
+/// `life`.
 final class ReferenceCache: Sendable {
     struct Reference: Sendable {
         var categories: [String: TicketCategory]
         var gridNames: [String: String]
+        /// The street's code and name: the Open311 jurisdiction.
+        var street: (code: String, name: String)
         var readAt: Date
     }
 
@@ -28,7 +31,7 @@ final class ReferenceCache: Sendable {
     func current() throws -> Reference {
         let now = clock.now()
         if let reference = held.withLock({ $0 }), now >= reference.readAt, now.timeIntervalSince(reference.readAt) < life { return reference }
-        let fresh = Reference(categories: try store.loadCategories(), gridNames: try store.gridNames(), readAt: now)
+        let fresh = Reference(categories: try store.loadCategories(), gridNames: try store.gridNames(), street: try store.jurisdiction(), readAt: now)
         held.withLock { $0 = fresh }
         return fresh
     }

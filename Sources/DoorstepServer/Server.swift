@@ -6,8 +6,9 @@ import Logging
 import NIOPosix
 
 /// `doorstep serve`: the HTTP service over one store — Open311 GeoReport v2 for residents'
-/// channels under `/open311/v2/`, and `/healthz`. SIGTERM and SIGINT drain the requests in
-/// flight and stop it.
+/// channels under `/open311/v2/`, the grid end for workers' phones under `/api/v1/`, and
+/// `/healthz`, `/metrics`, `/openapi.json`. SIGTERM and SIGINT drain the requests in flight
+/// and stop it.
 public struct DoorstepServer: Sendable {
     public var host: String
     public var port: Int
@@ -40,7 +41,7 @@ public struct DoorstepServer: Sendable {
         let open311 = self.open311
         let logger = self.logger
         let metrics = self.metrics
-        let pool = self.pool
+        let server = self
         router.add(middleware: RequestRecorder(metrics: metrics, logger: logger))
         router.get("/metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -62,12 +63,10 @@ public struct DoorstepServer: Sendable {
             let (name, format) = try Self.split(context.parameters.require("file"))
             let query = Self.query(request)
             let authority = request.head.authority ?? "localhost"
-            return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) {
+            return try await server.answer(format) {
                 switch name {
                 case "discovery": return try open311.discovery(baseURL: "http://\(authority)")
-                case "services":
-                    if let wrong = try open311.wrongJurisdiction(query) { return wrong }
-                    return try open311.services()
+                case "services": return try open311.services(query)
                 case "requests": return try open311.requests(query)
                 default: return Open311.error(404, "no \(name) here (see discovery.json)")
                 }
@@ -75,30 +74,25 @@ public struct DoorstepServer: Sendable {
         }
         router.get(RouterPath(Open311.base + "/services/:file")) { _, context -> Response in
             let (code, format) = try Self.split(context.parameters.require("file"))
-            return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { try open311.definition(serviceCode: code) }
+            return try await server.answer(format) { try open311.definition(serviceCode: code) }
         }
         router.get(RouterPath(Open311.base + "/requests/:file")) { request, context -> Response in
             let (id, format) = try Self.split(context.parameters.require("file"))
-            return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { try open311.request(id: id, query: Self.query(request)) }
+            let query = Self.query(request)
+            return try await server.answer(format) { try open311.request(id: id, query: query) }
         }
         // (the request's id sits where `requests/:file` has its file: Hummingbird wants one name a place)
         router.post(RouterPath(Open311.base + "/requests/:file/:action")) { request, context -> Response in
             let id = try context.parameters.require("file")
             let (name, format) = try Self.split(context.parameters.require("action"))
-            guard name == "rating" else { return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { Open311.error(404, "no \(name) on a request (rating)") } }
-            switch await Self.readForm(request) {
-            case .success(let form): return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { try open311.rate(id: id, form) }
-            case .failure(let refusal): return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { refusal.answer }
-            }
+            guard name == "rating" else { return try await server.answer(format) { Open311.error(404, "no \(name) on a request (rating)") } }
+            return try await server.answer(format, form: request) { form in try open311.rate(id: id, form) }
         }
         router.post(RouterPath(Open311.base + "/:file")) { request, context -> Response in
             let (name, format) = try Self.split(context.parameters.require("file"))
-            guard name == "requests" else { return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { Open311.error(404, "no \(name) to post to") } }
+            guard name == "requests" else { return try await server.answer(format) { Open311.error(404, "no \(name) to post to") } }
             let idempotency = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
-            switch await Self.readForm(request) {
-            case .success(let form): return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { try open311.post(form, idempotencyKey: idempotency) }
-            case .failure(let refusal): return try await Self.respond(format: format, logger: logger, metrics: metrics, pool: pool) { refusal.answer }
-            }
+            return try await server.answer(format, form: request) { form in try open311.post(form, idempotencyKey: idempotency) }
         }
         addGridEnd(to: router)
         return router
@@ -186,24 +180,20 @@ public struct DoorstepServer: Sendable {
 
     // MARK: helpers
 
-    /// A form body, or the refusal: not form-encoded (415), over the limit (413, before it is
-    /// read whole when the length is declared), not valid (400).
-    static func readForm(_ request: Request) async -> Result<[String: String], Open311.AnswerRefusal> {
+    /// The form body of `request`: refused when not form-encoded (415), over the limit (413,
+    /// before it is read whole when its length is declared) or not valid (400).
+    static func readForm(_ request: Request) async throws -> [String: String] {
         var request = request
         let type = request.headers[.contentType] ?? ""
         guard type.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
-            return .failure(.init(Open311.error(415, "Content-Type must be application/x-www-form-urlencoded, not '\(type)'")))
+            throw Refusal(415, "Content-Type must be application/x-www-form-urlencoded, not '\(type)'")
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBody {
-            return .failure(.init(Open311.error(413, "the body is over \(Self.maxBody) bytes")))
+            throw Refusal(413, "the body is over \(Self.maxBody) bytes")
         }
-        guard let body = try? await request.collectBody(upTo: Self.maxBody) else {
-            return .failure(.init(Open311.error(413, "the body is over \(Self.maxBody) bytes")))
-        }
-        guard let form = Self.form(String(buffer: body)) else {
-            return .failure(.init(Open311.error(400, "the body is not a valid URL-encoded form in UTF-8")))
-        }
-        return .success(form)
+        guard let body = try? await request.collectBody(upTo: Self.maxBody) else { throw Refusal(413, "the body is over \(Self.maxBody) bytes") }
+        guard let form = Self.form(String(buffer: body)) else { throw Refusal(400, "the body is not a valid URL-encoded form in UTF-8") }
+        return form
     }
 
     enum Format: Sendable { case json, xml }
@@ -215,22 +205,19 @@ public struct DoorstepServer: Sendable {
         throw HTTPError(.notFound, message: "name the format: \(file).json or \(file).xml")
     }
 
-    static func respond(format: Format, logger: Logger, metrics: ServerMetrics? = nil, pool: NIOThreadPool,
-                        _ answer: @escaping @Sendable () throws -> Open311.Answer) async throws -> Response {
+    /// An Open311 answer in `format`, worked out on the store's pool: a refusal or a store
+    /// error as the spec's list of errors.
+    @Sendable func answer(_ format: Format, _ body: @escaping @Sendable () throws -> Open311.Answer) async throws -> Response {
         let result: Open311.Answer
         do {
-            result = try await pool.runIfActive(answer)
+            result = try await pool.runIfActive(body)
+        } catch let refusal as Refusal {
+            result = Open311.error(refusal)
         } catch let error as StoreError {
             logger.warning("store: \(error)")
-            if case .unavailable = error { metrics?.storeErrors.increment() }
-            switch error {
-            case .notFound: result = Open311.error(404, error.description)
-            case .invalid: result = Open311.error(400, error.description)
-            case .forbidden: result = Open311.error(403, error.description)
-            case .conflict: result = Open311.error(409, error.description)
-            case .call: result = Open311.error(409, error.description)
-            case .missingDatabase, .unavailable, .corrupt: result = Open311.error(503, "the store is unavailable")
-            }
+            if case .unavailable = error { metrics.storeErrors.increment() }
+            // (the store's invalid input is the request's fields: a 400)
+            result = Open311.error(Refusal(error, actingAs: nil, invalid: 400))
         }
         let (data, type) = format == .json ? (result.body.json(), "application/json; charset=utf-8") : (result.body.xml(root: result.root), "text/xml; charset=utf-8")
         var headers: HTTPFields = [.contentType: type]
@@ -238,20 +225,33 @@ public struct DoorstepServer: Sendable {
         return Response(status: .init(code: result.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The same for a form posted: read first (a refusal answered in `format`), then `body`.
+    @Sendable func answer(_ format: Format, form request: Request,
+                          _ body: @escaping @Sendable ([String: String]) throws -> Open311.Answer) async throws -> Response {
+        let form: [String: String]
+        do {
+            form = try await Self.readForm(request)
+        } catch let refusal as Refusal {
+            return try await answer(format) { Open311.error(refusal) }
+        }
+        return try await answer(format) { try body(form) }
+    }
+
     static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
         Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// The query string's fields (the last of a repeated one wins).
+    /// The query string's fields (the last of a repeated one wins). Hummingbird decodes the
+    /// values already (decoding them again turned `%2541` into `A`); the names it leaves as sent.
     static func query(_ request: Request) -> [String: String] {
         var fields: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters {
-            fields[String(key).removingPercentEncoding ?? String(key)] = String(value).removingPercentEncoding ?? String(value)
-        }
+        for (key, value) in request.uri.queryParameters { fields[String(key).removingPercentEncoding ?? String(key)] = String(value) }
         return fields
     }
 
-    /// An `application/x-www-form-urlencoded` body's fields; nil when it is not valid.
+    /// An `application/x-www-form-urlencoded` body's fields; nil when it is not valid. (Not
+    /// Hummingbird's `URLEncodedFormDecoder`: it reads `attribute[code]`, the spec's field
+    /// names, as nested containers of a `Decodable` type, where these are plain names.)
     static func form(_ body: String) -> [String: String]? {
         var fields: [String: String] = [:]
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {

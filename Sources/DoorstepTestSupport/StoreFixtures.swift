@@ -34,4 +34,10 @@ public enum StoreFixtures {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         return calendar
     }
+
+    /// The overview of everything `store` holds at `time`, in the fixtures' calendar, calls
+    /// missed after a minute (what the call and alarm desks judge by).
+    public static func overview(_ store: SQLiteStore, at time: Date) throws -> Overview {
+        Overview(data: try store.loadAll(at: time), now: time, calendar: calendar, callTimeout: 60)
+    }
 }

@@ -55,7 +55,7 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "A command run for every new alarm, with DOORSTEP_ALARM_ID, DOORSTEP_GRID, DOORSTEP_GRID_NAME and DOORSTEP_REASONS set (default: config, then none).")
     var alertCommand: String?
 
-    @Option(help: "An unattended wall: turn through its views (all grids, then each community) every this many seconds; a new alarm holds it on the alarm's grid until taken (default: config, then off).")
+    @Option(help: "An unattended wall: turn through its views (all grids, then each community, unless config cycle_views or cycle_schedule names others) every this many seconds; a new alarm holds it on the alarm's grid until taken (default: config, then off).")
     var cycle: Double?
 
     @Option(help: "Minutes M mutes the attention cues for (default: config, then 15).")

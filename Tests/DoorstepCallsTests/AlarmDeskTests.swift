@@ -12,9 +12,7 @@ import Testing
 struct AlarmDeskTests {
     let now = StoreFixtures.now
 
-    func overview(_ store: SQLiteStore, at time: Date) throws -> Overview {
-        Overview(data: try store.loadAll(at: time), now: time, calendar: StoreFixtures.calendar, callTimeout: 60)
-    }
+    func overview(_ store: SQLiteStore, at time: Date) throws -> Overview { try StoreFixtures.overview(store, at: time) }
 
     @Test("every grid in alarm gets one alarm, whichever wall reconciles first; untaken, it goes to the street by phone once")
     func raiseAndEscalate() throws {

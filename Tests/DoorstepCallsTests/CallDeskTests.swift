@@ -9,9 +9,7 @@ import Testing
 struct CallDeskTests {
     let now = StoreFixtures.now
 
-    func overview(_ store: SQLiteStore, at time: Date) throws -> Overview {
-        Overview(data: try store.loadAll(at: time), now: time, calendar: StoreFixtures.calendar, callTimeout: 60)
-    }
+    func overview(_ store: SQLiteStore, at time: Date) throws -> Overview { try StoreFixtures.overview(store, at: time) }
 
     @Test("a call is stored first, then handed to the notifier with the person's details")
     func place() throws {
