@@ -91,22 +91,21 @@ struct WallRunner {
             let second = Int(state.now.timeIntervalSince1970.rounded(.down))
             if changed || second != shownSecond {
                 // (the last frame is taken out of its optional so it is changed in place, not copied)
-                if !changed, var frame = lastFrame.take(), let rows = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
+                var frame = lastFrame.take() ?? Canvas(size: .init(width: 0, height: 0))
+                if !changed, let rows = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
                     // a second passing with nothing else new: the clock alone, and what moves with it
                     terminal.draw(frame, onlyRows: rows)
-                    lastFrame = frame
-                } else if onlyData || !changed, var frame = lastFrame.take(), let panes = WallView.panesMoved(from: shown, to: state) {
+                } else if onlyData || !changed, frame.size == state.size, let panes = WallView.panesMoved(from: shown, to: state) {
                     // fresh data alone, or a second while a call rings: the panes it moved (a new
                     // event need not redraw the tiles)
                     let rows = WallView.redraw(panes, of: state, from: shown, onto: &frame)
                     terminal.draw(frame, onlyRows: rows)
-                    lastFrame = frame
                 } else {
                     // the backend compares with what it drew last and writes only what differs
-                    let frame = WallView.render(state)
+                    frame = WallView.render(state)
                     terminal.draw(frame)
-                    lastFrame = frame
                 }
+                lastFrame = frame
                 changed = false
                 onlyData = false
                 shownSecond = second

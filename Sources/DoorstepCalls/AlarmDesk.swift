@@ -33,9 +33,7 @@ public final class AlarmDesk: Sendable {
         if overview.alarms.standingCount != overview.figures.alarm { return true }
         return lastLook.withLock { last in
             if let last, now >= last, now.timeIntervalSince(last) < Self.lookEvery { return false }
-            let work = overview.alarms.queue.contains { alarm in
-                alarm.isOpen && overview.summary(ofGrid: alarm.gridCode)?.assessment.status != .alarm
-            }
+            let work = overview.alarms.standingByGrid.keys.contains { !overview.gridsInAlarm.contains($0) }
             // (found work is looked for again next time: reconciling may not have done it yet)
             last = work ? nil : now
             return work
@@ -61,14 +59,17 @@ public final class AlarmDesk: Sendable {
         func attempt(_ body: () throws -> Void) {
             do { try body() } catch { report.problems.append("\(error)") }
         }
-        for alarm in overview.alarms.queue where alarm.isOpen && overview.summary(ofGrid: alarm.gridCode)?.assessment.status != .alarm {
-            attempt { if let done = try store.clearAlarm(id: alarm.id, at: now) { report.cleared.append(done) } }
+        // (set against set: a city holds thousands of grids in alarm, and a wall reconciles whenever one enters)
+        let standing = overview.alarms.standingByGrid
+        for (grid, id) in standing where !overview.gridsInAlarm.contains(grid) {
+            attempt { if let done = try store.clearAlarm(id: id, at: now) { report.cleared.append(done) } }
         }
-        for summary in overview.grids where summary.assessment.status == .alarm && overview.alarms.standing(ofGrid: summary.grid.code) == nil {
+        let entered = overview.gridsInAlarm.filter { standing[$0] == nil }.compactMap(overview.summary(ofGrid:))
+        for summary in entered.sorted(by: { $0.grid.code < $1.grid.code }) {
             let reasons = summary.assessment.reasons.filter { $0.status == .alarm }.map(\.code)
             attempt { if let raised = try store.raiseAlarm(gridCode: summary.grid.code, reasons: reasons, at: now) { report.raised.append(raised) } }
         }
-        for alarm in overview.alarms.unacknowledged where alarm.isDueForEscalation(at: now, after: escalateAfter) {
+        for alarm in overview.alarms.dueForEscalation(at: now, after: escalateAfter) {
             attempt {
                 guard let escalated = try store.escalateAlarm(id: alarm.id, after: escalateAfter, by: actor, at: now) else { return }
                 report.escalated.append(escalated)

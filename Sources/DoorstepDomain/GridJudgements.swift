@@ -16,6 +16,8 @@ struct GridJudgements: Sendable {
     private(set) var total = StatusTally()
     /// Counts every grid judged differently.
     private(set) var changes = 0
+    /// The codes of the grids in alarm (the alarm desk compares them with the standing alarms).
+    private(set) var inAlarm = Set<String>()
 
     init(territory: TerritoryIndex) {
         // small chunks: a summary holds four counted references, and a chunk the last snapshot
@@ -72,6 +74,9 @@ struct GridJudgements: Sendable {
             || old.staffCount != fresh.staffCount else { return }
         tally(index, old, sign: -1, territory: territory)
         tally(index, fresh, sign: 1, territory: territory)
+        if (old.assessment.status == .alarm) != (fresh.assessment.status == .alarm) {
+            if fresh.assessment.status == .alarm { inAlarm.insert(fresh.grid.code) } else { inAlarm.remove(fresh.grid.code) }
+        }
         summaries[index] = fresh
         changes += 1
     }

@@ -156,7 +156,7 @@ public struct LiveOverview: Sendable {
         figures.careMissed = care.isEmpty ? 0 : care.missed(at: now)
         (figures.clearHouseholds, figures.households) = clears.all(at: now)
         return Overview(
-            territory: territory, grids: judgements.summaries, communityTallies: judgements.communityTallies,
+            territory: territory, grids: judgements.summaries, gridsInAlarm: judgements.inAlarm, communityTallies: judgements.communityTallies,
             streetTallies: judgements.streetTallies, openTickets: open.sorted, roster: roster,
             mustVisitByGrid: mustVisits.byGrid, visitsByHousehold: mustVisits.visitsByHousehold, monthStart: month.start,
             figures: figures, joint: joint, care: care, clears: clears, places: places, alarms: alarms, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },

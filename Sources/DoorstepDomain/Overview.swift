@@ -117,6 +117,8 @@ public struct Overview: Sendable {
 
     /// Grid summaries in data-set order (grouped by community).
     public var grids: ChunkedArray<GridSummary>
+    /// The codes of the grids in alarm.
+    public var gridsInAlarm: Set<String>
     /// Per community and per street (same orders as theirs): what their grids add up to.
     public var communityTallies: [StatusTally]
     public var streetTallies: [StatusTally]
@@ -193,7 +195,7 @@ public struct Overview: Sendable {
     }
 
     init(
-        territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, communityTallies: [StatusTally], streetTallies: [StatusTally],
+        territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, gridsInAlarm: Set<String>, communityTallies: [StatusTally], streetTallies: [StatusTally],
         openTickets: ChunkedArray<OpenTicket>, roster: StaffRoster, mustVisitByGrid: [String: [Household]],
         visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, care: CareLedger, clears: FourClearsLedger, places: KeyPlaceLedger,
         alarms: AlarmLedger = AlarmLedger(), calls: [CallSummary], now: Date
@@ -205,6 +207,7 @@ public struct Overview: Sendable {
         self.care = care
         self.territory = territory
         self.grids = grids
+        self.gridsInAlarm = gridsInAlarm
         self.communityTallies = communityTallies
         self.streetTallies = streetTallies
         self.openTickets = openTickets

@@ -32,7 +32,7 @@ extension WallView {
         var panes: Panes = [.header, .footer]
         let (a, b) = (old.overview, new.overview)
         if old.selectedGrid != new.selectedGrid || old.selectedStreet != new.selectedStreet || a.grids != b.grids
-            || a.communityTallies != b.communityTallies || a.streetTallies != b.streetTallies || a.alarms != b.alarms
+            || a.communityTallies != b.communityTallies || a.streetTallies != b.streetTallies || a.alarms.version != b.alarms.version
             || old.staleSince != new.staleSince {
             panes.insert(.grids)
         } else if new.desk.gridCode != nil, a.calls != b.calls || old.events.first?.sequence != new.events.first?.sequence || old.revealed != new.revealed {

@@ -42,3 +42,51 @@ struct AlarmLedgerTests {
         #expect(!sent.isDueForEscalation(at: t0.addingTimeInterval(900), after: 600))
     }
 }
+
+/// The queue moved into place a few rows at a time is the queue sorted whole.
+@Suite("Alarm ledger, row by row")
+struct AlarmLedgerIncrementalTests {
+    let t0 = Date(timeIntervalSince1970: 1_796_032_800)
+
+    @Test("rows applied one or two at a time, new and changed, in any order, leave the queue a fresh ledger sorts")
+    func rowByRow() {
+        // the same instant for several ids (ties by id), and changes to rows already held
+        let rows = (0..<200).map { n in
+            Alarm(id: String(format: "A%03d", n), gridCode: "G\(n)", raisedAt: t0.addingTimeInterval(Double((n * 37) % 50) * 60), reasons: [])
+        }
+        var generator = SplitMix(seed: 7)
+        var ledger = AlarmLedger()
+        var latest: [String: Alarm] = [:]
+        var pending = rows.shuffled(using: &generator)
+        while !pending.isEmpty {
+            var batch = [pending.removeLast()]
+            if let next = pending.popLast() { batch.append(next) }
+            // now and then a row already held comes back changed: taken, or cleared
+            if let held = latest.values.randomElement(using: &generator), Bool.random(using: &generator) {
+                var changed = held
+                if changed.acknowledgedAt == nil { changed.acknowledgedAt = t0 } else { changed.clearedAt = t0.addingTimeInterval(3_600) }
+                batch.append(changed)
+            }
+            ledger.apply(batch)
+            for row in batch { latest[row.id] = row }
+        }
+        let fresh = AlarmLedger(Array(latest.values))
+        #expect(ledger.queue == fresh.queue)
+        #expect(ledger.queue.count == 200)
+        #expect(ledger.unacknowledgedCount == fresh.unacknowledgedCount)
+        #expect(ledger.standingByGrid == fresh.standingByGrid)
+    }
+
+    /// A small seeded generator, so a failure repeats.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
