@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // The only C the project touches: ncursesw, through a shim header.
@@ -50,6 +51,17 @@ let package = Package(
                 "DoorstepDomain", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own column functions, for decoding a city's rows in bulk
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // The store on PostgreSQL (postgres-nio), for a district's many machines: the same
+        // protocols and conformance suite as SQLite; its own target, so that a build of the
+        // demo does not compile a PostgreSQL client it does not use.
+        .target(
+            name: "DoorstepPostgres",
+            dependencies: [
+                "DoorstepDomain", "DoorstepStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The polling engine: read models kept current from the change feed, on a thread of its own.
@@ -134,6 +146,10 @@ let package = Package(
         // Runs the real binary in tmux; depends on the executable so `swift test` builds it.
         // (Tools/: the emulated CJK terminal, a Python script the tests run from the source tree)
         .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "doorstep-server", "DoorstepCalls"], exclude: ["Tools"]),
+        .testTarget(
+            name: "DoorstepPostgresTests",
+            dependencies: ["DoorstepPostgres", "DoorstepStore", "DoorstepDomain", "DoorstepCalls", "DoorstepTestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "DoorstepServerTests",
             dependencies: ["DoorstepServer", "DoorstepStore", "DoorstepDomain", "DoorstepCredentials", "DoorstepTestSupport",

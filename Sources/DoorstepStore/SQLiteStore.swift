@@ -26,11 +26,26 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
         self.operatorID = operatorID
     }
 
+    /// What a URL given for a SQLite file is told (its password, if any, left out).
+    static func serverURLRefusal(_ url: String) -> String {
+        var shown = url
+        if let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@"),
+           let colon = url[scheme.upperBound..<at].firstIndex(of: ":") {
+            shown = String(url[..<colon]) + String(url[at...])
+        }
+        return "\(shown) names a database server, and this doorstep opens SQLite files only: the PostgreSQL store is not "
+            + "wired into the commands yet (give a file path, or leave --db out for the default)"
+    }
+
     /// Opens the database at `path`. `create` makes a new one (and its folder) when there is
     /// none; `readOnly` opens for reading only (a wall, a listing).
     public init(path: String, readOnly: Bool = false, create: Bool = false) throws {
         self.path = path
         operatorID = nil
+        // a server's URL is not a file: today such a URL made a folder named `postgresql:`
+        if let scheme = path.range(of: "://"), !path[..<scheme.lowerBound].contains("/") {
+            throw StoreError.unavailable(Self.serverURLRefusal(path))
+        }
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
             guard create, !readOnly else { throw StoreError.missingDatabase(path) }

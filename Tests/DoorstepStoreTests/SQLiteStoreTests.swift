@@ -11,6 +11,19 @@ import Testing
 struct SQLiteStoreTests {
     let now = StoreFixtures.now
 
+    @Test("a server's URL given for a file is refused, without its password, and makes no folder named after it")
+    func serverURL() throws {
+        let here = FileManager.default.currentDirectoryPath
+        #expect {
+            try SQLiteStore(path: "postgresql://wall:hunter2@db.example:5432/street", create: true)
+        } throws: { error in
+            guard case StoreError.unavailable(let message) = error else { return false }
+            return message.contains("postgresql://wall@db.example:5432/street names a database server") && !message.contains("hunter2")
+        }
+        #expect(!FileManager.default.fileExists(atPath: here + "/postgresql:"))
+        #expect(throws: StoreError.self) { try SQLiteStore(path: "postgres://db/street", readOnly: true) }
+    }
+
     @Test("migrations run on an empty database and again on a populated one")
     func migrations() throws {
         let database = try TemporaryDatabase()
