@@ -34,7 +34,11 @@ final class ConnectionPool: Sendable {
             throw StoreError.unavailable("no free connection to \(location) within \(Int(patience)) s")
         }
         defer { slots.signal() }
-        let connection = try idle.withLock { $0.popLast() } ?? connect()
+        // (a connection the server closed meanwhile — a restart, a dropped network — is left
+        // behind: the caller gets a new one, not an error for something it never sent)
+        var reused = idle.withLock { $0.popLast() }
+        while let stale = reused, stale.isClosed { reused = idle.withLock { $0.popLast() } }
+        let connection = try reused ?? connect()
         do {
             let result = try body(connection)
             idle.withLock { $0.append(connection) }

@@ -50,40 +50,13 @@ enum TestServer {
 
     private static func start() -> Result<String, Unavailable> {
         if let url = ProcessInfo.processInfo.environment["DOORSTEP_TEST_POSTGRES"], !url.isEmpty { return .success(url) }
-        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
-        guard let bin = versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }).map({ "/usr/lib/postgresql/\($0)/bin" })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/initdb") })
-        else { return .failure(Unavailable(description: "no initdb under /usr/lib/postgresql (apt-get install postgresql)")) }
-        var template = Array("/tmp/doorstep-pg-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { return .failure(Unavailable(description: "cannot make a temporary directory")) }
-        let directory = String(cString: made)
-        var asPostgres: [String] = []
-        if getuid() == 0 {
-            guard let account = getpwnam("postgres") else { return .failure(Unavailable(description: "running as root, and there is no postgres user")) }
-            chown(directory, account.pointee.pw_uid, account.pointee.pw_gid)
-            asPostgres = ["runuser", "-u", "postgres", "--"]
+        do {
+            let cluster = try Cluster.start()
+            atexit { Cluster.stopAll() }
+            return .success(cluster.adminURL)
+        } catch {
+            return .failure(error)
         }
-        let environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"]
-        func run(_ arguments: [String]) -> String? {
-            do {
-                let result = try Subprocess.run(asPostgres + arguments, environment: environment, timeout: 120)
-                return result.status == 0 ? nil : "\(arguments[0]) exited \(result.status): \(result.output.suffix(400))"
-            } catch {
-                return "\(arguments[0]): \(error)"
-            }
-        }
-        if let problem = run([bin + "/initdb", "-D", directory + "/data", "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync", "--no-locale"]) {
-            return .failure(Unavailable(description: problem))
-        }
-        let port = freePort()
-        let options = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300"
-        if let problem = run([bin + "/pg_ctl", "-D", directory + "/data", "-l", directory + "/server.log", "-w", "-t", "60", "-o", options, "start"]) {
-            return .failure(Unavailable(description: problem))
-        }
-        Cluster.stopCommand.withLock { $0 = asPostgres + [bin + "/pg_ctl", "-D", directory + "/data", "-m", "immediate", "-w", "stop"] }
-        Cluster.directory.withLock { $0 = directory }
-        atexit { Cluster.stop() }
-        return .success("postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable")
     }
 
     /// A TCP port nothing listens on now (the kernel's pick).
@@ -101,15 +74,78 @@ enum TestServer {
     }
 }
 
-/// What stops the throwaway cluster when the test process ends.
-enum Cluster {
-    static let stopCommand = Mutex<[String]>([])
-    static let directory = Mutex<String?>(nil)
+/// A throwaway PostgreSQL cluster: `initdb` and `pg_ctl` from Debian's packages, as the
+/// `postgres` user when run as root (initdb refuses root), in a temporary directory, on
+/// 127.0.0.1 and a free port; stopped by `stop()` or when the test process ends.
+final class Cluster: Sendable {
+    let directory: String
+    let port: Int
+    private let bin: String
+    private let asPostgres: [String]
+    private static let running = Mutex<[Cluster]>([])
+    private static let environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"]
 
-    static func stop() {
-        let command = stopCommand.withLock { $0 }
-        guard !command.isEmpty else { return }
-        _ = try? Subprocess.run(command, environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"], timeout: 60)
-        if let directory = directory.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: directory) }
+    var adminURL: String { "postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable" }
+
+    private init(directory: String, port: Int, bin: String, asPostgres: [String]) {
+        self.directory = directory
+        self.port = port
+        self.bin = bin
+        self.asPostgres = asPostgres
+    }
+
+    static func start() throws(TestServer.Unavailable) -> Cluster {
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        guard let bin = versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }).map({ "/usr/lib/postgresql/\($0)/bin" })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/initdb") })
+        else { throw TestServer.Unavailable(description: "no initdb under /usr/lib/postgresql (apt-get install postgresql)") }
+        var template = Array("/tmp/doorstep-pg-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw TestServer.Unavailable(description: "cannot make a temporary directory") }
+        let directory = String(cString: made)
+        var asPostgres: [String] = []
+        if getuid() == 0 {
+            guard let account = getpwnam("postgres") else { throw TestServer.Unavailable(description: "running as root, and there is no postgres user") }
+            chown(directory, account.pointee.pw_uid, account.pointee.pw_gid)
+            asPostgres = ["runuser", "-u", "postgres", "--"]
+        }
+        let cluster = Cluster(directory: directory, port: TestServer.freePort(), bin: bin, asPostgres: asPostgres)
+        if let problem = cluster.run(["initdb", "-D", directory + "/data", "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync", "--no-locale"]) {
+            throw TestServer.Unavailable(description: problem)
+        }
+        running.withLock { $0.append(cluster) }
+        if let problem = cluster.pgctl("start") { throw TestServer.Unavailable(description: problem) }
+        return cluster
+    }
+
+    /// Runs one of the server's programs; nil when it succeeded, else what it said.
+    private func run(_ arguments: [String]) -> String? {
+        do {
+            let result = try Subprocess.run(asPostgres + [bin + "/" + arguments[0]] + arguments.dropFirst(), environment: Self.environment, timeout: 120)
+            return result.status == 0 ? nil : "\(arguments[0]) exited \(result.status): \(result.output.suffix(400))"
+        } catch {
+            return "\(arguments[0]): \(error)"
+        }
+    }
+
+    /// `pg_ctl start`, `stop` or `restart`, the old server stopped as a crash would (immediate:
+    /// what it committed survives through its log, which is why commits are not made
+    /// asynchronous here; fsync is off, which only a crash of the machine would show); nil
+    /// when it worked.
+    @discardableResult
+    func pgctl(_ action: String) -> String? {
+        let options = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300"
+        return run(["pg_ctl", "-D", directory + "/data", "-l", directory + "/server.log", "-w", "-t", "60", "-m", "immediate", "-o", options, action])
+    }
+
+    /// Stops the server and removes its files.
+    func stop() {
+        pgctl("stop")
+        try? FileManager.default.removeItem(atPath: directory)
+        Self.running.withLock { $0.removeAll { $0 === self } }
+    }
+
+    /// Stops every cluster still running (at the test process's exit).
+    static func stopAll() {
+        for cluster in running.withLock({ $0 }) { cluster.stop() }
     }
 }
