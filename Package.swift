@@ -148,7 +148,8 @@ let package = Package(
         .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "doorstep-server", "DoorstepCalls"], exclude: ["Tools"]),
         .testTarget(
             name: "DoorstepPostgresTests",
-            dependencies: ["DoorstepPostgres", "DoorstepStore", "DoorstepDomain", "DoorstepCalls", "DoorstepTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DoorstepPostgres", "DoorstepStore", "DoorstepDomain", "DoorstepCalls", "DoorstepTestSupport", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DoorstepServerTests",

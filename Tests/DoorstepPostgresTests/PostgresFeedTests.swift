@@ -27,7 +27,7 @@ struct PostgresFeedTests {
         }
         let results = opened.withLock { $0 }
         #expect(results.count == 2)
-        for result in results { #expect((try? result.get()) == [1]) }
+        for result in results { #expect((try? result.get()) == PostgresSchema.migrations.map(\.version)) }
     }
 
     @Test("events come back as written, oldest first after a number, newest first for the ticker")
