@@ -8,7 +8,7 @@ import GRDBSQLite
 /// finds each column once for the query: GRDB's lookup by name compares case-insensitively and
 /// lowercases on every value (a sixth of loading a city), and even a search of the names costs
 /// a slow string comparison for every name that does not match.
-struct Fields {
+public struct Fields {
     let row: Row
     let plan: ColumnPlan?
     /// The statement the row is stepping (bulk queries): its columns are read with SQLite's
@@ -84,6 +84,16 @@ struct Fields {
 
 extension Row {
     var fields: Fields { Fields(self) }
+}
+
+extension Fields {
+    /// A row another database sent, column by column (a PostgreSQL store's rows are read
+    /// through the same decoders as SQLite's).
+    public static func values(_ columns: [(name: String, value: SQLValue)]) -> Fields {
+        var row: [String: (any DatabaseValueConvertible)?] = [:]
+        for (name, value) in columns { row[name] = value.databaseValue }
+        return Fields(Row(row))
+    }
 }
 
 extension Records {
