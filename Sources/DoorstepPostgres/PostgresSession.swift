@@ -10,13 +10,14 @@ import PostgresNIO
 struct PostgresSession: SQLSession {
     let connection: PostgresConnection
     let logger: Logger
+    var dialect: SQLDialect { .postgres }
 
     func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
         let result = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
         return result.metadata.rows ?? 0
     }
 
-    func rows<T>(_ sql: String, _ arguments: [any SQLArgument], _ decode: (Fields) throws -> T) throws -> [T] {
+    func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T] {
         let result = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
         return try result.map { try decode(Self.fields($0)) }
     }

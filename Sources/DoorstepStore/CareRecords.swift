@@ -27,8 +27,8 @@ extension Records {
             startedAt: try row.date("started_at", in: place()), lastDone: row.optionalDate("last_done"))
     }
 
-    static func insert(_ p: CarePlan, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ p: CarePlan, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO care_plan (id, household, grid, person, care_group, goal, state, state_since, ordered_at, social_worker,
                                    review_on, ticket, closing_note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -40,8 +40,8 @@ extension Records {
                   p.orderedAt.timeIntervalSince1970, p.socialWorkerID, p.reviewOn.timeIntervalSince1970, p.ticketID, p.closingNote])
     }
 
-    static func insert(_ s: CareService, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ s: CareService, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO care_service (id, plan, name, times, period, started_at, last_done) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, times = excluded.times, period = excluded.period,
                 started_at = excluded.started_at, last_done = excluded.last_done

@@ -17,17 +17,20 @@ extension Records {
         return entries.isEmpty ? nil : FourClears(entries)
     }
 
-    static func insert(_ clears: FourClears, of household: String, _ db: Database) throws {
-        var values: [(any DatabaseValueConvertible)?] = [household]
+    static func insert(_ clears: FourClears, of household: String, _ db: some SQLSession) throws {
+        var values: [any SQLArgument] = [household]
         for facet in FourClears.Facet.allCases {
             values.append(clears.entries[facet]?.note)
             values.append(clears.entries[facet]?.confirmedAt.timeIntervalSince1970)
         }
         values.append(clears.expiresAt?.timeIntervalSince1970)
-        try db.run("""
-            INSERT OR REPLACE INTO four_clears (household, family, family_at, category, category_at, needs, needs_at, hazards, hazards_at, expiry)
+        try db.execute("""
+            INSERT INTO four_clears (household, family, family_at, category, category_at, needs, needs_at, hazards, hazards_at, expiry)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, StatementArguments(values))
+            ON CONFLICT(household) DO UPDATE SET family = excluded.family, family_at = excluded.family_at, category = excluded.category,
+                category_at = excluded.category_at, needs = excluded.needs, needs_at = excluded.needs_at, hazards = excluded.hazards,
+                hazards_at = excluded.hazards_at, expiry = excluded.expiry
+            """, values)
     }
 }
 
@@ -61,17 +64,16 @@ extension SQLiteStore {
     }
 
     /// Every grid's household count and its clear households' expiries (one scan each).
-    static func loadFourClears(_ db: Database) throws -> FourClearsCensus {
+    static func loadFourClears(_ db: some SQLSession) throws -> FourClearsCensus {
         var totals: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT grid, COUNT(*) AS n FROM household GROUP BY grid") {
-            totals[row["grid"] ?? ""] = row["n"] ?? 0
+        for (grid, n) in try db.rows("SELECT grid, COUNT(*) AS n FROM household GROUP BY grid", [], { ($0.string("grid") ?? "", $0.optionalInteger("n") ?? 0) }) {
+            totals[grid] = n
         }
         var expiries: [String: [Date]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for (grid, expiry) in try db.rows("""
             SELECT h.grid AS grid, c.expiry AS expiry FROM four_clears c JOIN household h ON h.id = c.household WHERE c.expiry IS NOT NULL
-            """) {
-            let seconds: Double = row["expiry"] ?? 0
-            expiries[row["grid"] ?? "", default: []].append(Date(timeIntervalSince1970: seconds))
+            """, [], { ($0.string("grid") ?? "", $0.optionalDate("expiry") ?? Date(timeIntervalSince1970: 0)) }) {
+            expiries[grid, default: []].append(expiry)
         }
         return FourClearsCensus(totals: totals, expiries: expiries)
     }

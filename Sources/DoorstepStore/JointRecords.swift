@@ -30,23 +30,23 @@ extension Records {
             stateSince: try row.date("state_since", in: place()), note: row.optionalText("note"))
     }
 
-    static func insert(_ d: Department, position: Int, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ d: Department, position: Int, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO department (code, name_zh, name_en, answer_hours, position) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, answer_hours = excluded.answer_hours
             """, [d.code, d.nameZh, d.nameEn, d.answerHours, position])
     }
 
-    static func insert(_ r: Responder, position: Int, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ r: Responder, position: Int, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO responder (id, name, kind, department, phone, community, position) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, department = excluded.department,
                 phone = excluded.phone, community = excluded.community
             """, [r.id, r.name, r.kind.rawValue, r.departmentCode, r.phone, r.communityCode, position])
     }
 
-    static func insert(_ c: CallIn, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ c: CallIn, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO call_in (id, ticket, responder, requested_by, requested_at, due_at, state, state_since, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET state = excluded.state, state_since = excluded.state_since, note = excluded.note

@@ -169,8 +169,8 @@ enum Records {
 
     // MARK: Writing
 
-    static func insert(_ t: Ticket, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ t: Ticket, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
                                 created_at, state_since, assignee, resolution_note, rating, dispatched_at, accepted_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -184,8 +184,8 @@ enum Records {
             ])
     }
 
-    static func insert(_ s: Staff, position: Int, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ s: Staff, position: Int, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO staff (id, name, role, grid, community, phone, duty, team, shift_start, shift_end, position)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, grid = excluded.grid,
@@ -197,24 +197,24 @@ enum Records {
             ])
     }
 
-    static func insert(_ h: Household, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ h: Household, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO household (id, building, grid, name, phone, must_visit) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET building = excluded.building, grid = excluded.grid, name = excluded.name,
                 phone = excluded.phone, must_visit = excluded.must_visit
             """, [h.id, h.buildingCode, h.gridCode, h.headName, h.phone, h.mustVisit.map(\.rawValue).sorted().joined(separator: "|")])
     }
 
-    static func insert(_ c: Call, _ db: Database) throws {
-        try db.run("""
+    static func insert(_ c: Call, _ db: some SQLSession) throws {
+        try db.execute("""
             INSERT INTO call (id, staff, grid, placed_by, placed_at, state, state_since, escalated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET state = excluded.state, state_since = excluded.state_since
             """, [c.id, c.staffID, c.gridCode, c.placedBy, c.placedAt.timeIntervalSince1970, c.state.rawValue,
                              c.stateSince.timeIntervalSince1970, c.escalatedFrom])
     }
 
-    static func insert(_ v: Visit, _ db: Database) throws {
-        try db.run("INSERT INTO visit (id, household, staff, at) VALUES (?, ?, ?, ?)",
+    static func insert(_ v: Visit, _ db: some SQLSession) throws {
+        try db.execute("INSERT INTO visit (id, household, staff, at) VALUES (?, ?, ?, ?)",
                        [v.id, v.householdID, v.staffID, v.at.timeIntervalSince1970])
     }
 }

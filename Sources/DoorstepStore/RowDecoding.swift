@@ -48,6 +48,9 @@ public struct Fields {
         return value
     }
 
+    /// The column as text, as stored (empty text too); nil for NULL.
+    func string(_ column: String) -> String? { typed(column, as: String.self) }
+
     func optionalText(_ column: String) -> String? {
         typed(column, as: String.self).flatMap { $0.isEmpty ? nil : $0 }
     }
@@ -97,16 +100,22 @@ extension Fields {
 }
 
 extension Records {
-    /// Every row of a query decoded by `decode`, stepping a cursor (no copy of the rows is
-    /// held) with the column positions looked up once.
-    static func all<T>(_ db: Database, _ sql: String, _ decode: (Fields) throws -> T) throws -> [T] {
-        try all(db, sql, StatementArguments(), decode)
+    /// Every row of a query without arguments decoded by `decode`, on either database.
+    static func all<T>(_ db: some SQLSession, _ sql: String, _ decode: (Fields) throws -> T) throws -> [T] {
+        try db.rows(sql, [], cached: true, decode)
     }
 
-    /// The statement is kept compiled on the connection (`cached`) unless the caller builds
-    /// its text from varying parts.
-    static func all<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, cached: Bool = true,
+    /// Every row of a query decoded by `decode`, on either database.
+    static func all<T>(_ db: some SQLSession, _ sql: String, _ arguments: [any SQLArgument] = [], cached: Bool = true,
                        _ decode: (Fields) throws -> T) throws -> [T] {
+        try db.rows(sql, arguments, cached: cached, decode)
+    }
+
+    /// SQLite's way: stepping a cursor (no copy of the rows is held) with the column positions
+    /// looked up once. The statement is kept compiled on the connection (`cached`) unless the
+    /// caller builds its text from varying parts.
+    static func allSQLite<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, cached: Bool = true,
+                             _ decode: (Fields) throws -> T) throws -> [T] {
         let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         let plan = ColumnPlan(names: statement.columnNames)
         let cursor = try Row.fetchCursor(statement, arguments: arguments)
@@ -126,7 +135,7 @@ extension Records {
     /// order needs no lookup through an index for each row and no temporary B-tree, and its
     /// rows nearly always come in `key` order already (they were inserted in it), so the sort
     /// is then one check.
-    static func all<T, K: Comparable>(_ db: Database, _ sql: String, orderedBy key: (Fields) throws -> K,
+    static func all<T, K: Comparable>(_ db: some SQLSession, _ sql: String, orderedBy key: (Fields) throws -> K,
                                       _ decode: (Fields) throws -> T) throws -> [T] {
         var keys: [K] = []
         let items = try all(db, sql) { row in

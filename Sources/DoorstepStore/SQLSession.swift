@@ -19,6 +19,19 @@ public enum SQLValue: Sendable, Hashable {
     }
 }
 
+/// The databases a session can be on.
+public enum SQLDialect: Sendable {
+    case sqlite, postgres
+
+    /// A condition that `column` is `prefix` followed by digits only.
+    func digits(after prefix: String, in column: String) -> String {
+        switch self {
+        case .sqlite: return "\(column) GLOB '\(prefix)[0-9]*' AND SUBSTR(\(column), \(prefix.count + 1)) NOT GLOB '*[^0-9]*'"
+        case .postgres: return "\(column) ~ '^\(prefix)[0-9]+$'"
+        }
+    }
+}
+
 /// A Swift value a statement can take as an argument.
 public protocol SQLArgument {
     var sqlValue: SQLValue { get }
@@ -39,20 +52,52 @@ extension Optional: SQLArgument where Wrapped: SQLArgument {
 /// (GRDB's `Database`) and PostgreSQL (`PostgresSession`) both conform, and one test holds them
 /// to the same answers; the store's logic moves onto it so that both stores run the same code.
 public protocol SQLSession {
+    /// Which database: for the few statements the two write differently.
+    var dialect: SQLDialect { get }
     /// Runs a statement; returns how many rows it inserted, changed or deleted.
     @discardableResult
     func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int
+    /// Every row of a query, each decoded by `decode` while it is read; `cached` keeps the
+    /// statement compiled for the next time (not for a text built from varying parts).
+    func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T]
+}
+
+extension SQLSession {
     /// Every row of a query, each decoded by `decode` while it is read.
-    func rows<T>(_ sql: String, _ arguments: [any SQLArgument], _ decode: (Fields) throws -> T) throws -> [T]
+    func rows<T>(_ sql: String, _ arguments: [any SQLArgument], _ decode: (Fields) throws -> T) throws -> [T] {
+        try rows(sql, arguments, cached: true, decode)
+    }
+
+    /// The first row, decoded; nil when there is none.
+    func first<T>(_ sql: String, _ arguments: [any SQLArgument] = [], _ decode: (Fields) throws -> T) throws -> T? {
+        try rows(sql, arguments, decode).first
+    }
+
+    /// `column` of the first row as text (empty text stays text); nil for no row or NULL.
+    func text(_ column: String, _ sql: String, _ arguments: [any SQLArgument] = []) throws -> String? {
+        try first(sql, arguments) { $0.string(column) } ?? nil
+    }
+
+    /// `column` of the first row as a whole number; nil for no row or NULL.
+    func integer(_ column: String, _ sql: String, _ arguments: [any SQLArgument] = []) throws -> Int? {
+        try first(sql, arguments) { $0.optionalInteger(column) } ?? nil
+    }
+
+    /// `column` of every row as text.
+    func texts(_ column: String, _ sql: String, _ arguments: [any SQLArgument] = []) throws -> [String] {
+        try rows(sql, arguments) { $0.string(column) }.compactMap { $0 }
+    }
 }
 
 extension Database: SQLSession {
+    public var dialect: SQLDialect { .sqlite }
+
     public func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
         try cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments.map(\.sqlValue.databaseValue)))
         return changesCount
     }
 
-    public func rows<T>(_ sql: String, _ arguments: [any SQLArgument], _ decode: (Fields) throws -> T) throws -> [T] {
-        try Records.all(self, sql, StatementArguments(arguments.map(\.sqlValue.databaseValue)), decode)
+    public func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T] {
+        try Records.allSQLite(self, sql, StatementArguments(arguments.map(\.sqlValue.databaseValue)), cached: cached, decode)
     }
 }

@@ -62,13 +62,13 @@ extension SQLiteStore {
     }
 
     /// The working set's alarms: every one standing, and those raised in the last hours.
-    static func loadAlarms(_ db: Database, now: Date) throws -> [Alarm] {
+    static func loadAlarms(_ db: some SQLSession, now: Date) throws -> [Alarm] {
         try Records.all(db, "SELECT * FROM alarm WHERE cleared_at IS NULL OR raised_at >= ? ORDER BY raised_at",
                         [now.addingTimeInterval(-Alarm.keptFor).timeIntervalSince1970], Records.alarm)
     }
 
-    static func alarmRow(_ db: Database, _ id: String) throws -> Alarm? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM alarm WHERE id = ?"), arguments: [id]).map { try Records.alarm($0.fields) }
+    static func alarmRow(_ db: some SQLSession, _ id: String) throws -> Alarm? {
+        try db.first("SELECT * FROM alarm WHERE id = ?", [id], Records.alarm)
     }
 }
 
@@ -83,10 +83,13 @@ extension Records {
             clearedAt: row.optionalDate("cleared_at"), escalatedAt: row.optionalDate("escalated_at"))
     }
 
-    static func insert(_ a: Alarm, _ db: Database) throws {
-        try db.run("""
-            INSERT OR REPLACE INTO alarm (id, grid, raised_at, reasons, acknowledged_by, acknowledged_at, cleared_at, escalated_at)
+    static func insert(_ a: Alarm, _ db: some SQLSession) throws {
+        try db.execute("""
+            INSERT INTO alarm (id, grid, raised_at, reasons, acknowledged_by, acknowledged_at, cleared_at, escalated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET grid = excluded.grid, raised_at = excluded.raised_at, reasons = excluded.reasons,
+                acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at, cleared_at = excluded.cleared_at,
+                escalated_at = excluded.escalated_at
             """, [a.id, a.gridCode, a.raisedAt.timeIntervalSince1970, a.reasons.joined(separator: ","), a.acknowledgedBy,
                   a.acknowledgedAt?.timeIntervalSince1970, a.clearedAt?.timeIntervalSince1970, a.escalatedAt?.timeIntervalSince1970])
     }

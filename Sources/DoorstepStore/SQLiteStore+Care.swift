@@ -91,7 +91,7 @@ extension SQLiteStore {
             service.lastDone = time
             try Records.insert(service, db)
             let record = try Self.nextID(db, table: "care_record", prefix: "CR", digits: 6)
-            try db.run("INSERT INTO care_record (id, service, staff, at, note) VALUES (?, ?, ?, ?, ?)",
+            try db.execute("INSERT INTO care_record (id, service, staff, at, note) VALUES (?, ?, ?, ?, ?)",
                        [record, serviceID, staffID, time.timeIntervalSince1970, note.flatMap { $0.isEmpty ? nil : $0 }])
             try Self.append(db, .careServiceDone(serviceID: serviceID, planID: plan.id), by: staffID, at: time)
             return service
@@ -129,7 +129,7 @@ extension SQLiteStore {
     }
 
     /// Every plan not closed, with its services (the working set).
-    static func loadCare(_ db: Database) throws -> [CarePlan] {
+    static func loadCare(_ db: some SQLSession) throws -> [CarePlan] {
         let plans = try Records.all(db, "SELECT * FROM care_plan WHERE state != 'closed' ORDER BY id", Records.carePlan)
         let services = try Records.all(db, """
             SELECT s.* FROM care_service s JOIN care_plan p ON p.id = s.plan WHERE p.state != 'closed' ORDER BY s.id
@@ -138,7 +138,7 @@ extension SQLiteStore {
     }
 
     /// `plans` with their services read.
-    static func withServices(_ db: Database, _ plans: [CarePlan]) throws -> [CarePlan] {
+    static func withServices(_ db: some SQLSession, _ plans: [CarePlan]) throws -> [CarePlan] {
         guard !plans.isEmpty else { return [] }
         return attach(try rows(db, plans.map(\.id), table: "care_service", key: "plan", Records.careService), to: plans)
     }
@@ -153,10 +153,10 @@ extension SQLiteStore {
     }
 
     /// A plan with its services, inside a transaction.
-    static func plan(_ db: Database, _ id: String) throws -> CarePlan {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM care_plan WHERE id = ?"), arguments: [id]) else {
+    static func plan(_ db: some SQLSession, _ id: String) throws -> CarePlan {
+        guard let plan = try db.first("SELECT * FROM care_plan WHERE id = ?", [id], Records.carePlan) else {
             throw StoreError.notFound(kind: "care plan", id: id)
         }
-        return try withServices(db, [Records.carePlan(row.fields)])[0]
+        return try withServices(db, [plan])[0]
     }
 }

@@ -39,7 +39,7 @@ extension SQLiteStore: CredentialDirectory {
             }
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credential WHERE kind = ?", arguments: [kind]) ?? 0
             let id = prefix + String(format: "%04d", count + 1)
-            try db.run("INSERT INTO credential (id, kind, channel, operator, hash, issued_by, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.execute("INSERT INTO credential (id, kind, channel, operator, hash, issued_by, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [id, kind, channel, op, hash, actor, time.timeIntervalSince1970])
             try Self.append(db, .keyIssued(id: id, channel: channel ?? op ?? ""), by: actor, at: time)
             return Credential(id: id, holder: holder, hash: hash, issuedBy: actor, issuedAt: time)
@@ -51,15 +51,15 @@ extension SQLiteStore: CredentialDirectory {
             try authorize(db, .manageOperators)
             guard var credential = try Self.credentialRow(db, id) else { throw StoreError.notFound(kind: "key or token", id: id) }
             if let revoked = credential.revokedAt { throw StoreError.invalid("\(id) was revoked already, at \(revoked.formatted(.iso8601))") }
-            try db.run("UPDATE credential SET revoked_at = ? WHERE id = ?", [time.timeIntervalSince1970, id])
+            try db.execute("UPDATE credential SET revoked_at = ? WHERE id = ?", [time.timeIntervalSince1970, id])
             try Self.append(db, .keyRevoked(id: id), by: actor, at: time)
             credential.revokedAt = time
             return credential
         }
     }
 
-    static func credentialRow(_ db: Database, _ id: String) throws -> Credential? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM credential WHERE id = ?"), arguments: [id]).map { try Records.credential($0.fields) }
+    static func credentialRow(_ db: some SQLSession, _ id: String) throws -> Credential? {
+        try db.first("SELECT * FROM credential WHERE id = ?", [id], Records.credential)
     }
 }
 

@@ -103,7 +103,7 @@ extension SQLiteStore {
     /// Before a ticket is resolved or cancelled (inside its transaction): a resolution with
     /// parties still pending is refused unless `overriding` says why; the pending call-ins are
     /// then withdrawn with that reason (or the cancellation's), each with its event.
-    static func settleCallIns(_ db: Database, ticketID: String, action: TicketAction, overriding: String?, by actor: String, at time: Date) throws {
+    static func settleCallIns(_ db: some SQLSession, ticketID: String, action: TicketAction, overriding: String?, by actor: String, at time: Date) throws {
         var reason: String
         switch action {
         case .resolve: reason = "resolved over it: "

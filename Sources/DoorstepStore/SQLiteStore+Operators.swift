@@ -33,7 +33,7 @@ extension SQLiteStore {
             try authorize(db, .manageOperators)
             guard let removed = try Self.operatorRow(db, id) else { throw StoreError.notFound(kind: "operator", id: id) }
             if id == operatorID { throw StoreError.invalid("\(id) cannot remove themselves (ask another street duty operator)") }
-            try db.run("DELETE FROM operator WHERE id = ?", [id])
+            try db.execute("DELETE FROM operator WHERE id = ?", [id])
             try Self.append(db, .operatorRemoved(id: id), by: actor, at: time)
             return removed
         }
@@ -42,26 +42,25 @@ extension SQLiteStore {
     /// Refuses `action` when this store acts for an operator (`acting(as:)`) whose role or
     /// scope does not allow it, or who no longer exists; inside the write's transaction, so
     /// what it checks cannot change before the write commits. Tools acting for nobody pass.
-    func authorize(_ db: Database, _ action: @autoclosure () throws -> OperatorAction) throws {
+    func authorize(_ db: some SQLSession, _ action: @autoclosure () throws -> OperatorAction) throws {
         guard let operatorID else { return }
         guard let op = try Self.operatorRow(db, operatorID) else {
             throw StoreError.forbidden("no operator '\(operatorID)' (any more): see `doorstep operator list`")
         }
-        let statement = try db.cachedStatement(sql: "SELECT community FROM grid WHERE code = ?")
         if let refusal = Permissions.refusal(try action(), by: op, communityOfGrid: { code in
-            try? String.fetchOne(statement, arguments: [code])
+            try? db.text("community", "SELECT community FROM grid WHERE code = ?", [code])
         }) {
             throw StoreError.forbidden(refusal)
         }
     }
 
-    static func operatorRow(_ db: Database, _ id: String) throws -> Operator? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM operator WHERE id = ?"), arguments: [id]).map { try Records.operatorRecord($0.fields) }
+    static func operatorRow(_ db: some SQLSession, _ id: String) throws -> Operator? {
+        try db.first("SELECT * FROM operator WHERE id = ?", [id], Records.operatorRecord)
     }
 
     /// The grid a row of `table` is in (nil when there is no such row, which the write then reports).
-    static func grid(of table: String, _ key: String, _ id: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT grid FROM \(table) WHERE \(key) = ?"), arguments: [id])
+    static func grid(of table: String, _ key: String, _ id: String, _ db: some SQLSession) throws -> String? {
+        try db.text("grid", "SELECT grid FROM \(table) WHERE \(key) = ?", [id])
     }
 }
 
@@ -81,9 +80,11 @@ extension Records {
                         staffID: row.optionalText("staff"), login: row.optionalText("login"))
     }
 
-    static func insert(_ op: Operator, position: Int, _ db: Database) throws {
-        try db.run("""
-            INSERT OR REPLACE INTO operator (id, name, role, community, grid, staff, login, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    static func insert(_ op: Operator, position: Int, _ db: some SQLSession) throws {
+        try db.execute("""
+            INSERT INTO operator (id, name, role, community, grid, staff, login, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, community = excluded.community, grid = excluded.grid,
+                staff = excluded.staff, login = excluded.login, position = excluded.position
             """, [op.id, op.name, op.role.rawValue, op.scope.communityCode, op.scope.gridCode, op.staffID, op.login, position])
     }
 }

@@ -19,13 +19,13 @@ extension Records {
                           at: try row.date("at", in: place()), note: row.optionalText("note"))
     }
 
-    static func insert(_ p: KeyPlace, position: Int, _ db: Database) throws {
-        try db.run("INSERT INTO key_place (code, grid, name, kind, contact, phone, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    static func insert(_ p: KeyPlace, position: Int, _ db: some SQLSession) throws {
+        try db.execute("INSERT INTO key_place (code, grid, name, kind, contact, phone, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
                    [p.code, p.gridCode, p.name, p.kind.rawValue, p.contact, p.phone, position])
     }
 
-    static func insert(_ v: PlaceVisit, _ db: Database) throws {
-        try db.run("INSERT INTO place_visit (id, place, staff, at, note) VALUES (?, ?, ?, ?, ?)",
+    static func insert(_ v: PlaceVisit, _ db: some SQLSession) throws {
+        try db.execute("INSERT INTO place_visit (id, place, staff, at, note) VALUES (?, ?, ?, ?, ?)",
                    [v.id, v.placeCode, v.staffID, v.at.timeIntervalSince1970, v.note])
     }
 }

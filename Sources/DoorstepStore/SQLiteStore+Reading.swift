@@ -75,13 +75,13 @@ extension SQLiteStore {
         case alarms([Alarm])
     }
 
-    private func loadTerritory(_ db: Database, now: Date) throws -> CentreData {
-        guard let streetRow = try Row.fetchOne(db, sql: "SELECT * FROM street") else {
+    private func loadTerritory(_ db: some SQLSession, now: Date) throws -> CentreData {
+        guard let centre = try db.first("SELECT * FROM street", [], Records.centre) else {
             throw StoreError.invalid("\(path) holds no street yet (run `doorstep init --db \(path)`)")
         }
         let since = now.addingTimeInterval(-Self.recentDays * 86_400).timeIntervalSince1970
         return CentreData(
-            centre: try Records.centre(streetRow.fields),
+            centre: centre,
             communities: try Records.all(db, "SELECT * FROM community ORDER BY position", Records.community),
             grids: try Records.all(db, "SELECT * FROM grid", orderedBy: Records.position, Records.grid),
             microGrids: try Records.all(db, "SELECT * FROM microgrid", orderedBy: Records.code, Records.microGrid),
@@ -114,7 +114,7 @@ extension SQLiteStore {
     }
 
     /// The Party chain and its members, in data-set order.
-    static func loadParty(_ db: Database) throws -> ([PartyOrganisation], [PartyMember]) {
+    static func loadParty(_ db: some SQLSession) throws -> ([PartyOrganisation], [PartyMember]) {
         (try Records.all(db, "SELECT * FROM party_org", orderedBy: Records.position, Records.partyOrganisation),
          try Records.all(db, "SELECT * FROM party_member", orderedBy: Records.position, Records.partyMember))
     }
@@ -123,20 +123,20 @@ extension SQLiteStore {
     /// a query is answered from it only when its condition is the same.
     static let openTicketCondition = "state IN ('ordered', 'dispatched', 'accepted', 'escalated')"
 
-    static func loadOpenTickets(_ db: Database) throws -> [Ticket] {
+    static func loadOpenTickets(_ db: some SQLSession) throws -> [Ticket] {
         try Records.all(db, "SELECT * FROM ticket WHERE \(openTicketCondition)", Records.ticket)
     }
 
     private static let outcomeColumns = "id, state, state_since, dispatched_at, accepted_at, rating"
 
     /// Tickets rated from `start` up to `end` (open-ended when nil).
-    static func loadRated(_ db: Database, from start: TimeInterval, to end: TimeInterval?) throws -> [TicketOutcome] {
+    static func loadRated(_ db: some SQLSession, from start: TimeInterval, to end: TimeInterval?) throws -> [TicketOutcome] {
         try Records.all(db, "SELECT \(outcomeColumns) FROM ticket WHERE state = 'rated' AND state_since >= ? AND state_since < ?",
                         [start, end ?? .infinity], Records.outcome)
     }
 
     /// Tickets resolved or cancelled in the last two days.
-    static func loadClosed(_ db: Database, now: Date) throws -> [TicketOutcome] {
+    static func loadClosed(_ db: some SQLSession, now: Date) throws -> [TicketOutcome] {
         try Records.all(db, "SELECT \(outcomeColumns) FROM ticket WHERE state_since >= ? AND state IN ('resolved', 'cancelled')",
                         [now.addingTimeInterval(-recentOutcomeDays * 86_400).timeIntervalSince1970], Records.outcome)
     }
@@ -263,14 +263,14 @@ extension SQLiteStore {
     }
 
     /// `fetch` inside a read already open.
-    static func rows<T>(_ db: Database, _ ids: [String], table: String, key: String, _ decode: (Fields) throws -> T) throws -> [T] {
+    static func rows<T>(_ db: some SQLSession, _ ids: [String], table: String, key: String, _ decode: (Fields) throws -> T) throws -> [T] {
         var out: [T] = []
         var start = 0
         while start < ids.count {
             let batch = Array(ids[start..<min(ids.count, start + 500)])
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
             // a poll names a few rows: those statements are kept compiled, the rare long lists are not
-            out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", StatementArguments.texts(batch),
+            out += try Records.all(db, "SELECT * FROM \(table) WHERE \(key) IN (\(marks))", batch,
                                    cached: batch.count <= 16, decode)
             start += batch.count
         }

@@ -93,7 +93,7 @@ extension SQLiteStore: ServiceQueries {
             guard let ticket = try insertOrders(db, [request], titles: [title], by: "channel:" + channel, at: time).first else {
                 throw StoreError.unavailable("the order was not written")
             }
-            try db.run("INSERT INTO idempotency (channel, key, ticket, at) VALUES (?, ?, ?, ?)",
+            try db.execute("INSERT INTO idempotency (channel, key, ticket, at) VALUES (?, ?, ?, ?)",
                        [channel, idempotencyKey, ticket.id, time.timeIntervalSince1970])
             return (ticket, false)
         }
@@ -119,11 +119,11 @@ extension SQLiteStore: ServiceQueries {
 
     public func tickets(matching query: TicketQuery) throws -> [Ticket] {
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: [any SQLArgument] = []
         func list(_ column: String, _ values: [String]) {
             guard !values.isEmpty else { return }
             conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
-            arguments += values as [any DatabaseValueConvertible]
+            arguments += values as [any SQLArgument]
         }
         list("id", query.ids)
         list("category", query.categories)
@@ -140,6 +140,6 @@ extension SQLiteStore: ServiceQueries {
         let sql = "SELECT * FROM ticket" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + " ORDER BY created_at DESC, id DESC LIMIT ?"
         arguments.append(max(1, min(query.limit, 10_000)))
-        return try read { db in try Records.all(db, sql, StatementArguments(arguments), Records.ticket) }
+        return try read { db in try Records.all(db, sql, arguments, cached: false, Records.ticket) }
     }
 }

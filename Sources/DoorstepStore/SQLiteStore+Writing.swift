@@ -8,29 +8,29 @@ extension SQLiteStore {
             try authorize(db, .importData)
             for table in ["alarm", "operator", "event", "place_visit", "key_place", "four_clears", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
-                try db.run("DELETE FROM \(table)")
+                try db.execute("DELETE FROM \(table)", [])
             }
-            try db.run("DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')")
+            try db.execute("DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')", [])
             let s = data.centre
-            try db.run("INSERT INTO street (code, name, duty_start, duty_end) VALUES (?, ?, ?, ?)",
+            try db.execute("INSERT INTO street (code, name, duty_start, duty_end) VALUES (?, ?, ?, ?)",
                            [s.code, s.name, s.dutyHours.lowerBound, s.dutyHours.upperBound])
             for (i, d) in data.streets.enumerated() {
-                try db.run("INSERT INTO subdistrict (code, name, district, position) VALUES (?, ?, ?, ?)", [d.code, d.name, d.district, i])
+                try db.execute("INSERT INTO subdistrict (code, name, district, position) VALUES (?, ?, ?, ?)", [d.code, d.name, d.district, i])
             }
             for (i, c) in data.communities.enumerated() {
-                try db.run("INSERT INTO community (code, name, position, subdistrict) VALUES (?, ?, ?, ?)",
+                try db.execute("INSERT INTO community (code, name, position, subdistrict) VALUES (?, ?, ?, ?)",
                            [c.code, c.name, i, c.streetCode])
             }
             for (i, g) in data.grids.enumerated() {
-                try db.run("INSERT INTO grid (code, community, name, position) VALUES (?, ?, ?, ?)",
+                try db.execute("INSERT INTO grid (code, community, name, position) VALUES (?, ?, ?, ?)",
                                [g.code, g.communityCode, g.name, i])
             }
             for m in data.microGrids {
-                try db.run("INSERT INTO microgrid (code, grid, name, chief) VALUES (?, ?, ?, ?)",
+                try db.execute("INSERT INTO microgrid (code, grid, name, chief) VALUES (?, ?, ?, ?)",
                                [m.code, m.gridCode, m.name, m.chiefID])
             }
             for b in data.buildings {
-                try db.run("INSERT INTO building (code, grid, microgrid, name, chief) VALUES (?, ?, ?, ?, ?)",
+                try db.execute("INSERT INTO building (code, grid, microgrid, name, chief) VALUES (?, ?, ?, ?, ?)",
                                [b.code, b.gridCode, b.microGridCode, b.name, b.chiefID])
             }
             for h in data.households {
@@ -39,31 +39,31 @@ extension SQLiteStore {
             }
             for (i, person) in data.staff.enumerated() { try Records.insert(person, position: i, db) }
             for (i, c) in data.categories.enumerated() {
-                try db.run("""
+                try db.execute("""
                     INSERT INTO category (code, name_zh, name_en, dispatch_minutes, accept_minutes, resolve_minutes, position)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [c.code, c.nameZh, c.nameEn, c.dispatchMinutes, c.acceptMinutes, c.resolveMinutes, i])
             }
             for t in data.tickets { try Records.insert(t, db) }
             for z in data.hazards {
-                try db.run("INSERT INTO hazard (id, grid, kind, severity, status, title, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                try db.execute("INSERT INTO hazard (id, grid, kind, severity, status, title, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                [z.id, z.gridCode, z.kind.rawValue, z.severity.rawValue, z.status.rawValue, z.title,
                                            z.openedAt.timeIntervalSince1970])
             }
             for v in data.visits { try Records.insert(v, db) }
             for c in data.calls { try Records.insert(c, db) }
             for (i, o) in data.partyOrganisations.enumerated() {
-                try db.run("INSERT INTO party_org (code, kind, name, community, grid, building, parent, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                try db.execute("INSERT INTO party_org (code, kind, name, community, grid, building, parent, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            [o.code, o.kind.rawValue, o.name, o.communityCode, o.gridCode, o.buildingCode, o.parentCode, i])
             }
             for (i, m) in data.partyMembers.enumerated() {
-                try db.run("""
+                try db.execute("""
                     INSERT INTO party_member (id, name, phone, org, post, building, functional, staff, position)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [m.id, m.name, m.phone, m.orgCode, m.post.rawValue, m.buildingCode, m.functionalCode, m.staffID, i])
             }
             for (i, p) in data.servicePoints.enumerated() {
-                try db.run("INSERT INTO service_point (code, level, name, community, grid, hours, services, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                try db.execute("INSERT INTO service_point (code, level, name, community, grid, hours, services, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            [p.code, p.level.rawValue, p.name, p.communityCode, p.gridCode, p.hours, p.services.joined(separator: "|"), i])
             }
             for (i, d) in data.departments.enumerated() { try Records.insert(d, position: i, db) }
@@ -99,7 +99,7 @@ extension SQLiteStore {
     }
 
     /// The orders' rows and events, in the caller's write transaction (titles checked).
-    func insertOrders(_ db: Database, _ requests: [OrderRequest], titles: [String], by actor: String, at time: Date) throws -> [Ticket] {
+    func insertOrders(_ db: some SQLSession, _ requests: [OrderRequest], titles: [String], by actor: String, at time: Date) throws -> [Ticket] {
         // each grid and category named is checked once, in one query, not once per order
         try Self.requireAll(db, table: "grid", key: "code", requests.map(\.gridCode), kind: "grid")
         try Self.requireAll(db, table: "category", key: "code", requests.map(\.categoryCode), kind: "category")
@@ -119,8 +119,8 @@ extension SQLiteStore {
         var start = 0
         while start < tickets.count {
             let chunk = tickets[start..<min(tickets.count, start + Self.rowsPerInsert)]
-            var ticketValues: [(any DatabaseValueConvertible)?] = []
-            var eventValues: [(any DatabaseValueConvertible)?] = []
+            var ticketValues: [any SQLArgument] = []
+            var eventValues: [any SQLArgument] = []
             ticketValues.reserveCapacity(chunk.count * 11)
             eventValues.reserveCapacity(chunk.count * 6)
             for t in chunk {
@@ -130,14 +130,12 @@ extension SQLiteStore {
                 let event = EventCodec.encode(.ticket(id: t.id, .ordered(title: t.title)))
                 eventValues += [at, event.kind, event.subject, actor, event.detail, t.gridCode]
             }
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
                                     created_at, state_since, channel) VALUES
-                """ + Array(repeating: "(?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
-                .execute(arguments: StatementArguments(ticketValues))
-            try db.cachedStatement(sql: "INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES "
-                + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
-                .execute(arguments: StatementArguments(eventValues))
+                """ + Array(repeating: "(?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "), ticketValues)
+            try db.execute("INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "), eventValues)
             start += chunk.count
         }
         return tickets
@@ -173,7 +171,7 @@ extension SQLiteStore {
             try Records.insert(next, db)
             let change = TicketChange(action)
             let detail = EventCodec.encode(.ticket(id: ticketID, change)).detail
-            try db.run("""
+            try db.execute("""
                 INSERT INTO ticket_transition (ticket, from_state, to_state, action, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, [ticketID, transition.from.rawValue, transition.to.rawValue, action.verb, actor,
                                  time.timeIntervalSince1970, detail])
@@ -190,7 +188,7 @@ extension SQLiteStore {
                 }
                 try authorize(db, .duty(grid: row.fields.optionalText("grid"), community: row.fields.optionalText("community")))
             }
-            try db.run("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
+            try db.execute("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
             guard db.changesCount > 0, let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM staff WHERE id = ?"), arguments: [staffID]) else {
                 throw StoreError.notFound(kind: "staff", id: staffID)
             }
@@ -349,9 +347,11 @@ extension SQLiteStore {
             for m in partyMembers {
                 // an updated member keeps its place in the list
                 let kept = try Int.fetchOne(db, sql: "SELECT position FROM party_member WHERE id = ?", arguments: [m.id])
-                try db.run("""
-                    INSERT OR REPLACE INTO party_member (id, name, phone, org, post, building, functional, staff, position)
+                try db.execute("""
+                    INSERT INTO party_member (id, name, phone, org, post, building, functional, staff, position)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, phone = excluded.phone, org = excluded.org, post = excluded.post,
+                        building = excluded.building, functional = excluded.functional, staff = excluded.staff, position = excluded.position
                     """, [m.id, m.name, m.phone, m.orgCode, m.post.rawValue, m.buildingCode, m.functionalCode, m.staffID, kept ?? position])
                 if kept == nil { position += 1 }
             }
@@ -390,13 +390,13 @@ extension SQLiteStore {
 
     // MARK: Helpers
 
-    static func require(_ db: Database, table: String, key: String, _ value: String, kind: String) throws {
+    static func require(_ db: some SQLSession, table: String, key: String, _ value: String, kind: String) throws {
         try requireAll(db, table: table, key: key, [value], kind: kind)
     }
 
     /// That a row of `table` has each of `values` in `key`, in one query per 500: the first
     /// value (in the order given) with no row is reported.
-    static func requireAll(_ db: Database, table: String, key: String, _ values: [String], kind: String) throws {
+    static func requireAll(_ db: some SQLSession, table: String, key: String, _ values: [String], kind: String) throws {
         let wanted = Array(Set(values))
         var found: Set<String> = []
         var start = 0
@@ -405,23 +405,19 @@ extension SQLiteStore {
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
             // one or a few values (a single action's checks) keep their statement compiled
             let sql = "SELECT \(key) FROM \(table) WHERE \(key) IN (\(marks))"
-            let statement = batch.count <= 4 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-            found.formUnion(try String.fetchAll(statement, arguments: StatementArguments.texts(batch)))
+            found.formUnion(try db.rows(sql, batch, cached: batch.count <= 4) { $0.string(key) }.compactMap { $0 })
             start += batch.count
         }
         if let missing = values.first(where: { !found.contains($0) }) { throw StoreError.notFound(kind: kind, id: missing) }
     }
 
     /// Who last moved a ticket, to which state and when, for a refusal.
-    static func lastMove(_ db: Database, _ ticketID: String) throws -> LastMove? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT to_state, actor, at FROM ticket_transition WHERE ticket = ? ORDER BY id DESC LIMIT 1
-            """, arguments: [ticketID]) else { return nil }
-        let fields = row.fields
+    static func lastMove(_ db: some SQLSession, _ ticketID: String) throws -> LastMove? {
         let place = "ticket_transition of \(ticketID)"
-        return LastMove(
-            actor: try fields.text("actor", in: place), to: try fields.choice("to_state", as: TicketState.self, in: place),
-            at: try fields.date("at", in: place))
+        return try db.first("SELECT to_state, actor, at FROM ticket_transition WHERE ticket = ? ORDER BY id DESC LIMIT 1", [ticketID]) { fields in
+            LastMove(actor: try fields.text("actor", in: place), to: try fields.choice("to_state", as: TicketState.self, in: place),
+                     at: try fields.date("at", in: place))
+        }
     }
 
 }

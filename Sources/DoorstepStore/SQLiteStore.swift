@@ -128,14 +128,14 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
     }
 
     /// Appends one event to the log (inside the caller's transaction).
-    static func append(_ db: Database, _ change: Change, by actor: String, at time: Date) throws {
+    static func append(_ db: some SQLSession, _ change: Change, by actor: String, at time: Date) throws {
         let row = EventCodec.encode(change)
-        try db.run("INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.execute("INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES (?, ?, ?, ?, ?, ?)",
                    [time.timeIntervalSince1970, row.kind, row.subject, actor, row.detail, try grid(of: change, db)])
     }
 
     /// The grid a change happened in, read as the change is written (after its rows are).
-    static func grid(of change: Change, _ db: Database) throws -> String? {
+    static func grid(of change: Change, _ db: some SQLSession) throws -> String? {
         switch change {
         case .initialised, .imported, .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .unreadable:
             return nil
@@ -146,9 +146,10 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
         case .visit(_, let household):
             return try grid(of: "household", "id", household, db)
         case .callPlaced(let call, _), .callAnswered(let call, _), .callEscalated(let call, _):
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT grid, staff FROM call WHERE id = ?"), arguments: [call]) else { return nil }
-            if let grid = row.fields.optionalText("grid") { return grid }
-            return try row.fields.optionalText("staff").flatMap { try grid(of: "staff", "id", $0, db) }
+            guard let row = try db.first("SELECT grid, staff FROM \"call\" WHERE id = ?", [call], { ($0.optionalText("grid"), $0.optionalText("staff")) })
+            else { return nil }
+            if let grid = row.0 { return grid }
+            return try row.1.flatMap { try grid(of: "staff", "id", $0, db) }
         case .carePlan(let plan, _), .careServiceDone(_, let plan):
             return try grid(of: "care_plan", "id", plan, db)
         case .fourClears(_, let grid, _, _), .alarm(_, let grid, _):
@@ -162,7 +163,7 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
 
     /// The next id of the form PREFIX + zero-padded number for `table` (inside a write
     /// transaction).
-    static func nextID(_ db: Database, table: String, prefix: String, digits: Int) throws -> String {
+    static func nextID(_ db: some SQLSession, table: String, prefix: String, digits: Int) throws -> String {
         guard let id = try nextIDs(db, table: table, prefix: prefix, digits: digits, count: 1).first else {
             throw StoreError.unavailable("no id could be allocated for \(table)")
         }
@@ -171,26 +172,19 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
 
     /// The next `count` ids for `table`. A counter row per table keeps it O(1) (one read and
     /// one write however many); the first use seeds it from the largest id already there (one scan).
-    static func nextIDs(_ db: Database, table: String, prefix: String, digits: Int, count: Int) throws -> [String] {
-        var current = try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM counter WHERE name = ?"), arguments: [table])
+    static func nextIDs(_ db: some SQLSession, table: String, prefix: String, digits: Int, count: Int) throws -> [String] {
+        var current = try db.integer("value", "SELECT value FROM counter WHERE name = ?", [table])
         if current == nil {
-            current = try Int.fetchOne(db, sql: """
-                SELECT MAX(CAST(SUBSTR(id, \(prefix.count + 1)) AS INTEGER)) FROM \(table) WHERE id GLOB '\(prefix)[0-9]*'
+            current = try db.integer("n", """
+                SELECT MAX(CAST(SUBSTR(id, \(prefix.count + 1)) AS BIGINT)) AS n FROM \(table) WHERE \(db.dialect.digits(after: prefix, in: "id"))
                 """) ?? 0
         }
         let first = (current ?? 0) + 1
-        try db.run("INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+        try db.execute("INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                    [table, first + count - 1])
         return (first..<(first + count)).map { next in
             let number = String(next)
             return prefix + String(repeating: "0", count: Swift.max(0, digits - number.count)) + number
         }
-    }
-}
-
-extension Database {
-    /// Executes `sql` through the connection's statement cache (compiled once, not per row).
-    func run(_ sql: String, _ arguments: StatementArguments = StatementArguments()) throws {
-        try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }
