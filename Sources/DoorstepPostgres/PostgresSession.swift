@@ -22,6 +22,10 @@ struct PostgresSession: SQLSession {
         return try result.map { try decode(Self.fields($0)) }
     }
 
+    func row(_ sql: String, _ arguments: [any SQLArgument]) throws -> Fields? {
+        try rows(sql, arguments, cached: false) { $0 }.first
+    }
+
     static func query(_ sql: String, _ arguments: [any SQLArgument]) throws -> PostgresQuery {
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments {

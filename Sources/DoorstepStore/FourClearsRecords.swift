@@ -43,12 +43,12 @@ extension SQLiteStore {
     public func confirmClears(householdID: String, _ notes: [FourClears.Facet: String], by actor: String, at time: Date) throws -> FourClears {
         guard !notes.isEmpty else { throw StoreError.invalid("nothing to confirm: name at least one of family, category, needs, hazards") }
         return try write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            guard let row = try db.row("""
                 SELECT \(Self.householdColumns) FROM household h LEFT JOIN four_clears c ON c.household = h.id WHERE h.id = ?
-                """), arguments: [householdID]) else {
+                """, [householdID]) else {
                 throw StoreError.notFound(kind: "household", id: householdID)
             }
-            let fields = row.fields
+            let fields = row
             let grid = try fields.text("grid", in: "household \(householdID)")
             try authorize(db, .clears(grid: grid))
             let before = Records.fourClears(fields) ?? FourClears()

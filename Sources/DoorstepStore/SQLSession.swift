@@ -60,6 +60,8 @@ public protocol SQLSession {
     /// Every row of a query, each decoded by `decode` while it is read; `cached` keeps the
     /// statement compiled for the next time (not for a text built from varying parts).
     func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T]
+    /// The first row of a query, to keep (nil for none).
+    func row(_ sql: String, _ arguments: [any SQLArgument]) throws -> Fields?
 }
 
 extension SQLSession {
@@ -95,6 +97,10 @@ extension Database: SQLSession {
     public func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
         try cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments.map(\.sqlValue.databaseValue)))
         return changesCount
+    }
+
+    public func row(_ sql: String, _ arguments: [any SQLArgument]) throws -> Fields? {
+        try Row.fetchOne(cachedStatement(sql: sql), arguments: StatementArguments(arguments.map(\.sqlValue.databaseValue))).map { Fields($0) }
     }
 
     public func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T] {

@@ -9,7 +9,7 @@ extension SQLiteStore {
     public func raiseAlarm(gridCode: String, reasons: [String], at time: Date) throws -> Alarm? {
         try write { db in
             try Self.require(db, table: "grid", key: "code", gridCode, kind: "grid")
-            if try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM alarm WHERE grid = ? AND cleared_at IS NULL"), arguments: [gridCode]) != nil {
+            if try db.text("id", "SELECT id FROM alarm WHERE grid = ? AND cleared_at IS NULL", [gridCode]) != nil {
                 return nil
             }
             let alarm = Alarm(id: try Self.nextID(db, table: "alarm", prefix: "A", digits: 6), gridCode: gridCode, raisedAt: time, reasons: reasons)

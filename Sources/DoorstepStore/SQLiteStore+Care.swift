@@ -10,10 +10,10 @@ extension SQLiteStore {
         guard !goal.isEmpty else { throw StoreError.invalid("a care plan needs a goal") }
         guard (1...366).contains(request.reviewInDays) else { throw StoreError.invalid("a review is 1 to 366 days away, not \(request.reviewInDays)") }
         return try write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT grid, name FROM household WHERE id = ?"), arguments: [request.householdID]) else {
+            guard let row = try db.row("SELECT grid, name FROM household WHERE id = ?", [request.householdID]) else {
                 throw StoreError.notFound(kind: "household", id: request.householdID)
             }
-            let fields = row.fields
+            let fields = row
             let grid = try fields.text("grid", in: "household \(request.householdID)")
             try authorize(db, .careWork(grid: grid))
             if let ticket = request.ticketID { try Self.require(db, table: "ticket", key: "id", ticket, kind: "ticket") }
@@ -38,7 +38,7 @@ extension SQLiteStore {
                 try authorize(db, .careManagement(grid: plan.gridCode))
             }
             if case .dispatch(let worker) = action {
-                guard let role = try String.fetchOne(db.cachedStatement(sql: "SELECT role FROM staff WHERE id = ?"), arguments: [worker]) else {
+                guard let role = try db.text("role", "SELECT role FROM staff WHERE id = ?", [worker]) else {
                     throw StoreError.notFound(kind: "staff", id: worker)
                 }
                 guard role == StaffRole.professionalSocialWorker.rawValue else {
@@ -78,10 +78,10 @@ extension SQLiteStore {
 
     public func serviceDone(serviceID: String, staffID: String, note: String?, at time: Date) throws -> CareService {
         try write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM care_service WHERE id = ?"), arguments: [serviceID]) else {
+            guard let row = try db.row("SELECT * FROM care_service WHERE id = ?", [serviceID]) else {
                 throw StoreError.notFound(kind: "care service", id: serviceID)
             }
-            var service = try Records.careService(row.fields)
+            var service = try Records.careService(row)
             let plan = try Self.plan(db, service.planID)
             try authorize(db, .careWork(grid: plan.gridCode))
             guard plan.state.isRunning else {
@@ -105,7 +105,7 @@ extension SQLiteStore {
             try Self.requireAll(db, table: "staff", key: "id", carePlans.compactMap(\.socialWorkerID), kind: "staff")
             for var plan in carePlans {
                 // the grid is the household's, whatever the sheet said
-                plan.gridCode = try String.fetchOne(db, sql: "SELECT grid FROM household WHERE id = ?", arguments: [plan.householdID]) ?? plan.gridCode
+                plan.gridCode = try db.text("grid", "SELECT grid FROM household WHERE id = ?", [plan.householdID]) ?? plan.gridCode
                 try Records.insert(plan, db)
                 for service in plan.services { try Records.insert(service, db) }
             }

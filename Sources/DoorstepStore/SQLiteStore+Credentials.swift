@@ -37,7 +37,7 @@ extension SQLiteStore: CredentialDirectory {
                 guard try Self.operatorRow(db, id) != nil else { throw StoreError.notFound(kind: "operator", id: id) }
                 (kind, prefix, channel, op) = ("token", "T", nil, id)
             }
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credential WHERE kind = ?", arguments: [kind]) ?? 0
+            let count = try db.integer("n", "SELECT COUNT(*) AS n FROM credential WHERE kind = ?", [kind]) ?? 0
             let id = prefix + String(format: "%04d", count + 1)
             try db.execute("INSERT INTO credential (id, kind, channel, operator, hash, issued_by, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [id, kind, channel, op, hash, actor, time.timeIntervalSince1970])

@@ -10,7 +10,7 @@ extension SQLiteStore {
         if let hours, !(1...720).contains(hours) { throw StoreError.invalid("a call-in's deadline is 1 to 720 hours, not \(hours)") }
         if let twice = Self.firstRepeated(responderIDs) { throw StoreError.invalid("\(twice) is named twice") }
         return try write { db in
-            guard let state = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM ticket WHERE id = ?"), arguments: [ticketID]) else {
+            guard let state = try db.text("state", "SELECT state FROM ticket WHERE id = ?", [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
             try authorize(db, .jointHandling(grid: try Self.grid(of: "ticket", "id", ticketID, db) ?? ""))
@@ -20,14 +20,14 @@ extension SQLiteStore {
             var made: [CallIn] = []
             let ids = try Self.nextIDs(db, table: "call_in", prefix: "J", digits: 5, count: responderIDs.count)
             for (id, responderID) in zip(ids, responderIDs) {
-                guard let answerHours = try Int.fetchOne(db.cachedStatement(sql: """
-                    SELECT d.answer_hours FROM responder r JOIN department d ON d.code = r.department WHERE r.id = ?
-                    """), arguments: [responderID]) else {
+                guard let answerHours = try db.integer("answer_hours", """
+                    SELECT d.answer_hours AS answer_hours FROM responder r JOIN department d ON d.code = r.department WHERE r.id = ?
+                    """, [responderID]) else {
                     throw StoreError.notFound(kind: "responder", id: responderID)
                 }
-                if let open = try String.fetchOne(db.cachedStatement(sql: """
+                if let open = try db.text("id", """
                     SELECT id FROM call_in WHERE ticket = ? AND responder = ? AND state IN ('requested', 'arrived')
-                    """), arguments: [ticketID, responderID]) {
+                    """, [ticketID, responderID]) {
                     throw StoreError.invalid("\(responderID) is already called in on \(ticketID) (\(open), still pending)")
                 }
                 let callIn = CallIn(
@@ -43,10 +43,10 @@ extension SQLiteStore {
 
     public func answer(callInID: String, _ answer: CallInAnswer, by actor: String, at time: Date) throws -> CallIn {
         try write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM call_in WHERE id = ?"), arguments: [callInID]) else {
+            guard let row = try db.row("SELECT * FROM call_in WHERE id = ?", [callInID]) else {
                 throw StoreError.notFound(kind: "call-in", id: callInID)
             }
-            let current = try Records.callIn(row.fields)
+            let current = try Records.callIn(row)
             try authorize(db, .jointHandling(grid: try Self.grid(of: "ticket", "id", current.ticketID, db) ?? ""))
             let next: CallIn
             do {
@@ -75,7 +75,7 @@ extension SQLiteStore {
             try authorize(db, .importData)
             try Self.requireAll(db, table: "department", key: "code", responders.map(\.departmentCode), kind: "department")
             try Self.requireAll(db, table: "community", key: "code", responders.compactMap(\.communityCode), kind: "community")
-            var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM responder") ?? 0
+            var position = try db.integer("n", "SELECT COALESCE(MAX(position), 0) + 1 AS n FROM responder", []) ?? 0
             for responder in responders {
                 try Records.insert(responder, position: position, db)
                 position += 1

@@ -20,8 +20,8 @@ extension SQLiteStore {
             if let community = op.scope.communityCode { try Self.require(db, table: "community", key: "code", community, kind: "community") }
             if let grid = op.scope.gridCode { try Self.require(db, table: "grid", key: "code", grid, kind: "grid") }
             if let staff = op.staffID { try Self.require(db, table: "staff", key: "id", staff, kind: "staff") }
-            let position = try Int.fetchOne(db, sql: "SELECT position FROM operator WHERE id = ?", arguments: [id])
-                ?? (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM operator") ?? 0)
+            let position = try db.integer("position", "SELECT position FROM operator WHERE id = ?", [id])
+                ?? (try db.integer("n", "SELECT COALESCE(MAX(position) + 1, 0) AS n FROM operator", []) ?? 0)
             try Records.insert(Operator(id: id, name: op.name, role: op.role, scope: op.scope, staffID: op.staffID, login: op.login),
                                position: position, db)
             try Self.append(db, .operatorAdded(id: id, role: op.role, scope: op.scope), by: actor, at: time)

@@ -142,7 +142,7 @@ extension SQLiteStore {
     }
 
     public func lastSequence() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM event")) ?? 0 }
+        try read { db in try db.integer("n", "SELECT MAX(seq) AS n FROM event", []).map(Int64.init) ?? 0 }
     }
 
     /// The events and the rows they name in one read (one snapshot, one transaction).
@@ -201,13 +201,13 @@ extension SQLiteStore {
 
     public func history(of ticketID: String) throws -> [TicketHistoryEntry] {
         try read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ticket WHERE id = ?"), arguments: [ticketID]) else {
+            guard let row = try db.row("SELECT * FROM ticket WHERE id = ?", [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
-            let ticket = try Records.ticket(row.fields)
-            let ordered = try Row.fetchOne(db, sql: """
+            let ticket = try Records.ticket(row)
+            let ordered = try db.row("""
                 SELECT actor FROM event WHERE kind = ? AND subject = ? ORDER BY seq LIMIT 1
-                """, arguments: [ChangeKind.ticketOrdered.rawValue, ticketID])?.fields.optionalText("actor")
+                """, [ChangeKind.ticketOrdered.rawValue, ticketID])?.optionalText("actor")
             var entries = [TicketHistoryEntry(
                 from: nil, to: .ordered, change: .ordered(title: ticket.title), actor: ordered ?? ticket.source.rawValue,
                 at: ticket.createdAt)]

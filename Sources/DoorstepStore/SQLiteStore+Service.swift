@@ -47,10 +47,10 @@ public protocol ServiceQueries: Sendable {
 extension SQLiteStore: ServiceQueries {
     public func jurisdiction() throws -> (code: String, name: String) {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT code, name FROM street ORDER BY code LIMIT 1") else {
+            guard let row = try db.row("SELECT code, name FROM street ORDER BY code LIMIT 1", []) else {
                 throw StoreError.corrupt("the database has no street")
             }
-            return (row["code"], row["name"])
+            return (row.string("code") ?? "", row.string("name") ?? "")
         }
     }
 
@@ -62,11 +62,11 @@ extension SQLiteStore: ServiceQueries {
                 SELECT b.code AS building, g.code AS grid, g.name AS gridName FROM building b JOIN grid g ON g.code = b.grid
                 WHERE b.code = ?1 OR b.name = ?1 LIMIT 1
                 """
-            if let row = try Row.fetchOne(db, sql: sql, arguments: [text]) {
-                return ServiceLocation(gridCode: row["grid"], gridName: row["gridName"], buildingCode: row["building"])
+            if let row = try db.row(sql, [text]) {
+                return ServiceLocation(gridCode: row.string("grid") ?? "", gridName: row.string("gridName") ?? "", buildingCode: row.string("building"))
             }
-            if let row = try Row.fetchOne(db, sql: "SELECT code, name FROM grid WHERE code = ?1 OR name = ?1 LIMIT 1", arguments: [text]) {
-                return ServiceLocation(gridCode: row["code"], gridName: row["name"], buildingCode: nil)
+            if let row = try db.row("SELECT code, name FROM grid WHERE code = ?1 OR name = ?1 LIMIT 1", [text]) {
+                return ServiceLocation(gridCode: row.string("code") ?? "", gridName: row.string("name") ?? "", buildingCode: nil)
             }
             return nil
         }
@@ -75,7 +75,7 @@ extension SQLiteStore: ServiceQueries {
     public func gridNames() throws -> [String: String] {
         try read { db in
             var names: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, name FROM grid") { names[row["code"]] = row["name"] }
+            for (code, name) in try db.rows("SELECT code, name FROM grid", [], { ($0.string("code") ?? "", $0.string("name") ?? "") }) { names[code] = name }
             return names
         }
     }
@@ -84,9 +84,9 @@ extension SQLiteStore: ServiceQueries {
         let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.invalid("an order needs a title") }
         return try write { db in
-            if let id = try String.fetchOne(db, sql: "SELECT ticket FROM idempotency WHERE channel = ? AND key = ?", arguments: [channel, idempotencyKey]),
-               let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id]) {
-                return (try Records.ticket(row.fields), true)
+            if let id = try db.text("ticket", "SELECT ticket FROM idempotency WHERE channel = ? AND key = ?", [channel, idempotencyKey]),
+               let row = try db.row("SELECT * FROM ticket WHERE id = ?", [id]) {
+                return (try Records.ticket(row), true)
             }
             var request = request
             request.channel = channel
@@ -102,19 +102,21 @@ extension SQLiteStore: ServiceQueries {
     public func openTicketCounts() throws -> [TicketState: Int] {
         try read { db in
             var counts: [TicketState: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM ticket WHERE \(Self.openTicketCondition) GROUP BY state") {
-                if let state = TicketState(rawValue: row["state"]) { counts[state] = row["n"] }
+            for (state, n) in try db.rows("SELECT state, COUNT(*) AS n FROM ticket WHERE \(Self.openTicketCondition) GROUP BY state", [], {
+                ($0.string("state").flatMap(TicketState.init(rawValue:)), $0.optionalInteger("n") ?? 0)
+            }) {
+                if let state { counts[state] = n }
             }
             return counts
         }
     }
 
     public func orderingChannel(of ticketID: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT channel FROM ticket WHERE id = ?", arguments: [ticketID]) }
+        try read { db in try db.text("channel", "SELECT channel FROM ticket WHERE id = ?", [ticketID]) }
     }
 
     public func grids(ofCommunity code: String) throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT code FROM grid WHERE community = ? ORDER BY code", arguments: [code]) }
+        try read { db in try db.texts("code", "SELECT code FROM grid WHERE community = ? ORDER BY code", [code]) }
     }
 
     public func tickets(matching query: TicketQuery) throws -> [Ticket] {

@@ -146,10 +146,10 @@ extension SQLiteStore {
 
     public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date, overriding: String?) throws -> Ticket {
         try write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ticket WHERE id = ?"), arguments: [ticketID]) else {
+            guard let row = try db.row("SELECT * FROM ticket WHERE id = ?", [ticketID]) else {
                 throw StoreError.notFound(kind: "ticket", id: ticketID)
             }
-            let ticket = try Records.ticket(row.fields)
+            let ticket = try Records.ticket(row)
             try authorize(db, .ticket(action, grid: ticket.gridCode))
             switch action {
             case .dispatch(let grid, let assignee):
@@ -183,17 +183,17 @@ extension SQLiteStore {
     public func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff {
         try write { db in
             if operatorID != nil {
-                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT grid, community FROM staff WHERE id = ?"), arguments: [staffID]) else {
+                guard let row = try db.row("SELECT grid, community FROM staff WHERE id = ?", [staffID]) else {
                     throw StoreError.notFound(kind: "staff", id: staffID)
                 }
-                try authorize(db, .duty(grid: row.fields.optionalText("grid"), community: row.fields.optionalText("community")))
+                try authorize(db, .duty(grid: row.optionalText("grid"), community: row.optionalText("community")))
             }
-            try db.execute("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
-            guard db.changesCount > 0, let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM staff WHERE id = ?"), arguments: [staffID]) else {
+            let changed = try db.execute("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
+            guard changed > 0, let row = try db.row("SELECT * FROM staff WHERE id = ?", [staffID]) else {
                 throw StoreError.notFound(kind: "staff", id: staffID)
             }
             try Self.append(db, .duty(staffID: staffID, duty), by: actor, at: time)
-            return try Records.staff(row.fields)
+            return try Records.staff(row)
         }
     }
 
@@ -221,7 +221,7 @@ extension SQLiteStore {
             var calls: [Call] = []
             for staffID in staffIDs {
                 // staff, or a Party member who holds no grid post
-                if try Row.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM party_member WHERE id = ?"), arguments: [staffID]) == nil {
+                if try db.row("SELECT 1 FROM party_member WHERE id = ?", [staffID]) == nil {
                     try Self.require(db, table: "staff", key: "id", staffID, kind: "staff")
                 }
                 let call = Call(
@@ -237,10 +237,10 @@ extension SQLiteStore {
 
     public func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call {
         try write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM call WHERE id = ?"), arguments: [callID]) else {
+            guard let row = try db.row("SELECT * FROM call WHERE id = ?", [callID]) else {
                 throw StoreError.notFound(kind: "call", id: callID)
             }
-            let call = try Records.call(row.fields)
+            let call = try Records.call(row)
             try authorize(db, .answerCall(grid: try call.gridCode ?? Self.grid(of: "staff", "id", call.staffID, db)))
             guard call.staffID == staffID else {
                 throw StoreError.invalid("call \(callID) is for \(call.staffID), not \(staffID)")
@@ -258,10 +258,10 @@ extension SQLiteStore {
 
     public func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call] {
         try write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM call WHERE id = ?"), arguments: [callID]) else {
+            guard let row = try db.row("SELECT * FROM call WHERE id = ?", [callID]) else {
                 throw StoreError.notFound(kind: "call", id: callID)
             }
-            var missed = try Records.call(row.fields)
+            var missed = try Records.call(row)
             try authorize(db, .calls(grid: try missed.gridCode ?? Self.grid(of: "staff", "id", missed.staffID, db)))
             let state = missed.state(at: time, timeout: timeout)
             guard state == .missed else { throw StoreError.call(CallError(callID: callID, state: state)) }
@@ -295,7 +295,7 @@ extension SQLiteStore {
         try write { db in
             try authorize(db, .importData)
             for household in households {
-                guard let grid = try String.fetchOne(db, sql: "SELECT grid FROM building WHERE code = ?", arguments: [household.buildingCode]) else {
+                guard let grid = try db.text("grid", "SELECT grid FROM building WHERE code = ?", [household.buildingCode]) else {
                     throw StoreError.notFound(kind: "building", id: household.buildingCode)
                 }
                 var row = household
@@ -310,7 +310,7 @@ extension SQLiteStore {
     public func upsert(staff: [Staff], source: String, at time: Date) throws -> Int {
         try write { db in
             try authorize(db, .importData)
-            var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM staff") ?? 0
+            var position = try db.integer("n", "SELECT COALESCE(MAX(position), 0) + 1 AS n FROM staff", []) ?? 0
             for person in staff {
                 if let grid = person.gridCode { try Self.require(db, table: "grid", key: "code", grid, kind: "grid") }
                 if let community = person.communityCode { try Self.require(db, table: "community", key: "code", community, kind: "community") }
@@ -336,17 +336,17 @@ extension SQLiteStore {
             var leaders: [String: String] = [:]
             for m in partyMembers where m.post == .secretary || m.post == .groupLeader {
                 let key = m.orgCode + "|" + m.post.rawValue
-                let stored = try String.fetchOne(db, sql: "SELECT id FROM party_member WHERE org = ? AND post = ?", arguments: [m.orgCode, m.post.rawValue])
+                let stored = try db.text("id", "SELECT id FROM party_member WHERE org = ? AND post = ?", [m.orgCode, m.post.rawValue])
                 let holder = leaders[key] ?? stored.flatMap { listed.contains($0) ? nil : $0 }
                 if let holder, holder != m.id {
                     throw StoreError.invalid("\(m.id) would be a second \(m.post.rawValue) of \(m.orgCode): \(holder) holds it")
                 }
                 leaders[key] = m.id
             }
-            var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM party_member") ?? 0
+            var position = try db.integer("n", "SELECT COALESCE(MAX(position), 0) + 1 AS n FROM party_member", []) ?? 0
             for m in partyMembers {
                 // an updated member keeps its place in the list
-                let kept = try Int.fetchOne(db, sql: "SELECT position FROM party_member WHERE id = ?", arguments: [m.id])
+                let kept = try db.integer("position", "SELECT position FROM party_member WHERE id = ?", [m.id])
                 try db.execute("""
                     INSERT INTO party_member (id, name, phone, org, post, building, functional, staff, position)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
