@@ -34,11 +34,11 @@ extension Records {
     }
 }
 
-extension SQLiteStore {
+extension SQLStore {
     /// The columns a household is read with: its own and its 四清.
-    static let householdColumns = """
+    static var householdColumns: String { """
         h.*, c.family, c.family_at, c.category, c.category_at, c.needs, c.needs_at, c.hazards, c.hazards_at
-        """
+        """ }
 
     public func confirmClears(householdID: String, _ notes: [FourClears.Facet: String], by actor: String, at time: Date) throws -> FourClears {
         guard !notes.isEmpty else { throw StoreError.invalid("nothing to confirm: name at least one of family, category, needs, hazards") }

@@ -5,7 +5,7 @@ import GRDB
 /// Alarms (告警): raised when a grid enters alarm, acknowledged by an operator, cleared when
 /// the grid leaves it, escalated when left untaken. One standing alarm per grid (a unique
 /// partial index), each step checked inside its transaction.
-extension SQLiteStore {
+extension SQLStore {
     public func raiseAlarm(gridCode: String, reasons: [String], at time: Date) throws -> Alarm? {
         try write { db in
             try Self.require(db, table: "grid", key: "code", gridCode, kind: "grid")

@@ -4,7 +4,7 @@ import GRDB
 
 /// Care plans (个性化服务方案): the 群众点单 → 社工站派单 → 专业社工接单 loop, their services and
 /// each service given.
-extension SQLiteStore {
+extension SQLStore {
     public func orderCare(_ request: CareOrder, by actor: String, at time: Date) throws -> CarePlan {
         let goal = request.goal.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !goal.isEmpty else { throw StoreError.invalid("a care plan needs a goal") }

@@ -15,7 +15,7 @@ public protocol CredentialDirectory: Sendable {
     func revoke(credentialID id: String, by actor: String, at time: Date) throws -> Credential
 }
 
-extension SQLiteStore: CredentialDirectory {
+extension SQLStore {
     public func credentials() throws -> [Credential] {
         try read { db in try Records.all(db, "SELECT * FROM credential ORDER BY issued_at, id", Records.credential) }
     }

@@ -4,7 +4,7 @@ import GRDB
 
 /// Joint handling (联动处置): calling parties in on a ticket, their answers, and what a
 /// ticket's resolution or cancellation does to those still pending.
-extension SQLiteStore {
+extension SQLStore {
     public func callIn(ticketID: String, responderIDs: [String], hours: Int?, by actor: String, at time: Date) throws -> [CallIn] {
         guard !responderIDs.isEmpty else { throw StoreError.invalid("nobody to call in") }
         if let hours, !(1...720).contains(hours) { throw StoreError.invalid("a call-in's deadline is 1 to 720 hours, not \(hours)") }

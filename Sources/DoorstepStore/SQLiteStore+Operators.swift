@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Operators (操作员) and the check every write makes of the one acting.
-extension SQLiteStore {
+extension SQLStore {
     public func operators() throws -> [Operator] {
         try read { db in try Records.all(db, "SELECT * FROM operator ORDER BY position", Records.operatorRecord) }
     }

@@ -30,7 +30,7 @@ extension Records {
     }
 }
 
-extension SQLiteStore {
+extension SQLStore {
     public func logPlaceVisit(placeCode: String, staffID: String, note: String?, at time: Date) throws -> PlaceVisit {
         try write { db in
             try Self.require(db, table: "key_place", key: "code", placeCode, kind: "key place")

@@ -2,11 +2,11 @@ import DoorstepDomain
 import Foundation
 import GRDB
 
-extension SQLiteStore {
+extension SQLStore {
     /// How many days of ratings `loadAll` brings (satisfaction looks back 30).
-    static let recentDays: TimeInterval = 31
+    static var recentDays: TimeInterval { 31 }
     /// How many days of other closed tickets it brings (resolved today, accepted in 24 hours).
-    static let recentOutcomeDays: TimeInterval = 2
+    static var recentOutcomeDays: TimeInterval { 2 }
 
     /// The wall's working set as nine read transactions that the cores take in turn (a city's
     /// load takes about half the time on two cores). Open tickets in full; closed ones only as
@@ -63,17 +63,6 @@ extension SQLiteStore {
         return data
     }
 
-    /// What one of the working set's reads returns.
-    private enum LoadPart {
-        case tickets([Ticket])
-        case staff([Staff])
-        case territory(CentreData)
-        case outcomes([TicketOutcome])
-        case party([PartyOrganisation], [PartyMember])
-        case care([CarePlan])
-        case clears(FourClearsCensus)
-        case alarms([Alarm])
-    }
 
     private func loadTerritory(_ db: some SQLSession, now: Date) throws -> CentreData {
         guard let centre = try db.first("SELECT * FROM street", [], Records.centre) else {
@@ -121,13 +110,13 @@ extension SQLiteStore {
 
     /// Which tickets are open, as SQL: the open tickets' index is partial on exactly this, and
     /// a query is answered from it only when its condition is the same.
-    static let openTicketCondition = "state IN ('ordered', 'dispatched', 'accepted', 'escalated')"
+    static var openTicketCondition: String { "state IN ('ordered', 'dispatched', 'accepted', 'escalated')" }
 
     static func loadOpenTickets(_ db: some SQLSession) throws -> [Ticket] {
         try Records.all(db, "SELECT * FROM ticket WHERE \(openTicketCondition)", Records.ticket)
     }
 
-    private static let outcomeColumns = "id, state, state_since, dispatched_at, accepted_at, rating"
+    private static var outcomeColumns: String { "id, state, state_since, dispatched_at, accepted_at, rating" }
 
     /// Tickets rated from `start` up to `end` (open-ended when nil).
     static func loadRated(_ db: some SQLSession, from start: TimeInterval, to end: TimeInterval?) throws -> [TicketOutcome] {
@@ -276,4 +265,16 @@ extension SQLiteStore {
         }
         return out
     }
+}
+
+/// What one of the working set's reads returns.
+enum LoadPart {
+    case tickets([Ticket])
+    case staff([Staff])
+    case territory(CentreData)
+    case outcomes([TicketOutcome])
+    case party([PartyOrganisation], [PartyMember])
+    case care([CarePlan])
+    case clears(FourClearsCensus)
+    case alarms([Alarm])
 }

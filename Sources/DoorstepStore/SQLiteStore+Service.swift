@@ -44,7 +44,7 @@ public protocol ServiceQueries: Sendable {
     func orderingChannel(of ticketID: String) throws -> String?
 }
 
-extension SQLiteStore: ServiceQueries {
+extension SQLStore {
     public func jurisdiction() throws -> (code: String, name: String) {
         try read { db in
             guard let row = try db.row("SELECT code, name FROM street ORDER BY code LIMIT 1", []) else {

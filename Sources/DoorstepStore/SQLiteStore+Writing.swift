@@ -2,7 +2,7 @@ import DoorstepDomain
 import Foundation
 import GRDB
 
-extension SQLiteStore {
+extension SQLStore {
     public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
             try authorize(db, .importData)
@@ -10,7 +10,12 @@ extension SQLiteStore {
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.execute("DELETE FROM \(table)", [])
             }
-            try db.execute("DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')", [])
+            switch db.dialect {
+            case .sqlite: try db.execute("DELETE FROM sqlite_sequence WHERE name IN ('event', 'ticket_transition')", [])
+            case .postgres:
+                try db.execute("SELECT setval(pg_get_serial_sequence('event', 'seq'), 1, false)", [])
+                try db.execute("SELECT setval(pg_get_serial_sequence('ticket_transition', 'id'), 1, false)", [])
+            }
             let s = data.centre
             try db.execute("INSERT INTO street (code, name, duty_start, duty_end) VALUES (?, ?, ?, ?)",
                            [s.code, s.name, s.dutyHours.lowerBound, s.dutyHours.upperBound])
@@ -142,7 +147,7 @@ extension SQLiteStore {
     }
 
     /// Rows written by one INSERT in a bulk order (11 values a row, well under SQLite's limit).
-    static let rowsPerInsert = 100
+    static var rowsPerInsert: Int { 100 }
 
     public func act(on ticketID: String, _ action: TicketAction, by actor: String, at time: Date, overriding: String?) throws -> Ticket {
         try write { db in
@@ -370,24 +375,6 @@ extension SQLiteStore {
         try write { db in for callIn in callIns { try Records.insert(callIn, db) } }
     }
 
-    /// The benchmark's yardstick: the same ticket rows through one bare prepared INSERT into
-    /// the ticket table in a single transaction (no checks, no ids allocated, no events). Not a
-    /// write path: the bench runs it on a scratch database.
-    @_spi(Bench) public func rawInsert(tickets requests: [OrderRequest], at time: Date) throws {
-        try write { db in
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
-                                    created_at, state_since) VALUES (?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)
-                """)
-            for (n, request) in requests.enumerated() {
-                try statement.execute(arguments: [
-                    "B\(n)", request.gridCode, request.categoryCode, request.source.rawValue, request.priority.rawValue, request.title,
-                    request.residentName, request.residentPhone, time.timeIntervalSince1970, time.timeIntervalSince1970,
-                ])
-            }
-        }
-    }
-
     // MARK: Helpers
 
     static func require(_ db: some SQLSession, table: String, key: String, _ value: String, kind: String) throws {
@@ -420,4 +407,24 @@ extension SQLiteStore {
         }
     }
 
+}
+
+extension SQLiteStore {
+    /// The benchmark's yardstick: the same ticket rows through one bare prepared INSERT into
+    /// the ticket table in a single transaction (no checks, no ids allocated, no events). Not a
+    /// write path: the bench runs it on a scratch database.
+    @_spi(Bench) public func rawInsert(tickets requests: [OrderRequest], at time: Date) throws {
+        try write { db in
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
+                                    created_at, state_since) VALUES (?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)
+                """)
+            for (n, request) in requests.enumerated() {
+                try statement.execute(arguments: [
+                    "B\(n)", request.gridCode, request.categoryCode, request.source.rawValue, request.priority.rawValue, request.title,
+                    request.residentName, request.residentPhone, time.timeIntervalSince1970, time.timeIntervalSince1970,
+                ])
+            }
+        }
+    }
 }

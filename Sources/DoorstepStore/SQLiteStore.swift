@@ -6,7 +6,7 @@ import GRDB
 /// readers (walls, listings, other terminals) read while one writer writes; a 5-second busy
 /// timeout; every write an IMMEDIATE transaction that takes the write lock before it reads,
 /// checks, writes and appends to the event log.
-public final class SQLiteStore: DoorstepStore, BulkLoading {
+public final class SQLiteStore: SQLStore {
     let pool: DatabasePool
     public let path: String
     /// The operator this store acts for (`acting(as:)`): every write is checked against their
@@ -99,7 +99,7 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
 
     /// Runs `body` in one IMMEDIATE write transaction; store errors pass through, database
     /// errors become `StoreError.unavailable`.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             var result: T?
             try pool.writeWithoutTransaction { db in
@@ -117,7 +117,7 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
         }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read { db in try body(db) }
         } catch let error as StoreError {
@@ -127,6 +127,9 @@ public final class SQLiteStore: DoorstepStore, BulkLoading {
         }
     }
 
+}
+
+extension SQLStore {
     /// Appends one event to the log (inside the caller's transaction).
     static func append(_ db: some SQLSession, _ change: Change, by actor: String, at time: Date) throws {
         let row = EventCodec.encode(change)
