@@ -121,14 +121,17 @@ let package = Package(
             ]
         ),
         // Helpers the store, engine, calls and simulation tests share (temporary databases, a fixed now).
-        .target(name: "DoorstepTestSupport", dependencies: ["DoorstepDomain", "DoorstepSeeds", "DoorstepStore"], path: "Sources/DoorstepTestSupport"),
+        // (and a throwaway PostgreSQL cluster for the suites that run on both stores)
+        .target(name: "DoorstepTestSupport", dependencies: ["DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepPostgres", "DoorstepCalls",
+                                                            .product(name: "Logging", package: "swift-log")],
+                path: "Sources/DoorstepTestSupport"),
         .testTarget(name: "DoorstepDomainTests", dependencies: ["DoorstepDomain", "DoorstepSeeds"]),
         .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas"]),
         .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
         .testTarget(
             name: "DoorstepStoreTests",
             dependencies: [
-                "DoorstepStore", "DoorstepDomain", "DoorstepSeeds", "DoorstepTestSupport",
+                "DoorstepStore", "DoorstepDomain", "DoorstepSeeds", "DoorstepTestSupport", "DoorstepPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]  // read through #filePath and copied before use

@@ -8,8 +8,8 @@ import PostgresNIO
 enum PostgresSchema {
     /// The advisory lock migrations run under ("doorstep" in ASCII).
     static let migrationLock: Int64 = 0x646F_6F72_7374_6570
-    /// The advisory lock every event append takes until its transaction ends (see `PostgresStore.append`).
-    static let feedLock: Int64 = 0x646F_6F72_7374_6571
+    /// The advisory lock every write transaction takes until it ends (see `PostgresStore`).
+    static let writeLock: Int64 = 0x646F_6F72_7374_6571
     /// The channel a commit's events are announced on (`NOTIFY`), for walls that listen.
     static let feedChannel = "doorstep_feed"
 

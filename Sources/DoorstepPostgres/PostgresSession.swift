@@ -7,22 +7,22 @@ import PostgresNIO
 /// inside quoted text or a quoted name stays), each argument is bound by its kind, and each
 /// row comes back as `Fields` by column name (whole numbers, numbers and text, as SQLite
 /// gives them).
-struct PostgresSession: SQLSession {
+public struct PostgresSession: SQLSession {
     let connection: PostgresConnection
     let logger: Logger
-    var dialect: SQLDialect { .postgres }
+    public var dialect: SQLDialect { .postgres }
 
-    func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
+    public func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
         let result = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
         return result.metadata.rows ?? 0
     }
 
-    func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T] {
+    public func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T] {
         let result = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
         return try result.map { try decode(Self.fields($0)) }
     }
 
-    func row(_ sql: String, _ arguments: [any SQLArgument]) throws -> Fields? {
+    public func row(_ sql: String, _ arguments: [any SQLArgument]) throws -> Fields? {
         try rows(sql, arguments, cached: false) { $0 }.first
     }
 

@@ -5,20 +5,26 @@ import Logging
 import PostgresNIO
 
 /// The store on PostgreSQL: one database for a district's walls, community offices and HTTP
-/// services on many machines. Its calls block their caller, like the SQLite store's, on a few
-/// pooled connections; every change is a short transaction that also appends to the event log.
+/// services on many machines. It runs the same commands, queries and event log as the SQLite
+/// store (`SQLStore`, over `PostgresSession`s) and passes the same conformance suite; its calls
+/// block their caller, on a few pooled connections.
 ///
-/// Built so far: the location (URL, password from the environment or `.pgpass`), the pool,
-/// the schema's migrations under an advisory lock, and the change feed, whose order is the
-/// order of commits (see `append`). The territory, people and lifecycle tables follow, to pass
-/// the same conformance suite as the SQLite store.
-public final class PostgresStore: Sendable {
+/// Writes are serialised by one advisory lock, taken at the start of each write transaction
+/// and held until it ends — as SQLite's single writer: a race has one winner, who committed
+/// before the loser read, so the loser is told who won; and events are numbered in commit
+/// order, so a reader following "events after N" never skips one that commits late. Each
+/// write announces itself with `NOTIFY` at commit, for walls that listen (`FeedListener`).
+public final class PostgresStore: SQLStore, Sendable {
+    public typealias Session = PostgresSession
     public var location: PostgresLocation { pool.location }
+    public var path: String { pool.location.description }
+    public let operatorID: String?
     let pool: ConnectionPool
     let logger: Logger
 
-    init(pool: ConnectionPool, logger: Logger) {
+    init(pool: ConnectionPool, operatorID: String? = nil, logger: Logger) {
         self.pool = pool
+        self.operatorID = operatorID
         self.logger = logger
     }
 
@@ -32,6 +38,11 @@ public final class PostgresStore: Sendable {
         return store
     }
 
+    /// The same database, each write checked as done by operator `id`.
+    public func acting(as id: String) -> PostgresStore { PostgresStore(pool: pool, operatorID: id, logger: logger) }
+
+    public func checked(as operatorID: String) -> any DoorstepStore { acting(as: operatorID) }
+
     /// The schema versions the database holds.
     public func schemaVersions() throws -> [Int] {
         try pool.withConnection { connection in
@@ -42,12 +53,14 @@ public final class PostgresStore: Sendable {
     /// Closes the pool's idle connections.
     public func close() { pool.close() }
 
-    /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    public func write<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try pool.withConnection { connection in
+            let session = PostgresSession(connection: connection, logger: logger)
             _ = try connection.query("BEGIN", logger: logger).wait()
             do {
-                let result = try body(connection)
+                _ = try connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))", logger: logger).wait()
+                let result = try body(session)
+                _ = try connection.query("SELECT pg_notify(\(PostgresSchema.feedChannel), '')", logger: logger).wait()
                 _ = try connection.query("COMMIT", logger: logger).wait()
                 return result
             } catch {
@@ -57,12 +70,21 @@ public final class PostgresStore: Sendable {
         }
     }
 
-    /// Runs `body` on a connection in a read-only transaction (one snapshot for all it reads).
-    func read<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    public func read<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try pool.withConnection { connection in
             _ = try connection.query("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger).wait()
             defer { _ = try? connection.query("COMMIT", logger: logger).wait() }
-            return try body(connection)
+            return try body(PostgresSession(connection: connection, logger: logger))
         }
+    }
+}
+
+extension PostgresStore {
+    /// Runs one statement on its own, outside any transaction, as `location`'s user (`CREATE
+    /// DATABASE` cannot run inside one): for setting up a server, not for the store's data.
+    public static func administer(_ sql: String, at location: PostgresLocation, logger: Logger) throws {
+        let pool = ConnectionPool(location: location, size: 1, logger: logger)
+        defer { pool.close() }
+        try pool.withConnection { connection in _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait() }
     }
 }

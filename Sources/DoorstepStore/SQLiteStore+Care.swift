@@ -123,7 +123,7 @@ extension SQLStore {
         try read { db in
             // one statement for every filter: a NULL grid or a true flag lets every row through
             try Self.withServices(db, Records.all(db, """
-                SELECT * FROM care_plan WHERE (?1 IS NULL OR grid = ?1) AND (?2 OR state != 'closed') ORDER BY id
+                SELECT * FROM care_plan WHERE (CAST(?1 AS TEXT) IS NULL OR grid = ?1) AND (?2 = 1 OR state != 'closed') ORDER BY id
                 """, [gridCode, includeClosed], Records.carePlan))
         }
     }

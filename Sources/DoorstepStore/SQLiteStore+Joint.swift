@@ -94,7 +94,7 @@ extension SQLStore {
         try read { db in
             // one statement for every filter: a NULL ticket or a false flag lets every row through
             try Records.all(db, """
-                SELECT * FROM call_in WHERE (?1 IS NULL OR ticket = ?1) AND (NOT ?2 OR state IN ('requested', 'arrived'))
+                SELECT * FROM call_in WHERE (CAST(?1 AS TEXT) IS NULL OR ticket = ?1) AND (?2 = 0 OR state IN ('requested', 'arrived'))
                 ORDER BY requested_at DESC, id DESC LIMIT ?3
                 """, [ticketID, pendingOnly, limit], Records.callIn)
         }

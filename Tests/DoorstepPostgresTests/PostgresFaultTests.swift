@@ -1,3 +1,4 @@
+import DoorstepTestSupport
 import DoorstepDomain
 import DoorstepStore
 import Foundation
@@ -27,7 +28,7 @@ struct PostgresFaultTests {
         var latencies: [Duration] = []
         for n in 0..<5 {
             let start = ContinuousClock.now
-            try writer.record([.visit(visitID: "V\(n)", householdID: "H1")], by: "S0002", at: t0)
+            try writer.recordReveal(of: "T\(n)", by: "duty", at: t0)
             #expect(woken.wait(timeout: .now() + 5) == .success)
             latencies.append(ContinuousClock.now - start)
         }
@@ -55,12 +56,14 @@ struct PostgresFaultTests {
         listener.start()
         defer { listener.stop() }
         #expect(heard.wait(timeout: .now() + 30) == .success)
-        let before = try store.record([.visit(visitID: "V1", householdID: "H1")], by: "S0002", at: t0)
+        try store.recordReveal(of: "T1", by: "duty", at: t0)
+        let before = try store.lastSequence()
 
         #expect(cluster.pgctl("restart") == nil)
         // nothing acknowledged is lost, and the store reaches the server again by itself
-        let after = try store.record([.visit(visitID: "V2", householdID: "H1")], by: "S0002", at: t0)
-        #expect(try store.events(after: 0, limit: 10).map(\.sequence) == before + after)
+        try store.recordReveal(of: "T2", by: "duty", at: t0)
+        #expect(try store.events(after: 0, limit: 10).map(\.change) == [.revealed(subject: "T1"), .revealed(subject: "T2")])
+        #expect(try store.lastSequence() > before)
         // the listener lost the server, then heard it again, and woke the reader to catch up
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline, states.withLock({ $0 }) != [true, false, true] { _ = heard.wait(timeout: .now() + 1) }

@@ -1,3 +1,4 @@
+import DoorstepTestSupport
 import DoorstepPostgres
 import Testing
 

@@ -24,7 +24,7 @@ struct SQLSessionTests {
         case .postgres:
             let store = try PostgresStore.open(try TestServer.freshDatabase(), logger: TestServer.logger)
             defer { store.close() }
-            try store.transaction { try body(PostgresSession(connection: $0, logger: TestServer.logger)) }
+            try store.write { try body($0) }
         }
     }
 

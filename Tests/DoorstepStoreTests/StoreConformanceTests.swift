@@ -1,4 +1,5 @@
 import DoorstepDomain
+import DoorstepPostgres
 import DoorstepSeeds
 import DoorstepStore
 import DoorstepTestSupport
@@ -12,11 +13,17 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
     let make: @Sendable (Date) throws -> (store: any DoorstepStore & BulkLoading, cleanUp: @Sendable () -> Void)
     var testDescription: String { name }
 
-    static let all: [StoreUnderTest] = [.sqlite]
+    /// SQLite always; PostgreSQL where a server can be started (CI makes sure one can).
+    static let all: [StoreUnderTest] = TestServer.isAvailable ? [.sqlite, .postgres] : [.sqlite]
 
     static let sqlite = StoreUnderTest(name: "SQLite") { now in
         let (database, store) = try TemporaryDatabase.demo(now: now)
         return (store, { database.cleanUp() })
+    }
+
+    static let postgres = StoreUnderTest(name: "PostgreSQL") { now in
+        let store = try PostgresStore.open(try TestServer.demoDatabase(now: now), logger: TestServer.logger)
+        return (store, { store.close() })
     }
 }
 

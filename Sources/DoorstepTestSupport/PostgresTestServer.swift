@@ -2,7 +2,8 @@ import DoorstepCalls
 import Foundation
 import Logging
 import Synchronization
-@testable import DoorstepPostgres
+import DoorstepPostgres
+import DoorstepSeeds
 
 #if canImport(Glibc)
 import Glibc
@@ -13,13 +14,13 @@ import Glibc
 /// packages, as the `postgres` user when run as root (initdb refuses root), in a temporary
 /// directory, on 127.0.0.1 and a free port — and stops when it exits. Each test takes a fresh
 /// database of its own on it, so suites run side by side.
-enum TestServer {
+public enum TestServer {
     /// The admin URL, or why there is no server.
-    static let admin: Result<String, Unavailable> = start()
+    public static let admin: Result<String, Unavailable> = start()
 
-    struct Unavailable: Error, CustomStringConvertible { var description: String }
+    public struct Unavailable: Error, CustomStringConvertible { public var description: String }
 
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         switch admin {
         case .success: return true
         case .failure(let reason):
@@ -30,19 +31,44 @@ enum TestServer {
         }
     }
 
-    static let logger = Logger(label: "doorstep.test.postgres") { _ in SwiftLogNoOpLogHandler() }
+    public static let logger = Logger(label: "doorstep.test.postgres") { _ in SwiftLogNoOpLogHandler() }
     private static let counter = Mutex(0)
 
-    /// A new, empty database on the server.
-    static func freshDatabase() throws -> PostgresLocation {
+    /// The demo street's databases as of each instant asked for, loaded once (a load over the
+    /// wire takes seconds), and copied for each test by `CREATE DATABASE … TEMPLATE`.
+    private static let demoTemplates = Mutex<[Double: String]>([:])
+
+    /// A new database holding the demo street as of `now`.
+    public static func demoDatabase(now: Date) throws -> PostgresLocation {
         let admin = try PostgresLocation(url: try self.admin.get())
         let name = "doorstep_test_\(getpid())_\(counter.withLock { $0 += 1; return $0 })"
-        let pool = ConnectionPool(location: admin, size: 1, logger: logger)
-        defer { pool.close() }
-        try pool.withConnection { connection in
-            _ = try connection.query(.init(unsafeSQL: "DROP DATABASE IF EXISTS \(name)"), logger: logger).wait()
-            _ = try connection.query(.init(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger).wait()
+        try demoTemplates.withLock { templates in
+            let template: String
+            if let made = templates[now.timeIntervalSince1970] {
+                template = made
+            } else {
+                let location = try freshDatabase()
+                let store = try PostgresStore.open(location, logger: logger)
+                defer { store.close() }
+                try store.replaceAll(with: try DataSet.load(from: .embeddedDemo, now: now), at: now)
+                store.close()
+                template = location.database
+                templates[now.timeIntervalSince1970] = template
+            }
+            // (one copy at a time: a template must have no other users while it is copied)
+            try PostgresStore.administer("CREATE DATABASE \(name) TEMPLATE \(template)", at: admin, logger: logger)
         }
+        var location = admin
+        location.database = name
+        return location
+    }
+
+    /// A new, empty database on the server.
+    public static func freshDatabase() throws -> PostgresLocation {
+        let admin = try PostgresLocation(url: try self.admin.get())
+        let name = "doorstep_test_\(getpid())_\(counter.withLock { $0 += 1; return $0 })"
+        try PostgresStore.administer("DROP DATABASE IF EXISTS \(name)", at: admin, logger: logger)
+        try PostgresStore.administer("CREATE DATABASE \(name)", at: admin, logger: logger)
         var location = admin
         location.database = name
         return location
@@ -60,7 +86,7 @@ enum TestServer {
     }
 
     /// A TCP port nothing listens on now (the kernel's pick).
-    static func freePort() -> Int {
+    public static func freePort() -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_in()
@@ -77,7 +103,7 @@ enum TestServer {
 /// A throwaway PostgreSQL cluster: `initdb` and `pg_ctl` from Debian's packages, as the
 /// `postgres` user when run as root (initdb refuses root), in a temporary directory, on
 /// 127.0.0.1 and a free port; stopped by `stop()` or when the test process ends.
-final class Cluster: Sendable {
+public final class Cluster: Sendable {
     let directory: String
     let port: Int
     private let bin: String
@@ -85,7 +111,7 @@ final class Cluster: Sendable {
     private static let running = Mutex<[Cluster]>([])
     private static let environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"]
 
-    var adminURL: String { "postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable" }
+    public var adminURL: String { "postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable" }
 
     private init(directory: String, port: Int, bin: String, asPostgres: [String]) {
         self.directory = directory
@@ -94,7 +120,7 @@ final class Cluster: Sendable {
         self.asPostgres = asPostgres
     }
 
-    static func start() throws(TestServer.Unavailable) -> Cluster {
+    public static func start() throws(TestServer.Unavailable) -> Cluster {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         guard let bin = versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }).map({ "/usr/lib/postgresql/\($0)/bin" })
             .first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/initdb") })
@@ -132,13 +158,13 @@ final class Cluster: Sendable {
     /// asynchronous here; fsync is off, which only a crash of the machine would show); nil
     /// when it worked.
     @discardableResult
-    func pgctl(_ action: String) -> String? {
+    public func pgctl(_ action: String) -> String? {
         let options = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300"
         return run(["pg_ctl", "-D", directory + "/data", "-l", directory + "/server.log", "-w", "-t", "60", "-m", "immediate", "-o", options, action])
     }
 
     /// Stops the server and removes its files.
-    func stop() {
+    public func stop() {
         pgctl("stop")
         try? FileManager.default.removeItem(atPath: directory)
         Self.running.withLock { $0.removeAll { $0 === self } }
