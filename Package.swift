@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // Doorstep (家门口): a terminal command centre for grid-based community governance.
 // Layers, one direction: Domain ← Seeds, Store ← Engine ← Screen (pure view) ← Terminal (ncurses) ← doorstep.
 import PackageDescription
@@ -11,6 +11,13 @@ let package = Package(
         // `doorstep serve` runs this: the HTTP service (Hummingbird) in a binary of its own, so
         // that `swift run doorstep demo` does not build an HTTP stack it does not use
         .executable(name: "doorstep-server", targets: ["doorstep-server"]),
+    ],
+    // `swift build --traits PostgreSQL`: a doorstep whose --db also takes postgresql:// URLs. Off by
+    // default, so that a newcomer's first `swift run doorstep demo` does not build a PostgreSQL
+    // client, SwiftNIO and TLS (minutes on two cores) for a demo that runs on SQLite.
+    traits: [
+        .trait(name: "PostgreSQL", description: "the commands open postgresql:// stores (postgres-nio)"),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -84,6 +91,7 @@ let package = Package(
                 "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepSimulation", "DoorstepCalls",
                 "DoorstepCanvas", "DoorstepScreen", "DoorstepTerminal", "DoorstepCredentials",
                 .product(name: "Logging", package: "swift-log"),
+                .target(name: "DoorstepPostgres", condition: .when(traits: ["PostgreSQL"])),
             ]
         ),
         // The HTTP service: Open311 GeoReport v2 for residents' channels, a JSON API for workers'

@@ -21,11 +21,11 @@ public struct CommandLineEnd {
     }
 
     /// The store, for reading.
-    func open(readOnly: Bool = false) throws -> SQLiteStore { try StoreAccess.open(database, readOnly: readOnly) }
+    func open(readOnly: Bool = false) throws -> any SQLStore { try StoreAccess.open(database, readOnly: readOnly) }
 
     /// The store acting for this command's operator (every write checked against their role
     /// and scope), and the actor the event log records.
-    func session() throws -> (store: SQLiteStore, actor: String) {
+    func session() throws -> (store: any SQLStore, actor: String) {
         let session = try identity.session(try open())
         return (session.store, session.actor)
     }
@@ -122,8 +122,7 @@ public struct CommandLineEnd {
         let now = clock.now()
         let data = try DataSets.load(from: folder, now: now)
         // replacing a database that has operators is a street duty operator's import, checked
-        let store = FileManager.default.fileExists(atPath: database) ? try session().store
-            : try storeCall { try SQLiteStore(path: database, create: true) }
+        let store = StoreAccess.holdsData(database) ? try session().store : try StoreAccess.open(database, create: true)
         try storeCall { try store.replaceAll(with: data, at: now) }
         return "\(database): \(data.centre.name), \(data.communities.count) communities, \(data.grids.count) grids, "
             + "\(data.staff.count) staff, \(data.households.count) households, \(data.tickets.count) tickets"
@@ -136,7 +135,7 @@ public struct CommandLineEnd {
     }
 
     private func refuseExisting(force: Bool) throws {
-        if FileManager.default.fileExists(atPath: database), !force {
+        if StoreAccess.holdsData(database), !force {
             throw Failure("\(database) already exists; add --force to replace its content", exitCode: ExitStatus.refused)
         }
     }

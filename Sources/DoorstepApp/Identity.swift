@@ -37,7 +37,7 @@ public struct Identity: Sendable, Equatable {
 
     /// `store` acting for the operator this identity resolves to (checked in every write),
     /// with the actor to record; the store itself and the unchecked name while it has no operators.
-    public func session(_ store: SQLiteStore) throws -> Session {
+    public func session(_ store: any SQLStore) throws -> Session {
         let operators = try storeCall { try store.operators() }
         let names = Dictionary(operators.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         guard let op = try resolve(in: operators) else { return Session(store: store, actor: unchecked, operator: nil, names: names) }
@@ -47,7 +47,7 @@ public struct Identity: Sendable, Equatable {
     /// A store acting for an operator (or for nobody), who the event log records, and every
     /// operator's name by id (for the ticker).
     public struct Session {
-        public var store: SQLiteStore
+        public var store: any SQLStore
         public var actor: String
         public var `operator`: Operator?
         public var names: [String: String]

@@ -10,6 +10,9 @@ public protocol SQLStore: DoorstepStore, BulkLoading, CredentialDirectory, Servi
     var path: String { get }
     /// The operator every write is checked as (nil: the store's own tools, not checked).
     var operatorID: String? { get }
+    /// The same store, each write checked as done by operator `id` (who must exist when the
+    /// write happens: an operator removed meanwhile is refused).
+    func acting(as id: String) -> Self
     /// Runs `body` in one write transaction, which takes the store's write lock before it
     /// reads: committed when it returns, rolled back when it throws; database errors become
     /// `StoreError.unavailable`.

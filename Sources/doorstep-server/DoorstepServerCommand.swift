@@ -26,7 +26,7 @@ struct DoorstepServerCommand: AsyncParsableCommand {
         let host = parts.dropLast().joined(separator: ":")
         let paths = Paths()
         let path = paths.database(flag: db)
-        let store: SQLiteStore
+        let store: any SQLStore
         do {
             store = try StoreAccess.open(path, readOnly: false)
         } catch let failure as Failure {
