@@ -13,8 +13,11 @@ public enum StoreAccess {
         #if PostgreSQL
         return try storeCall {
             let location: PostgresLocation
-            do { location = try PostgresLocation.resolve(path) } catch { throw StoreError.invalid(error.description) }
-            return try PostgresStore.open(location, poolSize: 4, logger: Logger(label: "doorstep.postgres"))
+            do { location = try PostgresLocation.resolve(path) } catch { throw StoreError.invalid("\(error)") }
+            // (warnings only: a command's output is read by scripts, and the wall logs to its file)
+            var logger = Logger(label: "doorstep.postgres")
+            logger.logLevel = .warning
+            return try PostgresStore.open(location, poolSize: 4, logger: logger)
         }
         #else
         throw Failure(

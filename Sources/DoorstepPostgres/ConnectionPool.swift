@@ -69,8 +69,11 @@ final class ConnectionPool: Sendable {
             defer { idle.removeAll() }
             return idle
         }
-        for connection in connections { try? connection.close().wait() }
+        for connection in connections where !connection.eventLoop.inEventLoop { try? connection.close().wait() }
     }
+
+    // (a connection must be closed before it goes: a pool dropped without `close()` closes its own)
+    deinit { close() }
 
     private static func tls(_ mode: PostgresLocation.TLSMode) throws -> PostgresConnection.Configuration.TLS {
         var client = TLSConfiguration.makeClientConfiguration()
