@@ -3,6 +3,9 @@ import DoorstepScreen
 import DoorstepEngine
 import DoorstepStore
 import Foundation
+#if PostgreSQL
+import DoorstepPostgres
+#endif
 
 /// `doorstep wall`: the wall over an existing database, nothing simulated.
 public struct WallSession {
@@ -29,6 +32,12 @@ public struct WallSession {
                            recentLimit: session.operator.map { $0.scope == .street ? 50 : 500 } ?? 50),
             interval: settings.refresh, pace: .beforeTheSecond(SystemClock()))
         let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
+        #if PostgreSQL
+        // on PostgreSQL a commit on any machine wakes the wall at once; polling stays the truth
+        let listener = (writer as? PostgresStore).map { store in FeedListener(store: store, logger: logger) { engine.pollSoon() } }
+        listener?.start()
+        defer { listener?.stop() }
+        #endif
         return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street,
                             operatorNames: session.names, logger: logger)
     }
