@@ -48,6 +48,17 @@ public struct Fields {
         return value
     }
 
+    /// The column's value as stored, in the kinds both databases share (a blob as its bytes' text).
+    func stored(_ column: String) -> SQLValue {
+        switch value(column).storage {
+        case .null: return .null
+        case .int64(let number): return .integer(number)
+        case .double(let number): return .real(number)
+        case .string(let text): return .text(text)
+        case .blob(let data): return .text(String(decoding: data, as: UTF8.self))
+        }
+    }
+
     /// The column as text, as stored (empty text too); nil for NULL.
     func string(_ column: String) -> String? { typed(column, as: String.self) }
 

@@ -33,6 +33,38 @@ struct Init: ParsableCommand {
     }
 }
 
+/// `doorstep copy`: a whole database to another store (SQLite ⇄ PostgreSQL).
+struct Copy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy a whole database to another: territory, people, tickets with their history, calls, care, alarms, keys and the event log.",
+        discussion: """
+            From a SQLite file to a PostgreSQL server to move a street onto it, or back for a backup a person can \
+            open (postgresql:// needs a doorstep built with `swift build --traits PostgreSQL`). Copy a database \
+            nobody is writing to; every table's rows are counted on both sides at the end.
+            """)
+
+    @Option(help: "The database to copy from: a file, or postgresql://user@host:port/database.") var from: String
+    @Option(help: "The database to copy to: a new file, or an empty PostgreSQL database.") var to: String
+    @Flag(help: "Replace what the target already holds.") var force = false
+
+    func run() throws {
+        try reportingFailures {
+            // on a terminal one line that moves on; in a log, a line per table
+            let live = isatty(2) == 1
+            let summary = try CopyEnd.copy(from: from, to: to, replace: force) { table, done, total in
+                guard total > 0 else { return }
+                if live {
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(table): \(done)/\(total)".utf8))
+                } else if done == total {
+                    FileHandle.standardError.write(Data("\(table): \(total)\n".utf8))
+                }
+            }
+            if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            print(summary)
+        }
+    }
+}
+
 /// `doorstep import`: households or staff from a spreadsheet export.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
