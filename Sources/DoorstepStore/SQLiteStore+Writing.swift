@@ -6,7 +6,7 @@ extension SQLStore {
     public func replaceAll(with data: CentreData, at time: Date) throws {
         try write { db in
             try authorize(db, .importData)
-            for table in ["alarm", "operator", "event", "place_visit", "key_place", "four_clears", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
+            for table in ["idempotency", "alarm", "operator", "event", "place_visit", "key_place", "four_clears", "care_record", "care_service", "care_plan", "call_in", "responder", "department", "call", "visit", "hazard", "party_member", "party_org", "service_point", "ticket_transition", "ticket", "category", "household", "staff",
                           "building", "microgrid", "grid", "community", "subdistrict", "street", "counter"] {
                 try db.execute("DELETE FROM \(table)", [])
             }

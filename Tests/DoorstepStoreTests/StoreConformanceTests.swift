@@ -325,4 +325,16 @@ struct StoreConformanceTests {
         #expect(imported.events.map(\.kind) == [.importedHouseholds, .ticketAccepted])
         #expect(imported.tickets.isEmpty)
     }
+
+    @Test("a database that took orders with an Idempotency-Key is loaded afresh, and the keys go with its tickets", arguments: StoreUnderTest.all)
+    func replaceAfterIdempotentOrders(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let service = try #require(store as? any ServiceQueries)
+        let request = OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐")
+        #expect(try service.order(request, channel: "hotline", idempotencyKey: "k1", at: now).repeated == false)
+        #expect(try service.order(request, channel: "hotline", idempotencyKey: "k1", at: now).repeated == true)
+        try store.replaceAll(with: try DataSet.load(from: .embeddedDemo, now: now), at: now)
+        #expect(try service.order(request, channel: "hotline", idempotencyKey: "k1", at: now).repeated == false)
+    }
 }
