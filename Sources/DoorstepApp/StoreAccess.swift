@@ -9,7 +9,7 @@ import Logging
 /// doorstep built with the PostgreSQL trait — a `postgresql://` server.
 public enum StoreAccess {
     public static func open(_ path: String, readOnly: Bool = false, create: Bool = false) throws -> any SQLStore {
-        guard isServer(path) else { return try storeCall { try SQLiteStore(path: path, readOnly: readOnly, create: create) } }
+        guard ServerURL.isPostgres(path) else { return try storeCall { try SQLiteStore(path: path, readOnly: readOnly, create: create) } }
         #if PostgreSQL
         return try storeCall {
             let location: PostgresLocation
@@ -21,29 +21,14 @@ public enum StoreAccess {
         }
         #else
         throw Failure(
-            "\(PostgresURL.redacted(path)) names a PostgreSQL server, and this doorstep was built without PostgreSQL: "
+            "\(ServerURL.redacted(path)) names a PostgreSQL server, and this doorstep was built without PostgreSQL: "
                 + "build it with `swift build --traits PostgreSQL` (or give a SQLite file)", exitCode: ExitStatus.unavailable)
         #endif
     }
 
-    /// Whether `path` names a database server rather than a file.
-    public static func isServer(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        return lower.hasPrefix("postgresql://") || lower.hasPrefix("postgres://")
-    }
-
     /// Whether the database holds a street already (a file that exists; a server's database with one).
     public static func holdsData(_ path: String) -> Bool {
-        guard isServer(path) else { return FileManager.default.fileExists(atPath: path) }
+        guard ServerURL.isPostgres(path) else { return FileManager.default.fileExists(atPath: path) }
         return (try? open(path).jurisdiction()) != nil
-    }
-}
-
-/// A server URL with its password left out.
-enum PostgresURL {
-    static func redacted(_ url: String) -> String {
-        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@"),
-              let colon = url[scheme.upperBound..<at].firstIndex(of: ":") else { return url }
-        return String(url[..<colon]) + String(url[at...])
     }
 }

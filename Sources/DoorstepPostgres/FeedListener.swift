@@ -28,7 +28,8 @@ public final class FeedListener: Sendable {
     /// every reconnection), and `onState` when it starts or stops hearing the server.
     public init(store: PostgresStore, logger: Logger, onState: @escaping @Sendable (_ listening: Bool) -> Void = { _ in },
                 wake: @escaping @Sendable () -> Void) {
-        self.pool = ConnectionPool(location: store.location, size: 1, patience: 5, logger: logger)
+        // (the store's pool makes its connection; it is held here, never lent)
+        self.pool = store.pool
         self.logger = logger
         self.wake = wake
         self.onState = onState

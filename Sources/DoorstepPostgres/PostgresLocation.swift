@@ -1,3 +1,4 @@
+import DoorstepStore
 import Foundation
 
 /// Where a PostgreSQL store is: `postgresql://user[:password]@host[:port]/database[?sslmode=…]`
@@ -22,10 +23,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether `text` names a PostgreSQL store rather than a SQLite file.
-    public static func isPostgres(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.hasPrefix("postgresql://") || lower.hasPrefix("postgres://")
-    }
+    public static func isPostgres(_ text: String) -> Bool { ServerURL.isPostgres(text) }
 
     /// The location `url` names, its password looked up in `environment` (`PGPASSWORD`, and
     /// `PGUSER`, `USER` for a URL without a user) and in `passwordFile` (the text of a `.pgpass`).
@@ -75,12 +73,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `url` with any password replaced by `***`, for a message about a URL that did not parse.
-    public static func redacted(_ url: String) -> String {
-        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@") else { return url }
-        let credentials = url[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return url }
-        return String(url[..<colon]) + ":***" + String(url[at...])
-    }
+    public static func redacted(_ url: String) -> String { ServerURL.redacted(url, mask: "***") }
 
     /// The first matching line's password in a `.pgpass` text: `host:port:database:user:password`,
     /// each of the first four a value or `*`, with `\:` and `\\` for a colon and a backslash.

@@ -28,12 +28,7 @@ public final class SQLiteStore: SQLStore {
 
     /// What a URL given for a SQLite file is told (its password, if any, left out).
     static func serverURLRefusal(_ url: String) -> String {
-        var shown = url
-        if let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@"),
-           let colon = url[scheme.upperBound..<at].firstIndex(of: ":") {
-            shown = String(url[..<colon]) + String(url[at...])
-        }
-        return "\(shown) names a database server, and this doorstep opens SQLite files only: the PostgreSQL store is not "
+        "\(ServerURL.redacted(url)) names a database server, and this doorstep opens SQLite files only: the PostgreSQL store is not "
             + "wired into the commands yet (give a file path, or leave --db out for the default)"
     }
 

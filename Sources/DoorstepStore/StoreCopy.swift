@@ -89,9 +89,9 @@ public enum StoreCopy {
         let key = quoted(columns[0])
         // a composite key (idempotency: channel and key) is small: read at once
         let whole = table == "idempotency"
+        if whole && after != nil { return [] }
         let sql = "SELECT \(list) FROM \(quoted(table))" + (after == nil || whole ? "" : " WHERE \(key) > ?") + " ORDER BY \(key)"
             + (whole ? "" : " LIMIT \(pageSize)")
-        if whole && after != nil { return [] }
         return try db.rows(sql, after.map { [$0] } ?? [], cached: false) { row in columns.map { row.stored($0) } }
     }
 
