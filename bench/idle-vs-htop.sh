@@ -35,7 +35,7 @@ trap cleanup EXIT
 # each program runs under `script`, which records every byte it writes to the terminal
 start() {  # name, command
   tmux -L "$socket" -f /dev/null new-session -d -s "$1" -x "$width" -y "$height" \
-    "env LANG=C.UTF-8 TERM=tmux-256color script -qfc '$2' $work/$1.typescript"
+    "env LANG=C.UTF-8 TERM=tmux-256color DOORSTEP_ACTOR=${DOORSTEP_ACTOR:-duty} script -qfc '$2' $work/$1.typescript"
 }
 quiet_db=${QUIET_DB:-$work/quiet.sqlite}
 [ -n "${QUIET_DB:-}" ] || "$binary" init --db "$quiet_db" >/dev/null  # the demo street, with nobody writing to it

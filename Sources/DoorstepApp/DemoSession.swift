@@ -65,15 +65,18 @@ public struct DemoSession {
         }
         shifted.move(by: -shifted.offset)
 
+        // the simulated changes are made on the engine's thread, just before each of its polls
+        // (one wake a second for both, the changes on the wall in the same second), as many as
+        // the rate has made due since the last
+        let due = DueSteps(rate: rate, from: clock.now())
         let engine = PollingLoop(
             engine: Engine(store: store, clock: clock, calendar: .local, callTimeout: settings.callTimeout), interval: settings.refresh,
-            pace: .beforeTheSecond(clock))
-        // the simulated changes land a little before the engine looks
-        let simulation = BackgroundLoop(name: "doorstep.simulator", interval: 60 / rate, pace: .init(clock: clock, lead: 0.25)) {
-            do { try street.step() } catch { logger.warning("simulator: \(error)") }
+            pace: .beforeTheSecond(clock)
+        ) {
+            for _ in 0..<due.take(at: clock.now()) {
+                do { try street.step() } catch { logger.warning("simulator: \(error)") }
+            }
         }
-        simulation.start()
-        defer { simulation.stop() }
         // the wall acts as an operator of the data set (the simulator, the street's own tool, is not checked)
         let identity = Identity(named: operatorID ?? data.operators.first { $0.role == .streetDuty }?.id ?? "operator", login: nil)
         let session = try identity.session(store)
@@ -100,4 +103,29 @@ final class ShiftedClock: Clock {
     func move(by seconds: TimeInterval) { shift.withLock { $0 += seconds } }
 
     func now() -> Date { base.now().addingTimeInterval(offset) }
+}
+
+/// How many simulated changes are due at an instant, at `rate` a minute from a start: each
+/// call takes those due since the last — at most five seconds' worth, so a thread that stalled
+/// does not make a burst (what it missed is let go).
+final class DueSteps: Sendable {
+    private let rate: Double
+    private let start: Date
+    private let most: Int
+    private let taken = Mutex(0)
+
+    init(rate: Double, from start: Date) {
+        self.rate = rate
+        self.start = start
+        most = max(1, Int((rate / 60 * 5).rounded(.up)))
+    }
+
+    func take(at now: Date) -> Int {
+        let owed = Int((max(0, now.timeIntervalSince(start)) * rate / 60).rounded(.down))
+        return taken.withLock { done in
+            let due = max(0, owed - done)
+            done = max(done, owed)
+            return min(due, most)
+        }
+    }
 }

@@ -92,14 +92,14 @@ struct WallRunner {
             if changed || second != shownSecond {
                 // (the last frame is taken out of its optional so it is changed in place, not copied)
                 var frame = lastFrame.take() ?? Canvas(size: .init(width: 0, height: 0))
-                if !changed, let rows = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
+                if !changed, let areas = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
                     // a second passing with nothing else new: the clock alone, and what moves with it
-                    terminal.draw(frame, onlyRows: rows)
+                    terminal.draw(frame, only: areas)
                 } else if onlyData || !changed, frame.size == state.size, let panes = WallView.panesMoved(from: shown, to: state) {
                     // fresh data alone, or a second while a call rings: the panes it moved (a new
                     // event need not redraw the tiles)
-                    let rows = WallView.redraw(panes, of: state, from: shown, onto: &frame)
-                    terminal.draw(frame, onlyRows: rows)
+                    let areas = WallView.redraw(panes, of: state, from: shown, onto: &frame)
+                    terminal.draw(frame, only: areas)
                 } else {
                     // the backend compares with what it drew last and writes only what differs
                     frame = WallView.render(state)

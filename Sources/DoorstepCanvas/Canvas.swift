@@ -49,6 +49,16 @@ public struct Canvas: Equatable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         guard y >= area.y, y < area.maxY, !area.isEmpty else { return x }
         var column = x
+        // printable ASCII (codes, figures, times, English): a cell a byte, nothing to clean,
+        // stand in for or measure
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if column >= area.maxX { break }
+                if column >= area.x { place(Cell(Self.ascii[Int(byte) - 0x20], width: 1, style: style), x: column, y: y) }
+                column += 1
+            }
+            return column
+        }
         var lastIndex: Int?  // the cell that may take a following combining mark
         for original in Sanitizer.clean(text) {
             let character = glyphs.drawable(original)
@@ -77,6 +87,9 @@ public struct Canvas: Equatable, Sendable {
         }
         return column
     }
+
+    /// The printable ASCII characters as strings, from space on.
+    private static let ascii: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Gives the cell at (x, y) — and the trailing half of a wide glyph there — a new style,
     /// keeping its text.

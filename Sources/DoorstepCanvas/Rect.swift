@@ -18,6 +18,12 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width <= 0 || height <= 0 }
 
+    /// The rows `rows` of this rectangle, its full width.
+    public func rows(_ rows: Range<Int>) -> Rect { Rect(x: x, y: rows.lowerBound, width: width, height: rows.count) }
+
+    /// Whether the cell at (`column`, `row`) lies inside.
+    public func contains(column: Int, row: Int) -> Bool { column >= x && column < maxX && row >= y && row < maxY }
+
     /// The rectangle shrunk by `n` cells on every side (never negative).
     public func inset(by n: Int) -> Rect {
         Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n)

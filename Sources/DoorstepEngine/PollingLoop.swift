@@ -15,12 +15,16 @@ public final class PollingLoop: @unchecked Sendable {
     private var loop: BackgroundLoop?
     private let interval: TimeInterval
     private let pace: BackgroundLoop.Pace?
+    private let beforeEachPoll: (@Sendable () -> Void)?
 
     /// With `pace`, the polls keep time with a clock (see `BackgroundLoop.Pace`).
-    public init(engine: Engine, interval: TimeInterval, pace: BackgroundLoop.Pace? = nil) {
+    /// `beforeEachPoll` runs on the loop's thread just before each of its polls (the demo's
+    /// simulator writes there, so its changes and the poll that reads them share one wake).
+    public init(engine: Engine, interval: TimeInterval, pace: BackgroundLoop.Pace? = nil, beforeEachPoll: (@Sendable () -> Void)? = nil) {
         self.engine = engine
         self.interval = max(0.05, interval)
         self.pace = pace
+        self.beforeEachPoll = beforeEachPoll
     }
 
     /// Polls once on the calling thread (so the first frame has data), then starts the thread.
@@ -28,7 +32,10 @@ public final class PollingLoop: @unchecked Sendable {
     public func start() -> EngineSnapshot? {
         let first = engine.poll()
         deliver(first)
-        let loop = BackgroundLoop(name: "doorstep.engine", interval: interval, pace: pace) { [self] in deliver(engine.poll()) }
+        let loop = BackgroundLoop(name: "doorstep.engine", interval: interval, pace: pace) { [self] in
+            beforeEachPoll?()
+            deliver(engine.poll())
+        }
         lock.lock()
         self.loop = loop
         lock.unlock()

@@ -79,25 +79,25 @@ extension WallView {
         return zip(a, b).allSatisfy { $0 === $1 }
     }
 
-    /// `frame` (the last frame, drawn for `old`) with `panes` drawn again for `state`; the rows
-    /// drawn again. The grids pane draws again only the tiles and headings that moved, when its
-    /// shape and selection are the same.
-    public static func redraw(_ panes: Panes, of state: WallState, from old: WallState, onto frame: inout Canvas) -> [Range<Int>] {
+    /// `frame` (the last frame, drawn for `old`) with `panes` drawn again for `state`; the areas
+    /// drawn again (a terminal need compare only those). The grids pane draws again only the
+    /// tiles and headings that moved, when its shape and selection are the same.
+    public static func redraw(_ panes: Panes, of state: WallState, from old: WallState, onto frame: inout Canvas) -> [Rect] {
         guard let layout = WallLayout(size: state.size) else { return [] }
-        var rows: [Range<Int>] = []
+        var areas: [Rect] = []
         var panes = panes
         // (a grid's desk draws its panel under the tile: the whole pane, which is small)
         if panes.contains(.grids), state.desk.gridCode == nil, let tiles = GridsPane.drawChanged(&frame, from: old, to: state, in: layout.grids) {
-            rows += tiles
+            areas += tiles.map(layout.grids.rows)
             panes.remove(.grids)
         }
         if panes.contains(.tickets), let moved = TicketsPane.drawMovedRows(&frame, state, from: old, in: layout.tickets) {
-            rows += moved
+            areas += moved.map(layout.tickets.rows)
             panes.remove(.tickets)
             panes.remove(.ticketCountdowns)
         }
         if panes.contains(.events), let added = EventsPane.drawNewRows(&frame, state, from: old, in: layout.events) {
-            rows += added
+            areas += added.map(layout.events.rows)
             panes.remove(.events)
         }
         let drawers: [(Panes, Rect, (inout Canvas, WallState, Rect) -> Void)] = [
@@ -107,13 +107,13 @@ extension WallView {
         for (pane, rect, draw) in drawers where panes.contains(pane) {
             frame.fill(rect, style: Style(.normal))
             draw(&frame, state, rect)
-            rows.append(rect.y..<rect.maxY)
+            areas.append(rect)
         }
         if panes.contains(.ticketCountdowns), !panes.contains(.tickets) {
-            rows += TicketsPane.drawTitle(&frame, state, in: layout.tickets)
-            rows += TicketsPane.drawClock(&frame, state, from: old.now, in: layout.tickets)
+            areas += TicketsPane.drawTitle(&frame, state, in: layout.tickets).map(layout.tickets.rows)
+            areas += TicketsPane.drawClock(&frame, state, from: old.now, in: layout.tickets).map(layout.tickets.rows)
         }
-        return rows
+        return areas
     }
 }
 

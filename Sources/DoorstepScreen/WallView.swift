@@ -31,25 +31,25 @@ public enum WallView {
     /// the same state at `before`) with the header's clock row drawn again, and each pane with rows that
     /// move with the clock (a call's age, a ticket's countdown) drawn again when one moved. Nil
     /// when something else could move (a call ringing, an overlay, a page, a notice): then the
-    /// whole wall is rendered, and `frame` is left as it was. Returns the rows drawn again (a
+    /// whole wall is rendered, and `frame` is left as it was. Returns the areas drawn again (a
     /// terminal need compare only those); a ticket row is drawn again only when its countdown
     /// or colour moved.
-    public static func renderClockTick(_ state: WallState, from before: Date, onto frame: inout Canvas) -> [Range<Int>]? {
+    public static func renderClockTick(_ state: WallState, from before: Date, onto frame: inout Canvas) -> [Rect]? {
         guard frame.size == state.size, let layout = WallLayout(size: state.size), state.page == nil, state.pendingCall == nil,
               state.picker == nil, state.reasonInput == nil, state.callInPicker == nil, !state.showHelp, state.notice == nil,
               !state.overview.calls.contains(where: { $0.call.state == .ringing })
         else { return nil }
-        var rows: [Range<Int>] = []
+        var areas: [Rect] = []
         let header = layout.header
         HeaderView.drawClockRow(&frame, state, in: header, before: before)
-        rows.append(header.y..<(header.y + 1))
+        areas.append(header.rows(header.y..<(header.y + 1)))
         if StaffPane.movesWithClock(state, from: before, in: layout.staff) {
             frame.fill(layout.staff, style: Style(.normal))
             StaffPane.draw(&frame, state, in: layout.staff)
-            rows.append(layout.staff.y..<layout.staff.maxY)
+            areas.append(layout.staff)
         }
-        rows += TicketsPane.drawClock(&frame, state, from: before, in: layout.tickets)
-        return rows
+        areas += TicketsPane.drawClock(&frame, state, from: before, in: layout.tickets).map(layout.tickets.rows)
+        return areas
     }
 
     /// "terminal too small: need W×H, have w×h", centred and wrapped to what there is.

@@ -177,9 +177,9 @@ public final class Terminal {
     // MARK: Output
 
     /// Flushes `canvas`: writes only the cells that differ from the last flush (everything
-    /// after a resize), then one `doupdate`. `onlyRows`, when the caller knows the canvas is
-    /// the last one with just those rows drawn again, limits the comparison to them.
-    public func draw(_ canvas: Canvas, onlyRows: [Range<Int>]? = nil) {
+    /// after a resize), then one `doupdate`. `only`, when the caller knows the canvas is the
+    /// last one with just those areas drawn again, limits the comparison to them.
+    public func draw(_ canvas: Canvas, only areas: [Rect]? = nil) {
         let window = doorstep_stdscr()
         let full = previous?.size != canvas.size || previous == nil
         if full { werase(window) }
@@ -189,31 +189,49 @@ public final class Terminal {
         var buffer: [wchar_t] = []
         /// The cells that differ from the last frame (on a partial draw).
         var moved: [Int] = []
-        let rows = full ? [0..<height] : (onlyRows ?? [0..<height]).map { $0.clamped(to: 0..<height) }
-        do {
-            // same size as the canvas whenever it is compared (a new size is a full draw)
+        // neighbouring cells mostly share a style: its attributes are looked up when it changes
+        var lastStyle: Style?
+        var lastAttributes: (attr_t, Int32) = (doorstep_a_normal(), 0)
+        func attributesOf(_ style: Style) -> (attr_t, Int32) {
+            if style != lastStyle {
+                lastStyle = style
+                lastAttributes = attributes(style)
+            }
+            return lastAttributes
+        }
+        let screen = Rect(x: 0, y: 0, width: width, height: height)
+        let compared = full ? [screen] : (areas ?? [screen]).map { $0.intersection(screen) }
+        do {  // (`old` goes before the kept frame changes in place below: no copy of it)
+            // same size as the canvas whenever it is compared (a new size is a full draw); read
+            // through buffer pointers: a cell compared is then not copied (nor its text retained)
             let old = full ? nil : previous?.cells
-            let cells = canvas.cells
             let stride = canvas.size.width
-            for y in rows.joined() {
-                for x in 0..<width {
-                    let cell = cells[y * stride + x]
-                    if let old, old[y * stride + x] == cell { continue }
-                    moved.append(y * stride + x)
-                    if cell.isContinuation { continue }
-                    if cell.width == 2, x + 1 >= width { continue }
-                    if glyphs.ambiguous == .wide, let letter = Self.lineDrawingLetter(cell.text) {
-                        let (attrs, pair) = attributes(cell.style)
-                        _ = doorstep_put_acs(window, Int32(y), Int32(x), letter, attrs, pair)
-                        written += 1
-                        continue
+            canvas.cells.withUnsafeBufferPointer { cells in
+                (old ?? []).withUnsafeBufferPointer { old in
+                    for area in compared where !area.isEmpty {
+                        for y in area.y..<area.maxY {
+                            for x in area.x..<area.maxX {
+                                let index = y * stride + x
+                                if !old.isEmpty, old[index] == cells[index] { continue }
+                                moved.append(index)
+                                let cell = cells[index]
+                                if cell.isContinuation { continue }
+                                if cell.width == 2, x + 1 >= width { continue }
+                                if glyphs.ambiguous == .wide, let letter = Self.lineDrawingLetter(cell.text) {
+                                    let (attrs, pair) = attributesOf(cell.style)
+                                    _ = doorstep_put_acs(window, Int32(y), Int32(x), letter, attrs, pair)
+                                    written += 1
+                                    continue
+                                }
+                                buffer.removeAll(keepingCapacity: true)
+                                for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+                                if buffer.isEmpty { buffer.append(32) }
+                                let (attrs, pair) = attributesOf(cell.style)
+                                _ = doorstep_put_cell(window, Int32(y), Int32(x), buffer, Int32(buffer.count), attrs, pair)
+                                written += 1
+                            }
+                        }
                     }
-                    buffer.removeAll(keepingCapacity: true)
-                    for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
-                    if buffer.isEmpty { buffer.append(32) }
-                    let (attrs, pair) = attributes(cell.style)
-                    _ = doorstep_put_cell(window, Int32(y), Int32(x), buffer, Int32(buffer.count), attrs, pair)
-                    written += 1
                 }
             }
         }
@@ -221,7 +239,7 @@ public final class Terminal {
         // after a partial draw only the cells that differed change: they are copied into the
         // last frame kept here (in place), so the caller's frame is not shared and can change in
         // place next time
-        if !full, onlyRows != nil {
+        if !full, areas != nil {
             previous?.copyCells(moved, from: canvas)
         } else {
             previous = canvas

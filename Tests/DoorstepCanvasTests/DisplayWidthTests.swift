@@ -44,6 +44,36 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("👍🏽") == 2)            // skin-tone modifier
     }
 
+    @Test("a scalar measured as a cluster of its own never joins a neighbour")
+    func standingAlone() {
+        // the string measure adds up such scalars without finding clusters: two of them side
+        // by side must be two clusters, so the sum is the clusters' widths
+        let neighbours: [Unicode.Scalar] = ["x", " ", "中", "。", "가", "─", "●", "…", "Ａ"]
+        var checked = 0
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value), DisplayWidth.standsAlone(scalar), value != 0x0D, value != 0x0A else { continue }
+            for neighbour in neighbours + [scalar] {
+                #expect("\(scalar)\(neighbour)".count == 2, "U+\(String(value, radix: 16)) and U+\(String(neighbour.value, radix: 16))")
+                #expect("\(neighbour)\(scalar)".count == 2, "U+\(String(neighbour.value, radix: 16)) and U+\(String(value, radix: 16))")
+            }
+            checked += 1
+        }
+        #expect(checked > 40_000)
+    }
+
+    @Test("a string measures the same as the sum of its clusters, in mixed scripts and marks")
+    func stringIsSumOfClusters() {
+        let pool = Array("aZ9 -·…●▲─│┌网格江滨ひカ한ＡｶﾀÉ\u{301}\u{200D}\u{FE0F}\u{FE0E}😀👍🏽🇨🇳⌚\u{1100}\u{1161}\u{11A8}\u{3099}\u{302A}\u{0E33}\u{0915}\u{093F}".unicodeScalars)
+        var random = SplitMix(seed: 0x5eed)  // the same strings every run
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...12, using: &random)
+            var text = String.UnicodeScalarView()
+            for _ in 0..<length { text.append(pool.randomElement(using: &random) ?? "a") }
+            let string = String(text)
+            #expect(DisplayWidth.of(string) == string.reduce(0) { $0 + DisplayWidth.of($1) }, "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test("ambiguous-width characters take one column")
     func ambiguous() {
         #expect(DisplayWidth.of("●▲■") == 3)
@@ -106,5 +136,18 @@ struct DisplayWidthTests {
         }
         #expect(checked > 20)
         #expect(DisplayWidth.unicodeVersion == "15.0.0")
+    }
+}
+
+/// A small seeded generator (SplitMix64), so a failing string comes back on the next run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

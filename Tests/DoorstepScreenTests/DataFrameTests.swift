@@ -73,11 +73,11 @@ struct DataFrameTests {
                 let panes = try #require(WallView.panesMoved(from: before, to: state), "state \(n) step \(step): no data frame offered")
                 if !panes.contains(.grids) { withoutGrids += 1 }
                 var partial = frame
-                let rows = WallView.redraw(panes, of: state, from: before, onto: &partial)
+                let areas = WallView.redraw(panes, of: state, from: before, onto: &partial)
                 #expect(partial == full, "state \(n) step \(step): panes \(panes.rawValue) drawn again differ from a full render")
-                // every row that moved is among those drawn again
-                let differing = (0..<full.size.height).filter { y in (0..<full.size.width).contains { frame[$0, y] != full[$0, y] } }
-                #expect(differing.allSatisfy { y in rows.contains { $0.contains(y) } }, "state \(n) step \(step): rows \(differing) not in \(rows)")
+                // every cell that moved is in an area drawn again
+                let outside = Fixtures.cellsChanged(from: frame, to: full).filter { cell in !areas.contains { $0.contains(column: cell.x, row: cell.y) } }
+                #expect(outside.isEmpty, "state \(n) step \(step): cells \(outside.prefix(5)) moved outside \(areas)")
                 frame = full
             }
         }

@@ -9,6 +9,11 @@ import Testing
 /// A fixed instant (Monday 2026-11-30 10:00 UTC) and a UTC calendar, so screens are the same
 /// on every machine.
 enum Fixtures {
+    /// The cells (column, row) where two frames of one size differ.
+    static func cellsChanged(from old: Canvas, to new: Canvas) -> [(x: Int, y: Int)] {
+        (0..<new.size.height).flatMap { y in (0..<new.size.width).filter { old[$0, y] != new[$0, y] }.map { (x: $0, y: y) } }
+    }
+
     static let now = Date(timeIntervalSince1970: 1_796_032_800)
 
     static var calendar: Calendar {

@@ -159,15 +159,17 @@ struct ClockTickTests {
                 state.update(.tick(before.addingTimeInterval(1)))
                 let full = WallView.render(state)
                 var ticked = frame
-                if let rows = WallView.renderClockTick(state, from: before, onto: &ticked) {
+                if let areas = WallView.renderClockTick(state, from: before, onto: &ticked) {
                     offered += 1
                     #expect(ticked == full, "at \(state.now)")
-                    // every row that differs from the last frame is among the rows said to be drawn
-                    // again, and outside the header and the staff pane only those are drawn again
-                    let differing = (0..<full.size.height).filter { y in (0..<full.size.width).contains { frame[$0, y] != full[$0, y] } }
-                    #expect(differing.allSatisfy { y in rows.contains { $0.contains(y) } }, "rows \(differing) not in \(rows)")
+                    // every cell that differs from the last frame is in an area said to be drawn
+                    // again, and outside the header and the staff pane only rows that moved are
+                    let changed = Fixtures.cellsChanged(from: frame, to: full)
+                    let outside = changed.filter { cell in !areas.contains { $0.contains(column: cell.x, row: cell.y) } }
+                    #expect(outside.isEmpty, "cells \(outside.prefix(5)) not in \(areas)")
+                    let differing = Set(changed.map(\.y))
                     let layout = try #require(WallLayout(size: state.size))
-                    let ticketRows = rows.joined().filter { $0 >= layout.tickets.y && $0 < layout.tickets.maxY }
+                    let ticketRows = areas.flatMap { $0.y..<$0.maxY }.filter { $0 >= layout.tickets.y && $0 < layout.tickets.maxY }
                     #expect(ticketRows.allSatisfy(differing.contains), "ticket rows \(ticketRows) drawn again, \(differing) moved")
                     ticketRowsDrawn += ticketRows.count
                 } else {

@@ -72,16 +72,26 @@ struct TerminalPTYTests {
         canvas.write("C", x: 12, y: 3, style: Style(.normal))
         canvas.write("D", x: 13, y: 3, style: Style(.normal))
         canvas.write("E", x: 12, y: 8, style: Style(.normal))
-        terminal.draw(canvas, onlyRows: [3..<4])
+        terminal.draw(canvas, only: [Rect(x: 0, y: 3, width: canvas.size.width, height: 1)])
         _ = drain(master)
         #expect(terminal.lastCellsWritten == 2)
-        // the backend keeps what it drew, row by row: the next whole comparison finds the cell
+        // the backend keeps what it drew, cell by cell: the next whole comparison finds the cell
         // it was not told of, and nothing else; then nothing at all
         terminal.draw(canvas)
         _ = drain(master)
         #expect(terminal.lastCellsWritten == 1)
         terminal.draw(canvas)
         #expect(terminal.lastCellsWritten == 0)
+
+        // told of one column of a row, it looks at that cell alone
+        canvas.write("F", x: 20, y: 5, style: Style(.normal))
+        canvas.write("G", x: 21, y: 5, style: Style(.normal))
+        terminal.draw(canvas, only: [Rect(x: 20, y: 5, width: 1, height: 1)])
+        _ = drain(master)
+        #expect(terminal.lastCellsWritten == 1)
+        terminal.draw(canvas)
+        _ = drain(master)
+        #expect(terminal.lastCellsWritten == 1)
 
         terminal.close()
         let restore = String(decoding: drain(master), as: UTF8.self)
