@@ -156,7 +156,8 @@ let package = Package(
         .testTarget(name: "DoorstepAppTests", dependencies: ["DoorstepApp", "DoorstepCalls", "DoorstepDomain", "DoorstepScreen"]),
         // Runs the real binary in tmux; depends on the executable so `swift test` builds it.
         // (Tools/: the emulated CJK terminal, a Python script the tests run from the source tree)
-        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "doorstep-server", "DoorstepCalls"], exclude: ["Tools"]),
+        .testTarget(name: "DoorstepEndToEndTests", dependencies: ["doorstep", "doorstep-server", "DoorstepCalls", "DoorstepTestSupport", "DoorstepPostgres"],
+                    exclude: ["Tools"]),
         .testTarget(
             name: "DoorstepPostgresTests",
             dependencies: ["DoorstepPostgres", "DoorstepStore", "DoorstepDomain", "DoorstepCalls", "DoorstepTestSupport", .product(name: "Logging", package: "swift-log"),

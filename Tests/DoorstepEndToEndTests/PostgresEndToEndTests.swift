@@ -1,0 +1,124 @@
+import DoorstepPostgres
+import DoorstepTestSupport
+import Foundation
+import Testing
+
+/// The real binaries — built with the PostgreSQL trait by `scripts/postgres-binaries.sh` into
+/// `.build/postgres/` — as separate processes on one PostgreSQL: two walls and an HTTP service
+/// share one truth; a server that stops and starts again under a running wall.
+@Suite("PostgreSQL end to end", .serialized, .enabled(if: PostgresBinaries.available))
+struct PostgresEndToEndTests {
+    let binary = PostgresBinaries.doorstep
+
+    func run(_ arguments: [String]) throws -> (output: String, status: Int32) {
+        let result = try spawn(arguments)
+        return (result.output.trimmingCharacters(in: .whitespacesAndNewlines), result.status)
+    }
+
+    @Test("two walls and a serve, separate processes on one PostgreSQL: an order over HTTP and one from the command line reach both walls")
+    func twoWallsAndServe() throws {
+        let location = try TestServer.freshDatabase()
+        let url = location.description
+        let made = try run([binary, "init", "--db", url])
+        #expect(made.status == 0, "\(made.output)")
+        let key = try run([binary, "key", "issue", "--channel", "hotline", "--db", url])
+        #expect(key.status == 0 && key.output.hasPrefix("dsk_"), "\(key.output)")
+
+        let server = try Tmux(width: 200, height: 20, command: "\(shellQuoted(binary)) serve --listen 127.0.0.1:0 --db \(shellQuoted(url)); echo \"exit=$?\"; sleep 600")
+        let listening = server.wait { $0.contains("listening on http://127.0.0.1:") }
+        #expect(listening.ok, "\(listening.screen)")
+        let port = try #require(listening.screen.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/)?.1).description
+        // a slow refresh (a poll at the start, the next 30 s later): what arrives well before
+        // that came by NOTIFY
+        let walls = try (0..<2).map { _ in
+            try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(url)) --lang zh --refresh 30; echo \"exit=$?\"; sleep 600")
+        }
+        for wall in walls {
+            let shown = wall.wait(for: 60) { $0.contains("临江街道") }
+            #expect(shown.ok, "\(shown.screen)")
+        }
+
+        let posted = try run(["curl", "-sS", "-w", "\n%{http_code}", "-d", "api_key=\(key.output)", "-d", "service_code=convenience",
+                              "--data-urlencode", "description=单元门禁损坏", "-d", "address_string=JB02",
+                              "http://127.0.0.1:\(port)/open311/v2/requests.json"])
+        #expect(posted.output.hasSuffix("201"), "\(posted.output)")
+        let overHTTP = try #require(posted.output.firstMatch(of: /"service_request_id":"(T\d+)"/)?.1).description
+        let ordered = try run([binary, "order", "--db", url, "--grid", "JB03", "--category", "hazard", "--title", "消防通道堵塞"])
+        #expect(ordered.status == 0, "\(ordered.output)")
+        let placed = Date()
+        for (n, wall) in walls.enumerated() {
+            let seen = wall.wait(for: 20) { $0.contains(overHTTP) && $0.contains(ordered.output) }
+            #expect(seen.ok, "wall \(n) did not show \(overHTTP) and \(ordered.output) within 20 s (its poll is 30 s apart):\n\(seen.screen)")
+        }
+        print("postgres e2e: an order from the command line on both walls (30 s refresh) after \(String(format: "%.2f", Date().timeIntervalSince(placed))) s")
+        // the service reads back what the command line wrote
+        let read = try run(["curl", "-sS", "http://127.0.0.1:\(port)/open311/v2/requests/\(ordered.output).json"])
+        #expect(read.output.contains("\"service_request_id\":\"\(ordered.output)\""), "\(read.output)")
+    }
+
+    @Test("the server stops under a running wall: it says its data is stale, a command fails at once with 69, and after a restart the wall catches up")
+    func serverRestart() throws {
+        let cluster = try Cluster.start()
+        defer { cluster.stop() }
+        let admin = try PostgresLocation(url: cluster.adminURL)
+        try PostgresStore.administer("CREATE DATABASE street", at: admin, logger: TestServer.logger)
+        var location = admin
+        location.database = "street"
+        let url = location.description
+        #expect(try run([binary, "init", "--db", url]).status == 0)
+
+        let wall = try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(url)) --lang zh --refresh 1; echo \"exit=$?\"; sleep 600")
+        let shown = wall.wait(for: 60) { $0.contains("临江街道") }
+        #expect(shown.ok, "\(shown.screen)")
+        let before = try run([binary, "order", "--db", url, "--grid", "JB01", "--category", "convenience", "--title", "楼道灯不亮"])
+        #expect(before.status == 0, "\(before.output)")
+        #expect(wall.wait { $0.contains(before.output) }.ok)
+
+        #expect(cluster.pgctl("stop") == nil)
+        // the wall keeps its last data, marked stale
+        let stale = wall.wait(for: 60) { $0.contains("数据未更新") }
+        #expect(stale.ok, "no stale mark:\n\(stale.screen)")
+        #expect(stale.screen.contains(before.output) && !stale.screen.contains("exit="), "\(stale.screen)")
+        // a command fails with the unavailable status, at once rather than hanging
+        let started = Date()
+        let refused = try run([binary, "order", "--db", url, "--grid", "JB01", "--category", "convenience", "--title", "下水道堵塞"])
+        let took = Date().timeIntervalSince(started)
+        #expect(refused.status == 69, "\(refused.status): \(refused.output)")
+        #expect(refused.output.contains("127.0.0.1") && !refused.output.contains("\n"), "one line naming the server: \(refused.output)")
+        #expect(took < 15, "the refusal took \(took) s")
+        print("postgres e2e: a command with the server down exited \(refused.status) after \(String(format: "%.2f", took)) s")
+
+        #expect(cluster.pgctl("start") == nil)
+        // an order made as the server comes back, before the wall has looked again: caught up
+        let after = try run([binary, "order", "--db", url, "--grid", "JB02", "--category", "hazard", "--title", "燃气异味"])
+        #expect(after.status == 0, "\(after.output)")
+        let back = wall.wait(for: 60) { $0.contains(after.output) && !$0.contains("数据未更新") }
+        #expect(back.ok, "the wall did not catch up:\n\(back.screen)")
+        #expect(back.screen.contains(before.output))
+    }
+}
+
+/// Where the PostgreSQL-trait binaries are: `DOORSTEP_POSTGRES_BIN`, else `.build/postgres/`
+/// of this package. Missing, the suite is skipped with a printed reason — except in CI
+/// (`DOORSTEP_REQUIRE_POSTGRES=1`), where it runs and fails.
+enum PostgresBinaries {
+    static let folder: String = {
+        if let folder = ProcessInfo.processInfo.environment["DOORSTEP_POSTGRES_BIN"], !folder.isEmpty { return folder }
+        // the package's folder: up from the plain doorstep binary (…/.build/<triple>/debug/doorstep)
+        var url = URL(fileURLWithPath: doorstepBinary())
+        while url.path != "/", url.lastPathComponent != ".build" { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("postgres").path
+    }()
+
+    static var doorstep: String { folder + "/doorstep" }
+
+    static var available: Bool {
+        let required = ProcessInfo.processInfo.environment["DOORSTEP_REQUIRE_POSTGRES"] == "1"
+        guard FileManager.default.isExecutableFile(atPath: doorstep), FileManager.default.isExecutableFile(atPath: folder + "/doorstep-server") else {
+            if required { return true }
+            FileHandle.standardError.write(Data("PostgreSQL end-to-end tests skipped: no \(doorstep) (bash scripts/postgres-binaries.sh)\n".utf8))
+            return false
+        }
+        return required || TestServer.isAvailable
+    }
+}
