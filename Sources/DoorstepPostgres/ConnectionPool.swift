@@ -57,7 +57,19 @@ final class ConnectionPool: Sendable {
                 host: location.host, port: location.port, username: location.user, password: location.password, database: location.database,
                 tls: try Self.tls(location.tls))
             configuration.options.connectTimeout = .milliseconds(Int64(patience * 1000))
-            return try PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger).wait()
+            // a client that goes quiet inside a transaction — its network stopped answering —
+            // has the server end its session, and so let go of the write lock, which would
+            // otherwise hold up every writer of the district until the network came back
+            configuration.options.additionalStartupParameters = [
+                ("idle_in_transaction_session_timeout", "\(Int(RoundTrip.quietInTransaction * 1000))")
+            ]
+            // (the connect timeout covers reaching the port; a server, or a network, that then
+            // says nothing — no startup reply — is given as long again)
+            let connecting = PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger)
+            guard let connection = try connecting.wait(seconds: 2 * patience, abandon: { let _: EventLoopFuture<Void> = $0.close() }) else {
+                throw StoreError.unavailable("\(location) did not answer within \(Int(2 * patience)) s (is the network to it down?)")
+            }
+            return connection
         } catch {
             throw PostgresErrors.storeError(error, location: location)
         }

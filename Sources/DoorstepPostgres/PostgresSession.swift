@@ -13,12 +13,12 @@ public struct PostgresSession: SQLSession {
     public var dialect: SQLDialect { .postgres }
 
     public func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
-        let result = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
+        let result = try connection.answer(try Self.query(sql, arguments), logger: logger)
         return result.metadata.rows ?? 0
     }
 
     public func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T] {
-        let result = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
+        let result = try connection.answer(try Self.query(sql, arguments), logger: logger)
         return try result.map { try decode(Self.fields($0)) }
     }
 

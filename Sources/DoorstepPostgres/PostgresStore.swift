@@ -46,7 +46,7 @@ public final class PostgresStore: SQLStore, Sendable {
     /// The schema versions the database holds.
     public func schemaVersions() throws -> [Int] {
         try pool.withConnection { connection in
-            try connection.query("SELECT version FROM doorstep_migration ORDER BY version", logger: logger).wait().map { try $0.decode(Int.self) }
+            try connection.answer("SELECT version FROM doorstep_migration ORDER BY version", logger: logger).map { try $0.decode(Int.self) }
         }
     }
 
@@ -56,15 +56,15 @@ public final class PostgresStore: SQLStore, Sendable {
     public func write<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try pool.withConnection { connection in
             let session = PostgresSession(connection: connection, logger: logger)
-            _ = try connection.query("BEGIN", logger: logger).wait()
+            _ = try connection.answer("BEGIN", logger: logger)
             do {
-                _ = try connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))", logger: logger).wait()
+                _ = try connection.answer("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))", within: RoundTrip.writeTurn, logger: logger)
                 let result = try body(session)
-                _ = try connection.query("SELECT pg_notify(\(PostgresSchema.feedChannel), '')", logger: logger).wait()
-                _ = try connection.query("COMMIT", logger: logger).wait()
+                _ = try connection.answer("SELECT pg_notify(\(PostgresSchema.feedChannel), '')", logger: logger)
+                _ = try connection.answer("COMMIT", logger: logger)
                 return result
             } catch {
-                _ = try? connection.query("ROLLBACK", logger: logger).wait()
+                _ = try? connection.answer("ROLLBACK", logger: logger)
                 throw error
             }
         }
@@ -72,8 +72,8 @@ public final class PostgresStore: SQLStore, Sendable {
 
     public func read<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try pool.withConnection { connection in
-            _ = try connection.query("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger).wait()
-            defer { _ = try? connection.query("COMMIT", logger: logger).wait() }
+            _ = try connection.answer("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            defer { _ = try? connection.answer("COMMIT", logger: logger) }
             return try body(PostgresSession(connection: connection, logger: logger))
         }
     }

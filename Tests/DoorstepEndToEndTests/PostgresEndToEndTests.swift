@@ -56,6 +56,28 @@ struct PostgresEndToEndTests {
         #expect(read.output.contains("\"service_request_id\":\"\(ordered.output)\""), "\(read.output)")
     }
 
+    @Test("25 rounds of two processes racing to accept one ticket on PostgreSQL: one winner each round, the loser told who won")
+    func race() throws {
+        let location = try TestServer.freshDatabase()
+        let url = location.description
+        #expect(try run([binary, "init", "--db", url]).status == 0)
+        for round in 1...25 {
+            let ordered = try run([binary, "order", "--db", url, "--grid", "JB01", "--category", "care", "--title", "round \(round)"])
+            #expect(ordered.status == 0, "\(ordered.output)")
+            let id = ordered.output
+            #expect(try run([binary, "dispatch", id, "--db", url]).status == 0)
+            let script = """
+                (\(shellQuoted(binary)) accept \(id) --staff S0002 --db \(shellQuoted(url)); echo "A=$?") &
+                (\(shellQuoted(binary)) accept \(id) --staff S0003 --db \(shellQuoted(url)); echo "B=$?") &
+                wait
+                """
+            let raced = try spawn(["bash", "-c", script])
+            let statuses = raced.output.split(separator: "\n").filter { $0.hasPrefix("A=") || $0.hasPrefix("B=") }
+            #expect(statuses.count == 2 && statuses.filter { $0.hasSuffix("=0") }.count == 1, "round \(round): \(raced.output)")
+            #expect(raced.output.contains("cannot accept \(id): it is accepted (by S000"), "round \(round): \(raced.output)")
+        }
+    }
+
     @Test("the server stops under a running wall: it says its data is stale, a command fails at once with 69, and after a restart the wall catches up")
     func serverRestart() throws {
         let cluster = try Cluster.start()
@@ -95,6 +117,45 @@ struct PostgresEndToEndTests {
         let back = wall.wait(for: 60) { $0.contains(after.output) && !$0.contains("数据未更新") }
         #expect(back.ok, "the wall did not catch up:\n\(back.screen)")
         #expect(back.screen.contains(before.output))
+    }
+
+    @Test("the network to the server stops answering under a running wall: stale, a command refused with 69 within its bound, caught up when it answers again")
+    func networkStopsAnswering() throws {
+        let location = try TestServer.freshDatabase()
+        #expect(try run([binary, "init", "--db", location.description]).status == 0)
+        let proxy = try StallingProxy(to: location.port)
+        defer { proxy.stop() }
+        var through = location
+        through.port = proxy.port
+        let url = through.description
+
+        let wall = try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(url)) --lang zh --refresh 1; echo \"exit=$?\"; sleep 600")
+        let shown = wall.wait(for: 60) { $0.contains("临江街道") }
+        #expect(shown.ok, "\(shown.screen)")
+
+        proxy.stall()
+        // the wall's engine waits on an answer that does not come: the wall says so
+        let stale = wall.wait(for: 60) { $0.contains("数据未更新") }
+        #expect(stale.ok, "no stale mark:\n\(stale.screen)")
+        #expect(!stale.screen.contains("exit="), "\(stale.screen)")
+        // a command through the silent network fails within its bound, one line, exit 69
+        let started = Date()
+        let refused = try run([binary, "order", "--db", url, "--grid", "JB01", "--category", "convenience", "--title", "下水道堵塞"])
+        let took = Date().timeIntervalSince(started)
+        #expect(refused.status == 69, "\(refused.status): \(refused.output)")
+        #expect(refused.output.contains("127.0.0.1") && !refused.output.contains("\n"), "one line naming the server: \(refused.output)")
+        #expect(refused.output.contains("did not answer") || refused.output.contains("timeout"), "\(refused.output)")
+        #expect(took < 60, "the refusal took \(took) s")
+        print("postgres e2e: a command over a network that stopped answering exited \(refused.status) after \(String(format: "%.1f", took)) s")
+        // meanwhile another machine, whose network works, orders (should the wall have been
+        // writing when its network went quiet, the server ends that session and lets go of
+        // the write lock within 20 s)
+        let meanwhile = try run([binary, "order", "--db", location.description, "--grid", "JB02", "--category", "hazard", "--title", "燃气异味"])
+        #expect(meanwhile.status == 0, "\(meanwhile.output)")
+
+        proxy.resume()
+        let back = wall.wait(for: 90) { $0.contains(meanwhile.output) && !$0.contains("数据未更新") }
+        #expect(back.ok, "the wall did not catch up:\n\(back.screen)")
     }
 }
 
