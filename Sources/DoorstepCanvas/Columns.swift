@@ -78,4 +78,23 @@ extension Canvas {
         for (text, style) in runs { column = write(text, x: column, y: y, clip: clip, style: style) }
         return column
     }
+
+    /// As `write(runs:)`, but runs that do not all fit before the clip's right edge end in
+    /// an ellipsis where they are cut, so a reader sees that something was left out.
+    @discardableResult
+    public mutating func write(runs: [(String, Style)], x: Int, y: Int, clip: Rect, ellipsis: String) -> Int {
+        let room = clip.maxX - x
+        guard runs.reduce(0, { $0 + DisplayWidth.of(Sanitizer.clean($1.0)) }) > room else { return write(runs: runs, x: x, y: y, clip: clip) }
+        var column = x
+        for (text, style) in runs {
+            let left = clip.maxX - column
+            let width = DisplayWidth.of(Sanitizer.clean(text))
+            if width < left {
+                column = write(text, x: column, y: y, clip: clip, style: style)
+                continue
+            }
+            return write(Columns.truncate(text, to: left, ellipsis: ellipsis), x: column, y: y, clip: clip, style: style)
+        }
+        return column
+    }
 }

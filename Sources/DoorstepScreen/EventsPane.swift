@@ -70,7 +70,7 @@ enum EventsPane {
             (Columns.pad(kind, to: max(kindWidth, DisplayWidth.of(kind))) + " ", style(for: event.kind)),
             (Columns.pad(event.subject, to: 8) + " ", Style(.normal)),
             (describe(event, state.overview, s, operators: state.operatorNames), Style(.muted)),
-        ], x: inner.x, y: y, clip: inner)
+        ], x: inner.x, y: y, clip: inner, ellipsis: state.glyphs[.ellipsis])
     }
 
     /// The kinds a street's working day is made of.

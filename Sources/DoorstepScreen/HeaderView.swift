@@ -22,7 +22,8 @@ enum HeaderView {
         }
         canvas.fill(rect.row(0), style: Style(.header))
         let titleClip = Rect(x: rect.x, y: rect.y, width: max(0, clockX - rect.x - 1), height: 1)
-        canvas.write(" 家门口 · " + title(state), x: rect.x, y: rect.y, clip: titleClip, style: Style(.header, bold: true))
+        canvas.write(Columns.truncate(" 家门口 · " + title(state), to: titleClip.width, ellipsis: state.glyphs[.ellipsis]), x: rect.x, y: rect.y,
+                     clip: titleClip, style: Style(.header, bold: true))
         canvas.write(clock, x: clockX, y: rect.y, clip: rect, style: Style(.header))
     }
 

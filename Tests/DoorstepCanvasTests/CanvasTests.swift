@@ -4,6 +4,16 @@ import Testing
 
 @Suite("Canvas")
 struct CanvasTests {
+    @Test("runs cut at the clip's edge end in an ellipsis; runs that fit are written whole")
+    func runsWithEllipsis() {
+        var canvas = Canvas(size: Size(width: 12, height: 2))
+        let clip = Rect(x: 0, y: 0, width: 10, height: 2)
+        canvas.write(runs: [("09:30 ", Style(.muted)), ("派单 T00012", Style(.normal))], x: 0, y: 0, clip: clip, ellipsis: "…")
+        #expect(canvas.line(0) == "09:30 派…   ")  // (单 would pass the edge with the ellipsis)
+        canvas.write(runs: [("09:30 ", Style(.muted)), ("ok", Style(.normal))], x: 0, y: 1, clip: clip, ellipsis: "…")
+        #expect(canvas.line(1) == "09:30 ok    ")
+    }
+
     @Test("a pane with a mixed Chinese and ASCII title, clipped at odd widths")
     func mixedTitleAtOddWidths() {
         var canvas = Canvas(size: Size(width: 15, height: 3))
