@@ -134,7 +134,7 @@ let package = Package(
                                                             .product(name: "Logging", package: "swift-log")],
                 path: "Sources/DoorstepTestSupport"),
         .testTarget(name: "DoorstepDomainTests", dependencies: ["DoorstepDomain", "DoorstepSeeds"]),
-        .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas"]),
+        .testTarget(name: "DoorstepCanvasTests", dependencies: ["DoorstepCanvas", "DoorstepDomain"]),
         .testTarget(name: "DoorstepSeedsTests", dependencies: ["DoorstepSeeds", "DoorstepDomain"]),
         .testTarget(
             name: "DoorstepStoreTests",

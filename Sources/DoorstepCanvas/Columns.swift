@@ -83,17 +83,13 @@ extension Canvas {
     /// an ellipsis where they are cut, so a reader sees that something was left out.
     @discardableResult
     public mutating func write(runs: [(String, Style)], x: Int, y: Int, clip: Rect, ellipsis: String) -> Int {
-        let room = clip.maxX - x
-        guard runs.reduce(0, { $0 + DisplayWidth.of(Sanitizer.clean($1.0)) }) > room else { return write(runs: runs, x: x, y: y, clip: clip) }
+        let widths = runs.map { DisplayWidth.of(Sanitizer.clean($0.0)) }  // (each run measured once)
+        guard widths.reduce(0, +) > clip.maxX - x else { return write(runs: runs, x: x, y: y, clip: clip) }
         var column = x
-        for (text, style) in runs {
+        for ((text, style), width) in zip(runs, widths) {
             let left = clip.maxX - column
-            let width = DisplayWidth.of(Sanitizer.clean(text))
-            if width < left {
-                column = write(text, x: column, y: y, clip: clip, style: style)
-                continue
-            }
-            return write(Columns.truncate(text, to: left, ellipsis: ellipsis), x: column, y: y, clip: clip, style: style)
+            if width >= left { return write(Columns.truncate(text, to: left, ellipsis: ellipsis), x: column, y: y, clip: clip, style: style) }
+            column = write(text, x: column, y: y, clip: clip, style: style)
         }
         return column
     }

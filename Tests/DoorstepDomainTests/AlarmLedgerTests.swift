@@ -54,7 +54,7 @@ struct AlarmLedgerIncrementalTests {
         let rows = (0..<200).map { n in
             Alarm(id: String(format: "A%03d", n), gridCode: "G\(n)", raisedAt: t0.addingTimeInterval(Double((n * 37) % 50) * 60), reasons: [])
         }
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)  // a failure repeats
         var ledger = AlarmLedger()
         var latest: [String: Alarm] = [:]
         var pending = rows.shuffled(using: &generator)
@@ -75,18 +75,5 @@ struct AlarmLedgerIncrementalTests {
         #expect(ledger.queue.count == 200)
         #expect(ledger.unacknowledgedCount == fresh.unacknowledgedCount)
         #expect(ledger.standingByGrid == fresh.standingByGrid)
-    }
-
-    /// A small seeded generator, so a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
