@@ -50,8 +50,12 @@ struct WallRunner {
         var eagerUntil = Date.distantPast
         // the store's own staleness (from the engine), and the engine's silence (no poll lately)
         var storeStale = state.staleSince
-        // alarms standing when the wall opens are shown, not announced
-        var announced = Set(state.newAlarms.map(\.id))
+        // alarms standing when the wall opens are shown, not announced; after, those raised since
+        // the newest announced (less a margin, for another machine's clock or a late poll) are
+        // looked at, not the whole queue
+        let margin: TimeInterval = 600
+        var announceFrom = state.now.addingTimeInterval(-margin)
+        var announced = Set(state.newAlarms(raisedSince: announceFrom).map(\.id))
         // which alarms were looked at: (a ledger built afresh counts its versions from the start again)
         func alarmsMark(_ ledger: AlarmLedger) -> [Int] { [ledger.version, ledger.queue.count, ledger.unacknowledgedCount] }
         var alarmsSeen = alarmsMark(state.overview.alarms)
@@ -70,7 +74,11 @@ struct WallRunner {
                 // (looked for only when the alarms changed: a city has thousands)
                 let changed = alarmsMark(state.overview.alarms) != alarmsSeen
                 alarmsSeen = alarmsMark(state.overview.alarms)
-                let fresh = changed ? state.newAlarms.filter { !announced.contains($0.id) } : []
+                let fresh = changed ? state.newAlarms(raisedSince: announceFrom).filter { !announced.contains($0.id) } : []
+                if let newest = fresh.map(\.raisedAt).max(), newest.addingTimeInterval(-margin) > announceFrom {
+                    announceFrom = newest.addingTimeInterval(-margin)
+                    announced = announced.intersection(state.newAlarms(raisedSince: announceFrom).map(\.id))
+                }
                 if !fresh.isEmpty {
                     announced.formUnion(fresh.map(\.id))
                     logger.notice("new alarms", metadata: ["alarms": "\(fresh.map(\.id))", "muted": "\(state.muted)"])

@@ -1,7 +1,6 @@
 import DoorstepDomain
 import DoorstepStore
 import Foundation
-import Synchronization
 
 /// 告警台: keeps the store's alarms in step with the grids' judgements — an alarm raised when a
 /// grid enters alarm, cleared when it leaves — and sends an alarm nobody took within
@@ -22,27 +21,15 @@ public final class AlarmDesk: Sendable {
         self.actor = actor
     }
 
-    /// What `reconcile` would do now, cheaply — a wall asks every second, over a city's thousands
-    /// of alarms: an untaken alarm due to go up (one comparison with the oldest) or a grid in alarm
-    /// without one (the counts differ), at once; a standing alarm whose grid left alarm while
-    /// another entered at once (the counts equal: rare), within `lookEvery` seconds (a look over
-    /// every standing alarm each second was most of a quiet city wall's time).
+    /// Whether `reconcile` has anything to do now, cheaply (a wall asks every second, over a
+    /// city's thousands of alarms): a grid whose alarm is out of step with its judgement (the
+    /// overview keeps them as they move), or an untaken alarm due to go up (one comparison with
+    /// the oldest).
     public func hasWork(in overview: Overview) -> Bool {
-        let now = clock.now()
-        if let oldest = overview.alarms.oldestUnescalated, now.timeIntervalSince(oldest) >= escalateAfter { return true }
-        if overview.alarms.standingCount != overview.figures.alarm { return true }
-        return lastLook.withLock { last in
-            if let last, now >= last, now.timeIntervalSince(last) < Self.lookEvery { return false }
-            let work = overview.alarms.standingByGrid.keys.contains { !overview.gridsInAlarm.contains($0) }
-            // (found work is looked for again next time: reconciling may not have done it yet)
-            last = work ? nil : now
-            return work
-        }
+        if !overview.alarmsOutOfStep.isEmpty { return true }
+        guard let oldest = overview.alarms.oldestUnescalated else { return false }
+        return clock.now().timeIntervalSince(oldest) >= escalateAfter
     }
-
-    /// How often at most a wall looks over every standing alarm for one whose grid left alarm.
-    public static let lookEvery: TimeInterval = 30
-    private let lastLook = Mutex<Date?>(nil)
 
     /// What reconciling did: alarms raised, cleared and escalated, the calls placed, and what went wrong.
     public struct Report: Sendable {
@@ -59,13 +46,14 @@ public final class AlarmDesk: Sendable {
         func attempt(_ body: () throws -> Void) {
             do { try body() } catch { report.problems.append("\(error)") }
         }
-        // (set against set: a city holds thousands of grids in alarm, and a wall reconciles whenever one enters)
-        let standing = overview.alarms.standingByGrid
-        for (grid, id) in standing where !overview.gridsInAlarm.contains(grid) {
-            attempt { if let done = try store.clearAlarm(id: id, at: now) { report.cleared.append(done) } }
-        }
-        let entered = overview.gridsInAlarm.filter { standing[$0] == nil }.compactMap(overview.summary(ofGrid:))
-        for summary in entered.sorted(by: { $0.grid.code < $1.grid.code }) {
+        // only the grids out of step (a city holds thousands in alarm, and a wall reconciles whenever one enters)
+        for code in overview.alarmsOutOfStep.sorted() {
+            let (summary, standing) = (overview.summary(ofGrid: code), overview.alarms.standing(ofGrid: code))
+            guard let summary, summary.assessment.status == .alarm else {
+                if let standing { attempt { if let done = try store.clearAlarm(id: standing.id, at: now) { report.cleared.append(done) } } }
+                continue
+            }
+            guard standing == nil else { continue }
             let reasons = summary.assessment.reasons.filter { $0.status == .alarm }.map(\.code)
             attempt { if let raised = try store.raiseAlarm(gridCode: summary.grid.code, reasons: reasons, at: now) { report.raised.append(raised) } }
         }

@@ -47,11 +47,14 @@ public struct Alarm: Hashable, Sendable, Identifiable {
 
 /// The alarms the wall knows: every one standing and those closed in the last hours, newest
 /// first, with each grid's standing one.
+///
+/// Held in shards and chunks: the last snapshot shares the ledger, and a city holds some 17,000
+/// standing alarms, so the poll that brings one new alarm copies a shard and a chunk, not them all.
 public struct AlarmLedger: Sendable, Equatable {
-    private var byID: [String: Alarm] = [:]
+    private var byID = ShardedDictionary<String, Alarm>()
     /// Newest first.
-    public private(set) var queue: [Alarm] = []
-    private var standing: [String: String] = [:]
+    public private(set) var queue = ChunkedArray<Alarm>(chunkSize: 128)
+    private var standing = ShardedDictionary<String, String>()
     /// When the oldest standing alarm that nobody took and none sent up was raised: the next
     /// escalation falls due a fixed time after it (a wall asks every second, over thousands).
     public private(set) var oldestUnescalated: Date?
@@ -98,7 +101,7 @@ public struct AlarmLedger: Sendable, Equatable {
             }
             queue.insert(alarm, at: Self.position(of: alarm, in: queue))
         }
-        if resort { queue = byID.values.sorted(by: Self.precedes) }
+        if resort { queue = ChunkedArray(byID.values.sorted(by: Self.precedes), chunkSize: 128) }
         noteOldestUnescalated()
         return grids
     }
@@ -107,7 +110,7 @@ public struct AlarmLedger: Sendable, Equatable {
     private static func precedes(_ a: Alarm, _ b: Alarm) -> Bool { a.raisedAt != b.raisedAt ? a.raisedAt > b.raisedAt : a.id > b.id }
 
     /// Where `alarm` stands, or would stand, in `queue`: the first place not before it.
-    private static func position(of alarm: Alarm, in queue: [Alarm]) -> Int {
+    private static func position(of alarm: Alarm, in queue: ChunkedArray<Alarm>) -> Int {
         var low = 0
         var high = queue.count
         while low < high {
@@ -143,7 +146,7 @@ public struct AlarmLedger: Sendable, Equatable {
         earliestCleared = byID.values.compactMap(\.clearedAt).min()
         guard !old.isEmpty else { return }
         let gone = Set(old.map(\.id))
-        queue.removeAll { gone.contains($0.id) }
+        queue = ChunkedArray(queue.filter { !gone.contains($0.id) }, chunkSize: 128)
         noteOldestUnescalated()
     }
 
@@ -152,8 +155,8 @@ public struct AlarmLedger: Sendable, Equatable {
         a.version == b.version || (a.byID == b.byID && a.standing == b.standing)
     }
 
-    /// The grids with a standing alarm, and each one's alarm id.
-    public var standingByGrid: [String: String] { standing }
+    /// The grids with a standing alarm, and each one's alarm id (in no particular order).
+    public var standingByGrid: some Sequence<(key: String, value: String)> { standing.entries }
     /// A grid's standing alarm.
     public func standing(ofGrid code: String) -> Alarm? { standing[code].flatMap { byID[$0] } }
     public func alarm(_ id: String) -> Alarm? { byID[id] }

@@ -18,6 +18,8 @@ struct GridJudgements: Sendable {
     private(set) var changes = 0
     /// The codes of the grids in alarm (the alarm desk compares them with the standing alarms).
     private(set) var inAlarm = Set<String>()
+    /// The grids that entered or left alarm since `takeAlarmMoves` was last asked.
+    private var alarmMoves: [String] = []
 
     init(territory: TerritoryIndex) {
         // small chunks: a summary holds four counted references, and a chunk the last snapshot
@@ -76,9 +78,16 @@ struct GridJudgements: Sendable {
         tally(index, fresh, sign: 1, territory: territory)
         if (old.assessment.status == .alarm) != (fresh.assessment.status == .alarm) {
             if fresh.assessment.status == .alarm { inAlarm.insert(fresh.grid.code) } else { inAlarm.remove(fresh.grid.code) }
+            alarmMoves.append(fresh.grid.code)
         }
         summaries[index] = fresh
         changes += 1
+    }
+
+    /// The grids that entered or left alarm since the last ask.
+    mutating func takeAlarmMoves() -> [String] {
+        defer { alarmMoves.removeAll(keepingCapacity: true) }
+        return alarmMoves
     }
 
     private mutating func tally(_ index: Int, _ summary: Overview.GridSummary, sign: Int, territory: TerritoryIndex) {

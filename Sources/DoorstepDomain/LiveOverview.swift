@@ -27,6 +27,8 @@ public struct LiveOverview: Sendable {
     private(set) var places: KeyPlaceLedger
     private(set) var alarms: AlarmLedger
     private var judgements: GridJudgements
+    /// The grids whose alarm disagrees with their judgement, kept as either moves (a few).
+    private var alarmsOutOfStep = Set<String>()
     private var updates = 0
 
     /// Counts every change that reaches the overview (rows put in place, a grid judged
@@ -75,6 +77,8 @@ public struct LiveOverview: Sendable {
         self.places = built.places
         self.judgements = built.judgements
         self.alarms = AlarmLedger(data.alarms)
+        // every standing alarm is out of step until its grid is first judged in alarm
+        for (code, _) in alarms.standingByGrid { checkAlarm(ofGrid: code) }
     }
 
     /// One of the indexes built side by side.
@@ -130,6 +134,7 @@ public struct LiveOverview: Sendable {
                 careServices: care.isEmpty ? [] : care.runningServices(ofGrid: code), clear: known.clear,
                 households: known.total, clearsNextExpiry: clears.nextExpiry(g, after: now))
         }
+        for code in judgements.takeAlarmMoves() { checkAlarm(ofGrid: code) }
         // nothing older than the longest window (30 days of ratings) is kept
         ledger.drop(before: now.addingTimeInterval(-31 * 86_400))
         alarms.drop(closedBefore: now.addingTimeInterval(-Alarm.keptFor))
@@ -156,7 +161,7 @@ public struct LiveOverview: Sendable {
         figures.careMissed = care.isEmpty ? 0 : care.missed(at: now)
         (figures.clearHouseholds, figures.households) = clears.all(at: now)
         return Overview(
-            territory: territory, grids: judgements.summaries, gridsInAlarm: judgements.inAlarm, communityTallies: judgements.communityTallies,
+            territory: territory, grids: judgements.summaries, alarmsOutOfStep: alarmsOutOfStep, communityTallies: judgements.communityTallies,
             streetTallies: judgements.streetTallies, openTickets: open.sorted, roster: roster,
             mustVisitByGrid: mustVisits.byGrid, visitsByHousehold: mustVisits.visitsByHousehold, monthStart: month.start,
             figures: figures, joint: joint, care: care, clears: clears, places: places, alarms: alarms, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
@@ -226,7 +231,17 @@ public struct LiveOverview: Sendable {
     public mutating func update(alarms changed: [Alarm]) {
         guard !changed.isEmpty else { return }
         updates += 1
-        alarms.apply(changed)
+        for code in alarms.apply(changed) { checkAlarm(ofGrid: code) }
+    }
+
+    /// Whether a grid's standing alarm agrees with its judgement (an alarm exactly while it is
+    /// in alarm): asked when either moves, so the alarm desk looks at a few grids, not a city's.
+    private mutating func checkAlarm(ofGrid code: String) {
+        if judgements.inAlarm.contains(code) != (alarms.standing(ofGrid: code) != nil) {
+            alarmsOutOfStep.insert(code)
+        } else {
+            alarmsOutOfStep.remove(code)
+        }
     }
 
     /// Adds visits to key places made since.

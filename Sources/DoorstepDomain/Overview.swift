@@ -92,10 +92,15 @@ public struct Overview: Sendable {
     public var communities: [Community] { territory.communities }
     /// Per community (same order): the indices of its grids in `grids`.
     public var gridsOfCommunity: [[Int]] { territory.gridsOfCommunity }
-    /// A grid's summary, by its code.
-    public func summary(ofGrid code: String) -> GridSummary? {
-        territory.grid(code).flatMap { grids.indices.contains($0) ? grids[$0] : nil }
+    /// Where a grid stands in `grids`, by its code: the territory's index, checked (a list made
+    /// some other way is searched; a code the territory does not know is nowhere).
+    public func index(ofGrid code: String) -> Int? {
+        guard let index = territory.grid(code) else { return nil }
+        if grids.indices.contains(index), grids[index].grid.code == code { return index }
+        return grids.firstIndex { $0.grid.code == code }
     }
+    /// A grid's summary, by its code.
+    public func summary(ofGrid code: String) -> GridSummary? { index(ofGrid: code).map { grids[$0] } }
     /// A grid's community's code, by the grid's code.
     public func communityOfGrid(_ code: String) -> String? { territory.grid(code).map { territory.grids[$0].communityCode } }
     /// Per street (same order): the indices of its communities.
@@ -117,8 +122,9 @@ public struct Overview: Sendable {
 
     /// Grid summaries in data-set order (grouped by community).
     public var grids: ChunkedArray<GridSummary>
-    /// The codes of the grids in alarm.
-    public var gridsInAlarm: Set<String>
+    /// The grids whose alarm is out of step with their judgement: in alarm with no standing
+    /// alarm, or with one standing though out of alarm (the alarm desk's work; mostly none).
+    public var alarmsOutOfStep: Set<String>
     /// Per community and per street (same orders as theirs): what their grids add up to.
     public var communityTallies: [StatusTally]
     public var streetTallies: [StatusTally]
@@ -195,7 +201,7 @@ public struct Overview: Sendable {
     }
 
     init(
-        territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, gridsInAlarm: Set<String>, communityTallies: [StatusTally], streetTallies: [StatusTally],
+        territory: TerritoryIndex, grids: ChunkedArray<GridSummary>, alarmsOutOfStep: Set<String>, communityTallies: [StatusTally], streetTallies: [StatusTally],
         openTickets: ChunkedArray<OpenTicket>, roster: StaffRoster, mustVisitByGrid: [String: [Household]],
         visitsByHousehold: [String: [Visit]], monthStart: Date, figures: Figures, joint: JointLedger, care: CareLedger, clears: FourClearsLedger, places: KeyPlaceLedger,
         alarms: AlarmLedger = AlarmLedger(), calls: [CallSummary], now: Date
@@ -207,7 +213,7 @@ public struct Overview: Sendable {
         self.care = care
         self.territory = territory
         self.grids = grids
-        self.gridsInAlarm = gridsInAlarm
+        self.alarmsOutOfStep = alarmsOutOfStep
         self.communityTallies = communityTallies
         self.streetTallies = streetTallies
         self.openTickets = openTickets

@@ -174,7 +174,7 @@ extension WallState {
         turning.holding = (alarm.id, now.addingTimeInterval(Cycle.holdFor))
         cycle = turning
         show(view: .grids(desk.scope))
-        if let index = overview.grids.firstIndex(where: { $0.grid.code == alarm.gridCode }) {
+        if let index = overview.index(ofGrid: alarm.gridCode) {
             selectedGrid = index
             staffCursor = 0
             focus = .grids

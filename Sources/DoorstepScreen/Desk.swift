@@ -1,5 +1,6 @@
 import DoorstepCanvas
 import DoorstepDomain
+import Foundation
 
 /// Who the wall serves and what part of the territory it shows (三端: the street's centre, a
 /// community's office, a grid's station; and a lobby screen). The street's desk shows every
@@ -97,7 +98,7 @@ extension WallState {
         case .community:
             if let community = deskCommunity, overview.communityTallies.indices.contains(community) { return overview.communityTallies[community] }
         case .grid(let code):
-            if let summary = overview.grids.first(where: { $0.grid.code == code }) { tally.count(summary, sign: 1) }
+            if let summary = overview.summary(ofGrid: code) { tally.count(summary, sign: 1) }
         }
         return tally
     }
@@ -128,8 +129,21 @@ extension WallState {
     /// count the ledger keeps).
     public var newAlarmCount: Int { desk.scope == .street ? overview.alarms.unacknowledgedCount : newAlarms.count }
 
+    /// The desk's alarms nobody has taken that were raised at `since` or later, newest first:
+    /// the front of the queue (a wall looks whenever the alarms change, over a city's thousands).
+    public func newAlarms(raisedSince since: Date) -> [Alarm] {
+        var found: [Alarm] = []
+        for alarm in overview.alarms.queue {
+            guard alarm.raisedAt >= since else { break }
+            if alarm.isNew && (desk.scope == .street || onDesk(gridCode: alarm.gridCode)) { found.append(alarm) }
+        }
+        return found
+    }
+
     /// The desk's alarms of the last hours, newest first.
-    var deskAlarms: [Alarm] { desk.scope == .street ? overview.alarms.queue : overview.alarms.queue.filter { onDesk(gridCode: $0.gridCode) } }
+    var deskAlarms: ChunkedArray<Alarm> {
+        desk.scope == .street ? overview.alarms.queue : ChunkedArray(overview.alarms.queue.filter { onDesk(gridCode: $0.gridCode) })
+    }
 
     /// Whether the cues are muted now.
     public var muted: Bool { mutedUntil.map { $0 > now } ?? false }

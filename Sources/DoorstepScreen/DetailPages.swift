@@ -137,7 +137,7 @@ extension WallState {
             if case .ticket(let id) = page { openCallIn(id) }
             return nil
         case .character("u"):
-            if case .grid(let code) = page, let community = overview.grids.first(where: { $0.grid.code == code })?.grid.communityCode {
+            if case .grid(let code) = page, let community = overview.summary(ofGrid: code)?.grid.communityCode {
                 details.removeLast()
                 return open(.community(code: community))
             }

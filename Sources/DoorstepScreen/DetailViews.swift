@@ -70,7 +70,7 @@ enum DetailViews {
     static func grid(_ canvas: inout Canvas, _ state: WallState, _ code: String, in area: Rect) {
         let s = state.strings
         let d = state.language.detailStrings
-        guard let summary = state.overview.grids.first(where: { $0.grid.code == code }) else { return }
+        guard let summary = state.overview.summary(ofGrid: code) else { return }
         let community = state.overview.communities.first { $0.code == summary.grid.communityCode }?.name ?? summary.grid.communityCode
         let why = summary.assessment.reasons.map { WallView.reasonText($0, s) }.joined(separator: "、")
         let status = why.isEmpty ? WallView.mark(for: summary.assessment.status, canvas.glyphs) : "\(WallView.mark(for: summary.assessment.status, canvas.glyphs)) \(why)"
@@ -400,7 +400,7 @@ enum DetailViews {
         let fields: [(String, String)] = [
             ("head", state.shown(name: household.headName, subject: id)), ("phone", state.shown(phone: household.phone, subject: id)),
             ("building", building.map { "\($0.name) \($0.code)" } ?? household.buildingCode),
-            ("grid", state.overview.grids.first { $0.grid.code == household.gridCode }.map { "\($0.grid.name) \($0.grid.code)" } ?? household.gridCode),
+            ("grid", state.overview.summary(ofGrid: household.gridCode).map { "\($0.grid.name) \($0.grid.code)" } ?? household.gridCode),
             ("tags", household.mustVisit.sorted { $0.rawValue < $1.rawValue }.map(d.mustVisit).joined(separator: "、")),
         ]
         for (row, field) in fields.enumerated() {

@@ -120,7 +120,7 @@ enum EventsPane {
         case .operatorRemoved, .keyRevoked: return who
         case .keyIssued(_, let channel): return with(channel)
         case .alarm(_, let grid, let change):
-            let place = overview.grids.first { $0.grid.code == grid }?.grid.name ?? grid
+            let place = overview.summary(ofGrid: grid)?.grid.name ?? grid
             switch change {
             case .raised: return place
             case .acknowledged: return "\(place) · \(who)"

@@ -18,7 +18,7 @@ enum GridsPane {
         } else if state.shownScope != .street {
             // a community's or grid's desk: its own grids, the rest of the street not shown
             if case .grid(let code) = state.shownScope {
-                title = overview.grids.first { $0.grid.code == code }.map { "\($0.grid.name) · \(code)" } ?? code
+                title = overview.summary(ofGrid: code).map { "\($0.grid.name) · \(code)" } ?? code
             } else {
                 let community = state.deskCommunity.flatMap { overview.communities.indices.contains($0) ? overview.communities[$0].name : nil }
                 title = "\(community ?? state.shownScope.code) · \(s.allGrids) \(shown)"

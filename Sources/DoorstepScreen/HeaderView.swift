@@ -62,7 +62,7 @@ enum HeaderView {
         switch desk.scope {
         case .street: place = state.overview.centre.name
         case .community(let code): place = state.overview.communities.first { $0.code == code }?.name ?? code
-        case .grid(let code): place = state.overview.grids.first { $0.grid.code == code }?.grid.name ?? code
+        case .grid(let code): place = state.overview.summary(ofGrid: code)?.grid.name ?? code
         }
         let who = [desk.name, desk.operatorID.map { "(\($0))" }].compactMap { $0 }.joined()
         if role == .streetDuty { return s.commandCentre(place) + " · " + s.desk(place, role, who) }

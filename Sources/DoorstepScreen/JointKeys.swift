@@ -25,7 +25,7 @@ extension WallState {
     func callInOptions(for ticketID: String) -> [CallInOption] {
         let ticket = overview.openTickets.first { $0.id == ticketID }?.ticket
         let suggestedKinds = ResponderKind.suggested(forCategory: ticket?.categoryCode ?? "")
-        let community = ticket.flatMap { t in overview.grids.first { $0.grid.code == t.gridCode }?.grid.communityCode }
+        let community = ticket.flatMap { t in overview.summary(ofGrid: t.gridCode)?.grid.communityCode }
         let pending = Set(overview.joint.pending(ofTicket: ticketID).map(\.responderID))
         // a party serving another community is left out
         let serving = overview.responders.filter { $0.communityCode == nil || $0.communityCode == community }

@@ -80,7 +80,7 @@ enum LiveMap {
     static func draw(_ canvas: inout Canvas, _ state: WallState, grid code: String, in area: Rect) {
         let d = state.language.detailStrings
         let m = state.language.mapStrings
-        let name = state.overview.grids.first { $0.grid.code == code }.map { "\($0.grid.name) \(code)" } ?? code
+        let name = state.overview.summary(ofGrid: code).map { "\($0.grid.name) \(code)" } ?? code
         let inner = canvas.box(area, title: "\(m.title) · \(name)", style: Style(.title, bold: true))
         guard let blocks = blocks(state, grid: code) else {
             canvas.write(d.loading, x: inner.x, y: inner.y, clip: inner, style: Style(.muted))

@@ -62,14 +62,14 @@ extension WallState {
     /// would suggest (nil when it is not waiting to be dispatched).
     func suggestedDispatch() -> WallEffect? {
         guard let open = selectedTicket, open.ticket.state == .ordered,
-              let grid = overview.grids.firstIndex(where: { $0.grid.code == open.ticket.gridCode }) else { return nil }
+              let grid = overview.index(ofGrid: open.ticket.gridCode) else { return nil }
         let best = candidates(for: DispatchPicker(ticketID: open.id, gridIndex: grid, cursor: 0)).first { $0.suggested }
         return .act(ticketID: open.id, action: .dispatch(gridCode: open.ticket.gridCode, assigneeID: best?.staff.id))
     }
 
     mutating func openDispatch() {
         guard let open = selectedTicket else { return }
-        let grid = overview.grids.firstIndex { $0.grid.code == open.ticket.gridCode } ?? selectedGrid
+        let grid = overview.index(ofGrid: open.ticket.gridCode) ?? selectedGrid
         picker = DispatchPicker(ticketID: open.id, gridIndex: grid, cursor: candidates(for: DispatchPicker(ticketID: open.id, gridIndex: grid, cursor: 0)).isEmpty ? 0 : 1)
     }
 

@@ -23,7 +23,7 @@ extension WallState {
             let ticket = selectedTicket?.id
             overview = fresh
             if !(fresh.grids.indices.contains(selectedGrid) && fresh.grids[selectedGrid].grid.code == code) {
-                selectedGrid = fresh.grids.firstIndex { $0.grid.code == code } ?? min(selectedGrid, max(0, fresh.grids.count - 1))
+                selectedGrid = code.flatMap(fresh.index(ofGrid:)) ?? min(selectedGrid, max(0, fresh.grids.count - 1))
             }
             selectedStreet = min(selectedStreet, max(0, fresh.streets.count - 1))
             if let scope = streetScope, !fresh.streets.indices.contains(scope) { streetScope = nil }
@@ -281,7 +281,7 @@ extension WallState {
     }
 
     mutating func callGrid(_ code: String) {
-        guard let summary = overview.grids.first(where: { $0.grid.code == code }) else { return }
+        guard let summary = overview.summary(ofGrid: code) else { return }
         let crew = (overview.staffByGrid[summary.grid.code] ?? []).filter { $0.role.isGridCore }
         guard !crew.isEmpty else {
             show(.nobodyToCall)

@@ -21,6 +21,8 @@ struct LiveOverviewTests {
         lines.append("communities \(overview.communityTallies)")
         lines.append("calls " + overview.calls.map { "\($0.id):\($0.state)" }.joined(separator: ","))
         lines.append("visits \(overview.visitsByHousehold.values.map(\.count).reduce(0, +))")
+        lines.append("alarms out of step " + overview.alarmsOutOfStep.sorted().joined(separator: ","))
+        lines.append("alarms standing \(overview.alarms.standingCount) untaken \(overview.alarms.unacknowledgedCount)")
         return lines
     }
 
@@ -32,10 +34,10 @@ struct LiveOverviewTests {
         var random = SeededRandom(seed: 7)
         var now = start
         let workers = data.staff.filter { $0.gridCode != nil }
-        var calls = 0, visits = 0, orders = 0
-        for step in 0..<120 {
+        var calls = 0, visits = 0, orders = 0, alarms = 0
+        for step in 0..<160 {
             now = now.addingTimeInterval(Double(Int.random(in: 1...900, using: &random)))
-            switch Int.random(in: 0..<6, using: &random) {
+            switch Int.random(in: 0..<7, using: &random) {
             case 0:  // a new order
                 orders += 1
                 let grid = data.grids[Int.random(in: 0..<data.grids.count, using: &random)]
@@ -78,6 +80,18 @@ struct LiveOverviewTests {
                     call.stateSince = now.addingTimeInterval(5)
                     data.calls[data.calls.count - 1] = call
                     live.update(calls: [call])
+                }
+            case 5:  // an alarm raised on a grid without one (in alarm or not: a wall's desk puts it right), or one cleared
+                if let index = data.alarms.indices.filter({ data.alarms[$0].isOpen }).randomElement(using: &random), Bool.random(using: &random) {
+                    data.alarms[index].clearedAt = now
+                    live.update(alarms: [data.alarms[index]])
+                } else {
+                    let standing = Set(data.alarms.filter(\.isOpen).map(\.gridCode))
+                    guard let grid = data.grids.map(\.code).filter({ !standing.contains($0) }).randomElement(using: &random) else { continue }
+                    alarms += 1
+                    let alarm = Alarm(id: "LA\(alarms)", gridCode: grid, raisedAt: now, reasons: ["overdue"])
+                    data.alarms.append(alarm)
+                    live.update(alarms: [alarm])
                 }
             default:  // a must-visit
                 guard let household = data.households.filter({ !$0.mustVisit.isEmpty }).randomElement(using: &random) else { continue }
