@@ -101,7 +101,7 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Places one cell, repairing any wide glyph it overwrites half of.
-    private mutating func place(_ cell: Cell, x: Int, y: Int) {
+    mutating func place(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
         let row = y * size.width
         let index = row + x

@@ -37,6 +37,11 @@ public enum DisplayWidth {
     }
 
     /// Columns taken by a string: the sum over its grapheme clusters.
+    ///
+    /// Inlinable, so that the screen's calls are made for `String` and `Substring`: called
+    /// through the generic entry point from another module, the ASCII check alone went through
+    /// witness tables a byte at a time (a seventh of the demo wall's instructions).
+    @inlinable
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // printable ASCII, the common case for codes, figures and times: one column a byte
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
@@ -55,6 +60,7 @@ public enum DisplayWidth {
     /// joiner, selector, jamo, regional indicator, emoji modifier or prepended letter), so two
     /// of them side by side are two clusters — true of the common ranges only; false is
     /// always safe. (Carriage return and line feed make one cluster, but both are 0 wide.)
+    @usableFromInline
     static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20CF, 0x2100...0x2BFF,

@@ -34,6 +34,24 @@ struct CanvasTests {
             """)
     }
 
+    @Test("boxes partly off the canvas, or too small for a line, are clipped to it; the wide set draws its own corners")
+    func boxesAtTheEdges() {
+        var canvas = Canvas(size: Size(width: 8, height: 4))
+        canvas.box(Rect(x: -3, y: -1, width: 6, height: 3))  // off the top left
+        canvas.box(Rect(x: 5, y: 2, width: 6, height: 4))  // off the bottom right
+        canvas.box(Rect(x: 3, y: 0, width: 2, height: 2))  // corners only
+        canvas.box(Rect(x: -9, y: 3, width: 4, height: 2))  // wholly outside
+        #expect(canvas.text == """
+              │┌┐
+            ──┘└┘
+                 ┌──
+                 │
+            """)
+        var wide = Canvas(size: Size(width: 4, height: 2), glyphs: Glyphs(ambiguous: .wide))
+        wide.box(Rect(x: 0, y: 0, width: 4, height: 2))
+        #expect(wide.line(0).count == 4 && wide.line(1).count == 4)
+    }
+
     @Test("a wide glyph at a pane's last column becomes a space, never half a glyph")
     func wideGlyphAtLastColumn() {
         var canvas = Canvas(size: Size(width: 7, height: 1))
