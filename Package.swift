@@ -119,7 +119,10 @@ let package = Package(
         .target(
             name: "DoorstepBench",
             dependencies: ["DoorstepApp", "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepCanvas",
-                           "DoorstepScreen", "DoorstepTerminal"]
+                           "DoorstepScreen", "DoorstepTerminal",
+                           // (on a server: the time from a commit's NOTIFY to the wall's frame)
+                           .target(name: "DoorstepPostgres", condition: .when(traits: ["PostgreSQL"])),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "doorstep",

@@ -19,11 +19,14 @@ public struct BenchRun {
     var tickets: Int
     /// Stop after the first frame (to profile it alone, under callgrind say).
     var firstFrameOnly = false
+    /// On a server: the scratch database the ingest figures fill (none: not measured there).
+    var ingestDatabase: String?
     var clock: any Clock = SystemClock()
     let size = Size(width: 240, height: 70)
 
-    public init(path: String, synthetic: Synthetic, tickets: Int, firstFrameOnly: Bool = false) {
+    public init(path: String, synthetic: Synthetic, tickets: Int, firstFrameOnly: Bool = false, ingestDatabase: String? = nil) {
         self.path = path
+        self.ingestDatabase = ingestDatabase
         self.synthetic = synthetic
         self.tickets = tickets
         self.firstFrameOnly = firstFrameOnly
@@ -37,18 +40,24 @@ public struct BenchRun {
         figures.build = "release"
         #endif
         figures.scale = synthetic.scale.rawValue
-        if !FileManager.default.fileExists(atPath: path) {
+        let server = ServerURL.isPostgres(path)
+        figures.store = server ? "postgresql" : "sqlite"
+        if server, !StoreAccess.holdsData(path) {
+            throw Failure("\(ServerURL.redacted(path)) holds no street to measure: copy one in first "
+                          + "(doorstep copy --from ~/.cache/doorstep/bench-\(synthetic.scale.rawValue).sqlite --to …)", exitCode: ExitStatus.dataError)
+        }
+        if !server, !FileManager.default.fileExists(atPath: path) {
             let summary = try CommandLineEnd.buildSynthetic(synthetic, at: path, now: clock.now()) { done, total in
                 FileHandle.standardError.write(Data("\rbuilding \(synthetic.scale.rawValue): tickets \(done)/\(total)".utf8))
             }
             FileHandle.standardError.write(Data("\n\(summary)\n".utf8))
         }
-        let store = try storeCall { try SQLiteStore(path: path) }
+        let store = try StoreAccess.open(path)
 
         // first frame: open, build the read models, render
         let stopwatch = Stopwatch()
         let cpuStart = processCPUSeconds()
-        let reader = try storeCall { try SQLiteStore(path: path, readOnly: true) }
+        let reader = try StoreAccess.open(path, readOnly: true)
         let engine = Engine(store: reader, clock: clock, calendar: .local)
         guard let first = engine.poll() else { throw Failure("the bench database could not be read", exitCode: ExitStatus.unavailable) }
         figures.loadMs = stopwatch.milliseconds
@@ -84,6 +93,11 @@ public struct BenchRun {
             if let next = engine.poll() { held = next }
         }
         state.update(.overview(held.overview))
+        if server {
+            // an order from another connection on the wall's frame, woken by the commit's NOTIFY
+            figures.pushMs = try PushLatency(writer: store, reader: reader, clock: clock, grids: gridCodes, categories: categoryCodes)
+                .median(of: 11) { ordered.append($0) }
+        }
         // leave the working set as it was: the bench's orders are cancelled
         for id in ordered { _ = try storeCall { try store.act(on: id, .cancel(reason: "bench"), by: "bench", at: clock.now()) } }
         figures.frameMs = median(20) { _ = WallView.render(state) }
@@ -127,40 +141,61 @@ public struct BenchRun {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         figures.rssMB = Double(usage.ru_maxrss) / 1024
-        try measureIngest(try storeCall { try store.loadAll(at: clock.now()) }, into: &figures)
+        // ingest into a scratch copy of the territory: a file beside the database, or the
+        // server database named for it
+        let data = try storeCall { try store.loadAll(at: clock.now()) }
+        if !server {
+            let scratch = path + ".ingest"
+            let remove = { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) } }
+            remove()
+            defer { remove() }
+            let target = try storeCall { try SQLiteStore(path: scratch, create: true) }
+            let raw = try measureIngest(data, into: target, &figures) { try target.rawInsert(tickets: $0, at: clock.now()) }
+            figures.sqliteRawPerSecond = raw
+        } else if let ingestDatabase {
+            guard ServerURL.isPostgres(ingestDatabase) else {
+                throw Failure("--ingest-db \(ingestDatabase): give a postgresql:// database (a file's ingest is measured beside it)",
+                              exitCode: ExitStatus.usage)
+            }
+            let target = try StoreAccess.open(ingestDatabase)
+            let raw = try measureIngest(data, into: target, &figures) { try target.rawMultiRowInsert(tickets: $0, at: clock.now()) }
+            figures.serverRawPerSecond = raw
+        }
         return figures
     }
 
-    /// Tickets through the store's bulk path and its one-order path, and the same rows through
-    /// a bare prepared insert, into a scratch copy of the territory (the bench database keeps
-    /// its working set from run to run).
-    private func measureIngest(_ data: CentreData, into figures: inout BenchFigures) throws {
-        let scratch = path + ".ingest"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) } }
-        let store = try storeCall { try SQLiteStore(path: scratch, create: true) }
+    /// Tickets through the store's bulk path and its one-order path into `target`, a scratch
+    /// copy of the territory (the bench database keeps its working set from run to run), then
+    /// the same rows through `yardstick` (a bare insert), whose rate it returns.
+    private func measureIngest(_ data: CentreData, into target: any SQLStore, _ figures: inout BenchFigures,
+                               yardstick: ([OrderRequest]) throws -> Void) throws -> Double {
         var territory = data
         territory.tickets = []
         territory.outcomes = []
         territory.callIns = []  // they name tickets left out
         territory.carePlans = []  // and households the working set leaves out
-        try storeCall { try store.replaceAll(with: territory, at: clock.now()) }
+        try storeCall { try target.replaceAll(with: territory, at: clock.now()) }
         let requests = (0..<tickets).map { n in
             OrderRequest(gridCode: data.grids[n % data.grids.count].code, categoryCode: data.categories[n % data.categories.count].code,
                          title: "压测工单 \(n)", residentName: "测试", residentPhone: "15500000000")
         }
-        var stopwatch = Stopwatch()
-        for batch in stride(from: 0, to: requests.count, by: 5_000) {
-            _ = try storeCall { try store.order(Array(requests[batch..<min(requests.count, batch + 5_000)]), by: "bench", at: clock.now()) }
+        figures.ingestPerSecond = try rate(requests.count) {
+            for batch in stride(from: 0, to: requests.count, by: 5_000) {
+                _ = try storeCall { try target.order(Array(requests[batch..<min(requests.count, batch + 5_000)]), by: "bench", at: clock.now()) }
+            }
         }
-        figures.ingestPerSecond = Double(requests.count) / stopwatch.seconds
-        let single = requests.prefix(1000)
-        stopwatch = Stopwatch()
-        for request in single { _ = try storeCall { try store.order(request, by: "bench", at: clock.now()) } }
-        figures.ingestSinglePerSecond = Double(single.count) / stopwatch.seconds
-        stopwatch = Stopwatch()
-        try storeCall { try store.rawInsert(tickets: requests, at: clock.now()) }
-        figures.sqliteRawPerSecond = Double(requests.count) / stopwatch.seconds
+        let single = Array(requests.prefix(1000))
+        figures.ingestSinglePerSecond = try rate(single.count) {
+            for request in single { _ = try storeCall { try target.order(request, by: "bench", at: clock.now()) } }
+        }
+        return try rate(requests.count) { try storeCall { try yardstick(requests) } }
+    }
+
+    /// Items a second: `count` of them through `body`.
+    private func rate(_ count: Int, _ body: () throws -> Void) throws -> Double {
+        let stopwatch = Stopwatch()
+        try body()
+        return Double(count) / stopwatch.seconds
     }
 
     private func median(_ runs: Int, _ body: () -> Void) -> Double {

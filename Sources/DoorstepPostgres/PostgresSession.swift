@@ -19,7 +19,9 @@ public struct PostgresSession: SQLSession {
 
     public func rows<T>(_ sql: String, _ arguments: [any SQLArgument], cached: Bool, _ decode: (Fields) throws -> T) throws -> [T] {
         let result = try connection.answer(try Self.query(sql, arguments), logger: logger)
-        return try result.map { try decode(Self.fields($0)) }
+        guard let first = result.first else { return [] }
+        let reader = RowReader(names: first.map(\.columnName))
+        return try result.map { try decode(reader.fields(Self.values($0))) }
     }
 
     public func row(_ sql: String, _ arguments: [any SQLArgument]) throws -> Fields? {
@@ -88,9 +90,10 @@ public struct PostgresSession: SQLSession {
         return (out, highest)
     }
 
-    /// A row as `Fields`: integers, floating-point and decimal numbers, booleans (as 0 and 1), text.
-    static func fields(_ row: PostgresRow) throws -> Fields {
-        var columns: [(name: String, value: SQLValue)] = []
+    /// A row's values in its columns' order: integers, floating-point and decimal numbers,
+    /// booleans (as 0 and 1), text.
+    static func values(_ row: PostgresRow) throws -> [SQLValue] {
+        var columns: [SQLValue] = []
         for cell in row {
             let value: SQLValue
             if cell.bytes == nil {
@@ -103,8 +106,8 @@ public struct PostgresSession: SQLSession {
                 default: value = .text(try cell.decode(String.self))
                 }
             }
-            columns.append((cell.columnName, value))
+            columns.append(value)
         }
-        return .values(columns)
+        return columns
     }
 }

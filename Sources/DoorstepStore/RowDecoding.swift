@@ -9,8 +9,10 @@ import GRDBSQLite
 /// lowercases on every value (a sixth of loading a city), and even a search of the names costs
 /// a slow string comparison for every name that does not match.
 public struct Fields {
-    let row: Row
+    let row: Row?
     let plan: ColumnPlan?
+    /// Another database's row, in the plan's column order (a PostgreSQL store's rows).
+    let values: [DatabaseValue]?
     /// The statement the row is stepping (bulk queries): its columns are read with SQLite's
     /// own functions, each text by its length (GRDB measures it again with `strlen` and goes
     /// through a protocol for each value: most of the time a city's load spent decoding).
@@ -20,13 +22,22 @@ public struct Fields {
         self.row = row
         self.plan = plan
         self.statement = statement
+        values = nil
+    }
+
+    init(values: [DatabaseValue], plan: ColumnPlan) {
+        row = nil
+        self.plan = plan
+        self.values = values
+        statement = nil
     }
 
     /// The column's value; NULL when the query did not select it (GRDB stops the program on a
     /// missing column: here a required one is reported as unreadable, an optional one is nil).
     func value(_ column: String) -> DatabaseValue {
-        if let index = plan?.index(of: column) { return row[index] }
-        return row.hasColumn(column) ? row[column] : .null
+        if let index = plan?.index(of: column) { return values?[index] ?? row?[index] ?? .null }
+        guard let row, row.hasColumn(column) else { return .null }
+        return row[column]
     }
 
     /// The column as `T`, nil for NULL. Rows of a bulk query read straight from the statement
@@ -34,7 +45,8 @@ public struct Fields {
     /// `DatabaseValue`, which refuses a value of the wrong kind.
     private func typed<T: DirectColumn>(_ column: String, as type: T.Type) -> T? {
         if let index = plan?.index(of: column) {
-            guard let statement else { return row[index] as T? }
+            if let values { return T.fromDatabaseValue(values[index]) }
+            guard let statement else { return row?[index] as T? }
             let position = Int32(index)
             return sqlite3_column_type(statement, position) == SQLITE_NULL ? nil : T(statement, position)
         }
@@ -107,6 +119,22 @@ extension Fields {
         var row: [String: (any DatabaseValueConvertible)?] = [:]
         for (name, value) in columns { row[name] = value.databaseValue }
         return Fields(Row(row))
+    }
+}
+
+/// The rows of one query from another database, each as `Fields`, with the columns found once
+/// for the query (a GRDB row built from a dictionary looks a column up by lowercasing names:
+/// a fifth of a city's first frame on PostgreSQL). One reader per query, on one thread.
+public struct RowReader {
+    let plan: ColumnPlan
+
+    /// For a query whose rows have these columns, in this order.
+    public init(names: [String]) { plan = ColumnPlan(names: names) }
+
+    /// One row, its values in the names' order.
+    public func fields(_ values: [SQLValue]) -> Fields {
+        plan.startRow()
+        return Fields(values: values.map(\.databaseValue), plan: plan)
     }
 }
 

@@ -428,3 +428,27 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLStore {
+    /// The yardstick on a server: the same ticket rows as bare multi-row INSERTs (a thousand
+    /// rows a statement) in one transaction — no checks, no ids allocated, no events. Not a
+    /// write path: the bench runs it on a scratch database.
+    @_spi(Bench) public func rawMultiRowInsert(tickets requests: [OrderRequest], at time: Date) throws {
+        try write { db in
+            for start in stride(from: 0, to: requests.count, by: 1_000) {
+                let batch = requests[start..<min(requests.count, start + 1_000)]
+                var arguments: [any SQLArgument] = []
+                arguments.reserveCapacity(batch.count * 10)
+                for (n, request) in zip(start..., batch) {
+                    arguments += ["R\(n)", request.gridCode, request.categoryCode, request.source.rawValue, request.priority.rawValue,
+                                  request.title, request.residentName, request.residentPhone, time.timeIntervalSince1970, time.timeIntervalSince1970]
+                }
+                let rows = Array(repeating: "(?, ?, ?, ?, ?, 'ordered', ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+                _ = try db.execute("""
+                    INSERT INTO ticket (id, grid, category, source, priority, state, title, resident_name, resident_phone,
+                                        created_at, state_since) VALUES \(rows)
+                    """, arguments)
+            }
+        }
+    }
+}

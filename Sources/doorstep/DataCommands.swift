@@ -105,15 +105,20 @@ struct Bench: ParsableCommand {
     @Flag(help: "One JSON object instead of a table.") var json = false
     @Option(help: "Tickets written for the ingest figures (into a scratch copy of the territory).") var tickets = 20_000
     @Flag(help: "Measure the first frame alone and stop (to profile it, e.g. under valgrind --tool=callgrind).") var firstFrameOnly = false
-    @Option(help: "The benchmark database, built when missing and reused (default: $XDG_CACHE_HOME/doorstep/bench-SCALE.sqlite).")
+    @Option(help: ArgumentHelp(
+        "The benchmark database: a file, built when missing and reused (default: $XDG_CACHE_HOME/doorstep/bench-SCALE.sqlite), or postgresql://… holding a copy of one.",
+        discussion: "Only --db postgresql://… measures a server; copy a bench database onto it first with `doorstep copy`."))
     var db: String?
+    @Option(help: "With --db postgresql://…: an empty database on a server that the ingest figures fill (and replace on every run); without it they are not measured there.")
+    var ingestDb: String?
 
     func run() throws {
         try reportingFailures {
             let size = try parseChoice(scale, as: Synthetic.Scale.self, flag: "--scale")
             guard tickets > 0 else { throw Failure("--tickets must be above 0", exitCode: ExitStatus.usage) }
             let path = db ?? Paths().benchDatabase(scale: size.rawValue)
-            let figures = try BenchRun(path: path, synthetic: Synthetic(scale: size), tickets: tickets, firstFrameOnly: firstFrameOnly).measure()
+            let figures = try BenchRun(path: path, synthetic: Synthetic(scale: size), tickets: tickets, firstFrameOnly: firstFrameOnly,
+                                       ingestDatabase: ingestDb).measure()
             if json {
                 let data = try JSONSerialization.data(withJSONObject: figures.dictionary, options: [.sortedKeys])
                 print(String(decoding: data, as: UTF8.self))

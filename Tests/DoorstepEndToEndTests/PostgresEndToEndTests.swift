@@ -56,6 +56,34 @@ struct PostgresEndToEndTests {
         #expect(read.output.contains("\"service_request_id\":\"\(ordered.output)\""), "\(read.output)")
     }
 
+    @Test("doorstep bench on PostgreSQL: a copy of a street measured, NOTIFY's push and the ingest against multi-row INSERTs; an empty database refused")
+    func bench() throws {
+        let (location, scratch) = (try TestServer.freshDatabase(), try TestServer.freshDatabase())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-pgbench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = try run([binary, "bench", "--scale", "street", "--db", location.description])
+        #expect(empty.status == 65 && empty.output.contains("holds no street to measure"), "\(empty.output)")
+        let file = folder.appendingPathComponent("street.sqlite").path
+        #expect(try run([binary, "init", "--db", file]).status == 0)
+        let copied = try run([binary, "copy", "--from", file, "--to", location.description])
+        #expect(copied.status == 0, "\(copied.output)")
+        let result = try run([binary, "bench", "--scale", "street", "--json", "--tickets", "200", "--db", location.description,
+                              "--ingest-db", scratch.description])
+        #expect(result.status == 0, "\(result.output)")
+        let json = try #require(result.output.split(separator: "\n").last { $0.hasPrefix("{") }, "no JSON line in: \(result.output)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["store"] as? String == "postgresql")
+        for key in ["first_frame_ms", "poll_idle_ms", "poll_100_ms", "push_ms", "ingest_per_s", "ingest_single_per_s", "server_raw_per_s"] {
+            #expect(((object[key] as? Double) ?? 0) > 0, "\(key) = \(String(describing: object[key]))")
+        }
+        #expect((object["sqlite_raw_per_s"] as? Double) == 0)
+        print("postgres bench (street, debug build): push \(object["push_ms"] ?? "?") ms, ingest \(object["ingest_per_s"] ?? "?")/s against \(object["server_raw_per_s"] ?? "?")/s")
+        // the bench's orders are cancelled: the working set is as it was
+        let open = try run([binary, "tickets", "--db", location.description, "--state", "ordered", "--limit", "1000"])
+        #expect(!open.output.contains("压测") && !open.output.contains("推送"), "\(open.output)")
+    }
+
     @Test("25 rounds of two processes racing to accept one ticket on PostgreSQL: one winner each round, the loser told who won")
     func race() throws {
         let location = try TestServer.freshDatabase()
