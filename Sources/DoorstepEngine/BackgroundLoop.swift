@@ -9,7 +9,7 @@ import Foundation
 public final class BackgroundLoop: @unchecked Sendable {
     private let name: String
     private let interval: TimeInterval
-    private let job: @Sendable () -> Void
+    private let job: @Sendable (_ woken: Bool) -> Void
     private let pace: Pace?
     private let lock = NSLock()
     private var started = false
@@ -43,11 +43,16 @@ public final class BackgroundLoop: @unchecked Sendable {
     /// `job` runs first after `interval`, not at once (run it yourself first when you need that);
     /// with `pace`, at the clock's marks instead (see `Pace`): the engine's polls just before
     /// the wall's clock turns a second, so a second's news and the clock make one frame.
-    public init(name: String, interval: TimeInterval, pace: Pace? = nil, job: @escaping @Sendable () -> Void) {
+    public convenience init(name: String, interval: TimeInterval, pace: Pace? = nil, job: @escaping @Sendable () -> Void) {
+        self.init(name: name, interval: interval, pace: pace, round: { _ in job() })
+    }
+
+    /// As above, `round` told whether it runs because it was woken (`wakeNow`) rather than on time.
+    public init(name: String, interval: TimeInterval, pace: Pace? = nil, round: @escaping @Sendable (_ woken: Bool) -> Void) {
         self.name = name
         self.interval = max(0.01, interval)
         self.pace = pace
-        self.job = job
+        self.job = round
     }
 
     public func start() {
@@ -61,9 +66,9 @@ public final class BackgroundLoop: @unchecked Sendable {
         let thread = Thread { [self] in
             while true {
                 let wait = pace.map { $0.wait(at: $0.clock.now(), interval: interval) } ?? interval
-                _ = wake.wait(timeout: .now() + wait)
+                let woken = wake.wait(timeout: .now() + wait) == .success
                 if isStopped { break }
-                job()
+                job(woken)
             }
             finished.signal()
         }

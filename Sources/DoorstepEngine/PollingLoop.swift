@@ -16,6 +16,9 @@ public final class PollingLoop: @unchecked Sendable {
     private let interval: TimeInterval
     private let pace: BackgroundLoop.Pace?
     private let beforeEachPoll: (@Sendable () -> Void)?
+    /// Told when a poll asked for (`pollSoon`: a commit elsewhere, this process's own write)
+    /// brings news, so the screen can show it at once rather than at its next second.
+    private var onPushed: (@Sendable () -> Void)?
 
     /// With `pace`, the polls keep time with a clock (see `BackgroundLoop.Pace`).
     /// `beforeEachPoll` runs on the loop's thread just before each of its polls (the demo's
@@ -32,9 +35,10 @@ public final class PollingLoop: @unchecked Sendable {
     public func start() -> EngineSnapshot? {
         let first = engine.poll()
         deliver(first)
-        let loop = BackgroundLoop(name: "doorstep.engine", interval: interval, pace: pace) { [self] in
+        let loop = BackgroundLoop(name: "doorstep.engine", interval: interval, pace: pace) { [self] (woken: Bool) in
             beforeEachPoll?()
-            deliver(engine.poll())
+            // (a poll on time lands just before the wall's second, which takes it then)
+            if deliver(engine.poll()), woken { pushed?() }
         }
         lock.lock()
         self.loop = loop
@@ -45,6 +49,19 @@ public final class PollingLoop: @unchecked Sendable {
 
     /// Asks for a poll now (after this process wrote something).
     public func pollSoon() { currentLoop?.wakeNow() }
+
+    /// `body` runs on the engine's thread whenever a poll asked for by `pollSoon` brings news.
+    public func whenPushed(_ body: @escaping @Sendable () -> Void) {
+        lock.lock()
+        onPushed = body
+        lock.unlock()
+    }
+
+    private var pushed: (@Sendable () -> Void)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return onPushed
+    }
 
     public func stop() { currentLoop?.stop() }
 
@@ -71,17 +88,20 @@ public final class PollingLoop: @unchecked Sendable {
         return loop
     }
 
-    private func deliver(_ snapshot: EngineSnapshot?) {
-        guard let snapshot else { return }
+    /// Leaves `snapshot` in the mailbox; whether it is news.
+    @discardableResult
+    private func deliver(_ snapshot: EngineSnapshot?) -> Bool {
+        guard let snapshot else { return false }
         lock.lock()
         polledAt = snapshot.overview.asOf
         // the same screen at a later instant is not news: the wall keeps its clock itself
         if let latest, latest.signature == snapshot.signature {
             lock.unlock()
-            return
+            return false
         }
         latest = snapshot
         generation += 1
         lock.unlock()
+        return true
     }
 }

@@ -19,6 +19,8 @@ public final class Terminal {
     private let inputFD: Int32
     private var closed = false
     private var fastErrors = 0
+    /// The pipe another thread wakes `read` through (see `makeWaker`), once asked for.
+    private var waker: (reader: Int32, waker: TerminalWaker)?
     /// The glyph set the terminal takes (see `AmbiguousWidth`), and how it was chosen.
     public let glyphs: Glyphs
     public let glyphsChosen: String
@@ -109,6 +111,11 @@ public final class Terminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        if let (reader, waker) = waker {
+            if let writer = waker.invalidate() { Foundation.close(writer) }
+            Foundation.close(reader)
+            self.waker = nil
+        }
         curs_set(1)
         endwin()
         if let screen { delscreen(screen) }
@@ -117,6 +124,21 @@ public final class Terminal {
             doorstep_restore_default_signal_handlers()
             capture.restore()
         }
+    }
+
+    /// A waker for `read`, made on first use: another thread's `wake()` ends the wait at once
+    /// with `.woken`. Nil when no pipe can be made (reads then wait out their timeouts).
+    public func makeWaker() -> TerminalWaker? {
+        if let (_, existing) = waker { return existing }
+        var ends: [Int32] = [0, 0]
+        guard !closed, pipe(&ends) == 0 else { return nil }
+        for fd in ends {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        let made = TerminalWaker(writeEnd: ends[1])
+        waker = (ends[0], made)
+        return made
     }
 
     /// The attention cues: the terminal's bell, or a flash of the screen where it has one.
@@ -129,10 +151,33 @@ public final class Terminal {
     public func read(timeoutMilliseconds: Int) -> TerminalEvent {
         if let signal = pendingSignal() { return .signal(signal) }
         let window = doorstep_stdscr()
-        wtimeout(window, Int32(timeoutMilliseconds))
-        var code: wint_t = 0
         let started = DispatchTime.now().uptimeNanoseconds
-        let result = wget_wch(window, &code)
+        var code: wint_t = 0
+        let result: Int32
+        if let (reader, _) = waker {
+            // what ncurses holds or can read at once comes first: its first read also turns the
+            // keypad's application mode on, without which an arrow comes as another sequence
+            wtimeout(window, 0)
+            let ready = wget_wch(window, &code)
+            if ready != ERR {
+                result = ready
+            } else {
+                // then wait on the keyboard and the wake pipe together; ncurses reads what came
+                // without waiting (it takes a key's bytes from the terminal one at a time, so a
+                // key not yet read is seen here; a resize or a signal interrupts the wait)
+                var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0), pollfd(fd: reader, events: Int16(POLLIN), revents: 0)]
+                let woke = poll(&fds, 2, Int32(timeoutMilliseconds))
+                if woke > 0, fds[1].revents != 0 {
+                    var drained = [UInt8](repeating: 0, count: 64)
+                    while Foundation.read(reader, &drained, drained.count) > 0 {}
+                    if fds[0].revents == 0 { return .woken }
+                }
+                result = wget_wch(window, &code)
+            }
+        } else {
+            wtimeout(window, Int32(timeoutMilliseconds))
+            result = wget_wch(window, &code)
+        }
         if let signal = pendingSignal() { return .signal(signal) }
         switch result {
         case KEY_CODE_YES:

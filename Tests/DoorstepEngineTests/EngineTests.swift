@@ -154,6 +154,30 @@ struct EngineTests {
         #expect(seen)
     }
 
+    @Test("news a poll was asked for (pollSoon) is pushed to the screen; the loop's own polls are not")
+    func pushed() throws {
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        defer { database.cleanUp() }
+        // a long interval: within the test, only asked-for polls run
+        let loop = PollingLoop(engine: Engine(store: store, clock: SystemClock(), calendar: StoreFixtures.calendar), interval: 600)
+        let pushes = Mutex(0)
+        loop.whenPushed { pushes.withLock { $0 += 1 } }
+        #expect(loop.start() != nil)
+        defer { loop.stop() }
+        _ = loop.takeNew()
+        loop.pollSoon()  // nothing new: no push
+        let quiet = Date().addingTimeInterval(1)
+        while (loop.lastPoll ?? .distantPast) < quiet.addingTimeInterval(-1), Date() < quiet { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(pushes.withLock { $0 } == 0)
+        let ticket = try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐"), by: "resident", at: Date())
+        loop.pollSoon()
+        let deadline = Date().addingTimeInterval(30)
+        while pushes.withLock({ $0 }) == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(pushes.withLock { $0 } == 1)
+        #expect(loop.takeNew()?.overview.openTickets.contains { $0.ticket.id == ticket.id } == true)
+    }
+
     @Test("the loop says when it last polled, news or not; stopped, it says so no more")
     func lastPoll() throws {
         let (database, store) = try TemporaryDatabase.demo(now: now)

@@ -1,5 +1,6 @@
 import DoorstepCanvas
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DoorstepTerminal
@@ -174,6 +175,48 @@ struct TerminalPTYTests {
         }
         try onPseudoTerminal(rows: 24, columns: 80, environment: ["TERM": "xterm-256color"]) { _, master in
             #expect(!String(decoding: drain(master), as: UTF8.self).contains("1000h"))
+        }
+    }
+
+    @Test("a waker ends a long read at once with .woken; keys and timeouts arrive as before (resizes: the end-to-end tests); closed, its wakes do nothing")
+    func waker() throws {
+        try onPseudoTerminal(rows: 24, columns: 80, environment: ["TERM": "xterm-256color"]) { terminal, master in
+            _ = drain(master)
+            let waker = try #require(terminal.makeWaker())
+            #expect(terminal.makeWaker() === waker)  // one pipe
+            // the keypad's application mode is asked for before the first wait: a terminal sends
+            // arrows in that mode's sequences only once asked (tmux sent ESC [ C to a wall that
+            // waited first, and the arrow came as three other keys)
+            let sent = Mutex("")
+            let watcher = Thread { [self] in
+                Thread.sleep(forTimeInterval: 0.3)
+                let bytes = drain(master, deadline: 2)
+                sent.withLock { $0 = String(decoding: bytes, as: UTF8.self) }
+                waker.wake()
+            }
+            watcher.start()
+            #expect(terminal.read(timeoutMilliseconds: 10_000) == .woken)
+            #expect(sent.withLock { $0 }.contains("\u{1B}[?1h"), "no keypad mode asked before the wait: \(sent.withLock { $0 }.debugDescription)")
+            #expect(terminal.read(timeoutMilliseconds: 30) == .timeout)
+            let other = Thread { Thread.sleep(forTimeInterval: 0.2); waker.wake() }
+            let started = Date()
+            other.start()
+            #expect(terminal.read(timeoutMilliseconds: 60_000) == .woken)
+            #expect(Date().timeIntervalSince(started) < 30)
+            // many wakes before a read: one .woken, then quiet
+            for _ in 0..<1_000 { waker.wake() }
+            #expect(terminal.read(timeoutMilliseconds: 1_000) == .woken)
+            #expect(terminal.read(timeoutMilliseconds: 30) == .timeout)
+            // a key and an arrow (an escape sequence, as xterm sends it in keypad mode) typed while the pipe waits as well
+            waker.wake()
+            _ = Array("q\u{1B}OA".utf8).withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+            var events: [TerminalEvent] = []
+            for _ in 0..<10 where events.filter({ $0 != .woken && $0 != .timeout }).count < 2 {
+                events.append(terminal.read(timeoutMilliseconds: 200))
+            }
+            #expect(events.filter { $0 != .woken && $0 != .timeout } == [.key(.character("q")), .key(.up)], "\(events)")
+            terminal.close()
+            waker.wake()  // after close: nothing written anywhere
         }
     }
 
