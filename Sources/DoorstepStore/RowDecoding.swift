@@ -112,16 +112,6 @@ extension Row {
     var fields: Fields { Fields(self) }
 }
 
-extension Fields {
-    /// A row another database sent, column by column (a PostgreSQL store's rows are read
-    /// through the same decoders as SQLite's).
-    public static func values(_ columns: [(name: String, value: SQLValue)]) -> Fields {
-        var row: [String: (any DatabaseValueConvertible)?] = [:]
-        for (name, value) in columns { row[name] = value.databaseValue }
-        return Fields(Row(row))
-    }
-}
-
 /// The rows of one query from another database, each as `Fields`, with the columns found once
 /// for the query (a GRDB row built from a dictionary looks a column up by lowercasing names:
 /// a fifth of a city's first frame on PostgreSQL). One reader per query, on one thread.
