@@ -34,7 +34,7 @@ public struct WallSession {
         let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
         #if PostgreSQL
         // on PostgreSQL a commit on any machine wakes the wall at once; polling stays the truth
-        let listener = (writer as? PostgresStore).map { store in FeedListener(store: store, logger: logger) { engine.pollSoon() } }
+        let listener = (writer as? PostgresStore).map { store in FeedListener(store: store, logger: logger) { engine.pollSoon(push: true) } }
         listener?.start()
         defer { listener?.stop() }
         #endif

@@ -28,7 +28,7 @@ struct PushLatency {
         let loop = PollingLoop(engine: Engine(store: reader, clock: clock, calendar: .local), interval: 30)
         guard var snapshot = loop.start() else { throw Failure("the bench could not start a wall's engine", exitCode: ExitStatus.unavailable) }
         defer { loop.stop() }
-        let listener = FeedListener(store: server, logger: Logger(label: "doorstep.bench")) { loop.pollSoon() }
+        let listener = FeedListener(store: server, logger: Logger(label: "doorstep.bench")) { loop.pollSoon(push: true) }
         listener.start()
         defer { listener.stop() }
         Thread.sleep(forTimeInterval: 1)  // (the listener's LISTEN in place)

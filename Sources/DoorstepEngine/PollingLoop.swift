@@ -16,9 +16,11 @@ public final class PollingLoop: @unchecked Sendable {
     private let interval: TimeInterval
     private let pace: BackgroundLoop.Pace?
     private let beforeEachPoll: (@Sendable () -> Void)?
-    /// Told when a poll asked for (`pollSoon`: a commit elsewhere, this process's own write)
-    /// brings news, so the screen can show it at once rather than at its next second.
+    /// Told when a poll asked for with `push` (a commit elsewhere) brings news, so the screen
+    /// can show it at once rather than at its next second.
     private var onPushed: (@Sendable () -> Void)?
+    /// A poll asked for with `push` is due.
+    private var pushWanted = false
 
     /// With `pace`, the polls keep time with a clock (see `BackgroundLoop.Pace`).
     /// `beforeEachPoll` runs on the loop's thread just before each of its polls (the demo's
@@ -38,7 +40,8 @@ public final class PollingLoop: @unchecked Sendable {
         let loop = BackgroundLoop(name: "doorstep.engine", interval: interval, pace: pace) { [self] (woken: Bool) in
             beforeEachPoll?()
             // (a poll on time lands just before the wall's second, which takes it then)
-            if deliver(engine.poll()), woken { pushed?() }
+            let push = woken && takePushWanted()
+            if deliver(engine.poll()), push { pushed?() }
         }
         lock.lock()
         self.loop = loop
@@ -47,10 +50,27 @@ public final class PollingLoop: @unchecked Sendable {
         return first
     }
 
-    /// Asks for a poll now (after this process wrote something).
-    public func pollSoon() { currentLoop?.wakeNow() }
+    /// Asks for a poll now: after this process wrote something (its screen shows the news at
+    /// its next second, as the wall's own alarms raised three a second would otherwise each
+    /// draw a frame), or, with `push`, after a commit elsewhere (its news is pushed at once).
+    public func pollSoon(push: Bool = false) {
+        if push {
+            lock.lock()
+            pushWanted = true
+            lock.unlock()
+        }
+        currentLoop?.wakeNow()
+    }
 
-    /// `body` runs on the engine's thread whenever a poll asked for by `pollSoon` brings news.
+    private func takePushWanted() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let wanted = pushWanted
+        pushWanted = false
+        return wanted
+    }
+
+    /// `body` runs on the engine's thread whenever a poll asked for by `pollSoon(push: true)` brings news.
     public func whenPushed(_ body: @escaping @Sendable () -> Void) {
         lock.lock()
         onPushed = body

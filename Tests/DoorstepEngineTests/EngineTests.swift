@@ -154,7 +154,7 @@ struct EngineTests {
         #expect(seen)
     }
 
-    @Test("news a poll was asked for (pollSoon) is pushed to the screen; the loop's own polls are not")
+    @Test("news a poll was asked for with push (a commit elsewhere) is pushed to the screen; a poll asked for without, and the loop's own, are not")
     func pushed() throws {
         let (database, store) = try TemporaryDatabase.demo(now: now)
         defer { database.cleanUp() }
@@ -165,13 +165,21 @@ struct EngineTests {
         #expect(loop.start() != nil)
         defer { loop.stop() }
         _ = loop.takeNew()
-        loop.pollSoon()  // nothing new: no push
+        loop.pollSoon(push: true)  // nothing new: no push
         let quiet = Date().addingTimeInterval(1)
         while (loop.lastPoll ?? .distantPast) < quiet.addingTimeInterval(-1), Date() < quiet { Thread.sleep(forTimeInterval: 0.01) }
         Thread.sleep(forTimeInterval: 0.2)
         #expect(pushes.withLock { $0 } == 0)
-        let ticket = try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐"), by: "resident", at: Date())
+        // news from this process's own write (asked for without push): taken at the next second, not pushed
+        let own = try store.order(OrderRequest(gridCode: "JB02", categoryCode: "care", title: "助浴"), by: "resident", at: Date())
         loop.pollSoon()
+        let first = Date().addingTimeInterval(30)
+        while loop.takeNew()?.overview.openTickets.contains(where: { $0.ticket.id == own.id }) != true, Date() < first {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(pushes.withLock { $0 } == 0)
+        let ticket = try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐"), by: "resident", at: Date())
+        loop.pollSoon(push: true)
         let deadline = Date().addingTimeInterval(30)
         while pushes.withLock({ $0 }) == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         #expect(pushes.withLock { $0 } == 1)
