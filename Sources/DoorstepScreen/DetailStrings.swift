@@ -20,6 +20,8 @@ public struct DetailStrings: Sendable {
     public var history: String
     public var visits: String
     public var noVisits: String
+    /// What an empty list on a page says.
+    public var none: String
     public var revealHint: String
     public var revealedNote: String
     public var loading: String
@@ -76,7 +78,7 @@ public struct DetailStrings: Sendable {
             case .urgent: return "紧急"
             }
         },
-        history: "办理经过", visits: "走访记录", noVisits: "本月尚无走访",
+        history: "办理经过", visits: "走访记录", noVisits: "本月尚无走访", none: "无",
         revealHint: "r 显示居民信息(查看将被记录)", revealedNote: "居民信息已显示 · 查看已记录", loading: "读取中…",
         pageKeys: [("Tab", "切换栏目"), ("↑↓", "移动"), ("Enter", "打开"), ("c / C", "呼叫"), ("Esc", "返回")])
 
@@ -132,7 +134,7 @@ public struct DetailStrings: Sendable {
             case .urgent: return "urgent"
             }
         },
-        history: "History", visits: "Visits", noVisits: "no visit this month yet",
+        history: "History", visits: "Visits", noVisits: "no visit this month yet", none: "none",
         revealHint: "r reveal resident details (recorded)", revealedNote: "details revealed · viewing recorded", loading: "loading…",
         pageKeys: [("Tab", "section"), ("↑↓", "move"), ("Enter", "open"), ("c / C", "call"), ("Esc", "back")])
 }

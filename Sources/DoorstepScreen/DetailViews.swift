@@ -152,7 +152,8 @@ enum DetailViews {
         let hazards = state.overview.hazardsByGrid[code] ?? []
         // hazards take up to a third of the height, or all but three rows when there is no ticket
         let hazardRoom = tickets.isEmpty ? ticketArea.height - 3 : ticketArea.height / 3
-        let split = Layout.rows(ticketArea, [.fill(2), .fixed(min(hazards.count + 2, max(3, hazardRoom)))])
+        // (at least one row inside its box: "none", or the first hazard)
+        let split = Layout.rows(ticketArea, [.fill(2), .fixed(min(max(hazards.count, 1) + 2, max(3, hazardRoom)))])
         list(&canvas, state, title: "\(d.tickets) · \(tickets.count)", section: .tickets,
              rows: tickets.map { open in
                  let left = open.secondsLeft(at: state.now)
@@ -164,6 +165,7 @@ enum DetailViews {
         let hazardBox = canvas.box(split[1], title: "\(d.hazards) · \(hazards.filter { $0.status == .open }.count)")
         // open before resolved, severe before the rest: what a small box shows is what matters most
         func rank(_ h: Hazard) -> (Int, Int, String) { (h.status == .open ? 0 : 1, h.severity == .severe ? 0 : 1, h.id) }
+        if hazards.isEmpty { canvas.write(d.none, x: hazardBox.x, y: hazardBox.y, clip: hazardBox, style: Style(.muted)) }
         for (row, hazard) in hazards.sorted(by: { rank($0) < rank($1) }).prefix(max(0, hazardBox.height)).enumerated() {
             let line = Columns.pad(d.severity(hazard.severity), to: 5) + Columns.pad(d.hazardKind(hazard.kind), to: 5)
                 + Columns.pad(d.hazardStatus(hazard.status), to: 7) + hazard.title
@@ -240,12 +242,11 @@ enum DetailViews {
         let focused = state.detailSection == section
         let inner = canvas.pane(rect, title: title, focused: focused)
         guard !inner.isEmpty else { return }
-        let window = ListWindow(total: rows.count, height: inner.height, cursor: focused ? state.detailCursor : 0)
-        for (row, index) in window.rows.enumerated() {
-            canvas.write(rows[index].0, x: inner.x, y: inner.y + row, clip: inner, style: rows[index].1)
-            if focused, index == state.detailCursor { canvas.cursorRow(inner.y + row, in: inner) }
+        // an empty list says so; a row cut at the pane's edge ends in an ellipsis
+        canvas.listRows(in: inner, count: rows.count, cursor: focused ? state.detailCursor : -1, empty: state.language.detailStrings.none,
+                        strings: state.strings) { canvas, index, y in
+            canvas.write(runs: [rows[index]], x: inner.x, y: y, clip: inner, ellipsis: "…")
         }
-        window.drawMore(&canvas, in: inner, strings: state.strings)
     }
 
     // MARK: Ticket
