@@ -29,9 +29,9 @@ public struct FileLogHandler: LogHandler {
 
         /// One `write` per line (a line written in pieces could be split by another process's).
         func write(_ line: String) {
-            var bytes = Array(line.utf8)
+            let bytes = Array(line.utf8)
             descriptor.withLock { fd in
-                bytes.withUnsafeMutableBytes { buffer in
+                bytes.withUnsafeBytes { buffer in
                     var done = 0
                     while done < buffer.count {
                         let n = Foundation.write(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done)

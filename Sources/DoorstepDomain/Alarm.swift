@@ -53,7 +53,7 @@ public struct Alarm: Hashable, Sendable, Identifiable {
 public struct AlarmLedger: Sendable, Equatable {
     private var byID = ShardedDictionary<String, Alarm>()
     /// Newest first.
-    public private(set) var queue = ChunkedArray<Alarm>(chunkSize: 128)
+    public private(set) var queue = Self.queue([])
     private var standing = ShardedDictionary<String, String>()
     /// When the oldest standing alarm that nobody took and none sent up was raised: the next
     /// escalation falls due a fixed time after it (a wall asks every second, over thousands).
@@ -101,10 +101,13 @@ public struct AlarmLedger: Sendable, Equatable {
             }
             queue.insert(alarm, at: Self.position(of: alarm, in: queue))
         }
-        if resort { queue = ChunkedArray(byID.values.sorted(by: Self.precedes), chunkSize: 128) }
+        if resort { queue = Self.queue(byID.values.sorted(by: Self.precedes)) }
         noteOldestUnescalated()
         return grids
     }
+
+    /// The queue over `alarms` (already in its order), in chunks of 128: a changed alarm copies one.
+    private static func queue(_ alarms: [Alarm]) -> ChunkedArray<Alarm> { ChunkedArray(alarms, chunkSize: 128) }
 
     /// Newest first; the same instant by id, highest first.
     private static func precedes(_ a: Alarm, _ b: Alarm) -> Bool { a.raisedAt != b.raisedAt ? a.raisedAt > b.raisedAt : a.id > b.id }
@@ -146,7 +149,7 @@ public struct AlarmLedger: Sendable, Equatable {
         earliestCleared = byID.values.compactMap(\.clearedAt).min()
         guard !old.isEmpty else { return }
         let gone = Set(old.map(\.id))
-        queue = ChunkedArray(queue.filter { !gone.contains($0.id) }, chunkSize: 128)
+        queue = Self.queue(queue.filter { !gone.contains($0.id) })
         noteOldestUnescalated()
     }
 

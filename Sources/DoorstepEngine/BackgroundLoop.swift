@@ -43,16 +43,12 @@ public final class BackgroundLoop: @unchecked Sendable {
     /// `job` runs first after `interval`, not at once (run it yourself first when you need that);
     /// with `pace`, at the clock's marks instead (see `Pace`): the engine's polls just before
     /// the wall's clock turns a second, so a second's news and the clock make one frame.
-    public convenience init(name: String, interval: TimeInterval, pace: Pace? = nil, job: @escaping @Sendable () -> Void) {
-        self.init(name: name, interval: interval, pace: pace, round: { _ in job() })
-    }
-
-    /// As above, `round` told whether it runs because it was woken (`wakeNow`) rather than on time.
-    public init(name: String, interval: TimeInterval, pace: Pace? = nil, round: @escaping @Sendable (_ woken: Bool) -> Void) {
+    /// `job` is told whether it runs because it was woken (`wakeNow`) rather than on time.
+    public init(name: String, interval: TimeInterval, pace: Pace? = nil, job: @escaping @Sendable (_ woken: Bool) -> Void) {
         self.name = name
         self.interval = max(0.01, interval)
         self.pace = pace
-        self.job = round
+        self.job = job
     }
 
     public func start() {

@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Wakes a `Terminal` waiting in `read` from another thread (the engine's, when news it was
-/// asked for arrives), so the screen shows it at once instead of at its next timeout: a byte
+/// Wakes a `Terminal` waiting in `read` from another thread (the engine's, when news of a commit
+/// elsewhere arrives), so the screen shows it at once instead of at its next timeout: a byte
 /// down a pipe the read waits on beside the keyboard.
 ///
 /// Thread-safe: the pipe's end is held under a lock, and given up when the terminal closes

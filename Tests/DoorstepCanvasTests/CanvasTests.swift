@@ -50,6 +50,10 @@ struct CanvasTests {
         var wide = Canvas(size: Size(width: 4, height: 2), glyphs: Glyphs(ambiguous: .wide))
         wide.box(Rect(x: 0, y: 0, width: 4, height: 2))
         #expect(wide.line(0).count == 4 && wide.line(1).count == 4)
+        // the box's glyphs are placed as one-column cells: each is one column in either set
+        for glyphs in [Glyphs(ambiguous: .narrow), Glyphs(ambiguous: .wide)] {
+            for character: Character in ["┌", "─", "┐", "│", "└", "┘"] { #expect(DisplayWidth.of(glyphs.drawable(character)) == 1) }
+        }
     }
 
     @Test("a wide glyph at a pane's last column becomes a space, never half a glyph")
