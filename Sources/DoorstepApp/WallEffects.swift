@@ -24,6 +24,8 @@ public final class WallEffects: @unchecked Sendable {
     private let queue = DispatchQueue(label: "doorstep.actions")
     private let lock = NSLock()
     private var outbox: [WallMessage] = []
+    /// Told when a message is posted (the wall wakes to take it, rather than at its next look).
+    private var onPost: (@Sendable () -> Void)?
     /// The rounds under way: a round is skipped while its previous one still runs.
     private var running: Set<Round> = []
     private enum Round { case supervision, alarms }
@@ -112,6 +114,15 @@ public final class WallEffects: @unchecked Sendable {
     private func post(_ message: WallMessage) {
         lock.lock()
         outbox.append(message)
+        let wake = onPost
+        lock.unlock()
+        wake?()
+    }
+
+    /// `body` runs on the posting thread whenever an effect's outcome is posted.
+    public func whenPosted(_ body: @escaping @Sendable () -> Void) {
+        lock.lock()
+        onPost = body
         lock.unlock()
     }
 

@@ -166,8 +166,8 @@ struct WallRunner {
                     onlyData = false
                 }
             case .woken:
-                // news the engine was asked for (another machine's commit, this wall's own
-                // write): taken at the top of the loop and drawn now, not at the next second
+                // news of a commit elsewhere (NOTIFY), or an effect's outcome: taken at the top of
+                // the loop and drawn now, not at the next look
                 break
             case .signal(let signal):
                 logger.notice("leaving on signal \(signal)")
@@ -200,8 +200,12 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     var state = WallState(
         overview: first.overview, language: settings.language, now: clock.now(), timeZone: TimeZone.current, size: terminal.size)
     logger.info("ambiguous characters: \(terminal.glyphsChosen)")
-    // news asked for (a NOTIFY from the server, the wall's own write) wakes the screen at once
-    if let waker = terminal.makeWaker() { engine.whenPushed { waker.wake() } }
+    // news of a commit elsewhere (a NOTIFY from the server), and an effect's outcome (a history,
+    // a grid's households, a call placed), wake the screen at once
+    if let waker = terminal.makeWaker() {
+        engine.whenPushed { waker.wake() }
+        effects.whenPosted { waker.wake() }
+    }
     state.glyphs = terminal.glyphs
     state.desk = desk
     if let every = settings.cycle { state.startCycle(every: every, schedule: settings.cycleSchedule) }

@@ -14,7 +14,8 @@ struct LiveMapEndToEndTests {
         tmux.send("Enter")
         #expect(tmux.wait { $0.contains("m 活地图") }.ok, "no live-map key on the grid's page")
         tmux.send("m")
-        let map = tmux.wait { $0.contains("三活 · 网格活地图 · 江滨一网格 JB01") && $0.contains("楼栋长") }
+        // (its households come from the store after the map opens: waited for too)
+        let map = tmux.wait { $0.contains("三活 · 网格活地图 · 江滨一网格 JB01") && $0.contains("楼栋长") && $0.contains("H00001") }
         #expect(map.ok, "the live map did not open:\n\(map.screen)")
         #expect(map.screen.contains("江滨新村1栋") && map.screen.contains("住户 ") && map.screen.contains("H00001"))
         tmux.send("Down")
