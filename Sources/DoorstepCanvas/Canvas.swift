@@ -33,6 +33,32 @@ public struct Canvas: Equatable, Sendable {
         for index in indices { cells[index] = other.cells[index] }
     }
 
+    /// The cells of `rect` (clipped to the canvas), row by row: a piece of this frame to put
+    /// back elsewhere with `paste(row:of:at:)`, as a list pane whose rows shifted does.
+    public func piece(_ rect: Rect) -> Piece {
+        let area = rect.intersection(bounds)
+        var taken: [Cell] = []
+        taken.reserveCapacity(area.width * area.height)
+        for y in area.y..<area.maxY { taken += cells[(y * size.width + area.x)..<(y * size.width + area.maxX)] }
+        return Piece(rect: area, cells: taken)
+    }
+
+    /// Cells taken from a canvas by `piece(_:)`.
+    public struct Piece: Sendable {
+        public let rect: Rect
+        let cells: [Cell]
+    }
+
+    /// Row `row` of `piece` (0 is its top) put at row `y`, in the piece's own columns; a row
+    /// outside the piece or the canvas puts nothing. The row comes whole, so a wide glyph the
+    /// piece held whole stays whole.
+    public mutating func paste(row: Int, of piece: Piece, at y: Int) {
+        guard row >= 0, row < piece.rect.height, y >= 0, y < size.height, piece.rect.maxX <= size.width else { return }
+        let from = row * piece.rect.width
+        let to = y * size.width + piece.rect.x
+        cells.replaceSubrange(to..<(to + piece.rect.width), with: piece.cells[from..<(from + piece.rect.width)])
+    }
+
     /// Fills `rect` with blanks of `style`.
     public mutating func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(bounds)

@@ -30,6 +30,8 @@ public struct LiveOverview: Sendable {
     /// The grids whose alarm disagrees with their judgement, kept as either moves (a few).
     private var alarmsOutOfStep = Set<String>()
     private var updates = 0
+    /// The local minute and day, remembered for the minute (see `LocalMinute`).
+    private var localMinute = LocalMinute()
 
     /// Counts every change that reaches the overview (rows put in place, a grid judged
     /// differently), so a poller can tell a new overview from the same one at a later instant.
@@ -119,7 +121,8 @@ public struct LiveOverview: Sendable {
     /// Brings every grid up to `now` (those whose facts changed, and those whose time-driven
     /// rules came due) and returns the overview.
     public mutating func overview(at now: Date) -> Overview {
-        let context = statusContext(at: now)
+        let local = localMinute.at(now, calendar: calendar)
+        let context = statusContext(at: now, local: local)
         let (territory, open, roster, callLog, mustVisits, joint, care, clears, places) = (territory, open, roster, callLog, mustVisits, joint, care, clears, places)
         judgements.bringUp(to: context, territory: territory) { g in
             let tickets = open.tickets(ofGrid: g)
@@ -145,7 +148,7 @@ public struct LiveOverview: Sendable {
         figures.attention = judgements.total.attention
         figures.openTickets = open.count
         figures.overdue = open.overdue(at: now)
-        figures.resolvedToday = ledger.resolved.since(calendar.startOfDay(for: now)).count
+        figures.resolvedToday = ledger.resolved.since(local.startOfDay).count
         let accepted = ledger.acceptances.since(now.addingTimeInterval(-86_400))
         figures.averageAcceptMinutes = accepted.count > 0 ? accepted.sum / Double(accepted.count) : nil
         let rated = ledger.ratings.since(now.addingTimeInterval(-30 * 86_400))
@@ -168,18 +171,16 @@ public struct LiveOverview: Sendable {
             now: now)
     }
 
-    func statusContext(at now: Date) -> StatusContext {
-        let parts = calendar.dateComponents([.hour, .minute], from: now)
-        let minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    func statusContext(at now: Date, local: (minuteOfDay: Int, startOfDay: Date)) -> StatusContext {
+        let (minuteOfDay, startOfDay) = local
         return StatusContext(
             now: now, minuteOfDay: minuteOfDay, dutyHours: territory.centre.dutyHours,
             monthElapsed: now.timeIntervalSince(month.start) / max(month.duration, 1), callTimeout: callTimeout,
-            categories: territory.categories, month: month, nextDutyBoundary: nextDutyBoundary(after: now, minuteOfDay: minuteOfDay))
+            categories: territory.categories, month: month, nextDutyBoundary: nextDutyBoundary(after: now, startOfDay: startOfDay))
     }
 
     /// The next start or end of duty hours after `now` (at a minute's start, local time).
-    func nextDutyBoundary(after now: Date, minuteOfDay: Int) -> Date {
-        let startOfDay = calendar.startOfDay(for: now)
+    func nextDutyBoundary(after now: Date, startOfDay: Date) -> Date {
         let bounds = [territory.centre.dutyHours.lowerBound, territory.centre.dutyHours.upperBound]
         let candidates = bounds.map { startOfDay.addingTimeInterval(TimeInterval($0 * 60)) }
             + bounds.map { startOfDay.addingTimeInterval(TimeInterval(($0 + 24 * 60) * 60)) }

@@ -50,7 +50,7 @@ extension WallView {
                 || communities.contains(where: { a.communityTallies[$0] != b.communityTallies[$0] }) {
                 panes.insert(.staff)
             }
-        } else if old.staffRows != new.staffRows || a.calls != b.calls {
+        } else if old.selectedGridStaff != new.selectedGridStaff || a.calls != b.calls && old.selectedGridCalls != new.selectedGridCalls {
             panes.insert(.staff)
         }
         // a new second moves countdowns, and a call's age in the staff pane
@@ -100,6 +100,14 @@ extension WallView {
             areas += added.map(layout.events.rows)
             panes.remove(.events)
         }
+        if panes.contains(.header), HeaderView.title(old) == HeaderView.title(state) {
+            // the same title: the clock alone on the first row (where it keeps its width), the figures on the second
+            HeaderView.drawClockRow(&frame, state, in: layout.header, before: old.now)
+            HeaderView.drawFigures(&frame, state, in: layout.header)
+            areas.append(layout.header)
+            panes.remove(.header)
+        }
+        if panes.contains(.footer), FooterView.Inputs(old) == FooterView.Inputs(state) { panes.remove(.footer) }
         let drawers: [(Panes, Rect, (inout Canvas, WallState, Rect) -> Void)] = [
             (.header, layout.header, HeaderView.draw), (.grids, layout.grids, GridsPane.draw), (.staff, layout.staff, StaffPane.draw),
             (.tickets, layout.tickets, TicketsPane.draw), (.events, layout.events, EventsPane.draw), (.footer, layout.footer, FooterView.draw),

@@ -44,11 +44,7 @@ extension WallState {
     }
 
     func gridRoster(_ code: String) -> [Staff] {
-        (overview.staffByGrid[code] ?? []).sorted { a, b in
-            let ra = Self.roleOrder.firstIndex(of: a.role) ?? Self.roleOrder.count
-            let rb = Self.roleOrder.firstIndex(of: b.role) ?? Self.roleOrder.count
-            return ra != rb ? ra < rb : a.id < b.id
-        }
+        Self.inRoleOrder(overview.staffByGrid[code] ?? [])
     }
 
     /// The sections of a grid's page, in Tab order (the Party branch only where the data set

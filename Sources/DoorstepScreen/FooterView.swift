@@ -22,6 +22,19 @@ enum FooterView {
         }
     }
 
+    /// Everything the footer shows: equal inputs, an equal row (the wall keeps the row it drew).
+    struct Inputs: Equatable {
+        let hints: [String]
+        let notice: String?
+        let isProblem: Bool
+
+        init(_ state: WallState) {
+            hints = FooterView.hints(state).flatMap { [$0.0, $0.1] }
+            notice = state.notice.map { $0.message.text(state.strings, overview: state.overview, timeZone: state.timeZone) }
+            isProblem = state.notice?.isProblem ?? false
+        }
+    }
+
     /// The keys that work in the current context, in words.
     static func hints(_ state: WallState) -> [(String, String)] {
         let s = state.strings

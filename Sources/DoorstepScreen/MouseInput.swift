@@ -36,7 +36,7 @@ extension WallState {
             return nil
         }
         let lists: [(Pane, Rect, Int, Int)] = [
-            (.staff, layout.staff, staffRows.count, staffCursor), (.tickets, layout.tickets, ticketCount, ticketCursor),
+            (.staff, layout.staff, selectedGridStaff.count, staffCursor), (.tickets, layout.tickets, ticketCount, ticketCursor),
         ]
         for (pane, rect, count, cursor) in lists where rect.contains(x: mouse.x, y: mouse.y) {
             focus = pane

@@ -83,18 +83,41 @@ enum TicketsPane {
         // longest ticket number shown can move the columns)
         guard columns.idWidth == RowColumns.idWidth(old, rows: oldWindow.rows) else { return nil }
         var drawn = drawTitle(&canvas, state, in: rect)
+        // where each ticket shown before was: a ticket that only moved up or down the list
+        // (one came in or went out above it) is copied from its old row, not drawn again
+        var oldRows: [ObjectIdentifier: Int] = [:]
+        for row in 0..<min(oldWindow.count, inner.height) {
+            if let was = old.ticket(atRow: oldWindow.start + row) { oldRows[ObjectIdentifier(was)] = row }
+        }
+        var before: Canvas.Piece?
+        let tagged = { (s: WallState, open: Overview.OpenTicket) in s.overview.joint.waiting.contains(open.id) }
         for row in 0..<inner.height {
             let now = row < window.count ? state.ticket(atRow: window.start + row) : nil
             let was = row < oldWindow.count ? old.ticket(atRow: oldWindow.start + row) : nil
             let moreLine = row == window.count || row == oldWindow.count
-            let tagged = { (s: WallState, open: Overview.OpenTicket) in s.overview.joint.waiting.contains(open.id) }
             if !moreLine, now === was, now.map({ clockKey($0, at: state.now) == clockKey($0, at: old.now) && tagged(state, $0) == tagged(old, $0) }) ?? true {
                 continue
             }
             let y = inner.y + row
+            drawn.append(y..<(y + 1))
+            if !moreLine, let now, let from = oldRows[ObjectIdentifier(now)], from != row, tagged(state, now) == tagged(old, now),
+               let x = columns.countdownX {
+                let (was, key) = (clockKey(now, at: old.now), clockKey(now, at: state.now))
+                if was.role == key.role {
+                    // (the piece is taken before the first row inside the pane changes)
+                    if before == nil { before = canvas.piece(inner) }
+                    if let before { canvas.paste(row: from, of: before, at: y) }
+                    if was != key {
+                        let (role, countdown) = clock(now, at: state.now, wide: columns.wide, strings: state.strings)
+                        canvas.write(Columns.pad(countdown, to: columns.countdownWidth, align: .right), x: x, y: y, clip: inner,
+                                     style: Style(role, bold: role == .alarm))
+                    }
+                    continue
+                }
+            }
+            if before == nil { before = canvas.piece(inner) }
             canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.normal))
             if now != nil { drawRow(&canvas, state, index: window.start + row, y: y, inner: inner, columns: columns) }
-            drawn.append(y..<(y + 1))
         }
         window.drawMore(&canvas, in: inner, strings: state.strings)
         return drawn

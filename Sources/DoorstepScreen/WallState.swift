@@ -157,20 +157,41 @@ public struct WallState: Sendable {
         overview.grids.indices.contains(selectedGrid) ? overview.grids[selectedGrid] : nil
     }
 
-    /// The staff pane's rows: the selected grid's people, 1+1+2+N first.
-    public var staffRows: [Staff] {
+    /// The selected grid's people as the overview holds them (unsorted): what the staff pane
+    /// shows, and all a count or a comparison needs.
+    public var selectedGridStaff: [Staff] {
         guard let code = selectedSummary?.grid.code else { return [] }
-        return (overview.staffByGrid[code] ?? []).sorted { a, b in
-            let ra = Self.roleOrder.firstIndex(of: a.role) ?? Self.roleOrder.count
-            let rb = Self.roleOrder.firstIndex(of: b.role) ?? Self.roleOrder.count
+        return overview.staffByGrid[code] ?? []
+    }
+
+    /// The latest call to each of the selected grid's people (nil for one not called), in
+    /// `selectedGridStaff`'s order: what the staff pane shows of the street's calls.
+    var selectedGridCalls: [Overview.CallSummary?] { selectedGridStaff.map { overview.latestCall(to: $0.id) } }
+
+    /// The staff pane's rows: the selected grid's people, 1+1+2+N first.
+    public var staffRows: [Staff] { Self.inRoleOrder(selectedGridStaff) }
+
+    /// A grid's people in the order the wall lists them: 1+1+2+N first, then by id.
+    static func inRoleOrder(_ people: [Staff]) -> [Staff] {
+        people.sorted { a, b in
+            let (ra, rb) = (rank(a.role), rank(b.role))
             return ra != rb ? ra < rb : a.id < b.id
         }
     }
 
-    static let roleOrder: [StaffRole] = [
-        .allRoundSocialWorker, .professionalSocialWorker, .partyCentralHousehold, .volunteer,
-        .fullTimeGridWorker, .microGridChief, .buildingChief,
-    ]
+    /// Where a role's people stand in the staff pane: 1+1+2+N first.
+    static func rank(_ role: StaffRole) -> Int {
+        switch role {
+        case .allRoundSocialWorker: 0
+        case .professionalSocialWorker: 1
+        case .partyCentralHousehold: 2
+        case .volunteer: 3
+        case .fullTimeGridWorker: 4
+        case .microGridChief: 5
+        case .buildingChief: 6
+        case .communityDispatcher, .streetOperator: 7  // (not a grid's own: last, as before)
+        }
+    }
 
     public var selectedStaff: Staff? {
         let rows = staffRows

@@ -31,7 +31,7 @@ extension WallState {
             if ticket == nil || selectedTicket?.id != ticket {
                 ticketCursor = ticket.flatMap(ticketRow(of:)) ?? min(ticketCursor, max(0, ticketCount - 1))
             }
-            staffCursor = min(staffCursor, max(0, staffRows.count - 1))
+            staffCursor = min(staffCursor, max(0, selectedGridStaff.count - 1))
         case .events(let all):
             let newest = events.first?.sequence ?? 0
             let fresh = desk.scope == .street ? all : all.filter { onDesk($0) }
@@ -180,7 +180,7 @@ extension WallState {
         default:
             switch focus {
             case .grids: moveInGrids(key)
-            case .staff: staffCursor = Self.move(staffCursor, key, count: staffRows.count, page: listPage)
+            case .staff: staffCursor = Self.move(staffCursor, key, count: selectedGridStaff.count, page: listPage)
             case .tickets: ticketCursor = Self.move(ticketCursor, key, count: ticketCount, page: listPage)
             case .events:
                 // the ticker reads oldest first, so the cursor's row counts from the newest at the bottom

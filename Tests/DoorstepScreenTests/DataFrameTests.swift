@@ -125,3 +125,50 @@ struct DataFrameTests {
         #expect(WallView.panesMoved(from: state, to: state) == [.header, .footer])
     }
 }
+
+@Suite("Data frames: the tickets pane's rows shifting")
+struct TicketRowsShiftTests {
+    @Test("tickets leaving the top and arriving above others shift the rows: the frame drawn from the last equals a full render")
+    func shiftedRows() throws {
+        var data = try DataSet.load(from: .embeddedDemo, now: Fixtures.now)
+        var live = LiveOverview(data: data, now: Fixtures.now, calendar: Fixtures.calendar)
+        var state = try Fixtures.demoState(Size(width: 200, height: 60))
+        state.update(.overview(live.overview(at: state.now)))
+        var frame = WallView.render(state)
+        var shifted = 0
+        for step in 0..<12 {
+            let now = state.now.addingTimeInterval(1)
+            let rowsBefore = (0..<state.ticketCount).compactMap { state.ticket(atRow: $0)?.id }
+            if step % 2 == 0 {
+                // the most urgent ticket is resolved: every row under it moves up one
+                let id = try #require(rowsBefore.first)
+                let index = try #require(data.tickets.firstIndex { $0.id == id })
+                data.tickets[index].state = .resolved
+                data.tickets[index].stateSince = now
+                live.update(tickets: [data.tickets[index]])
+            } else {
+                // an order placed long ago, overdue: it goes in above the others
+                let grid = data.grids[step % data.grids.count]
+                let ticket = Ticket(
+                    id: "SH\(step)", gridCode: grid.code, categoryCode: data.categories[step % data.categories.count].code,
+                    source: .resident, priority: .normal, state: .ordered, title: "楼道积水\(step)", residentName: "", residentPhone: "",
+                    createdAt: now.addingTimeInterval(-86_400), stateSince: now.addingTimeInterval(-86_400))
+                data.tickets.append(ticket)
+                live.update(tickets: [ticket])
+            }
+            let before = state
+            state.update(.tick(now))
+            state.update(.overview(live.overview(at: now)))
+            let rowsAfter = (0..<state.ticketCount).compactMap { state.ticket(atRow: $0)?.id }
+            if rowsAfter.first != rowsBefore.first, Set(rowsAfter.prefix(10)).intersection(rowsBefore.prefix(10)).count >= 5 { shifted += 1 }
+            let panes = try #require(WallView.panesMoved(from: before, to: state))
+            #expect(panes.contains(.tickets))
+            var partial = frame
+            _ = WallView.redraw(panes, of: state, from: before, onto: &partial)
+            let full = WallView.render(state)
+            #expect(partial == full, "step \(step): the rows drawn again differ from a full render")
+            frame = full
+        }
+        #expect(shifted >= 10)  // the rows did shift, step after step
+    }
+}
