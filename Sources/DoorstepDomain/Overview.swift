@@ -154,6 +154,9 @@ public struct Overview: Sendable {
 
     /// Calls, newest first.
     public var calls: [CallSummary]
+    /// 民情气象站: orders over days and weeks and what is rising (the engine counts them every
+    /// few minutes; nil until it first has).
+    public var trends: ConcernTrends?
     /// The parties called in on tickets.
     public var joint: JointLedger
     /// The care plans (个性化服务方案) and their services.

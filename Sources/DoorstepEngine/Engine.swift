@@ -24,6 +24,7 @@ public struct EngineSnapshot: Sendable {
         var figures: Overview.Figures
         var callStates: [Call.State]
         var stale: Bool
+        var trendsRevision: Int
     }
 }
 
@@ -53,6 +54,16 @@ public final class Engine: @unchecked Sendable {
     private var generation = 0
     private var recent: [ChangeEvent] = []
     private var staleSince: Date?
+    /// 民情气象站, counted from the store's orders (when it keeps them) every `trendsEvery`
+    /// seconds and when the day turns; not at the first poll, so the first frame does not wait.
+    private var trends: ConcernTrends?
+    /// When the trends are next counted: `trendsEvery` after the last count, or the next day's start if sooner.
+    private var trendsUntil = Date.distantPast
+    private var trendsCountedAt = Date.distantPast
+    /// Counts that changed something (a count the same as the last is no news to a screen).
+    private var trendsRevision = 0
+    private var polls = 0
+    public static let trendsEvery: TimeInterval = 300
 
     public init(store: any ChangeFeed, clock: any Clock, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout, recentLimit: Int = 50) {
         self.recentLimit = max(1, recentLimit)
@@ -75,13 +86,38 @@ public final class Engine: @unchecked Sendable {
         }
         guard var current = live else { return nil }
         live = nil  // keep the model uniquely referenced while it changes (no copy)
-        let overview = current.overview(at: now)
+        var overview = current.overview(at: now)
         live = current
+        polls += 1
+        if polls > 1, trendsDue(at: now) { countTrends(overview, at: now) }
+        overview.trends = trends
         let signature = EngineSnapshot.Signature(
             generation: generation, revision: current.revision, sequence: sequence, figures: overview.figures,
-            callStates: overview.calls.map(\.state), stale: staleSince != nil)
+            callStates: overview.calls.map(\.state), stale: staleSince != nil, trendsRevision: trendsRevision)
         return EngineSnapshot(
             overview: overview, sequence: sequence, staleSince: staleSince, problem: problem, recentEvents: recent, signature: signature)
+    }
+
+    private func trendsDue(at now: Date) -> Bool {
+        trends == nil || now >= trendsUntil || now < trendsCountedAt  // (a clock set back counts again too)
+    }
+
+    /// Counts the orders of the weeks the trends cover; a store that cannot be read keeps the
+    /// last count (the figures and tiles say when the store is stale).
+    private func countTrends(_ overview: Overview, at now: Date) {
+        guard let history = store as? any OrderHistory,
+              let orders = try? history.orders(createdSince: ConcernTrends.horizon(before: now)) else { return }
+        let communities = Dictionary(overview.grids.map { ($0.grid.code, $0.grid.communityCode) }, uniquingKeysWith: { first, _ in first })
+        let counted = ConcernTrends(orders: orders, communityOfGrid: communities, now: now, calendar: calendar)
+        var same = counted
+        same.asOf = trends?.asOf ?? now
+        if same != trends {
+            trends = counted
+            trendsRevision += 1
+        }
+        trendsCountedAt = now
+        let tomorrow = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) ?? now.addingTimeInterval(86_400)
+        trendsUntil = min(now.addingTimeInterval(Self.trendsEvery), tomorrow)
     }
 
     private func absorb(now: Date) throws {

@@ -149,6 +149,12 @@ extension ChangeFeed {
     }
 }
 
+/// 民情气象站's source: every order placed since a time, whatever became of it, in brief.
+public protocol OrderHistory: Sendable {
+    /// Orders created at or after `start`, in no particular order.
+    func orders(createdSince start: Date) throws -> [OrderFacts]
+}
+
 /// What the other readers ask: listings, a ticket's page, the simulator's choices.
 public protocol StoreQueries: Sendable {
     /// Tickets newest first (by creation), only those in `state` when given, at most `limit`.

@@ -33,6 +33,17 @@ enum Records {
                              rating: row.optionalInteger("rating"))
     }
 
+    /// An order in brief, from `SELECT grid, category, created_at, dispatched_at, accepted_at, rating, state`
+    /// (its rating counts once it is rated).
+    static func orderFacts(_ row: Fields) throws -> OrderFacts {
+        let grid = try row.text("grid", in: "ticket")
+        let place = { "a ticket of grid \(grid)" }
+        let rated = try row.choice("state", as: TicketState.self, in: place()) == .rated
+        return OrderFacts(gridCode: grid, categoryCode: try row.text("category", in: place()), createdAt: try row.date("created_at", in: place()),
+                          dispatchedAt: row.optionalDate("dispatched_at"), acceptedAt: row.optionalDate("accepted_at"),
+                          rating: rated ? row.optionalInteger("rating") : nil)
+    }
+
     static func grid(_ row: Fields) throws -> Grid {
         let code = try row.text("code", in: "grid")
         return Grid(code: code, name: try row.text("name", in: "grid \(code)"), communityCode: try row.text("community", in: "grid \(code)"))

@@ -4,7 +4,7 @@ import Foundation
 /// `SQLSession`s its database lends (SQLite's `SQLiteStore`, PostgreSQL's `PostgresStore`), so
 /// both stores run the same checks, the same statements and the same event log, and pass the
 /// same conformance suite. A conforming store provides the transactions and where it is.
-public protocol SQLStore: DoorstepStore, BulkLoading, CredentialDirectory, ServiceQueries {
+public protocol SQLStore: DoorstepStore, BulkLoading, CredentialDirectory, ServiceQueries, OrderHistory {
     associatedtype Session: SQLSession
     /// Where the store is, for messages (a file's path, a server's URL without its password).
     var path: String { get }

@@ -156,6 +156,13 @@ extension SQLStore {
         }
     }
 
+    public func orders(createdSince start: Date) throws -> [OrderFacts] {
+        try read { db in
+            try Records.all(db, "SELECT grid, category, created_at, dispatched_at, accepted_at, rating, state FROM ticket WHERE created_at >= ?",
+                            [start.timeIntervalSince1970], Records.orderFacts)
+        }
+    }
+
     public func recentEvents(limit: Int) throws -> [ChangeEvent] {
         try read { db in
             try Records.all(db, "SELECT * FROM event ORDER BY seq DESC LIMIT ?", [limit], Records.event)

@@ -82,6 +82,26 @@ struct EngineTests {
         #expect(engine.poll()?.overview.figures.openTickets == 43)
     }
 
+    @Test("民情气象站: counted from the second poll on (not the first frame's), again after five minutes, and a new order is in the next count")
+    func trendsCounted() throws {
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        defer { database.cleanUp() }
+        let clock = ManualClock(now)
+        let engine = Engine(store: store, clock: clock, calendar: StoreFixtures.calendar)
+        #expect(engine.poll()?.overview.trends == nil)
+        clock.advance(by: 1)
+        let counted = try #require(engine.poll()?.overview.trends)
+        #expect(counted.asOf == clock.now())
+        let before = counted.weekly.last ?? 0
+        _ = try store.order(OrderRequest(gridCode: "JB03", categoryCode: "mediation", title: "楼上漏水纠纷"), by: "resident", at: clock.now())
+        clock.advance(by: 60)
+        #expect(engine.poll()?.overview.trends?.weekly.last == before)  // counted every five minutes, not every poll
+        clock.advance(by: Engine.trendsEvery)
+        let recounted = try #require(engine.poll()?.overview.trends)
+        #expect(recounted.weekly.last == before + 1)
+        #expect(recounted.weeklyByGrid["JB03"]?.last ?? 0 >= 1)
+    }
+
     @Test("time alone turns a grid red: a deadline passes with no event")
     func timeDriven() throws {
         let (database, store) = try TemporaryDatabase.demo(now: now)
@@ -165,6 +185,10 @@ struct EngineTests {
         #expect(loop.start() != nil)
         defer { loop.stop() }
         _ = loop.takeNew()
+        // the second poll counts the trends (news, not pushed): wait for it
+        loop.pollSoon()
+        let counted = Date().addingTimeInterval(30)
+        while loop.takeNew()?.overview.trends == nil, Date() < counted { Thread.sleep(forTimeInterval: 0.01) }
         loop.pollSoon(push: true)  // nothing new: no push
         let quiet = Date().addingTimeInterval(1)
         while (loop.lastPoll ?? .distantPast) < quiet.addingTimeInterval(-1), Date() < quiet { Thread.sleep(forTimeInterval: 0.01) }

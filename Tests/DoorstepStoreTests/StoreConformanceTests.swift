@@ -61,6 +61,30 @@ struct StoreConformanceTests {
         #expect(events.map(\.actor) == ["resident", "S0001", "S0016", "S0016", "resident"])
     }
 
+    @Test("民情气象站's source: the orders since a time, whatever became of them, a rating only once rated", arguments: StoreUnderTest.all)
+    func orderHistory(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let history = try #require(store as? any OrderHistory)
+        let later = now.addingTimeInterval(3_600)
+        #expect(try history.orders(createdSince: later).isEmpty)
+        let ticket = try store.order(
+            OrderRequest(gridCode: "JB03", categoryCode: "mediation", title: "楼上漏水纠纷", residentName: "李四", residentPhone: "13800000000"),
+            by: "resident", at: later)
+        _ = try store.act(on: ticket.id, .dispatch(gridCode: "JB03", assigneeID: nil), by: "S0001", at: later.addingTimeInterval(60))
+        _ = try store.act(on: ticket.id, .accept(staffID: "S0016"), by: "S0016", at: later.addingTimeInterval(660))
+        var orders = try history.orders(createdSince: later)
+        #expect(orders == [OrderFacts(gridCode: "JB03", categoryCode: "mediation", createdAt: later, dispatchedAt: later.addingTimeInterval(60),
+                                      acceptedAt: later.addingTimeInterval(660))])
+        #expect(orders.first?.acceptMinutes == 10)
+        _ = try store.act(on: ticket.id, .resolve(staffID: "S0016", note: "已调解"), by: "S0016", at: later.addingTimeInterval(900))
+        _ = try store.act(on: ticket.id, .rate(score: 4), by: "resident", at: later.addingTimeInterval(960))
+        orders = try history.orders(createdSince: later)
+        #expect(orders.map(\.rating) == [4])
+        // the demo street's own orders, from the month before
+        #expect(try history.orders(createdSince: now.addingTimeInterval(-40 * 86_400)).count > 10)
+    }
+
     @Test("an illegal transition is refused, names who won, and writes nothing", arguments: StoreUnderTest.all)
     func illegal(_ kind: StoreUnderTest) throws {
         let (store, cleanUp) = try kind.make(now)
