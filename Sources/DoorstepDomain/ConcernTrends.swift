@@ -19,6 +19,12 @@ public struct OrderFacts: Hashable, Sendable {
         self.rating = rating
     }
 
+    /// A ticket as an order (its rating counts once it is rated).
+    public init(_ ticket: Ticket) {
+        self.init(gridCode: ticket.gridCode, categoryCode: ticket.categoryCode, createdAt: ticket.createdAt, dispatchedAt: ticket.dispatchedAt,
+                  acceptedAt: ticket.acceptedAt, rating: ticket.state == .rated ? ticket.rating : nil)
+    }
+
     /// Minutes from dispatch to accept, when both happened.
     public var acceptMinutes: Double? {
         guard let acceptedAt, let dispatchedAt else { return nil }
@@ -52,6 +58,12 @@ public struct ConcernTrends: Equatable, Sendable {
     public var acceptMinutes: [Double?]
     /// What stands well above its usual level this week, most above first (see `RisingRule`).
     public var rising: [RisingConcern]
+    /// The whole weeks before this one that the orders reach back into (0…7): weeks before the
+    /// first order are not known to have been quiet, so they make no usual level. With none,
+    /// nothing is judged rising.
+    public var historyWeeks: Int
+    /// The grids with a concern rising in them (the tiles mark them).
+    public private(set) var risingGrids: Set<String>
 
     /// How far back `orders` must reach for `init` (a little over the weeks it counts).
     public static func horizon(before now: Date) -> Date { now.addingTimeInterval(-Double(weeks * 7 + 1) * 86_400) }
@@ -117,21 +129,31 @@ public struct ConcernTrends: Equatable, Sendable {
         self.weeklyByGrid = weeklyByGrid
         satisfaction = scores.map { $0.count > 0 ? $0.sum / Double($0.count) : nil }
         acceptMinutes = waits.map { $0.count > 0 ? $0.sum / Double($0.count) : nil }
+        // the first order's week and those after it are known; the weeks before it are not
+        let first = orders.lazy.map(\.createdAt).min()
+        historyWeeks = first.flatMap(weekIndex).map { Self.weeks - 1 - $0 } ?? (first == nil ? 0 : Self.weeks - 1)
+        let known = historyWeeks
         var rising: [RisingConcern] = []
         func judge(_ weeks: [Int], _ category: String?, _ scope: RisingConcern.Scope) {
-            if let judged = rule.judge(weeks) { rising.append(RisingConcern(categoryCode: category, scope: scope, judged)) }
+            if let judged = rule.judge(weeks, knownWeeks: known) { rising.append(RisingConcern(categoryCode: category, scope: scope, judged)) }
         }
         for (pair, weeks) in byCategoryAndGrid { judge(weeks, pair.category, .grid(pair.place)) }
         for (pair, weeks) in byCategoryAndCommunity { judge(weeks, pair.category, .community(pair.place)) }
         for (category, weeks) in weeklyByCategory { judge(weeks, category, .street) }
         for (grid, weeks) in weeklyByGrid { judge(weeks, nil, .grid(grid)) }
+        // a rise a narrower concern explains whole (the same orders this week) is that one's:
+        // "mediation in JB03 9" says it, not also "mediation in 江滨社区 9" and "JB03's orders 9"
+        let explained = Set(rising.indices.filter { broad in
+            rising.indices.contains { narrow in
+                narrow != broad && rising[narrow].thisWeek == rising[broad].thisWeek
+                    && rising[narrow].isWithin(rising[broad], communityOfGrid: communityOfGrid)
+            }
+        })
+        rising = rising.indices.filter { !explained.contains($0) }.map { rising[$0] }
         self.rising = rising.sorted(by: RisingConcern.moreAbove)
+        risingGrids = Set(rising.compactMap { if case .grid(let code) = $0.scope { code } else { nil } })
     }
 
-    /// The grids with a concern rising in them (the tiles mark them).
-    public var risingGrids: Set<String> {
-        Set(rising.compactMap { if case .grid(let code) = $0.scope { code } else { nil } })
-    }
 
     private struct Pair: Hashable {
         let category: String
@@ -170,6 +192,21 @@ public struct RisingConcern: Hashable, Sendable {
         self.init(categoryCode: categoryCode, scope: scope, thisWeek: judged.thisWeek, usual: judged.usual)
     }
 
+    /// Whether this concern is a part of `other`: the same category or a category of all of
+    /// its orders, in the same place or one inside it (a grid in its community, anything in
+    /// the street), and not the same concern.
+    func isWithin(_ other: RisingConcern, communityOfGrid: [String: String]) -> Bool {
+        guard other.categoryCode == nil || other.categoryCode == categoryCode else { return false }
+        let placeWithin: Bool
+        switch (scope, other.scope) {
+        case (_, .street): placeWithin = true
+        case (.grid(let grid), .community(let community)): placeWithin = communityOfGrid[grid] == community
+        case (.grid(let a), .grid(let b)), (.community(let a), .community(let b)): placeWithin = a == b
+        case (.street, _), (.community, .grid): placeWithin = false
+        }
+        return placeWithin && self != other
+    }
+
     /// Most above its usual level first; then the busier; then a stable order.
     static func moreAbove(_ a: RisingConcern, _ b: RisingConcern) -> Bool {
         let (ea, eb) = (Double(a.thisWeek) - a.usual, Double(b.thisWeek) - b.usual)
@@ -200,16 +237,18 @@ public struct RisingRule: Equatable, Sendable {
         self.baselineWeeks = baselineWeeks
     }
 
-    /// The mean of the weeks before the last (as many as `baselineWeeks`).
-    public func usual(_ weeks: [Int]) -> Double {
-        let before = weeks.dropLast().suffix(baselineWeeks)
+    /// The mean of the weeks before the last: as many as `baselineWeeks`, and no more than
+    /// `knownWeeks` (the weeks the data reaches back into).
+    public func usual(_ weeks: [Int], knownWeeks: Int = .max) -> Double {
+        let before = weeks.dropLast().suffix(max(0, min(baselineWeeks, knownWeeks)))
         return before.isEmpty ? 0 : Double(before.reduce(0, +)) / Double(before.count)
     }
 
-    /// This week and its usual level when the last of `weeks` (oldest first) stands out; nil otherwise.
-    public func judge(_ weeks: [Int]) -> (thisWeek: Int, usual: Double)? {
-        guard let thisWeek = weeks.last, thisWeek >= minimumOrders else { return nil }
-        let usual = usual(weeks)
+    /// This week and its usual level when the last of `weeks` (oldest first) stands out; nil
+    /// otherwise, and always when no week before this one is known (nothing to compare with).
+    public func judge(_ weeks: [Int], knownWeeks: Int = .max) -> (thisWeek: Int, usual: Double)? {
+        guard knownWeeks > 0, let thisWeek = weeks.last, thisWeek >= minimumOrders else { return nil }
+        let usual = usual(weeks, knownWeeks: knownWeeks)
         return Double(thisWeek) >= factor * usual + slack ? (thisWeek, usual) : nil
     }
 }

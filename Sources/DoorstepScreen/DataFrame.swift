@@ -15,6 +15,8 @@ extension WallView {
         public static let footer = Panes(rawValue: 32)
         /// The tickets pane's title and the countdowns that moved, where the list is the same.
         public static let ticketCountdowns = Panes(rawValue: 64)
+        /// 民情气象站 (where the layout has it).
+        public static let trends = Panes(rawValue: 128)
     }
 
     /// The panes fresh data moved, from `old` (what `frame` shows) to `new` (the same state
@@ -33,6 +35,7 @@ extension WallView {
         let (a, b) = (old.overview, new.overview)
         if old.selectedGrid != new.selectedGrid || old.selectedStreet != new.selectedStreet || a.grids != b.grids
             || a.communityTallies != b.communityTallies || a.streetTallies != b.streetTallies || a.alarms.version != b.alarms.version
+            || a.trends?.risingGrids != b.trends?.risingGrids
             || old.staleSince != new.staleSince {
             panes.insert(.grids)
         } else if new.desk.gridCode != nil, a.calls != b.calls || old.events.first?.sequence != new.events.first?.sequence || old.revealed != new.revealed {
@@ -65,6 +68,7 @@ extension WallView {
             // the same list: its title's counts, and the countdowns that moved
             panes.insert(.ticketCountdowns)
         }
+        if a.trends != b.trends { panes.insert(.trends) }
         // (the ticker names people by name: names change only with an import, which builds the model afresh)
         if old.eventCursor != new.eventCursor || old.events.map(\.sequence) != new.events.map(\.sequence) {
             panes.insert(.events)
@@ -111,7 +115,7 @@ extension WallView {
         let drawers: [(Panes, Rect, (inout Canvas, WallState, Rect) -> Void)] = [
             (.header, layout.header, HeaderView.draw), (.grids, layout.grids, GridsPane.draw), (.staff, layout.staff, StaffPane.draw),
             (.tickets, layout.tickets, TicketsPane.draw), (.events, layout.events, EventsPane.draw), (.footer, layout.footer, FooterView.draw),
-        ]
+        ] + (layout.trends.map { [(.trends, $0, TrendsView.drawPane)] } ?? [])
         for (pane, rect, draw) in drawers where panes.contains(pane) {
             frame.fill(rect, style: Style(.normal))
             draw(&frame, state, rect)

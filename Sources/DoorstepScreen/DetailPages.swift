@@ -18,6 +18,8 @@ public enum DetailPage: Equatable, Sendable {
     case alarms
     /// 呼叫 · the desk's calls of the last hours.
     case calls
+    /// 民情气象站 · orders over days and weeks, and what is rising.
+    case trends
 }
 
 /// The sections of a grid's page that Tab moves between.
@@ -127,7 +129,7 @@ extension WallState {
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
             case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
-            case .grid, .community, .map, .partyNetwork, .joint, .alarms, .calls: return nil
+            case .grid, .community, .map, .partyNetwork, .joint, .alarms, .calls, .trends: return nil
             }
         case .character("i"):
             if case .ticket(let id) = page { openCallIn(id) }

@@ -16,6 +16,7 @@ enum DetailViews {
         case .joint: JointPage.draw(&canvas, state, in: area)
         case .alarms: AlarmPage.draw(&canvas, state, in: area)
         case .calls: CallsPage.draw(&canvas, state, in: area)
+        case .trends: TrendsView.drawPage(&canvas, state, in: area)
         }
     }
 

@@ -156,7 +156,9 @@ enum GridsPane {
             guard overview.grids.indices.contains(slot.index) else { return nil }
             let summary = overview.grids[slot.index]
             let why = summary.assessment.reasons.first.map { WallView.reasonText($0, s) } ?? s.ticketsShort(summary.openTickets)
-            drawTile(&canvas, name: summary.grid.name, status: summary.assessment.status, detail: "\(summary.grid.code) \(why)",
+            // a concern rising in the grid this week (民情气象站): an arrow after its code
+            let rising = overview.trends?.risingGrids.contains(summary.grid.code) == true ? " ↑" : ""
+            drawTile(&canvas, name: summary.grid.name, status: summary.assessment.status, detail: "\(summary.grid.code)\(rising) \(why)",
                      selected: selected, compact: at.layout.compact, in: shown, full: tile,
                      newAlarm: overview.alarms.standing(ofGrid: summary.grid.code)?.isNew == true, stale: state.staleSince != nil)
         }
@@ -194,7 +196,8 @@ enum GridsPane {
         let (a, b) = (old.overview.grids, state.overview.grids)
         guard a.indices.contains(index), b.indices.contains(index), a[index] == b[index] else { return true }
         let code = b[index].grid.code
-        return old.overview.alarms.standing(ofGrid: code) != state.overview.alarms.standing(ofGrid: code)
+        let rising = { (s: WallState) in s.overview.trends?.risingGrids.contains(code) == true }
+        return old.overview.alarms.standing(ofGrid: code) != state.overview.alarms.standing(ofGrid: code) || rising(old) != rising(state)
     }
 
     private static func drawTile(

@@ -11,6 +11,9 @@ public struct WallLayout: Sendable {
     public var tickets: Rect
     public var events: Rect
     public var footer: Rect
+    /// 民情气象站, between the staff and the tickets, where the wall is wide and tall enough
+    /// (the staff pane then keeps the rows a grid's 1+1+2+N needs, not more).
+    public var trends: Rect?
 
     /// Nil when `size` is below `minimum`.
     public init?(size: Size) {
@@ -23,9 +26,17 @@ public struct WallLayout: Sendable {
         let body = Layout.columns(rows[1], [.fill(1), sideWidth])
         grids = body[0]
         let eventRows = size.height >= 40 ? 12 : 5
-        let side = Layout.rows(body[1], [.percent(38), .fill(1), .fixed(eventRows)])
-        staff = side[0]
-        tickets = side[1]
-        events = side[2]
+        if size.width >= 160, size.height >= 50 {
+            let side = Layout.rows(body[1], [.fixed(17), .fixed(9), .fill(1), .fixed(eventRows)])
+            staff = side[0]
+            trends = side[1]
+            tickets = side[2]
+            events = side[3]
+        } else {
+            let side = Layout.rows(body[1], [.percent(38), .fill(1), .fixed(eventRows)])
+            staff = side[0]
+            tickets = side[1]
+            events = side[2]
+        }
     }
 }

@@ -100,6 +100,8 @@ extension WallState {
             return open(.alarms)
         case .character("t"):
             return open(.calls)
+        case .character("w"):
+            return open(.trends)
         case .character("/"):
             focus = .grids
             filterEditing = true

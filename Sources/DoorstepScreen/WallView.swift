@@ -13,6 +13,7 @@ public enum WallView {
         HeaderView.draw(&canvas, state, in: layout.header)
         GridsPane.draw(&canvas, state, in: layout.grids)
         StaffPane.draw(&canvas, state, in: layout.staff)
+        if let trends = layout.trends { TrendsView.drawPane(&canvas, state, in: trends) }
         TicketsPane.draw(&canvas, state, in: layout.tickets)
         EventsPane.draw(&canvas, state, in: layout.events)
         if let page = state.page {

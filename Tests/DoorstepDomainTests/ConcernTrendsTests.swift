@@ -38,13 +38,37 @@ struct ConcernTrendsTests {
         let trends = ConcernTrends(orders: orders, communityOfGrid: Self.communities, now: Self.now, calendar: Self.calendar)
         let first = try #require(trends.rising.first)
         #expect(first.categoryCode == "mediation" && first.thisWeek == 9 && first.usual == 2)
-        #expect(trends.rising.contains { $0.categoryCode == "mediation" && $0.scope == .grid("JB03") })
-        #expect(trends.rising.contains { $0.categoryCode == "mediation" && $0.scope == .community("JB") })
-        #expect(trends.rising.contains { $0.categoryCode == "mediation" && $0.scope == .street })
+        // JB03's mediation explains the whole rise: the community's, the street's and JB03's
+        // orders altogether (the same nine) are not listed again
+        #expect(trends.rising == [RisingConcern(categoryCode: "mediation", scope: .grid("JB03"), thisWeek: 9, usual: 2)])
         #expect(!trends.rising.contains { $0.categoryCode == "convenience" })
         #expect(trends.risingGrids == ["JB03"])
         #expect(trends.weeklyByCategory["convenience"] == Array(repeating: 3, count: 8))
         #expect(trends.weeklyByCommunity["JB"]?.last == 9)
+    }
+
+    @Test("a rise spread over two grids is the community's: listed for the community, and for each grid that rises on its own")
+    func spread() {
+        var orders = Self.orders(5, "mediation", "JB03", daysAgo: 2) + Self.orders(4, "mediation", "JB04", daysAgo: 2)
+        for week in 1...4 { orders += Self.orders(1, "mediation", "JB03", daysAgo: Double(week * 7) + 1) }
+        let trends = ConcernTrends(orders: orders, communityOfGrid: Self.communities, now: Self.now, calendar: Self.calendar)
+        #expect(trends.rising.first == RisingConcern(categoryCode: "mediation", scope: .community("JB"), thisWeek: 9, usual: 1))
+        #expect(trends.rising.contains(RisingConcern(categoryCode: "mediation", scope: .grid("JB03"), thisWeek: 5, usual: 1)))
+        #expect(trends.rising.contains(RisingConcern(categoryCode: "mediation", scope: .grid("JB04"), thisWeek: 4, usual: 0)))
+        #expect(!trends.rising.contains { $0.scope == .street })  // the community's nine are the street's nine
+        #expect(trends.risingGrids == ["JB03", "JB04"])
+    }
+
+    @Test("weeks before the first order are unknown, not quiet: with none known nothing rises; with one, it alone is the usual level")
+    func history() {
+        let onlyThisWeek = ConcernTrends(orders: Self.orders(9, "mediation", "JB03", daysAgo: 1), communityOfGrid: Self.communities, now: Self.now, calendar: Self.calendar)
+        #expect(onlyThisWeek.historyWeeks == 0)
+        #expect(onlyThisWeek.rising.isEmpty)
+        let oneWeekBefore = ConcernTrends(orders: Self.orders(9, "mediation", "JB03", daysAgo: 1) + Self.orders(2, "mediation", "JB03", daysAgo: 9),
+                                          communityOfGrid: Self.communities, now: Self.now, calendar: Self.calendar)
+        #expect(oneWeekBefore.historyWeeks == 1)
+        #expect(oneWeekBefore.rising.first?.usual == 2)  // not 2 / 4: the three weeks before that are unknown
+        #expect(oneWeekBefore.rising.first?.thisWeek == 9)
     }
 
     @Test("days are local calendar days and the last is today so far; weeks are the seven days up to now and the spans before")

@@ -10,6 +10,11 @@ import Testing
 /// on every machine.
 enum Fixtures {
     /// The cells (column, row) where two frames of one size differ.
+    /// The text of `width` columns of row `row` from column `x` (a wide glyph's second column adds nothing).
+    static func columns(_ canvas: Canvas, row: Int, from x: Int, width: Int) -> String {
+        (x..<(x + width)).map { canvas[$0, row] }.filter { !$0.isContinuation }.map(\.text).joined()
+    }
+
     static func cellsChanged(from old: Canvas, to new: Canvas) -> [(x: Int, y: Int)] {
         (0..<new.size.height).flatMap { y in (0..<new.size.width).filter { old[$0, y] != new[$0, y] }.map { (x: $0, y: y) } }
     }
@@ -36,9 +41,16 @@ enum Fixtures {
 
     static func demoState(_ size: Size, language: Language = .zh) throws -> WallState {
         let data = try DataSet.load(from: .embeddedDemo, now: now)
-        return WallState(
-            overview: Overview(data: data, now: now, calendar: calendar), language: language, now: now,
-            timeZone: calendar.timeZone, size: size)
+        return WallState(overview: withTrends(Overview(data: data, now: now, calendar: calendar), data), language: language, now: now,
+                         timeZone: calendar.timeZone, size: size)
+    }
+
+    /// `overview` with the 民情气象站 counted from `data`'s tickets, as the engine counts them.
+    static func withTrends(_ overview: Overview, _ data: CentreData) -> Overview {
+        var overview = overview
+        let communities = Dictionary(data.grids.map { ($0.code, $0.communityCode) }, uniquingKeysWith: { first, _ in first })
+        overview.trends = ConcernTrends(orders: data.tickets.map(OrderFacts.init), communityOfGrid: communities, now: now, calendar: calendar)
+        return overview
     }
 }
 
