@@ -148,6 +148,7 @@ extension WallState {
         if case .joint = page { return JointPage.handle(key, &self) }
         if case .alarms = page { return AlarmPage.handle(key, &self) }
         if case .calls = page { return CallsPage.handle(key, &self) }
+        if case .trends = page { return TrendsView.handle(key, &self) }
         if case .community(let code) = page {
             let grids = communityGrids(code)
             switch key {

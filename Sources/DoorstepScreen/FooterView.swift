@@ -56,7 +56,7 @@ enum FooterView {
             case .joint: keys = [("↑↓", zh ? "工单" : "ticket"), ("Enter", open), ("i", state.language.jointStrings.key), back]
             case .alarms: keys = [("↑↓", zh ? "告警" : "alarm"), ("a", zh ? "认领" : "take"), ("Enter", zh ? "打开网格" : "open grid"), back]
             case .calls: keys = [("↑↓", zh ? "呼叫" : "call"), ("Enter", zh ? "打开网格" : "open grid"), back]
-            case .trends: keys = [back]
+            case .trends: keys = [("↑↓", zh ? "翻看" : "scroll"), back]
             case .map: keys = [("←→", zh ? "住户" : "household"), ("↑↓", zh ? "楼栋" : "building"), ("Enter", open), back]
             case .ticket: keys = [reveal, ("i", state.language.jointStrings.key), back]
             case .household: keys = [reveal, back]

@@ -128,59 +128,67 @@ enum TrendsView {
         let asOf = state.overview.trends.map { Formatting.time($0.asOf, timeZone: state.timeZone) } ?? "—"
         let inner = canvas.box(area, title: t.pageTitle(asOf), style: Style(.title, bold: true))
         guard !inner.isEmpty else { return }
-        guard let trends = state.overview.trends else {
-            canvas.write(t.counting, x: inner.x, y: inner.y, clip: inner, style: Style(.muted))
-            return
+        let lines = pageLines(state, width: inner.width)
+        // ↑↓ scroll a page taller than the screen (the cursor is its first line shown)
+        let top = min(state.detailCursor, max(0, lines.count - inner.height))
+        for (row, runs) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            canvas.write(runs: runs, x: inner.x, y: inner.y + row, clip: inner, ellipsis: state.glyphs[.ellipsis])
         }
+        if top + inner.height < lines.count {
+            canvas.write(canvas.glyphs[.moreBelow], x: inner.maxX - 1, y: inner.maxY - 1, clip: inner, style: Style(.muted))
+        }
+    }
+
+    /// The page's lines, top to bottom (an empty one between sections).
+    static func pageLines(_ state: WallState, width: Int) -> [[(String, Style)]] {
+        let t = state.language.trendsStrings
+        guard let trends = state.overview.trends else { return [[(t.counting, Style(.muted))]] }
         let ellipsis = state.glyphs[.ellipsis]
-        var y = inner.y
-        func line(_ runs: [(String, Style)]) {
-            guard y < inner.maxY else { return }
-            canvas.write(runs: runs, x: inner.x, y: y, clip: inner, ellipsis: ellipsis)
-            y += 1
-        }
-        line(totalLine(state, trends))
-        y += 1
+        var lines: [[(String, Style)]] = [totalLine(state, trends), []]
         // the rising list, then the rule
         let rising = risingOnDesk(state, trends)
-        line([(t.risingTitle(rising.count), Style(.title, bold: true))])
-        if rising.isEmpty { line([(trends.historyWeeks > 0 ? t.nothingRising : t.tooLittleHistory, Style(.muted))]) }
-        let risingRoom = max(1, (inner.maxY - y) / 4)
-        for concern in rising.prefix(risingRoom) { line(risingLine(state, concern)) }
-        if rising.count > risingRoom { line([(state.strings.moreRows(rising.count - risingRoom), Style(.muted))]) }
-        line([(t.rule(.standard), Style(.muted))])
-        y += 1
+        lines.append([(t.risingTitle(rising.count), Style(.title, bold: true))])
+        if rising.isEmpty { lines.append([(trends.historyWeeks > 0 ? t.nothingRising : t.tooLittleHistory, Style(.muted))]) }
+        lines += rising.map { risingLine(state, $0) }
+        lines += [[(t.rule(.standard), Style(.muted))], []]
         // every category's fortnight
-        line([(t.daysTitle, Style(.title, bold: true))])
+        lines.append([(t.daysTitle, Style(.title, bold: true))])
         let nameWidth = 14
         for (code, days) in busiest(trends) {
             let week = trends.weeklyByCategory[code] ?? []
-            line([
+            lines.append([
                 (Columns.pad(Columns.truncate(categoryName(state, code), to: nameWidth, ellipsis: ellipsis), to: nameWidth) + " ", Style(.normal)),
                 (Sparkline.text(days, glyphs: state.glyphs) + "  ", Style(.key)),
-                (Columns.pad("\(t.thisWeek) \(week.last ?? 0)", to: 12) + "\(t.usual) \(usualText(trends, week))", Style(.muted)),
+                (Columns.pad("\(t.thisWeek) \(week.last ?? 0)", to: 15) + " " + "\(t.usual) \(usualText(trends, week))", Style(.muted)),
             ])
         }
-        y += 1
-        // every community's eight weeks, as bars of this week against the busiest
-        line([(t.weeksTitle, Style(.title, bold: true))])
+        lines.append([])
+        // every community's eight weeks, and this week as a bar against the busiest
+        lines.append([(t.weeksTitle, Style(.title, bold: true))])
         let largest = trends.weeklyByCommunity.values.compactMap(\.last).max() ?? 0
         for community in state.overview.communities where trends.weeklyByCommunity[community.code] != nil || state.shownScope == .street {
             let weeks = trends.weeklyByCommunity[community.code] ?? Array(repeating: 0, count: ConcernTrends.weeks)
-            line([
+            lines.append([
                 (Columns.pad(Columns.truncate(community.name, to: nameWidth, ellipsis: ellipsis), to: nameWidth) + " ", Style(.normal)),
                 (Sparkline.text(weeks, glyphs: state.glyphs) + "  ", Style(.key)),
-                (Columns.pad("\(t.thisWeek) \(weeks.last ?? 0)", to: 12), Style(.normal)),
+                (Columns.pad("\(t.thisWeek) \(weeks.last ?? 0)", to: 15) + " ", Style(.normal)),
                 (Columns.pad(Sparkline.bar(weeks.last ?? 0, of: largest, width: 20, glyphs: state.glyphs), to: 21), Style(.key)),
                 ("\(t.usual) \(usualText(trends, weeks))", Style(.muted)),
             ])
         }
-        y += 1
+        lines.append([])
         // satisfaction and time to accept, week by week
-        line([(t.servedTitle, Style(.title, bold: true))])
+        lines.append([(t.servedTitle, Style(.title, bold: true))])
         let column = 8
-        line([(Columns.pad("", to: nameWidth + 1) + t.weekLabels.map { Columns.pad($0, to: column) }.joined(), Style(.muted))])
-        line([(Columns.pad(t.satisfaction, to: nameWidth + 1) + trends.satisfaction.map { Columns.pad($0.map(Formatting.oneDecimal) ?? "—", to: column) }.joined(), Style(.normal))])
-        line([(Columns.pad(t.accept, to: nameWidth + 1) + trends.acceptMinutes.map { Columns.pad($0.map { t.minutes(Int($0.rounded())) } ?? "—", to: column) }.joined(), Style(.normal))])
+        lines.append([(Columns.pad("", to: nameWidth + 1) + t.weekLabels.map { Columns.pad($0, to: column) }.joined(), Style(.muted))])
+        lines.append([(Columns.pad(t.satisfaction, to: nameWidth + 1) + trends.satisfaction.map { Columns.pad($0.map(Formatting.oneDecimal) ?? "—", to: column) }.joined(), Style(.normal))])
+        lines.append([(Columns.pad(t.accept, to: nameWidth + 1) + trends.acceptMinutes.map { Columns.pad($0.map { t.minutes(Int($0.rounded())) } ?? "—", to: column) }.joined(), Style(.normal))])
+        return lines
+    }
+
+    /// Keys on the page: ↑↓, PgUp/PgDn, Home/End scroll it.
+    static func handle(_ key: Key, _ state: inout WallState) -> WallEffect? {
+        state.moveDetailCursor(key, count: pageLines(state, width: state.size.width).count)
+        return nil
     }
 }

@@ -70,5 +70,12 @@ struct TrendsScreenTests {
         try assertSnapshot(canvas.text, named: "trends-page-80x24-zh-wide")
         #expect(canvas.text.contains("本周 9"))
         #expect(!canvas.text.contains("▁"))  // block elements are ambiguous: ASCII heights in the wide set
+        // the page is taller than 24 rows: End scrolls to its last section, Home back
+        #expect(!canvas.text.contains("近8周满意度与接单用时"))
+        _ = state.update(.key(.end))
+        let end = WallView.render(state).text
+        #expect(end.contains("近8周满意度与接单用时") && end.contains("5.0"))
+        _ = state.update(.key(.home))
+        #expect(WallView.render(state).text == canvas.text)
     }
 }
