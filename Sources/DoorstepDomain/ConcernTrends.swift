@@ -62,8 +62,16 @@ public struct ConcernTrends: Equatable, Sendable {
     /// first order are not known to have been quiet, so they make no usual level. With none,
     /// nothing is judged rising.
     public var historyWeeks: Int
+    /// The rule the rising concerns were judged by.
+    public var rule: RisingRule
     /// The grids with a concern rising in them (the tiles mark them).
     public private(set) var risingGrids: Set<String>
+
+    /// A series' usual level as `rule` reckons it over the weeks the orders reach back into;
+    /// nil while none before this one is known.
+    public func usual(_ weeks: [Int]) -> Double? {
+        historyWeeks > 0 ? rule.usual(weeks, knownWeeks: historyWeeks) : nil
+    }
 
     /// How far back `orders` must reach for `init` (a little over the weeks it counts).
     public static func horizon(before now: Date) -> Date { now.addingTimeInterval(-Double(weeks * 7 + 1) * 86_400) }
@@ -72,6 +80,7 @@ public struct ConcernTrends: Equatable, Sendable {
     /// `communityOfGrid` names each grid's community.
     public init(orders: [OrderFacts], communityOfGrid: [String: String], now: Date, calendar: Calendar, rule: RisingRule = .standard) {
         asOf = now
+        self.rule = rule
         let today = calendar.startOfDay(for: now)
         // the start of each day counted, oldest first (calendar days: a daylight-saving day is 23 or 25 hours)
         let dayStarts = (0..<Self.days).reversed().map { calendar.date(byAdding: .day, value: -$0, to: today) ?? today }

@@ -8,7 +8,7 @@ enum FooterView {
         let text = Style(.footer)
         // on a narrow screen drop hints from the middle, never "? help" and "q quit"
         var shown = hints(state)
-        let noticeText = state.notice.map { $0.message.text(state.strings, overview: state.overview, timeZone: state.timeZone) }
+        let noticeText = noticeText(state)
         let noticeWidth = noticeText.map { DisplayWidth.of($0) + 4 } ?? 0
         func width(_ list: [(String, String)]) -> Int { list.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
         while width(shown) + noticeWidth > rect.width, shown.count > 3 { shown.remove(at: shown.count - 3) }
@@ -30,9 +30,14 @@ enum FooterView {
 
         init(_ state: WallState) {
             hints = FooterView.hints(state).flatMap { [$0.0, $0.1] }
-            notice = state.notice.map { $0.message.text(state.strings, overview: state.overview, timeZone: state.timeZone) }
+            notice = FooterView.noticeText(state)
             isProblem = state.notice?.isProblem ?? false
         }
+    }
+
+    /// The latest notice in words, if any.
+    static func noticeText(_ state: WallState) -> String? {
+        state.notice.map { $0.message.text(state.strings, overview: state.overview, timeZone: state.timeZone) }
     }
 
     /// The keys that work in the current context, in words.

@@ -113,7 +113,7 @@ enum TrendsView {
 
     /// A series' usual level as the rule reckons it, or "—" while no week before this one is known.
     static func usualText(_ trends: ConcernTrends, _ weeks: [Int]) -> String {
-        trends.historyWeeks > 0 ? usual(RisingRule.standard.usual(weeks, knownWeeks: trends.historyWeeks)) : "—"
+        trends.usual(weeks).map(usual) ?? "—"
     }
 
     /// A usual level: whole when it is, else to one decimal.
@@ -150,7 +150,7 @@ enum TrendsView {
         lines.append([(t.risingTitle(rising.count), Style(.title, bold: true))])
         if rising.isEmpty { lines.append([(trends.historyWeeks > 0 ? t.nothingRising : t.tooLittleHistory, Style(.muted))]) }
         lines += rising.map { risingLine(state, $0) }
-        lines += [[(t.rule(.standard), Style(.muted))], []]
+        lines += [[(t.rule(trends.rule), Style(.muted))], []]
         // every category's fortnight
         lines.append([(t.daysTitle, Style(.title, bold: true))])
         let nameWidth = 14
