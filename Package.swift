@@ -28,6 +28,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // the street's reports: HTML built with a type-safe DSL that escapes the text it is given
+        // (Plot), CSV written with its quoting rules (CSV.swift) — two small packages, no dependencies
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // The only C the project touches: ncursesw, through a shim header.
@@ -79,6 +83,14 @@ let package = Package(
         .target(name: "DoorstepCalls", dependencies: ["DoorstepDomain", "DoorstepStore"]),
         // The wall screen: state, update(state, message) and view(state) → canvas. Pure.
         .target(name: "DoorstepScreen", dependencies: ["DoorstepDomain", "DoorstepCanvas"]),
+        // The street's daily and weekly reports in Markdown, CSV, JSON and HTML. Pure: a report in, bytes out.
+        .target(
+            name: "DoorstepReports",
+            dependencies: [
+                "DoorstepDomain", "DoorstepCanvas", "DoorstepScreen",
+                .product(name: "Plot", package: "Plot"), .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // The terminal backend: the only module that imports ncurses.
         .target(name: "DoorstepTerminal", dependencies: ["DoorstepCanvas", "CNcursesw"]),
         // Secrets for the HTTP ends: API keys per channel and operators' tokens, made, hashed, checked.
@@ -89,7 +101,7 @@ let package = Package(
             name: "DoorstepApp",
             dependencies: [
                 "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepSimulation", "DoorstepCalls",
-                "DoorstepCanvas", "DoorstepScreen", "DoorstepTerminal", "DoorstepCredentials",
+                "DoorstepCanvas", "DoorstepScreen", "DoorstepTerminal", "DoorstepCredentials", "DoorstepReports",
                 .product(name: "Logging", package: "swift-log"),
                 .target(name: "DoorstepPostgres", condition: .when(traits: ["PostgreSQL"])),
             ]
@@ -127,7 +139,7 @@ let package = Package(
         .executableTarget(
             name: "doorstep",
             dependencies: [
-                "DoorstepApp", "DoorstepBench", "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepCalls",
+                "DoorstepApp", "DoorstepBench", "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepCalls", "DoorstepReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -156,6 +168,8 @@ let package = Package(
             exclude: ["Snapshots"]  // read through #filePath, so a recording lands in the source tree
         ),
         .testTarget(name: "DoorstepTerminalTests", dependencies: ["DoorstepTerminal", "DoorstepCanvas"]),
+        .testTarget(name: "DoorstepReportsTests", dependencies: ["DoorstepReports", "DoorstepDomain", "DoorstepScreen", "DoorstepSeeds"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "DoorstepAppTests", dependencies: ["DoorstepApp", "DoorstepCalls", "DoorstepDomain", "DoorstepScreen"]),
         // Runs the real binary in tmux; depends on the executable so `swift test` builds it.
         // (Tools/: the emulated CJK terminal, a Python script the tests run from the source tree)

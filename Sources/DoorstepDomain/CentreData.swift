@@ -85,6 +85,10 @@ public struct CentreData: Hashable, Sendable {
     }
 
     /// Categories by code.
+    /// The name a report or a page is headed with: the one street's, or the centre's when the
+    /// data set lists none or several.
+    public var headingName: String { streets.count == 1 ? streets[0].name : centre.name }
+
     public var categoriesByCode: [String: TicketCategory] {
         Dictionary(categories.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }

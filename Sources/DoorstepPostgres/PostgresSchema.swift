@@ -167,6 +167,8 @@ enum PostgresSchema {
                 at DOUBLE PRECISION NOT NULL, PRIMARY KEY (channel, key))
             """,
         ]),
+        // the event log by time: reports of a day or a week, replay from an instant (SQLite's v22)
+        Migration(version: 3, name: "events by time", statements: ["CREATE INDEX event_at ON event(at)"]),
     ]
 
     /// Applies the migrations `connection`'s database lacks; returns the versions applied.

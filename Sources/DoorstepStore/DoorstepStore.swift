@@ -149,10 +149,14 @@ extension ChangeFeed {
     }
 }
 
-/// 民情气象站's source: every order placed since a time, whatever became of it, in brief.
+/// The past, for the 民情气象站, the reports and replay: every order placed since a time,
+/// whatever became of it, in brief; and the event log between two instants.
 public protocol OrderHistory: Sendable {
     /// Orders created at or after `start`, in no particular order.
     func orders(createdSince start: Date) throws -> [OrderFacts]
+    /// The changes made at or after `start` and before `end`, in the order they were made
+    /// (their sequence); at most `limit`, the earliest.
+    func events(from start: Date, to end: Date, limit: Int) throws -> [ChangeEvent]
 }
 
 /// What the other readers ask: listings, a ticket's page, the simulator's choices.

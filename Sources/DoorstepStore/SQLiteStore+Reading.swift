@@ -163,6 +163,13 @@ extension SQLStore {
         }
     }
 
+    public func events(from start: Date, to end: Date, limit: Int) throws -> [ChangeEvent] {
+        try read { db in
+            try Records.all(db, "SELECT * FROM event WHERE at >= ? AND at < ? ORDER BY seq LIMIT ?",
+                            [start.timeIntervalSince1970, end.timeIntervalSince1970, limit], Records.event)
+        }
+    }
+
     public func recentEvents(limit: Int) throws -> [ChangeEvent] {
         try read { db in
             try Records.all(db, "SELECT * FROM event ORDER BY seq DESC LIMIT ?", [limit], Records.event)

@@ -231,6 +231,10 @@ enum Schema {
                 ALTER TABLE ticket ADD COLUMN channel TEXT;
                 """)
         }
+        // the event log by time: reports of a day or a week, replay from an instant
+        migrator.registerMigration("v22: events by time") { db in
+            try db.execute(sql: "CREATE INDEX event_at ON event(at)")
+        }
         return migrator
     }
 }

@@ -22,7 +22,10 @@ public final class StallingProxy: Sendable {
 
     public init(to target: Int) throws {
         self.target = target
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // (close-on-exec, here and on every socket below: a program another test starts meanwhile
+        // — a tmux server that lives for minutes — must not hold a copy of a relayed connection,
+        // or closing it here would not close it: the other side would never hear the end)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = Self.loopback(port: 0)
@@ -74,7 +77,8 @@ public final class StallingProxy: Sendable {
             guard poll(&watched, 1, 200) > 0 else { continue }
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
-            let server = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+            let server = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             var address = Self.loopback(port: target)
             let connected = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(server, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -94,6 +98,8 @@ public final class StallingProxy: Sendable {
     /// reads nothing, so what is sent waits in the kernel's buffers.
     private func pump(_ a: Int32, _ b: Int32) {
         defer {
+            // (forgotten before closed: `stop()` must not shut down a number reused meanwhile)
+            state.withLock { $0.sockets.removeAll { $0 == a || $0 == b } }
             close(a)
             close(b)
         }
@@ -111,7 +117,7 @@ public final class StallingProxy: Sendable {
                 guard count > 0 else { return }
                 var sent = 0
                 while sent < count {
-                    let wrote = buffer.withUnsafeBytes { bytes in bytes.baseAddress.map { write(to, $0 + sent, count - sent) } ?? -1 }
+                    let wrote = buffer.withUnsafeBytes { bytes in bytes.baseAddress.map { send(to, $0 + sent, count - sent, Int32(MSG_NOSIGNAL)) } ?? -1 }
                     guard wrote > 0 else { return }
                     sent += wrote
                 }

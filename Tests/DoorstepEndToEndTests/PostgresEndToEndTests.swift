@@ -151,7 +151,7 @@ struct PostgresEndToEndTests {
     // stayed stale after the network answered again — reproduced, cause not yet found; the
     // test is about a network, not a date, and runs in the plain pass.)
     @Test("the network to the server stops answering under a running wall: stale, a command refused with 69 within its bound, caught up when it answers again",
-          .enabled(if: ProcessInfo.processInfo.environment["FAKETIME"] == nil, "not under libfaketime (see the comment)"))
+          .enabled(if: ProcessInfo.processInfo.environment["FAKETIME_X"] == nil, "not under libfaketime (see the comment)"))
     func networkStopsAnswering() throws {
         let location = try TestServer.freshDatabase()
         #expect(try run([binary, "init", "--db", location.description]).status == 0)
@@ -161,7 +161,10 @@ struct PostgresEndToEndTests {
         through.port = proxy.port
         let url = through.description
 
-        let wall = try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(url)) --lang zh --refresh 1; echo \"exit=$?\"; sleep 600")
+        // (the wall logs into a folder of its own, shown should the test fail)
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-stall-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let wall = try Tmux(width: 200, height: 60, command: "XDG_STATE_HOME=\(shellQuoted(state.path)) \(shellQuoted(binary)) wall --db \(shellQuoted(url)) --lang zh --refresh 1; echo \"exit=$?\"; sleep 600")
         let shown = wall.wait(for: 60) { $0.contains("临江街道") }
         #expect(shown.ok, "\(shown.screen)")
 
@@ -187,7 +190,20 @@ struct PostgresEndToEndTests {
 
         proxy.resume()
         let back = wall.wait(for: 90) { $0.contains(meanwhile.output) && !$0.contains("数据未更新") }
-        #expect(back.ok, "the wall did not catch up:\n\(back.screen)")
+        #expect(back.ok, "the wall did not catch up:\n\(back.screen)\n\(Self.postmortem(wall: wall, log: state.path + "/doorstep/doorstep.log"))")
+    }
+
+    /// What a wall that failed a test was doing: the end of its log and, where gdb is
+    /// installed, its threads' stacks.
+    static func postmortem(wall: Tmux, log: String) -> String {
+        let lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "(no log at \(log))").split(separator: "\n").suffix(60)
+        var report = "wall log:\n" + lines.joined(separator: "\n")
+        let pid = wall.format("#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        if !pid.isEmpty, let children = try? spawn(["pgrep", "-P", pid]), let child = children.output.split(separator: "\n").first,
+           let stacks = try? spawn(["gdb", "-p", String(child), "-batch", "-ex", "thread apply all bt 25"]), stacks.status == 0 {
+            report += "\nstacks:\n" + stacks.output.split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("Thread") }.joined(separator: "\n")
+        }
+        return report
     }
 }
 

@@ -85,6 +85,25 @@ struct StoreConformanceTests {
         #expect(try history.orders(createdSince: now.addingTimeInterval(-40 * 86_400)).count > 10)
     }
 
+    @Test("the event log between two instants: the changes made in it, in order, at most the limit", arguments: StoreUnderTest.all)
+    func eventsBetween(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let history = try #require(store as? any OrderHistory)
+        let from = now.addingTimeInterval(7_200)
+        #expect(try history.events(from: from, to: from.addingTimeInterval(3_600), limit: 100).isEmpty)
+        let ticket = try store.order(OrderRequest(gridCode: "JB01", categoryCode: "care", title: "助餐"), by: "r", at: from.addingTimeInterval(-1))
+        _ = try store.act(on: ticket.id, .dispatch(gridCode: "JB01", assigneeID: nil), by: "S0001", at: from)
+        _ = try store.act(on: ticket.id, .accept(staffID: "S0002"), by: "S0002", at: from.addingTimeInterval(600))
+        _ = try store.act(on: ticket.id, .resolve(staffID: "S0002", note: "已送"), by: "S0002", at: from.addingTimeInterval(3_600))
+        // the start is in, the end is not; the order is the log's
+        let events = try history.events(from: from, to: from.addingTimeInterval(3_600), limit: 100)
+        #expect(events.map(\.kind) == [.ticketDispatched, .ticketAccepted])
+        #expect(events.map(\.at) == [from, from.addingTimeInterval(600)])
+        #expect(events.first?.gridCode == "JB01")
+        #expect(try history.events(from: from, to: from.addingTimeInterval(7_200), limit: 1).map(\.kind) == [.ticketDispatched])
+    }
+
     @Test("an illegal transition is refused, names who won, and writes nothing", arguments: StoreUnderTest.all)
     func illegal(_ kind: StoreUnderTest) throws {
         let (store, cleanUp) = try kind.make(now)
