@@ -82,7 +82,7 @@ public struct DemoSession {
         let session = try identity.session(store)
         let effects = WallEffects(settings: settings, store: session.store, engine: engine, actor: session.actor, logger: logger)
         return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street,
-                            operatorNames: session.names, logger: logger)
+                            operatorNames: session.names, operatorDesks: session.desks, logger: logger)
     }
 }
 

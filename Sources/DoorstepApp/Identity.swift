@@ -40,8 +40,9 @@ public struct Identity: Sendable, Equatable {
     public func session(_ store: any SQLStore) throws -> Session {
         let operators = try storeCall { try store.operators() }
         let names = Dictionary(operators.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        guard let op = try resolve(in: operators) else { return Session(store: store, actor: unchecked, operator: nil, names: names) }
-        return Session(store: store.acting(as: op.id), actor: op.id, operator: op, names: names)
+        let desks = Dictionary(operators.filter { $0.role != .viewer }.map { ($0.id, $0.scope.code) }, uniquingKeysWith: { a, _ in a })
+        guard let op = try resolve(in: operators) else { return Session(store: store, actor: unchecked, operator: nil, names: names, desks: desks) }
+        return Session(store: store.acting(as: op.id), actor: op.id, operator: op, names: names, desks: desks)
     }
 
     /// A store acting for an operator (or for nobody), who the event log records, and every
@@ -51,5 +52,7 @@ public struct Identity: Sendable, Equatable {
         public var actor: String
         public var `operator`: Operator?
         public var names: [String: String]
+        /// Each operator who can take a desk (not a viewer): the desk's scope code by id.
+        public var desks: [String: String] = [:]
     }
 }

@@ -172,6 +172,20 @@ public final class WallEffects: @unchecked Sendable {
                 }
                 engine.pollSoon()
             }
+        case .handover(let to, let note):
+            // (what the shift inherits is what this desk shows now)
+            let inherited = HandoverSummary(state.overview, at: state.now, grids: state.deskGridCodes)
+            queue.async { [self] in
+                do {
+                    let made = try store.recordHandover(to: to, note: note, inherited: inherited, by: actor, at: clock.now())
+                    logger.info("handover recorded", metadata: ["handover": "\(made.id)", "to": "\(to)"])
+                    post(.outcome(.handedOver(id: made.id, to: to)))
+                } catch {
+                    logger.notice("handover refused: \(error)")
+                    post(.outcome(Self.notice(for: error)))
+                }
+                engine.pollSoon()
+            }
         case .acknowledgeAlarms(let ids):
             queue.async { [self] in
                 do {

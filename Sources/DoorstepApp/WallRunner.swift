@@ -184,7 +184,7 @@ struct WallRunner {
 /// terminal; returns the exit status to leave with (0 when the operator quit, 128 + the signal,
 /// 129 when the terminal went away).
 public func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSettings, desk: Desk = .street, operatorNames: [String: String] = [:],
-                     logger: Logger) throws -> Int32 {
+                     operatorDesks: [String: String] = [:], logger: Logger) throws -> Int32 {
     let clock = SystemClock()
     guard let first = engine.start() else {
         engine.stop()
@@ -211,6 +211,7 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     if let every = settings.cycle { state.startCycle(every: every, schedule: settings.cycleSchedule) }
     state.muteFor = settings.muteMinutes * 60
     state.operatorNames = operatorNames
+    state.operatorDesks = operatorDesks
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))
     let runner = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger, mailboxCheck: min(1, settings.refresh),

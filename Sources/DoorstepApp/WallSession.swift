@@ -39,6 +39,6 @@ public struct WallSession {
         defer { listener?.stop() }
         #endif
         return try showWall(engine: engine, effects: effects, settings: settings, desk: session.operator.map { Desk($0) } ?? .street,
-                            operatorNames: session.names, logger: logger)
+                            operatorNames: session.names, operatorDesks: session.desks, logger: logger)
     }
 }

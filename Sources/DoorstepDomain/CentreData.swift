@@ -45,6 +45,8 @@ public struct CentreData: Hashable, Sendable {
     public var operators: [Operator]
     /// Alarms standing, and those closed in the last hours (`Alarm.keptFor`).
     public var alarms: [Alarm]
+    /// 交接班: each desk's latest handover.
+    public var handovers: [Handover] = []
 
     public init(
         centre: Centre, communities: [Community], grids: [Grid], microGrids: [MicroGrid], buildings: [Building],

@@ -72,6 +72,8 @@ public enum Change: Hashable, Sendable {
     case keyIssued(id: String, channel: String)
     /// An API key or an operator's token was revoked.
     case keyRevoked(id: String)
+    /// 交接班: the desk handed from one operator to another.
+    case handover(id: String, from: String, to: String)
     /// A row this version cannot read (written by a newer one): kept and shown as stored.
     case unreadable(kind: String, subject: String, detail: String)
 
@@ -123,6 +125,7 @@ public enum Change: Hashable, Sendable {
         case .operatorRemoved: return .operatorRemoved
         case .keyIssued: return .keyIssued
         case .keyRevoked: return .keyRevoked
+        case .handover: return .handover
         case .alarm(_, _, let change):
             switch change {
             case .raised: return .alarmRaised
@@ -151,6 +154,7 @@ public enum Change: Hashable, Sendable {
         case .revealed(let subject): return subject
         case .operatorAdded(let id, _, _), .operatorRemoved(let id): return id
         case .keyIssued(let id, _), .keyRevoked(let id): return id
+        case .handover(let id, _, _): return id
         case .alarm(let id, _, _): return id
         case .unreadable(_, let subject, _): return subject
         }
@@ -255,6 +259,7 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case operatorRemoved = "operator.remove"
     case keyIssued = "key.issue"
     case keyRevoked = "key.revoke"
+    case handover = "handover"
     /// Not stored under this name: a row whose kind this version does not know.
     case unreadable = "unreadable"
 }

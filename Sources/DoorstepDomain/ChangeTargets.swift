@@ -15,6 +15,8 @@ public struct ChangeTargets: Sendable, Equatable {
     /// Households' 四清 confirmed, in order: nothing to read, the events say it all.
     public var clearsMoves: [FourClearsMove] = []
     public var rebuild = false
+    /// Handovers made (交接班).
+    public var handovers: Set<String> = []
 
     public init(_ events: [ChangeEvent]) {
         for event in events {
@@ -29,6 +31,7 @@ public struct ChangeTargets: Sendable, Equatable {
             case .fourClears(_, let grid, let from, let to): clearsMoves.append(FourClearsMove(gridCode: grid, from: from, to: to))
             case .placeVisit(let id, _): placeVisits.insert(id)
             case .alarm(let id, _, _): alarms.insert(id)
+            case .handover(let id, _, _): handovers.insert(id)
             case .revealed, .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .unreadable: break  // nothing the wall reads changed (or none this version can read)
             }
         }

@@ -26,6 +26,7 @@ public struct LiveOverview: Sendable {
     private var clears: FourClearsLedger
     private(set) var places: KeyPlaceLedger
     private(set) var alarms: AlarmLedger
+    private(set) var handovers: [String: Handover] = [:]
     private var judgements: GridJudgements
     /// The grids whose alarm disagrees with their judgement, kept as either moves (a few).
     private var alarmsOutOfStep = Set<String>()
@@ -79,6 +80,7 @@ public struct LiveOverview: Sendable {
         self.places = built.places
         self.judgements = built.judgements
         self.alarms = AlarmLedger(data.alarms)
+        for handover in data.handovers { keep(handover) }
         // every standing alarm is out of step until its grid is first judged in alarm
         for (code, _) in alarms.standingByGrid { checkAlarm(ofGrid: code) }
     }
@@ -163,12 +165,14 @@ public struct LiveOverview: Sendable {
         figures.callInsLate = joint.pendingCount > 0 ? joint.late(at: now) : 0
         figures.careMissed = care.isEmpty ? 0 : care.missed(at: now)
         (figures.clearHouseholds, figures.households) = clears.all(at: now)
-        return Overview(
+        var overview = Overview(
             territory: territory, grids: judgements.summaries, alarmsOutOfStep: alarmsOutOfStep, communityTallies: judgements.communityTallies,
             streetTallies: judgements.streetTallies, openTickets: open.sorted, roster: roster,
             mustVisitByGrid: mustVisits.byGrid, visitsByHousehold: mustVisits.visitsByHousehold, monthStart: month.start,
             figures: figures, joint: joint, care: care, clears: clears, places: places, alarms: alarms, calls: callLog.all.map { Overview.CallSummary(call: $0, state: $0.state(at: now, timeout: callTimeout)) },
             now: now)
+        overview.handovers = handovers
+        return overview
     }
 
     func statusContext(at now: Date, local: (minuteOfDay: Int, startOfDay: Date)) -> StatusContext {
@@ -229,6 +233,18 @@ public struct LiveOverview: Sendable {
     }
 
     /// Alarms raised, acknowledged, cleared or escalated since.
+    /// Handovers made: each desk keeps its latest.
+    public mutating func update(handovers made: [Handover]) {
+        guard !made.isEmpty else { return }
+        updates += 1
+        for handover in made { keep(handover) }
+    }
+
+    private mutating func keep(_ handover: Handover) {
+        if let known = handovers[handover.desk], (known.at, known.id) > (handover.at, handover.id) { return }
+        handovers[handover.desk] = handover
+    }
+
     public mutating func update(alarms changed: [Alarm]) {
         guard !changed.isEmpty else { return }
         updates += 1

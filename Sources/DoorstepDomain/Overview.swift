@@ -157,6 +157,8 @@ public struct Overview: Sendable {
     /// 民情气象站: orders over days and weeks and what is rising (the engine counts them every
     /// few minutes; nil until it first has).
     public var trends: ConcernTrends?
+    /// 交接班: each desk's latest handover, by desk (`street`, a community's or a grid's code).
+    public var handovers: [String: Handover] = [:]
     /// The parties called in on tickets.
     public var joint: JointLedger
     /// The care plans (个性化服务方案) and their services.

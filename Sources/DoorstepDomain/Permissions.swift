@@ -28,6 +28,8 @@ public enum OperatorAction: Hashable, Sendable {
     case importData
     /// Adding or removing operators.
     case manageOperators
+    /// 交接班: handing the desk to the next shift.
+    case handover
 
     /// The action in a few words, for a refusal.
     public var description: String {
@@ -45,6 +47,7 @@ public enum OperatorAction: Hashable, Sendable {
         case .careWork, .careManagement: return "act on a care plan"
         case .importData: return "import data"
         case .manageOperators: return "manage operators"
+        case .handover: return "hand the desk over"
         }
     }
 
@@ -59,7 +62,7 @@ public enum OperatorAction: Hashable, Sendable {
             return [grid]
         case .duty(let grid, _), .calls(let grid), .answerCall(let grid), .reveal(let grid):
             return [grid]
-        case .importData, .manageOperators:
+        case .importData, .manageOperators, .handover:
             return []
         }
     }
@@ -116,7 +119,7 @@ public enum Permissions {
                 return true
             case .careManagement:
                 return role == .socialWorkStation
-            case .jointHandling, .calls, .importData, .manageOperators:
+            case .jointHandling, .calls, .importData, .manageOperators, .handover:
                 return false
             }
         }

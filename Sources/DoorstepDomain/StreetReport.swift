@@ -242,7 +242,7 @@ extension StreetReport {
             case .callIn:
                 if inScope(event.gridCode) { work.callIns += 1 }
             case .initialised, .imported, .duty, .callInAnswered, .carePlan, .fourClears, .revealed, .operatorAdded, .operatorRemoved,
-                 .keyIssued, .keyRevoked, .unreadable:
+                 .keyIssued, .keyRevoked, .handover, .unreadable:
                 break
             }
         }

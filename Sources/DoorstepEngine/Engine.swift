@@ -165,6 +165,7 @@ public final class Engine: @unchecked Sendable {
         current.update(carePlans: changes.carePlans)
         current.update(placeVisits: changes.placeVisits)
         current.update(alarms: changes.alarms)
+        current.update(handovers: changes.handovers)
         current.update(fourClears: changes.clearsMoves)
         live = current
     }

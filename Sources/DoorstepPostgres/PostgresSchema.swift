@@ -169,6 +169,14 @@ enum PostgresSchema {
         ]),
         // the event log by time: reports of a day or a week, replay from an instant (SQLite's v22)
         Migration(version: 3, name: "events by time", statements: ["CREATE INDEX event_at ON event(at)"]),
+        // 交接班 (SQLite's v23)
+        Migration(version: 4, name: "handovers", statements: [
+            """
+            CREATE TABLE handover (id TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL, desk TEXT NOT NULL, from_operator TEXT NOT NULL,
+                to_operator TEXT NOT NULL, note TEXT NOT NULL, summary TEXT NOT NULL)
+            """,
+            "CREATE INDEX handover_desk ON handover(desk, at)",
+        ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks; returns the versions applied.

@@ -20,6 +20,8 @@ public enum DetailPage: Equatable, Sendable {
     case calls
     /// 民情气象站 · orders over days and weeks, and what is rising.
     case trends
+    /// 交接班 · the desk's last handover against now, and a new one.
+    case handover
 }
 
 /// The sections of a grid's page that Tab moves between.
@@ -129,7 +131,7 @@ extension WallState {
             switch page {
             case .ticket(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
             case .household(let id): return revealed.contains(id) ? nil : .reveal(subject: id)
-            case .grid, .community, .map, .partyNetwork, .joint, .alarms, .calls, .trends: return nil
+            case .grid, .community, .map, .partyNetwork, .joint, .alarms, .calls, .trends, .handover: return nil
             }
         case .character("i"):
             if case .ticket(let id) = page { openCallIn(id) }
@@ -149,6 +151,7 @@ extension WallState {
         if case .alarms = page { return AlarmPage.handle(key, &self) }
         if case .calls = page { return CallsPage.handle(key, &self) }
         if case .trends = page { return TrendsView.handle(key, &self) }
+        if case .handover = page { return HandoverPage.handle(key, &self) }
         if case .community(let code) = page {
             let grids = communityGrids(code)
             switch key {

@@ -17,6 +17,7 @@ enum DetailViews {
         case .alarms: AlarmPage.draw(&canvas, state, in: area)
         case .calls: CallsPage.draw(&canvas, state, in: area)
         case .trends: TrendsView.drawPage(&canvas, state, in: area)
+        case .handover: HandoverPage.draw(&canvas, state, in: area)
         }
     }
 

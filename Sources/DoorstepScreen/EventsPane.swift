@@ -79,6 +79,8 @@ enum EventsPane {
         case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .privacyReveal,
              .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .unreadable:
             return false
+        case .handover:
+            return true
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
              .callInDeclined, .callInWithdrawn, .careOrdered, .careDispatched, .careAccepted, .careReviewed, .careClosed, .careServiceAdded,
@@ -119,6 +121,7 @@ enum EventsPane {
         case .operatorAdded(_, let role, let scope): return with("\(s.operatorRole(role)) \(scope.code)")
         case .operatorRemoved, .keyRevoked: return who
         case .keyIssued(_, let channel): return with(channel)
+        case .handover(_, let from, let to): return "\(name(from)) → \(name(to))"
         case .alarm(_, let grid, let change):
             let place = overview.summary(ofGrid: grid)?.grid.name ?? grid
             switch change {
@@ -137,7 +140,7 @@ enum EventsPane {
         case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled, .careServiceDone, .careAccepted, .fourClears,
              .alarmAcknowledged, .alarmCleared:
             return Style(.ok)
-        case .callPlaced, .callInRequested: return Style(.key)
+        case .callPlaced, .callInRequested, .handover: return Style(.key)
         case .unreadable: return Style(.muted)
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .placeVisit, .initialised, .importedHouseholds,
              .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .callInWithdrawn, .careOrdered, .careDispatched,

@@ -62,6 +62,9 @@ enum FooterView {
             case .alarms: keys = [("↑↓", zh ? "告警" : "alarm"), ("a", zh ? "认领" : "take"), ("Enter", zh ? "打开网格" : "open grid"), back]
             case .calls: keys = [("↑↓", zh ? "呼叫" : "call"), ("Enter", zh ? "打开网格" : "open grid"), back]
             case .trends: keys = [("↑↓", zh ? "翻看" : "scroll"), back]
+            case .handover:
+                // (while a handover is written, the form's own line says its keys)
+                keys = state.handoverForm == nil ? [("Enter", zh ? "记录交接" : "hand over"), back] : [("Esc", zh ? "放弃" : "drop")]
             case .map: keys = [("←→", zh ? "住户" : "household"), ("↑↓", zh ? "楼栋" : "building"), ("Enter", open), back]
             case .ticket: keys = [reveal, ("i", state.language.jointStrings.key), back]
             case .household: keys = [reveal, back]

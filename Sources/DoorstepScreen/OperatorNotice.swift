@@ -33,10 +33,12 @@ public enum OperatorNotice: Equatable, Sendable {
     case noAlarm
     /// The attention cues are off until then.
     case muted(until: Date)
+    /// 交接班 recorded from this desk.
+    case handedOver(id: String, to: String)
 
     public var isProblem: Bool {
         switch self {
-        case .callsPlaced, .callCancelled, .moved, .calledIn, .answered, .alarmsAcknowledged, .muted: return false
+        case .callsPlaced, .callCancelled, .moved, .calledIn, .answered, .alarmsAcknowledged, .muted, .handedOver: return false
         case .nobodyToCall, .enterStreetFirst, .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed, .forbidden, .readOnly,
              .noCallRinging, .noAlarm:
             return true
@@ -50,6 +52,7 @@ public enum OperatorNotice: Equatable, Sendable {
         case .callsPlaced, .moved, .calledIn, .nobodyToCall, .enterStreetFirst, .readOnly, .answered, .noCallRinging, .alarmsAcknowledged,
              .noAlarm, .muted:
             return 5
+        case .handedOver: return 8
         case .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed, .forbidden: return 10
         }
     }
@@ -78,6 +81,7 @@ public enum OperatorNotice: Equatable, Sendable {
         case .alarmsAcknowledged(let count): return s.alarmsAcknowledged(count)
         case .noAlarm: return s.noAlarm
         case .muted(let until): return s.mutedUntil(Formatting.time(until, timeZone: timeZone))
+        case .handedOver(let id, let to): return s.handover.recorded(id, to)
         }
     }
 }

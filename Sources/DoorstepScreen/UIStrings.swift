@@ -12,6 +12,9 @@ public final class UIStrings: Sendable {
 
     public static let chinese = UIStrings(.chinese)
     public static let english = UIStrings(.english)
+
+    /// The handover page's words, in this table's language.
+    var handover: HandoverStrings { self === UIStrings.chinese ? .chinese : .english }
 }
 
 extension UIStrings {
@@ -177,6 +180,7 @@ extension UIStrings {
                 case .operatorRemoved: return "删操作员"
                 case .keyIssued: return "发密钥"
                 case .keyRevoked: return "撤密钥"
+                case .handover: return "交接班"
                 case .alarmRaised: return "告警"
                 case .alarmAcknowledged: return "认领"
                 case .alarmCleared: return "解除"
@@ -216,7 +220,7 @@ extension UIStrings {
                 ("c", "呼叫选中的人员(力量窗格)"), ("C", "呼叫选中网格的 1+1+2+N"), ("Esc", "3 秒内取消呼叫;返回"),
                 ("d / e / x", "工单窗格:派单 / 上交 / 撤销"), ("Enter / u", "打开网格页 / 所在社区概览"), ("m", "网格页:三活活地图(楼栋与住户)"), ("p", "党建引领:功能型党组织、先锋队、党群服务体系"),
                 ("i / o", "工单联动:呼叫外部力量 / 联动总览"), ("s", "工单窗格:按建议派单(所在网格与建议人员)"),
-                ("a / A / M", "认领选中网格的告警 / 全部认领 / 提示音静音 15 分钟"), ("! / t / w", "告警一览 / 呼叫一览 / 民情气象站(诉求趋势与上升)"), ("a / v / y n", "网格端:接单 / 办结 / 接听 拒接来电"),
+                ("a / A / M", "认领选中网格的告警 / 全部认领 / 提示音静音 15 分钟"), ("! / t / w / H", "告警一览 / 呼叫一览 / 民情气象站(诉求趋势与上升)/ 交接班"), ("a / v / y n", "网格端:接单 / 办结 / 接听 拒接来电"),
                 ("Enter / Esc", "街道之上:进入选中的街道 / 回到全部街道"),
                 ("L", "切换中文 / English"), ("?", "显示 / 关闭本说明"), ("q", "退出"),
             ],
@@ -367,6 +371,7 @@ extension UIStrings {
                 case .operatorRemoved: return "op removed"
                 case .keyIssued: return "key issued"
                 case .keyRevoked: return "key revoked"
+                case .handover: return "handover"
                 case .alarmRaised: return "alarm"
                 case .alarmAcknowledged: return "acked"
                 case .alarmCleared: return "cleared"
@@ -397,7 +402,7 @@ extension UIStrings {
                 ("d / e / x", "tickets pane: dispatch / escalate / cancel"), ("Enter / u", "open the grid's page / its community's"), ("m", "grid page: live map of its buildings and households"), ("p", "Party-led network: functional organisations, pioneer teams, service network"),
                 ("i / o", "call outside parties in on a ticket (joint handling) / tickets waiting on them, slowest department"),
                 ("s", "tickets pane: send as suggested (its grid and the suggested person)"),
-                ("a / A / M", "take the selected grid's alarm / all / mute the cues for 15 minutes"), ("! / t / w", "the alarms / the calls of the last hours / concerns weather (trends, what is rising)"),
+                ("a / A / M", "take the selected grid's alarm / all / mute the cues for 15 minutes"), ("! / t / w / H", "the alarms / the calls of the last hours / concerns weather (trends, what is rising) / shift handover"),
                 ("a / v / y n", "grid desk: accept / resolve / answer or decline a call"),
                 ("Enter / Esc", "above a street: open the selected street / back to all streets"),
                 ("L", "switch 中文 / English"), ("?", "show / hide this help"), ("q", "quit"),

@@ -26,6 +26,8 @@ public struct WallState: Sendable {
     public var muteFor: TimeInterval = 15 * 60
     /// Operators' names by id, for the ticker (an operator's id is who an event names).
     public var operatorNames: [String: String] = [:]
+    /// Each operator who can take a desk, by id: the desk's scope code (交接班's choices).
+    public var operatorDesks: [String: String] = [:]
     /// A narrower view of the desk's scope while an unattended wall turns (nil: the desk's own).
     public var viewScope: OperatorScope? { didSet { if viewScope != oldValue { refreshScopedTickets() } } }
     /// The unattended wall's turning (`--cycle`), if on.
@@ -80,6 +82,8 @@ public struct WallState: Sendable {
     public var picker: DispatchPicker?
     /// The cancel reason being typed.
     public var reasonInput: ReasonInput?
+    /// A handover being written on its page.
+    public var handoverForm: HandoverForm?
     /// The call-in picker, while open.
     public var callInPicker: CallInPicker?
     /// The drill-down, top page last (empty: the wall itself).
@@ -240,4 +244,6 @@ public enum WallEffect: Equatable, Sendable {
     case acknowledgeAlarms([String])
     /// Answer (or decline) a ringing call from this desk (the `ack`).
     case answerCall(callID: String, staffID: String, accept: Bool)
+    /// 交接班: hand the desk to operator `to`, with a note (and what it inherits now).
+    case handover(to: String, note: String)
 }

@@ -69,6 +69,7 @@ extension WallState {
             return nil
         }
         if reasonInput != nil { return handleReason(key) }
+        if handoverForm != nil { return handleHandoverForm(key) }
         if filterEditing { return handleFilter(key) }
         if picker != nil { return handlePicker(key) }
         if callInPicker != nil { return handleCallInPicker(key) }
@@ -102,6 +103,8 @@ extension WallState {
             return open(.calls)
         case .character("w"):
             return open(.trends)
+        case .character("H"):
+            return open(.handover)
         case .character("/"):
             focus = .grids
             filterEditing = true

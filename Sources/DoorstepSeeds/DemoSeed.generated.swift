@@ -6700,6 +6700,7 @@ yt04-worker,卢红,grid_worker,YT04,S0849,
 yt05-worker,徐平,grid_worker,YT05,S0864,
 yt06-worker,杜云兰,grid_worker,YT06,S0876,
 yt07-worker,金华建,grid_worker,YT07,S0891,
+duty-night,夜班值班员,street_duty,street,,
 """#,
         "party_members.csv": #"""
 id,name,phone,org,post,building,functional,staff

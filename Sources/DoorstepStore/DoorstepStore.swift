@@ -94,6 +94,8 @@ public protocol ChangeFeed: Sendable {
     func carePlans(ids: [String]) throws -> [CarePlan]
     func placeVisits(ids: [String]) throws -> [PlaceVisit]
     func alarms(ids: [String]) throws -> [Alarm]
+    /// 交接班: handovers by id (a store without handovers has none).
+    func handovers(ids: [String]) throws -> [Handover]
     /// Events after `sequence` (oldest first, at most `limit`) with the rows they name as
     /// they are now; none when one of them means building afresh (`ChangeTargets.rebuild`).
     /// A store that can should read them together, in one read.
@@ -111,6 +113,8 @@ public struct ChangeBatch: Sendable {
     public var carePlans: [CarePlan] = []
     public var placeVisits: [PlaceVisit] = []
     public var alarms: [Alarm] = []
+    /// The handovers the events name.
+    public var handovers: [Handover] = []
     /// Households' 四清 confirmed (carried by the events themselves).
     public var clearsMoves: [FourClearsMove] = []
     /// One of the events replaced the territory or its people: build afresh (no rows are read).
@@ -122,7 +126,7 @@ public struct ChangeBatch: Sendable {
         events: [ChangeEvent], tickets: ([String]) throws -> [Ticket], staff: ([String]) throws -> [Staff],
         calls: ([String]) throws -> [Call], visits: ([String]) throws -> [Visit], callIns: ([String]) throws -> [CallIn],
         carePlans: ([String]) throws -> [CarePlan], placeVisits: ([String]) throws -> [PlaceVisit],
-        alarms: ([String]) throws -> [Alarm] = { _ in [] }
+        alarms: ([String]) throws -> [Alarm] = { _ in [] }, handovers: ([String]) throws -> [Handover] = { _ in [] }
     ) throws {
         self.events = events
         let targets = ChangeTargets(events)
@@ -137,15 +141,18 @@ public struct ChangeBatch: Sendable {
         self.placeVisits = try placeVisits(Array(targets.placeVisits))
         self.alarms = try alarms(Array(targets.alarms))
         self.clearsMoves = targets.clearsMoves
+        self.handovers = targets.handovers.isEmpty ? [] : try handovers(Array(targets.handovers))
     }
 }
 
 extension ChangeFeed {
+    public func handovers(ids: [String]) throws -> [Handover] { [] }
+
     /// The events, then the rows they name, each read on its own.
     public func changes(after sequence: Int64, limit: Int) throws -> ChangeBatch {
         try ChangeBatch(events: events(after: sequence, limit: limit), tickets: tickets(ids:), staff: staff(ids:), calls: calls(ids:),
                         visits: visits(ids:), callIns: callIns(ids:), carePlans: carePlans(ids:),
-                        placeVisits: placeVisits(ids:), alarms: alarms(ids:))
+                        placeVisits: placeVisits(ids:), alarms: alarms(ids:), handovers: handovers(ids:))
     }
 }
 
@@ -218,6 +225,8 @@ public protocol LifecycleCommands: Sendable {
     /// 联动: calls parties in on an open ticket, one call-in each, due in `hours` (each party's
     /// department's answer hours when nil); refused for a party already pending on it.
     func callIn(ticketID: String, responderIDs: [String], hours: Int?, by actor: String, at time: Date) throws -> [CallIn]
+    /// 交接班: the actor hands their desk to operator `to`, with a note and what it inherits.
+    func recordHandover(to: String, note: String, inherited: HandoverSummary, by actor: String, at time: Date) throws -> Handover
     /// A called party's answer (arrived, handled, declined) or the street's withdrawal.
     func answer(callInID: String, _ answer: CallInAnswer, by actor: String, at time: Date) throws -> CallIn
     func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff

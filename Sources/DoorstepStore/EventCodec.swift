@@ -54,6 +54,7 @@ public enum EventCodec {
         case .operatorAdded(_, let role, let scope): detail = role.rawValue + " " + scope.code  // "grid_worker JB01"
         case .operatorRemoved, .keyRevoked: detail = ""
         case .keyIssued(_, let channel): detail = channel
+        case .handover(_, let from, let to): detail = from + " " + to  // "duty night" (operator ids have no spaces)
         case .alarm(_, let grid, let change):
             // "JB01" or, raised, "JB01 overdue,unanswered_call"
             if case .raised(let reasons) = change, !reasons.isEmpty { detail = grid + " " + reasons.joined(separator: ",") } else { detail = grid }
@@ -131,6 +132,10 @@ public enum EventCodec {
         case .operatorRemoved: return .operatorRemoved(id: subject)
         case .keyIssued: return detail.isEmpty ? unreadable : .keyIssued(id: subject, channel: detail)
         case .keyRevoked: return .keyRevoked(id: subject)
+        case .handover:
+            let parts = detail.split(separator: " ").map(String.init)
+            guard parts.count == 2 else { return unreadable }
+            return .handover(id: subject, from: parts[0], to: parts[1])
         case .alarmRaised, .alarmAcknowledged, .alarmCleared, .alarmEscalated:
             let parts = detail.split(separator: " ", maxSplits: 1).map(String.init)
             guard let grid = parts.first, !grid.isEmpty else { return unreadable }

@@ -30,7 +30,7 @@ extension SQLStore {
             { Result { let (orgs, members) = try self.read { db in try Self.loadParty(db) }; return .party(orgs, members) } },
             { Result { .care(try self.read { db in try Self.loadCare(db) }) } },
             { Result { .clears(try self.read { db in try Self.loadFourClears(db) }) } },
-            { Result { .alarms(try self.read { db in try Self.loadAlarms(db, now: now) }) } },
+            { Result { try self.read { db in .alarms(try Self.loadAlarms(db, now: now), try Self.latestHandovers(db)) } } },
         ]
         var data: CentreData?
         var tickets: [Ticket] = []
@@ -40,6 +40,7 @@ extension SQLStore {
         var care: [CarePlan] = []
         var census = FourClearsCensus()
         var alarms: [Alarm] = []
+        var handovers: [Handover] = []
         for part in Parallel.run(jobs) {
             switch try part.get() {
             case .tickets(let open): tickets = open
@@ -49,7 +50,7 @@ extension SQLStore {
             case .party(let orgs, let members): party = (orgs, members)
             case .care(let plans): care = plans
             case .clears(let counted): census = counted
-            case .alarms(let standing): alarms = standing
+            case .alarms(let standing, let last): (alarms, handovers) = (standing, last)
             }
         }
         guard var data else { throw StoreError.invalid("\(path): the territory could not be read") }
@@ -60,6 +61,7 @@ extension SQLStore {
         data.carePlans = care
         data.fourClears = census
         data.alarms = alarms
+        data.handovers = handovers
         return data
     }
 
@@ -146,7 +148,8 @@ extension SQLStore {
                 callIns: { try Self.rows(db, $0, table: "call_in", key: "id", Records.callIn) },
                 carePlans: { try Self.withServices(db, Self.rows(db, $0, table: "care_plan", key: "id", Records.carePlan)) },
                 placeVisits: { try Self.rows(db, $0, table: "place_visit", key: "id", Records.placeVisit) },
-                alarms: { try Self.rows(db, $0, table: "alarm", key: "id", Records.alarm) })
+                alarms: { try Self.rows(db, $0, table: "alarm", key: "id", Records.alarm) },
+                handovers: { try Self.rows(db, $0, table: "handover", key: "id", Records.handover) })
         }
     }
 
@@ -290,5 +293,5 @@ enum LoadPart {
     case party([PartyOrganisation], [PartyMember])
     case care([CarePlan])
     case clears(FourClearsCensus)
-    case alarms([Alarm])
+    case alarms([Alarm], [Handover])
 }

@@ -135,7 +135,7 @@ extension SQLStore {
     /// The grid a change happened in, read as the change is written (after its rows are).
     static func grid(of change: Change, _ db: some SQLSession) throws -> String? {
         switch change {
-        case .initialised, .imported, .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .unreadable:
+        case .initialised, .imported, .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .handover, .unreadable:
             return nil
         case .ticket(let id, _), .callIn(_, let id, _), .callInAnswered(_, let id, _):
             return try grid(of: "ticket", "id", id, db)

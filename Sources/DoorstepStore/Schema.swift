@@ -235,6 +235,15 @@ enum Schema {
         migrator.registerMigration("v22: events by time") { db in
             try db.execute(sql: "CREATE INDEX event_at ON event(at)")
         }
+        // 交接班: who handed the desk to whom, when, with a note and what the shift inherited (JSON)
+        migrator.registerMigration("v23: handovers") { db in
+            try db.execute(sql: """
+                CREATE TABLE handover (
+                    id TEXT PRIMARY KEY, at REAL NOT NULL, desk TEXT NOT NULL, from_operator TEXT NOT NULL,
+                    to_operator TEXT NOT NULL, note TEXT NOT NULL, summary TEXT NOT NULL);
+                CREATE INDEX handover_desk ON handover(desk, at);
+                """)
+        }
         return migrator
     }
 }

@@ -20,7 +20,7 @@ struct Doorstep: ParsableCommand {
             // grid end
             Accept.self, Resolve.self, VisitCommand.self, DutyCommand.self, Ack.self,
             // command centre
-            OperatorCommand.self, KeyCommand.self, TokenCommand.self, Serve.self, CareCommand.self, ClearsCommand.self, Places.self, CallCommand.self, Calls.self, CallIns.self, Responders.self, Grids.self, StaffList.self, PartyList.self, Tickets.self, Report.self, Bench.self,
+            OperatorCommand.self, KeyCommand.self, TokenCommand.self, Serve.self, CareCommand.self, ClearsCommand.self, Places.self, CallCommand.self, Calls.self, CallIns.self, Responders.self, Grids.self, StaffList.self, PartyList.self, Tickets.self, Report.self, HandoverCommand.self, Bench.self,
         ]
     )
 }

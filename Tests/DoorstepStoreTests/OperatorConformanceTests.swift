@@ -16,7 +16,7 @@ struct OperatorConformanceTests {
         let (store, cleanUp) = try kind.make(now)
         defer { cleanUp() }
         let listed = try store.operators()
-        #expect(listed.count == 82)
+        #expect(listed.count == 83)
         #expect(listed.first == Operator(id: "duty", name: "街道值班员", role: .streetDuty, scope: .street))
         #expect(listed.contains(Operator(id: "jb01-worker", name: "陶敏", role: .gridWorker, scope: .grid("JB01"), staffID: "S0002")))
         let start = try store.lastSequence()
