@@ -77,10 +77,8 @@ enum EventsPane {
     static let everyday: [ChangeKind] = ChangeKind.allCases.filter {
         switch $0 {
         case .initialised, .importedHouseholds, .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .privacyReveal,
-             .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .unreadable:
+             .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .handover, .unreadable:
             return false
-        case .handover:
-            return true
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
              .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
              .callInDeclined, .callInWithdrawn, .careOrdered, .careDispatched, .careAccepted, .careReviewed, .careClosed, .careServiceAdded,

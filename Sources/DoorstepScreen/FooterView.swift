@@ -64,7 +64,8 @@ enum FooterView {
             case .trends: keys = [("↑↓", zh ? "翻看" : "scroll"), back]
             case .handover:
                 // (while a handover is written, the form's own line says its keys)
-                keys = state.handoverForm == nil ? [("Enter", zh ? "记录交接" : "hand over"), back] : [("Esc", zh ? "放弃" : "drop")]
+                guard state.handoverForm == nil else { return [("←→", zh ? "接班人" : "who"), ("Enter", zh ? "记录" : "record"), ("Esc", zh ? "放弃" : "drop")] }
+                keys = [("Enter", zh ? "记录交接" : "hand over"), back]
             case .map: keys = [("←→", zh ? "住户" : "household"), ("↑↓", zh ? "楼栋" : "building"), ("Enter", open), back]
             case .ticket: keys = [reveal, ("i", state.language.jointStrings.key), back]
             case .household: keys = [reveal, back]

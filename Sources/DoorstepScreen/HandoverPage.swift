@@ -60,15 +60,19 @@ enum HandoverPage {
         if !now.hazardGrids.isEmpty {
             lines.append([(h.hazardsNow + " ", Style(.muted)), (now.hazardGrids.joined(separator: " "), Style(.alarm, bold: true))])
         }
-        lines.append([])
         if let form = state.handoverForm {
+            // the form first, where a short screen still shows it
             let candidates = state.handoverCandidates
             let to = candidates.indices.contains(form.to) ? candidates[form.to] : nil
-            lines.append([(h.formTitle, Style(.key, bold: true))])
-            lines.append([(h.to + " ", Style(.muted)), ("◀ " + (to.map { "\(state.personName($0)) (\($0))" } ?? "—") + " ▶", Style(.key, bold: true))])
-            lines.append([(h.note + " ", Style(.muted)), (form.note + "_", Style(.normal))])
-            lines.append([(h.formHint, Style(.muted))])
+            lines = [
+                [(h.formTitle, Style(.key, bold: true))],
+                [(h.to + " ", Style(.muted)), ("◀ " + (to.map { "\(state.personName($0)) (\($0))" } ?? "—") + " ▶", Style(.key, bold: true))],
+                [(h.note + " ", Style(.muted)), (form.note + "_", Style(.normal))],
+                [(h.formHint, Style(.muted))],
+                [],
+            ] + lines
         } else {
+            lines.append([])
             lines.append([(state.desk.readOnly ? h.readOnly : h.startHint, Style(.muted))])
         }
         for (row, runs) in lines.prefix(inner.height).enumerated() {
