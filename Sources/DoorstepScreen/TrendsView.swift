@@ -179,7 +179,8 @@ enum TrendsView {
         lines.append([])
         // satisfaction and time to accept, week by week
         lines.append([(t.servedTitle, Style(.title, bold: true))])
-        let column = 8
+        // (eight weeks' columns of 8 fill 80 columns; a narrower page narrows them, to 5 at least)
+        let column = max(5, min(8, (width - nameWidth - 1) / max(1, t.weekLabels.count)))
         lines.append([(Columns.pad("", to: nameWidth + 1) + t.weekLabels.map { Columns.pad($0, to: column) }.joined(), Style(.muted))])
         lines.append([(Columns.pad(t.satisfaction, to: nameWidth + 1) + trends.satisfaction.map { Columns.pad($0.map(Formatting.oneDecimal) ?? "—", to: column) }.joined(), Style(.normal))])
         lines.append([(Columns.pad(t.accept, to: nameWidth + 1) + trends.acceptMinutes.map { Columns.pad($0.map { t.minutes(Int($0.rounded())) } ?? "—", to: column) }.joined(), Style(.normal))])

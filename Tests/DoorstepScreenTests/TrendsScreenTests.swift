@@ -75,6 +75,10 @@ struct TrendsScreenTests {
         _ = state.update(.key(.end))
         let end = WallView.render(state).text
         #expect(end.contains("近8周满意度与接单用时") && end.contains("5.0"))
+        // its eight weeks fit: no row of satisfaction or time to accept is cut short
+        let served = end.split(separator: "\n").filter { $0.contains("│满意度") || $0.contains("│接单 ") }
+        #expect(served.count == 2 && served.allSatisfy { !$0.contains("~") && !$0.contains("…") }, "\(served)")
+        #expect(!end.contains("?"), "no ambiguous character left as a question mark")
         _ = state.update(.key(.home))
         #expect(WallView.render(state).text == canvas.text)
     }
