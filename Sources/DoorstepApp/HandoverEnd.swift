@@ -1,3 +1,4 @@
+import DoorstepCanvas
 import DoorstepDomain
 import DoorstepStore
 import Foundation
@@ -76,7 +77,8 @@ extension CommandLineEnd {
         }
         if !handover.inherited.overdueTickets.isEmpty { lines.append("  overdue then: " + handover.inherited.overdueTickets.joined(separator: " ")) }
         if !handover.inherited.hazardGrids.isEmpty { lines.append("  severe hazards in: " + handover.inherited.hazardGrids.joined(separator: " ")) }
-        if !handover.note.isEmpty { lines.append("  note: " + handover.note.replacingOccurrences(of: "\n", with: " ")) }
+        // (stored text, cleaned of control and escape characters before it reaches a terminal)
+        if !handover.note.isEmpty { lines.append("  note: " + Sanitizer.clean(handover.note)) }
         return lines.joined(separator: "\n")
     }
 

@@ -58,5 +58,9 @@ struct HandoverEndToEndTests {
             #expect(refused.output.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1, "\(refused.output)")
         }
         #expect(try spawn([binary, "handover", "--db", db]).output.contains("no handover yet"))
+        // a note with escape sequences is kept as typed but reaches no terminal as such
+        let hostile = try spawn([binary, "handover", "--db", db, "--to", "duty-night", "--note", "\u{1B}]0;owned\u{07}\u{1B}[2J看这里"])
+        #expect(hostile.status == 0 && hostile.output.contains("note: ") && hostile.output.contains("看这里"), "\(hostile.output)")
+        #expect(!hostile.output.contains("\u{1B}") && !hostile.output.contains("\u{07}"))
     }
 }
