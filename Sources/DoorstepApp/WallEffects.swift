@@ -175,11 +175,12 @@ public final class WallEffects: @unchecked Sendable {
         case .handover(let to, let note):
             // (what the shift inherits is what this desk shows now)
             let inherited = HandoverSummary(state.overview, at: state.now, grids: state.deskGridCodes)
+            let toName = state.personName(to)
             queue.async { [self] in
                 do {
                     let made = try store.recordHandover(to: to, note: note, inherited: inherited, by: actor, at: clock.now())
                     logger.info("handover recorded", metadata: ["handover": "\(made.id)", "to": "\(to)"])
-                    post(.outcome(.handedOver(id: made.id, to: to)))
+                    post(.outcome(.handedOver(id: made.id, to: toName)))
                 } catch {
                     logger.notice("handover refused: \(error)")
                     post(.outcome(Self.notice(for: error)))

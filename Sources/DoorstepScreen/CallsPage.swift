@@ -73,7 +73,7 @@ extension WallState {
 
     /// A person or operator by name: staff and Party members, parties called in, the desk's
     /// operators, the words for the system's own actors; the id when none knows it.
-    func personName(_ id: String) -> String {
+    public func personName(_ id: String) -> String {
         overview.callee(id: id)?.name ?? overview.responder(id)?.name ?? operatorNames[id] ?? strings.actor(id) ?? id
     }
 }

@@ -33,7 +33,7 @@ public enum OperatorNotice: Equatable, Sendable {
     case noAlarm
     /// The attention cues are off until then.
     case muted(until: Date)
-    /// 交接班 recorded from this desk.
+    /// 交接班 recorded from this desk, to the operator named.
     case handedOver(id: String, to: String)
 
     public var isProblem: Bool {

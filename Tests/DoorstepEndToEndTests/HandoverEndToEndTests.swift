@@ -31,7 +31,7 @@ struct HandoverEndToEndTests {
         #expect(tmux.wait { $0.contains("接班人 ◀ 街道值班员 (duty) ▶") }.ok, "Enter did not start a handover")
         for key in ["n", "i", "g", "h", "t", "Space", "o", "k"] { tmux.send(key) }
         tmux.send("Enter")
-        let recorded = tmux.wait { $0.contains("已记录交接 H000002") }
+        let recorded = tmux.wait { $0.contains("已记录交接 H000002,交给 街道值班员") }
         #expect(recorded.ok, "no notice of the handover:\n\(recorded.screen)")
         #expect(tmux.wait { $0.contains("夜班值班员 → 街道值班员") && $0.contains("交班备注 night ok") }.ok, "the page did not show the new handover")
 
