@@ -208,6 +208,28 @@ for t in tickets:
         to_accept = min(extra.randint(4, 90), max(1, t[9] - t[10]))
     t.extend([rating, to_accept])
 
+# Seven weeks of closed orders before this one (ids TH…, which the store's ticket numbering
+# passes over), so the 民情气象站 has a usual level to judge this week by: most categories ran
+# at about this week's pace, mediation at a third of it — the demo's rising concern. Resolved
+# and unrated, older than the working set, so the wall's figures stay as they were; from
+# their own generator so the rest of the street stays as it was.
+history = random.Random(11)
+WEEKLY = {"mediation": 5, "party_public": 15, "convenience": 14, "care": 12, "hazard": 12}
+history_seq = 0
+for week in range(1, 8):
+    for category, usual in WEEKLY.items():
+        for _ in range(max(0, usual + history.randint(-2, 2))):
+            history_seq += 1
+            grid = history.choice(grid_codes)
+            opened = week * 7 * 24 * 60 + history.randint(0, 7 * 24 * 60 - 1)
+            name = history.choice(SURNAMES) + "".join(history.choice(GIVEN) for _ in range(history.choice((1, 2))))
+            tickets.append([
+                f"TH{history_seq:04d}", grid, category, history.choices(["resident", "patrol", "visit", "hotline"], [6, 2, 1, 2])[0],
+                history.choices(["low", "normal", "high", "urgent"], [2, 6, 2, 1])[0], "resolved", history.choice(TITLES[category]),
+                name, "15500" + "".join(history.choice("0123456789") for _ in range(6)), opened, opened - history.randint(120, 2880),
+                history.choice(grid_staff[grid]), "", history.randint(4, 90),
+            ])
+
 write("street.csv", ["code", "name", "duty_start", "duty_end"], [["LJ", "临江街道", "08:00", "20:00"]])
 write("communities.csv", ["code", "name"], communities)
 write("grids.csv", ["code", "community", "name"], grids)
@@ -487,7 +509,7 @@ write("key_places.csv", ["code", "grid", "name", "kind", "contact", "phone"], ke
 write("place_visits.csv", ["id", "place", "staff", "days_ago", "note"], place_visits)
 
 # Operators (操作员): who works the terminals and commands, each with a role and a scope. No
-# randomness: the street's duty operator and a lobby screen; in each community its dispatcher
+# randomness: the street's duty operators (day and night) and a lobby screen; in each community its dispatcher
 # (the staff record of the community's dispatcher) and its social work station; in each grid
 # its all-round social worker as the grid's worker.
 operators = [["duty", "街道值班员", "street_duty", "street", "", ""], ["lobby", "大厅大屏", "viewer", "street", "", ""]]
@@ -498,4 +520,6 @@ for c in communities:
 for g in grids:
     worker = next(s for s in staff if s[2] == "all_round" and s[3] == g[0])
     operators.append([f"{g[0].lower()}-worker", worker[1], "grid_worker", g[0], worker[0], ""])
+# the night shift at the street's desk, whom the day's duty operator hands over to (交接班)
+operators.append(["duty-night", "夜班值班员", "street_duty", "street", "", ""])
 write("operators.csv", ["id", "name", "role", "scope", "staff", "login"], operators)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// 民情气象站 on the real binary: the engine counts the demo street's orders after the first
-/// frame and the pane shows them; `w` opens the page, Esc closes it.
+/// frame and the pane shows them, with what is rising; `w` opens the page, Esc closes it.
 @Suite("民情气象站 end to end", .serialized)
 struct TrendsEndToEndTests {
     let binary = doorstepBinary()
@@ -10,9 +10,9 @@ struct TrendsEndToEndTests {
     @Test("the pane fills in after the first frame; w opens the page and Esc closes it; every row stays 200 columns")
     func trends() throws {
         let tmux = try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) demo --lang zh; echo \"exit=$?\"; sleep 600")
-        // counted at the engine's second poll: the street's line, and (the demo's orders are days
-        // old) no rising judged yet
-        let pane = tmux.wait { $0.contains("─ 民情气象站 ─") && $0.contains("全街道 ") && $0.contains("历史数据不足一周") }
+        // counted at the engine's second poll: the street's line against its usual level (the
+        // demo holds seven weeks of closed orders), and mediation rising across the street
+        let pane = tmux.wait { $0.contains("─ 民情气象站 ─") && $0.contains("全街道 ") && $0.contains("↑ 矛盾调解 · 全街道  本周 ") }
         #expect(pane.ok, "the trends pane did not fill in:\n\(pane.screen)")
         #expect(pane.screen.contains("矛盾调解") && pane.screen.contains("本周 "))
         tmux.send("w")
