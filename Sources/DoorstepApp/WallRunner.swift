@@ -50,6 +50,7 @@ struct WallRunner {
         var eagerUntil = Date.distantPast
         // the store's own staleness (from the engine), and the engine's silence (no poll lately)
         var storeStale = state.staleSince
+        var lastProblem: String?
         // alarms standing when the wall opens are shown, not announced; after, those raised since
         // the newest announced (less a margin, for another machine's clock or a late poll) are
         // looked at, not the whole queue
@@ -90,8 +91,12 @@ struct WallRunner {
                     // an unattended wall stops turning and shows the newest alarm's grid
                     if let newest = fresh.max(by: { $0.raisedAt < $1.raisedAt }) { state.holdCycle(on: newest) }
                 }
+                // (each new complaint of the store is logged, and the moment it is over: what a
+                // wall that stayed stale was told is then in its log)
+                if snapshot.problem != lastProblem, let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
+                lastProblem = snapshot.problem
                 if snapshot.staleSince != storeStale {
-                    if let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
+                    if snapshot.staleSince == nil, let since = storeStale { logger.notice("engine caught up (stale since \(since))") }
                     storeStale = snapshot.staleSince
                     state.update(.stale(snapshot.staleSince))
                 }
@@ -151,6 +156,7 @@ struct WallRunner {
                 let stale = storeStale ?? silentSince
                 if stale != state.staleSince {
                     if silentSince != nil, storeStale == nil { logger.warning("engine silent since \(silentSince.map { "\($0)" } ?? "")") }
+                    if stale == nil { logger.notice("engine heard from again") }
                     state.update(.stale(stale))
                     changed = true
                     onlyData = false
