@@ -173,11 +173,11 @@ public final class WallEffects: @unchecked Sendable {
                 engine.pollSoon()
             }
         case .handover(let to, let note):
-            // (what the shift inherits is what this desk shows now)
-            let inherited = HandoverSummary(state.overview, at: state.now, grids: state.deskGridCodes)
-            let toName = state.personName(to)
+            // (what the shift inherits is what this desk shows now, counted off the screen's thread)
+            let (overview, now, grids, toName) = (state.overview, state.now, state.deskGridCodes, state.personName(to))
             queue.async { [self] in
                 do {
+                    let inherited = HandoverSummary(overview, at: now, grids: grids)
                     let made = try store.recordHandover(to: to, note: note, inherited: inherited, by: actor, at: clock.now())
                     logger.info("handover recorded", metadata: ["handover": "\(made.id)", "to": "\(to)"])
                     post(.outcome(.handedOver(id: made.id, to: toName)))

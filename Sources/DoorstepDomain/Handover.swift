@@ -96,11 +96,22 @@ public struct HandoverSummary: Hashable, Sendable, Codable {
         }
     }
 
-    /// Each figure with its name, in the order a handover lists them.
-    public var figures: [(Figure, Int)] {
-        [(.openTickets, openTickets), (.overdue, overdue), (.escalated, escalated), (.missedCalls, missedCalls),
-         (.severeHazards, severeHazards), (.jointWaiting, jointWaiting), (.mustVisitsBehind, mustVisitsBehind),
-         (.careMissed, careMissed), (.alarmsUntaken, alarmsUntaken)]
+    /// Each figure with its value, in the order a handover lists them.
+    public var figures: [(Figure, Int)] { Figure.allCases.map { ($0, self[$0]) } }
+
+    /// One figure's value.
+    public subscript(figure: Figure) -> Int {
+        switch figure {
+        case .openTickets: return openTickets
+        case .overdue: return overdue
+        case .escalated: return escalated
+        case .missedCalls: return missedCalls
+        case .severeHazards: return severeHazards
+        case .jointWaiting: return jointWaiting
+        case .mustVisitsBehind: return mustVisitsBehind
+        case .careMissed: return careMissed
+        case .alarmsUntaken: return alarmsUntaken
+        }
     }
 
     public enum Figure: String, CaseIterable, Sendable {

@@ -92,6 +92,15 @@ public enum OperatorScope: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The grids of `grids` in this scope; nil for the street's, which holds them all.
+    public func gridCodes(in grids: some Sequence<Grid>) -> Set<String>? {
+        switch self {
+        case .street: return nil
+        case .community(let code): return Set(grids.filter { $0.communityCode == code }.map(\.code))
+        case .grid(let code): return [code]
+        }
+    }
+
     /// The scope as one word: `street`, a community's code or a grid's code.
     public var code: String {
         switch self {

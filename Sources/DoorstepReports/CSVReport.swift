@@ -35,13 +35,11 @@ enum CSVReport {
         }
         try row(words.headline, words.total, report.totals)
         for community in report.byCommunity { try row(words.community, community.name, community.tally) }
-        for (category, line) in zip(report.byCategory, sheet.categories.rows) { try row(words.category, line.first ?? category.code, category.tally) }
+        for (category, named) in zip(report.byCategory, sheet.categoryOrders) { try row(words.category, named.label, category.tally) }
         for (bucket, tally) in zip(sheet.series, report.perBucket) { try row(sheet.bucketName, bucket.label, tally) }
-        writer.beginNewRow()
-        try writer.write(field: "")  // (ends the last row with a line break)
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { throw CSVError.cannotWriteStream }
-        // (the empty field after the last break is no field at all)
-        return data
+        // (the writer puts breaks between rows; the last row ends with one too, as a spreadsheet writes it)
+        return data + Data("\r\n".utf8)
     }
 
     /// Stored text as a cell that a spreadsheet shows as text: cleaned of control characters,

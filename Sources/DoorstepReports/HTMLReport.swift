@@ -28,16 +28,16 @@ enum HTMLReport {
                     })),
                 .section(
                     .h2(.text(sheet.seriesTitle)),
-                    columns(sheet.series.map { ($0.label, $0.orders) })),
+                    columns(sheet.series)),
                 .section(
                     .h2(.text(sheet.words.byCommunity)),
-                    bars(sheet.communities.rows.dropLast().map { ($0.first ?? "", Int($0.count > 1 ? $0[1] : "") ?? 0) }),
+                    bars(sheet.communityOrders),
                     table(sheet.communities, totalRow: true)),
                 .section(
                     .h2(.text(sheet.words.byCategory)),
                     sheet.categories.rows.isEmpty
                         ? .p(.text(sheet.words.none))
-                        : .group(bars(sheet.categories.rows.map { ($0.first ?? "", Int($0.count > 1 ? $0[1] : "") ?? 0) }), table(sheet.categories))),
+                        : .group(bars(sheet.categoryOrders), table(sheet.categories))),
                 .section(
                     .h2(.text(sheet.words.risingTitle)),
                     sheet.risingNote.map { .p(.class("note"), .text($0)) } ?? .empty,
@@ -68,12 +68,12 @@ enum HTMLReport {
 
     /// A column a bucket, its count above it, its label below (every label when they fit,
     /// else every third).
-    static func columns(_ values: [(label: String, count: Int)]) -> Body {
+    static func columns(_ values: [(label: String, orders: Int)]) -> Body {
         let width = 760.0
         let height = 200.0
         let top = 18.0
         let bottom = 34.0
-        let largest = max(1, values.map(\.count).max() ?? 1)
+        let largest = max(1, values.map(\.orders).max() ?? 1)
         let slot = width / Double(max(1, values.count))
         let every = values.count > 12 ? 3 : 1
         var nodes: [Body] = [
@@ -83,11 +83,11 @@ enum HTMLReport {
             line(x1: 0, y1: height - bottom, x2: width, y2: height - bottom, className: "axis"),
         ]
         for (index, value) in values.enumerated() {
-            let barHeight = (height - top - bottom) * Double(value.count) / Double(largest)
+            let barHeight = (height - top - bottom) * Double(value.orders) / Double(largest)
             let x = Double(index) * slot + slot * 0.15
             nodes.append(rect(x: x, y: height - bottom - barHeight, width: slot * 0.7, height: barHeight, className: "bar"))
-            if value.count > 0 {
-                nodes.append(label(String(value.count), x: x + slot * 0.35, y: height - bottom - barHeight - 4, className: "count"))
+            if value.orders > 0 {
+                nodes.append(label(String(value.orders), x: x + slot * 0.35, y: height - bottom - barHeight - 4, className: "count"))
             }
             if index % every == 0 {
                 nodes.append(label(value.label, x: x + slot * 0.35, y: height - bottom + 16, className: "tick"))
@@ -97,12 +97,12 @@ enum HTMLReport {
     }
 
     /// A bar a row, its name on the left and its count at its end.
-    static func bars(_ values: [(label: String, count: Int)]) -> Body {
+    static func bars(_ values: [(label: String, orders: Int)]) -> Body {
         guard !values.isEmpty else { return .empty }
         let row = 22.0
         let width = 760.0
         let nameWidth = 150.0
-        let largest = max(1, values.map(\.count).max() ?? 1)
+        let largest = max(1, values.map(\.orders).max() ?? 1)
         let height = row * Double(values.count) + 6
         var nodes: [Body] = [
             .attribute(named: "viewBox", value: "0 0 \(Int(width)) \(Int(height))"),
@@ -111,10 +111,10 @@ enum HTMLReport {
         ]
         for (index, value) in values.enumerated() {
             let y = Double(index) * row + 3
-            let length = (width - nameWidth - 60) * Double(value.count) / Double(largest)
+            let length = (width - nameWidth - 60) * Double(value.orders) / Double(largest)
             nodes.append(label(value.label, x: nameWidth - 8, y: y + row * 0.68, className: "name"))
             nodes.append(rect(x: nameWidth, y: y + 3, width: length, height: row - 8, className: "bar"))
-            nodes.append(label(String(value.count), x: nameWidth + length + 6, y: y + row * 0.68, className: "end"))
+            nodes.append(label(String(value.orders), x: nameWidth + length + 6, y: y + row * 0.68, className: "end"))
         }
         return .element(named: "svg", nodes: nodes)
     }

@@ -13,9 +13,6 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// One self-contained HTML page with its charts.
     case html
 
-    /// The file name ending for a report in this form.
-    public var fileExtension: String { rawValue }
-
     /// `report` in this form, its words in `language`, its dates in `calendar`'s time zone.
     public func render(_ report: StreetReport, language: Language, calendar: Calendar, madeAt: Date) throws -> Data {
         switch self {

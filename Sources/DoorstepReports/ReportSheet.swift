@@ -35,6 +35,9 @@ struct ReportSheet {
     /// Tallies by community and by category (the category table is empty with no orders).
     var communities: Table
     var categories: Table
+    /// Each community's and category's name and orders, in the tables' order (for charts and the CSV).
+    var communityOrders: [(label: String, orders: Int)]
+    var categoryOrders: [(label: String, orders: Int)]
     /// Rising concerns as lines, or the sentence saying there are none (or too little history).
     var rising: [String]
     var risingNote: String?
@@ -99,6 +102,8 @@ struct ReportSheet {
         let categoryName: (StreetReport.Row) -> String = { language == .zh ? clean($0.name) : clean($0.nameEn) }
         categories = Table(headers: [words.category] + tallyHeaders, rows: report.byCategory.map { [categoryName($0)] + tallyCells($0.tally) },
                            numeric: figures)
+        communityOrders = report.byCommunity.map { (clean($0.name), $0.tally.ordered) }
+        categoryOrders = report.byCategory.map { (categoryName($0), $0.tally.ordered) }
 
         let categoryNames = Dictionary(report.byCategory.map { ($0.code, categoryName($0)) }, uniquingKeysWith: { first, _ in first })
         rule = words.rule(report.rule)
@@ -111,7 +116,7 @@ struct ReportSheet {
         } else {
             rising = report.rising.map { concern in
                 let what = concern.categoryCode.map { categoryNames[$0] ?? clean($0) } ?? words.allOrders
-                return "\(what) · \(clean(report.placeName(concern.scope))) · \(words.risingNumbers(concern.thisWeek, oneDecimal(concern.usual)))"
+                return "\(what) · \(clean(report.placeName(concern.scope))) · \(words.risingNumbers(concern.thisWeek, Formatting.wholeOrOneDecimal(concern.usual)))"
             }
             risingNote = nil
         }

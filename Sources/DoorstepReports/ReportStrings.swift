@@ -87,7 +87,7 @@ struct ReportStrings: Sendable {
         hourColumn: "时段", dayColumn: "日期",
         risingTitle: "上升的诉求(民情气象站)", nothingRising: "本周没有明显上升的诉求", tooLittleHistory: "历史数据不足一周,暂不判断上升",
         allOrders: "全部诉求", risingNumbers: { "本周 \($0),常态 \($1)" },
-        rule: { "判断规则:近 7 天 ≥ \($0.minimumOrders) 单,且 ≥ 常态 × \(oneDecimal($0.factor)) + \(oneDecimal($0.slack));常态为此前 \($0.baselineWeeks) 周的平均" },
+        rule: { "判断规则:近 7 天 ≥ \($0.minimumOrders) 单,且 ≥ 常态 × \(Formatting.wholeOrOneDecimal($0.factor)) + \(Formatting.wholeOrOneDecimal($0.slack));常态为此前 \($0.baselineWeeks) 周的平均" },
         overdueTitle: "当前超时未办", lowRatingsTitle: "差评(2 分及以下)", escalationsTitle: "上交街道", none: "无",
         ticket: "工单", grid: "网格", titleColumn: "事项", score: "评分", at: "时间", due: "时限", overdueBy: "超时",
         more: { "另有 \($0) 条" })
@@ -109,16 +109,10 @@ struct ReportStrings: Sendable {
         risingTitle: "Rising concerns (民情气象站)", nothingRising: "nothing rising this week",
         tooLittleHistory: "less than a week of history before this one: nothing judged rising yet", allOrders: "all orders",
         risingNumbers: { "\($0) this week, usual \($1)" },
-        rule: { "Rule: last 7 days ≥ \($0.minimumOrders) orders and ≥ usual × \(oneDecimal($0.factor)) + \(oneDecimal($0.slack)); usual = mean of the \($0.baselineWeeks) weeks before" },
+        rule: { "Rule: last 7 days ≥ \($0.minimumOrders) orders and ≥ usual × \(Formatting.wholeOrOneDecimal($0.factor)) + \(Formatting.wholeOrOneDecimal($0.slack)); usual = mean of the \($0.baselineWeeks) weeks before" },
         overdueTitle: "Overdue now", lowRatingsTitle: "Low ratings (2 or less)", escalationsTitle: "Sent up to the street", none: "none",
         ticket: "Ticket", grid: "Grid", titleColumn: "Matter", score: "Score", at: "When", due: "Due", overdueBy: "Overdue",
         more: { "\($0) more" })
 
     static func of(_ language: Language) -> ReportStrings { language == .zh ? .chinese : .english }
-}
-
-/// One decimal place, without a trailing ".0".
-func oneDecimal(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
 }

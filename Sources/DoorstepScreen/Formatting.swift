@@ -58,10 +58,17 @@ public enum Formatting {
     }
 
     /// `x` rounded to one decimal place, as "%.1f" writes it (without Foundation's formatter).
-    static func oneDecimal(_ x: Double) -> String {
+    public static func oneDecimal(_ x: Double) -> String {
         guard x.isFinite else { return "\(x)" }
         let tenths = Int((abs(x) * 10).rounded())
         return (x < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// `x` whole when it rounds to a whole number at one decimal place, else to one decimal
+    /// ("2", "4.8"): a usual level, a rule's factor.
+    public static func wholeOrOneDecimal(_ x: Double) -> String {
+        let text = oneDecimal(x)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     /// Minutes after midnight as `HH:MM`.

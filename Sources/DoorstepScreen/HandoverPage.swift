@@ -39,10 +39,9 @@ enum HandoverPage {
         let header = last == nil ? Columns.pad(h.figure, to: label) + h.now
             : Columns.pad(h.figure, to: label) + Columns.pad(h.then, to: 8) + Columns.pad(h.now, to: 8) + h.change
         lines.append([(header, Style(.title, bold: true))])
-        let thenFigures = last.map { Dictionary($0.inherited.figures.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }) }
         for (figure, current) in now.figures {
             var runs: [(String, Style)] = [(Columns.pad(h.figureName(figure), to: label), Style(.normal))]
-            if let then = thenFigures?[figure] {
+            if let then = last?.inherited[figure] {
                 runs.append((Columns.pad(String(then), to: 8), Style(.muted)))
                 runs.append((Columns.pad(String(current), to: 8), Style(.normal, bold: true)))
                 let change = current - then
@@ -97,10 +96,7 @@ extension WallState {
     var deskHandover: Handover? { overview.handovers[desk.scope.code] }
 
     /// The grids of this desk (nil: the street's, all of them).
-    public var deskGridCodes: Set<String>? {
-        guard desk.scope != .street else { return nil }
-        return Set(overview.grids.filter { Self.contains(desk.scope, grid: $0.grid.code, community: $0.grid.communityCode) }.map(\.grid.code))
-    }
+    public var deskGridCodes: Set<String>? { desk.scope.gridCodes(in: overview.grids.lazy.map(\.grid)) }
 
     /// Who the desk can be handed to: every operator who can take a desk but the one at it,
     /// those of this desk's scope first, then by id.

@@ -117,9 +117,7 @@ enum TrendsView {
     }
 
     /// A usual level: whole when it is, else to one decimal.
-    static func usual(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value))" : Formatting.oneDecimal(value)
-    }
+    static func usual(_ value: Double) -> String { Formatting.wholeOrOneDecimal(value) }
 
     // MARK: The page
 

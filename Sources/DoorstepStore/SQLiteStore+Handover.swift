@@ -38,11 +38,6 @@ extension SQLStore {
         return try read { db in try Self.rows(db, ids, table: "handover", key: "id", Records.handover) }
     }
 
-    /// The handovers, newest first, at most `limit`.
-    public func handovers(limit: Int) throws -> [Handover] {
-        try read { db in try Records.all(db, "SELECT * FROM handover ORDER BY at DESC, id DESC LIMIT ?", [limit], Records.handover) }
-    }
-
     /// Each desk's latest handover (the working set's).
     static func latestHandovers(_ db: some SQLSession) throws -> [Handover] {
         try Records.all(db, """

@@ -87,7 +87,7 @@ struct ReportFormatsTests {
         #expect(report.totals.ordered > 0, "the fixture has orders in the \(kind) period")
         for format in ReportFormat.allCases {
             for language in Language.allCases where format != .json || language == .zh {
-                let name = "\(kind.rawValue)-\(language.rawValue).\(format.fileExtension)"
+                let name = "\(kind.rawValue)-\(language.rawValue).\(format.rawValue)"
                 try assertReportSnapshot(try ReportFixtures.text(report, format, language), named: name)
             }
         }
