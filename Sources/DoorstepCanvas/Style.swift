@@ -4,6 +4,10 @@ public enum Role: String, CaseIterable, Hashable, Sendable {
     case normal
     case muted
     case title
+    /// A kind's word on a list that moves often (the ticker's event kinds, a ticket's tags):
+    /// the title's colour without its weight, so a row redrawn every second or so does not
+    /// send the terminal a full attribute reset around each word.
+    case label
     case border
     case header
     case footer

@@ -143,7 +143,7 @@ enum EventsPane {
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketCancelled, .duty, .visit, .placeVisit, .initialised, .importedHouseholds,
              .importedStaff, .importedPartyMembers, .importedResponders, .importedCarePlans, .callInWithdrawn, .careOrdered, .careDispatched,
              .careReviewed, .careClosed, .careServiceAdded, .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked:
-            return Style(.title)
+            return Style(.label)
         }
     }
 }

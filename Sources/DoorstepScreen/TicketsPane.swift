@@ -166,7 +166,9 @@ enum TicketsPane {
         let countdownWidth = columns.countdownWidth
         var runs: [(String, Style)] = [(mark + " ", style)]
         if wide {
-            runs.append((Columns.pad(ticket.id, to: columns.idWidth) + " ", Style(.muted)))
+            // the number in the grid's colour, the category and state muted: two colour changes a
+            // row, not four (a row is drawn again whenever the list moves under it)
+            runs.append((Columns.pad(ticket.id, to: columns.idWidth) + " ", Style(.normal)))
         }
         runs.append((Columns.pad(open.gridName, to: 10) + " ", Style(.normal)))
         if wide {
@@ -178,7 +180,7 @@ enum TicketsPane {
         if wide, state.overview.joint.waiting.contains(ticket.id) {
             // waiting on an outside party (联动): a tag before the title
             let tag = state.language.jointStrings.waitingTag + " "
-            runs.append((tag, Style(.key, bold: true)))
+            runs.append((tag, Style(.label)))
             titleWidth = max(0, titleWidth - DisplayWidth.of(tag))
         }
         runs.append((Columns.pad(ticket.title, to: titleWidth) + " ", Style(.normal)))
