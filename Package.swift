@@ -159,7 +159,9 @@ let package = Package(
             ],
             exclude: ["Fixtures"]  // read through #filePath and copied before use
         ),
-        .testTarget(name: "DoorstepEngineTests", dependencies: ["DoorstepEngine", "DoorstepStore", "DoorstepDomain", "DoorstepTestSupport"]),
+        // (the replay's agreement with a live session is checked on the rendered wall: the simulator writes, the screen draws)
+        .testTarget(name: "DoorstepEngineTests", dependencies: ["DoorstepEngine", "DoorstepStore", "DoorstepDomain", "DoorstepTestSupport",
+                                                                "DoorstepSimulation", "DoorstepScreen", "DoorstepCanvas"]),
         .testTarget(name: "DoorstepCallsTests", dependencies: ["DoorstepCalls", "DoorstepStore", "DoorstepDomain", "DoorstepTestSupport"]),
         .testTarget(name: "DoorstepSimulationTests", dependencies: ["DoorstepSimulation", "DoorstepDomain", "DoorstepTestSupport"]),
         .testTarget(

@@ -13,14 +13,18 @@ public struct ChangeEvent: Hashable, Sendable, Identifiable {
     /// The grid it happened in, as the store recorded it when it was written (nil for a change
     /// to the whole street — an import, an operator — and for events of versions before it was kept).
     public var gridCode: String?
+    /// What the changed row held just before (a duty, a call-in's state, a ticket's standing),
+    /// for a replay; nil for other changes and in events written before it was kept.
+    public var prior: Prior?
     public var id: Int64 { sequence }
 
-    public init(sequence: Int64, at: Date, actor: String, change: Change, gridCode: String? = nil) {
+    public init(sequence: Int64, at: Date, actor: String, change: Change, gridCode: String? = nil, prior: Prior? = nil) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
         self.change = change
         self.gridCode = gridCode
+        self.prior = prior
     }
 
     public var kind: ChangeKind { change.kind }

@@ -9,8 +9,12 @@ public struct OrderFacts: Hashable, Sendable {
     public var acceptedAt: Date?
     /// The resident's score, once rated.
     public var rating: Int?
+    /// The ticket (nil where a reader did not say): a replay asks when it was rated.
+    public var ticketID: String?
 
-    public init(gridCode: String, categoryCode: String, createdAt: Date, dispatchedAt: Date? = nil, acceptedAt: Date? = nil, rating: Int? = nil) {
+    public init(gridCode: String, categoryCode: String, createdAt: Date, dispatchedAt: Date? = nil, acceptedAt: Date? = nil, rating: Int? = nil,
+                ticketID: String? = nil) {
+        self.ticketID = ticketID
         self.gridCode = gridCode
         self.categoryCode = categoryCode
         self.createdAt = createdAt
@@ -22,7 +26,7 @@ public struct OrderFacts: Hashable, Sendable {
     /// A ticket as an order (its rating counts once it is rated).
     public init(_ ticket: Ticket) {
         self.init(gridCode: ticket.gridCode, categoryCode: ticket.categoryCode, createdAt: ticket.createdAt, dispatchedAt: ticket.dispatchedAt,
-                  acceptedAt: ticket.acceptedAt, rating: ticket.state == .rated ? ticket.rating : nil)
+                  acceptedAt: ticket.acceptedAt, rating: ticket.state == .rated ? ticket.rating : nil, ticketID: ticket.id)
     }
 
     /// Minutes from dispatch to accept, when both happened.

@@ -34,7 +34,7 @@ public struct TicketCategory: Hashable, Sendable, Identifiable {
 }
 
 /// The ticket lifecycle: 点单 → 派单 → 接单 → 办结 → 评价, plus escalation and cancellation.
-public enum TicketState: String, CaseIterable, Hashable, Sendable {
+public enum TicketState: String, CaseIterable, Hashable, Sendable, Codable {
     /// 点单 — placed by a resident (or a patrol, a visit, the hotline).
     case ordered
     /// 派单 — dispatched by the community to a grid.

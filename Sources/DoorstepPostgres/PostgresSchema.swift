@@ -177,6 +177,8 @@ enum PostgresSchema {
             """,
             "CREATE INDEX handover_desk ON handover(desk, at)",
         ]),
+        // what a change held before: a person's duty (SQLite's v24)
+        Migration(version: 5, name: "events' prior values", statements: ["ALTER TABLE event ADD COLUMN prior TEXT"]),
     ]
 
     /// Applies the migrations `connection`'s database lacks; returns the versions applied.

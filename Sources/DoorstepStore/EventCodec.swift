@@ -63,6 +63,40 @@ public enum EventCodec {
         return (change.kind.rawValue, change.subject, detail)
     }
 
+    /// The event's `prior` column: a duty or a call-in's state by its name, a ticket's standing
+    /// as JSON, a service's last time given in seconds since 1970 (`-` for never).
+    public static func encode(prior: Prior?) -> String? {
+        switch prior {
+        case nil: return nil
+        case .duty(let duty): return duty.rawValue
+        case .callIn(let state): return state.rawValue
+        case .serviceLastDone(let done): return done.map { "\($0.timeIntervalSince1970)" } ?? "-"  // (the shortest exact form)
+        case .ticket(let standing):
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .secondsSince1970
+            encoder.outputFormatting = .sortedKeys
+            return (try? encoder.encode(standing)).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// The `prior` column read back for an event of `kind`; nil when empty or unreadable (a
+    /// replay then works from the rest of the log).
+    public static func decode(prior text: String?, of kind: ChangeKind) -> Prior? {
+        guard let text, !text.isEmpty else { return nil }
+        switch kind {
+        case .duty: return DutyState(rawValue: text).map(Prior.duty)
+        case .callInArrived, .callInHandled, .callInDeclined, .callInWithdrawn: return CallIn.State(rawValue: text).map(Prior.callIn)
+        case .careServiceDone:
+            if text == "-" { return .serviceLastDone(nil) }
+            return TimeInterval(text).map { .serviceLastDone(Date(timeIntervalSince1970: $0)) }
+        case .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled:
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .secondsSince1970
+            return (try? decoder.decode(TicketStanding.self, from: Data(text.utf8))).map(Prior.ticket)
+        default: return nil
+        }
+    }
+
     public static func decode(kind: String, subject: String, detail: String) -> Change {
         let unreadable = Change.unreadable(kind: kind, subject: subject, detail: detail)
         guard let known = ChangeKind(rawValue: kind) else { return unreadable }

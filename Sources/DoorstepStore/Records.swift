@@ -33,7 +33,7 @@ enum Records {
                              rating: row.optionalInteger("rating"))
     }
 
-    /// An order in brief, from `SELECT grid, category, created_at, dispatched_at, accepted_at, rating, state`
+    /// An order in brief, from `SELECT id, grid, category, created_at, dispatched_at, accepted_at, rating, state`
     /// (its rating counts once it is rated).
     static func orderFacts(_ row: Fields) throws -> OrderFacts {
         let grid = try row.text("grid", in: "ticket")
@@ -41,7 +41,7 @@ enum Records {
         let rated = try row.choice("state", as: TicketState.self, in: place()) == .rated
         return OrderFacts(gridCode: grid, categoryCode: try row.text("category", in: place()), createdAt: try row.date("created_at", in: place()),
                           dispatchedAt: row.optionalDate("dispatched_at"), acceptedAt: row.optionalDate("accepted_at"),
-                          rating: rated ? row.optionalInteger("rating") : nil)
+                          rating: rated ? row.optionalInteger("rating") : nil, ticketID: row.optionalText("id"))
     }
 
     static func grid(_ row: Fields) throws -> Grid {
@@ -175,7 +175,7 @@ enum Records {
         let change = EventCodec.decode(
             kind: try row.text("kind", in: place()), subject: try row.text("subject", in: place()), detail: try row.text("detail", in: place()))
         return ChangeEvent(sequence: seq, at: try row.date("at", in: place()), actor: try row.text("actor", in: place()), change: change,
-                           gridCode: row.optionalText("grid"))
+                           gridCode: row.optionalText("grid"), prior: EventCodec.decode(prior: row.optionalText("prior"), of: change.kind))
     }
 
     // MARK: Writing

@@ -82,6 +82,7 @@ extension SQLStore {
                 throw StoreError.notFound(kind: "care service", id: serviceID)
             }
             var service = try Records.careService(row)
+            let before = service.lastDone
             let plan = try Self.plan(db, service.planID)
             try authorize(db, .careWork(grid: plan.gridCode))
             guard plan.state.isRunning else {
@@ -93,7 +94,7 @@ extension SQLStore {
             let record = try Self.nextID(db, table: "care_record", prefix: "CR", digits: 6)
             try db.execute("INSERT INTO care_record (id, service, staff, at, note) VALUES (?, ?, ?, ?, ?)",
                        [record, serviceID, staffID, time.timeIntervalSince1970, note.flatMap { $0.isEmpty ? nil : $0 }])
-            try Self.append(db, .careServiceDone(serviceID: serviceID, planID: plan.id), by: staffID, at: time)
+            try Self.append(db, .careServiceDone(serviceID: serviceID, planID: plan.id), prior: .serviceLastDone(before), by: staffID, at: time)
             return service
         }
     }

@@ -55,7 +55,8 @@ extension SQLStore {
                 throw StoreError.invalid(refusal.description)
             }
             try Records.insert(next, db)
-            try Self.append(db, .callInAnswered(id: callInID, ticketID: current.ticketID, Self.stored(answer, as: next)), by: actor, at: time)
+            try Self.append(db, .callInAnswered(id: callInID, ticketID: current.ticketID, Self.stored(answer, as: next)), prior: .callIn(current.state),
+                            by: actor, at: time)
             return next
         }
     }
@@ -121,7 +122,8 @@ extension SQLStore {
         for callIn in pending {
             guard let next = try? callIn.answering(.withdrawn(reason: reason), at: time) else { continue }
             try Records.insert(next, db)
-            try append(db, .callInAnswered(id: callIn.id, ticketID: ticketID, .withdrawn(reason: next.note ?? reason)), by: actor, at: time)
+            try append(db, .callInAnswered(id: callIn.id, ticketID: ticketID, .withdrawn(reason: next.note ?? reason)), prior: .callIn(callIn.state),
+                       by: actor, at: time)
         }
     }
 

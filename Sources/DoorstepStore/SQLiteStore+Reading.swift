@@ -161,7 +161,7 @@ extension SQLStore {
 
     public func orders(createdSince start: Date) throws -> [OrderFacts] {
         try read { db in
-            try Records.all(db, "SELECT grid, category, created_at, dispatched_at, accepted_at, rating, state FROM ticket WHERE created_at >= ?",
+            try Records.all(db, "SELECT id, grid, category, created_at, dispatched_at, accepted_at, rating, state FROM ticket WHERE created_at >= ?",
                             [start.timeIntervalSince1970], Records.orderFacts)
         }
     }

@@ -180,7 +180,7 @@ extension SQLStore {
                 INSERT INTO ticket_transition (ticket, from_state, to_state, action, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, [ticketID, transition.from.rawValue, transition.to.rawValue, action.verb, actor,
                                  time.timeIntervalSince1970, detail])
-            try Self.append(db, .ticket(id: ticketID, change), by: actor, at: time)
+            try Self.append(db, .ticket(id: ticketID, change), prior: .ticket(TicketStanding(ticket)), by: actor, at: time)
             return next
         }
     }
@@ -193,11 +193,12 @@ extension SQLStore {
                 }
                 try authorize(db, .duty(grid: row.optionalText("grid"), community: row.optionalText("community")))
             }
+            let was = try db.text("duty", "SELECT duty FROM staff WHERE id = ?", [staffID]).flatMap(DutyState.init(rawValue:))
             let changed = try db.execute("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
             guard changed > 0, let row = try db.row("SELECT * FROM staff WHERE id = ?", [staffID]) else {
                 throw StoreError.notFound(kind: "staff", id: staffID)
             }
-            try Self.append(db, .duty(staffID: staffID, duty), by: actor, at: time)
+            try Self.append(db, .duty(staffID: staffID, duty), prior: was.map(Prior.duty), by: actor, at: time)
             return try Records.staff(row)
         }
     }

@@ -126,10 +126,11 @@ public final class SQLiteStore: SQLStore {
 
 extension SQLStore {
     /// Appends one event to the log (inside the caller's transaction).
-    static func append(_ db: some SQLSession, _ change: Change, by actor: String, at time: Date) throws {
+    /// `prior`: what the changed row held just before, where a replay needs it (`Prior`).
+    static func append(_ db: some SQLSession, _ change: Change, prior: Prior? = nil, by actor: String, at time: Date) throws {
         let row = EventCodec.encode(change)
-        try db.execute("INSERT INTO event (at, kind, subject, actor, detail, grid) VALUES (?, ?, ?, ?, ?, ?)",
-                   [time.timeIntervalSince1970, row.kind, row.subject, actor, row.detail, try grid(of: change, db)])
+        try db.execute("INSERT INTO event (at, kind, subject, actor, detail, grid, prior) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [time.timeIntervalSince1970, row.kind, row.subject, actor, row.detail, try grid(of: change, db), EventCodec.encode(prior: prior)])
     }
 
     /// The grid a change happened in, read as the change is written (after its rows are).

@@ -244,6 +244,10 @@ enum Schema {
                 CREATE INDEX handover_desk ON handover(desk, at);
                 """)
         }
+        // what a change held before (a person's duty): a replay knows the duty before the next change
+        migrator.registerMigration("v24: events' prior values") { db in
+            try db.execute(sql: "ALTER TABLE event ADD COLUMN prior TEXT")
+        }
         return migrator
     }
 }

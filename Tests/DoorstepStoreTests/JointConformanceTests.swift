@@ -48,6 +48,8 @@ struct JointConformanceTests {
             .callInAnswered(id: made[0].id, ticketID: "T00045", .arrived),
             .callInAnswered(id: made[0].id, ticketID: "T00045", .handled(note: "已到场调解")),
         ])
+        // what each answer came from, kept for a replay
+        #expect(batch.events.map(\.prior) == [nil, nil, .callIn(.requested), .callIn(.arrived)])
         #expect(Set(batch.callIns.map(\.id)) == Set(made.map(\.id)))
         #expect(batch.callIns.first { $0.id == made[0].id }?.state == .handled)
         // an answer to one that has ended is refused and writes nothing

@@ -75,7 +75,7 @@ struct StoreConformanceTests {
         _ = try store.act(on: ticket.id, .accept(staffID: "S0016"), by: "S0016", at: later.addingTimeInterval(660))
         var orders = try history.orders(createdSince: later)
         #expect(orders == [OrderFacts(gridCode: "JB03", categoryCode: "mediation", createdAt: later, dispatchedAt: later.addingTimeInterval(60),
-                                      acceptedAt: later.addingTimeInterval(660))])
+                                      acceptedAt: later.addingTimeInterval(660), ticketID: ticket.id)])
         #expect(orders.first?.acceptMinutes == 10)
         _ = try store.act(on: ticket.id, .resolve(staffID: "S0016", note: "已调解"), by: "S0016", at: later.addingTimeInterval(900))
         _ = try store.act(on: ticket.id, .rate(score: 4), by: "resident", at: later.addingTimeInterval(960))
@@ -83,6 +83,26 @@ struct StoreConformanceTests {
         #expect(orders.map(\.rating) == [4])
         // the demo street's own orders, from the month before
         #expect(try history.orders(createdSince: now.addingTimeInterval(-40 * 86_400)).count > 10)
+    }
+
+    @Test("回放's footing: a duty change and a ticket's move keep what the row held before, read back exactly", arguments: StoreUnderTest.all)
+    func priorsKept(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let start = try store.lastSequence()
+        let person = try #require(try store.staff(ids: ["S0016"]).first)
+        let other: DutyState = person.duty == .busy ? .onDuty : .busy
+        _ = try store.setDuty(staffID: person.id, other, by: person.id, at: now)
+        let ticket = try store.order(
+            OrderRequest(gridCode: "JB03", categoryCode: "mediation", title: "楼道堆物", residentName: "王五", residentPhone: "13800000001"),
+            by: "resident", at: now.addingTimeInterval(0.25))
+        let dispatched = try store.act(on: ticket.id, .dispatch(gridCode: "JB03", assigneeID: "S0016"), by: "S0001", at: now.addingTimeInterval(60.5))
+        _ = try store.act(on: ticket.id, .accept(staffID: "S0016"), by: "S0016", at: now.addingTimeInterval(120))
+        let events = try store.events(after: start, limit: 10)
+        #expect(events.map(\.prior) == [.duty(person.duty), nil, .ticket(TicketStanding(ticket)), .ticket(TicketStanding(dispatched))])
+        // (a standing put back onto the row today gives the ticket as it stood, to the fraction of a second)
+        let now = try #require(try store.tickets(ids: [ticket.id]).first)
+        if case .ticket(let standing)? = events.last?.prior { #expect(standing.applied(to: now) == dispatched) } else { Issue.record("no standing") }
     }
 
     @Test("the event log between two instants: the changes made in it, in order, at most the limit", arguments: StoreUnderTest.all)
