@@ -144,8 +144,8 @@ public final class WallEffects: @unchecked Sendable {
     /// Carries out an effect the wall's update asked for.
     public func perform(_ effect: WallEffect, state: WallState) {
         switch effect {
-        case .quit:
-            break
+        case .quit, .replay:
+            break  // (the run loop's: leaving, and a replay's clock)
         case .placeCalls(let staffIDs, let gridCode):
             placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview)
         case .act(let ticketID, let action):

@@ -32,6 +32,9 @@ struct WallRunner {
     /// The cues for a new alarm on the desk (the alert command is the effects').
     var bell = true
     var flash = false
+    /// 回放: set when the wall replays the log; then its clock is the replay's, nothing is
+    /// written (no supervision of calls, no alarms raised, writing keys refused) and no cue sounds.
+    var replay: ReplayDriver?
 
     func run(terminal: Terminal, state initial: WallState) -> Outcome {
         var state = initial
@@ -60,7 +63,30 @@ struct WallRunner {
         // which alarms were looked at: (a ledger built afresh counts its versions from the start again)
         func alarmsMark(_ ledger: AlarmLedger) -> [Int] { [ledger.version, ledger.queue.count, ledger.unacknowledgedCount] }
         var alarmsSeen = alarmsMark(state.overview.alarms)
+        /// Carries out an effect, or, on a replay, puts its keys to its clock and refuses writing.
+        func perform(_ effect: WallEffect) {
+            guard let replay else {
+                effects.perform(effect, state: state)
+                return
+            }
+            if case .replay(let command) = effect {
+                replay.apply(command)
+                engine.pollSoon()
+            } else if effect.writes {
+                state.update(.outcome(.replayNothingWritten))
+            } else {
+                effects.perform(effect, state: state)
+            }
+        }
         while true {
+            if let replay {
+                let status = replay.status(entry: state.replay?.entry)
+                if status != state.replay {
+                    state.replay = status
+                    changed = true
+                    onlyData = false
+                }
+            }
             let messages = effects.takeMessages()
             for message in messages { state.update(message) }
             if !messages.isEmpty { changed = true }
@@ -69,8 +95,10 @@ struct WallRunner {
                 changed = true
                 state.update(.overview(snapshot.overview))
                 state.update(.events(snapshot.recentEvents))
-                effects.supervise(snapshot.overview)
-                effects.reconcileAlarms(snapshot.overview)
+                if replay == nil {
+                    effects.supervise(snapshot.overview)
+                    effects.reconcileAlarms(snapshot.overview)
+                }
                 // a new alarm on the desk: the bell, a flash, the alert command (unless muted)
                 // (looked for only when the alarms changed: a city has thousands)
                 let changed = alarmsMark(state.overview.alarms) != alarmsSeen
@@ -83,7 +111,7 @@ struct WallRunner {
                 if !fresh.isEmpty {
                     announced.formUnion(fresh.map(\.id))
                     logger.notice("new alarms", metadata: ["alarms": "\(fresh.map(\.id))", "muted": "\(state.muted)"])
-                    if !state.muted {
+                    if !state.muted, replay == nil {
                         if bell { terminal.bell() }
                         if flash { terminal.flashScreen() }
                         effects.alert(fresh, overview: snapshot.overview)
@@ -139,7 +167,7 @@ struct WallRunner {
                     logger.info("operator quit")
                     return .quit
                 case let effect?:
-                    effects.perform(effect, state: state)
+                    perform(effect)
                 case nil:
                     break
                 }
@@ -150,9 +178,10 @@ struct WallRunner {
                 onlyData = false
             case .timeout:
                 // time alone sends an untaken alarm up (no fresh data need come)
-                effects.reconcileAlarms(state.overview)
-                // an engine that has not polled for a while: the wall says its data is old
-                let silentSince = engine.lastPoll.flatMap { clock.now().timeIntervalSince($0) > staleAfter ? $0 : nil }
+                if replay == nil { effects.reconcileAlarms(state.overview) }
+                // an engine that has not polled for a while: the wall says its data is old (a
+                // replay's clock runs at its own speed: only the store's complaints count there)
+                let silentSince = replay != nil ? nil : engine.lastPoll.flatMap { clock.now().timeIntervalSince($0) > staleAfter ? $0 : nil }
                 let stale = storeStale ?? silentSince
                 if stale != state.staleSince {
                     if silentSince != nil, storeStale == nil { logger.warning("engine silent since \(silentSince.map { "\($0)" } ?? "")") }
@@ -164,7 +193,7 @@ struct WallRunner {
                 let notice = state.notice
                 let pending = state.pendingCall
                 let (view, selected, muted) = (state.viewScope, state.selectedGrid, state.muted)
-                if let effect = state.update(.tick(clock.now())) { effects.perform(effect, state: state) }
+                if let effect = state.update(.tick(clock.now())) { perform(effect) }
                 // (a mute running out changes the header, as a new view does the wall)
                 if state.notice != notice || state.pendingCall != pending || state.viewScope != view || state.selectedGrid != selected
                     || state.muted != muted {
@@ -191,7 +220,13 @@ struct WallRunner {
 /// 129 when the terminal went away).
 public func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSettings, desk: Desk = .street, operatorNames: [String: String] = [:],
                      operatorDesks: [String: String] = [:], logger: Logger) throws -> Int32 {
-    let clock = SystemClock()
+    try showWall(engine: engine, effects: effects, settings: settings, desk: desk, operatorNames: operatorNames, operatorDesks: operatorDesks,
+                 clock: SystemClock(), replay: nil, logger: logger)
+}
+
+/// The same, on `clock`, and as a replay when `replay` is given.
+func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSettings, desk: Desk = .street, operatorNames: [String: String] = [:],
+              operatorDesks: [String: String] = [:], clock: any Clock, replay: ReplayDriver?, logger: Logger) throws -> Int32 {
     guard let first = engine.start() else {
         engine.stop()
         throw Failure("the wall has no data: the store could not be read (see the log)", exitCode: ExitStatus.unavailable)
@@ -220,8 +255,9 @@ public func showWall(engine: PollingLoop, effects: WallEffects, settings: Screen
     state.operatorDesks = operatorDesks
     state.update(.stale(first.staleSince))
     state.update(.events(first.recentEvents))
+    state.replay = replay?.status(entry: nil)
     let runner = WallRunner(clock: clock, engine: engine, effects: effects, logger: logger, mailboxCheck: min(1, settings.refresh),
-                            staleAfter: max(10, settings.refresh * 5), bell: settings.bell, flash: settings.flash)
+                            staleAfter: max(10, settings.refresh * 5), bell: settings.bell, flash: settings.flash, replay: replay)
     let outcome = runner.run(terminal: terminal, state: state)
     engine.stop()
     terminal.close()

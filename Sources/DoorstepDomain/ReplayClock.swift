@@ -52,6 +52,16 @@ public final class ReplayClock: Clock {
         }
     }
 
+    /// Runs on at `speed` (0.1 to 3,600) from where it stands.
+    public func setSpeed(_ speed: Double) {
+        let realNow = real.now()
+        position.withLock { p in
+            p.replayed = Self.replayed(p, at: realNow, end: end)
+            p.real = realNow
+            p.speed = min(3_600, max(0.1, speed))
+        }
+    }
+
     /// Puts the replayed time at `instant` (within the period); paused when `pause`, else as it was.
     public func jump(to instant: Date, pause: Bool? = nil) {
         let realNow = real.now()

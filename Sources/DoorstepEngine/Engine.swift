@@ -132,7 +132,15 @@ public final class Engine: @unchecked Sendable {
         while true {
             let changes = try store.changes(after: sequence, limit: batch)
             let events = changes.events
-            guard let newest = events.last else { return }
+            guard let newest = events.last else {
+                // a log that went back (a replay stepped back, a database restored from an older
+                // copy): what was absorbed is no longer true, so build afresh
+                if try store.lastSequence() < sequence {
+                    live = nil
+                    try absorb(now: now)
+                }
+                return
+            }
             try apply(changes, now: now)
             sequence = newest.sequence
             // the ticker read at start may already hold the first of these (read after the sequence)

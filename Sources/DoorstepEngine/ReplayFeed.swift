@@ -45,12 +45,12 @@ public final class ReplayFeed: ChangeFeed, OrderHistory, Sendable {
         log[..<(log.firstIndex { $0.at > instant } ?? log.endIndex)]
     }
 
-    /// The first event written at or after `instant`, and the last before it: where `[` and `]` step.
-    public func eventTimes(around instant: Date) -> (previous: Date?, next: Date?) {
+    /// Where `[` and `]` step from `instant`: the time of the event before the last one shown
+    /// (it is then no longer shown), and of the first one not yet shown.
+    public func stepTimes(from instant: Date) -> (back: Date?, forward: Date?) {
         let shown = shown(at: instant)
-        let previous = shown.last { $0.at < instant }?.at
-        let next = log[shown.endIndex...].first?.at
-        return (previous, next)
+        guard let last = shown.last?.at else { return (nil, log.first?.at) }
+        return (shown.last { event in event.at < last }?.at, log[shown.endIndex...].first?.at)
     }
 
     // MARK: ChangeFeed

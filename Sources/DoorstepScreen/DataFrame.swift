@@ -104,7 +104,7 @@ extension WallView {
             areas += added.map(layout.events.rows)
             panes.remove(.events)
         }
-        if panes.contains(.header), HeaderView.title(old) == HeaderView.title(state) {
+        if panes.contains(.header), HeaderView.title(old) == HeaderView.title(state), old.replayBanner == state.replayBanner {
             // the same title: the clock alone on the first row (where it keeps its width), the figures on the second
             HeaderView.drawClockRow(&frame, state, in: layout.header, before: old.now)
             HeaderView.drawFigures(&frame, state, in: layout.header)

@@ -74,6 +74,11 @@ enum FooterView {
         }
         var keys: [(String, String)] = [("←↓↑→ hjkl", s.keyMove), ("Tab", s.keyPanes)]
         let zh = state.language == .zh
+        if state.replay != nil {
+            // 回放: its own keys, then looking around (nothing is written)
+            if state.replay?.entry != nil { return [("HH:MM", s.replay.jumpTo), ("Enter", "OK"), ("Esc", s.keyBack)] }
+            return s.replay.keys + keys + [("Enter", open), ("?", s.keyHelp), ("q", s.keyQuit)]
+        }
         if state.desk.readOnly {
             // a lobby screen: looking only
             switch state.focus {

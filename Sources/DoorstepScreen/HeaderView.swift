@@ -21,7 +21,14 @@ enum HeaderView {
             return
         }
         canvas.fill(rect.row(0), style: Style(.header))
-        let titleClip = Rect(x: rect.x, y: rect.y, width: max(0, clockX - rect.x - 1), height: 1)
+        var titleClip = Rect(x: rect.x, y: rect.y, width: max(0, clockX - rect.x - 1), height: 1)
+        if let banner = state.replayBanner {
+            // 回放: the banner beside the replayed time, so neither can be missed
+            let width = min(titleClip.width, DisplayWidth.of(banner))
+            canvas.write(Columns.truncate(banner, to: width, ellipsis: state.glyphs[.ellipsis]), x: clockX - 1 - width, y: rect.y, clip: titleClip,
+                         style: Style(.stale, inverse: true, bold: true))
+            titleClip.width = max(0, titleClip.width - width - 1)
+        }
         canvas.write(Columns.truncate(" 家门口 · " + title(state), to: titleClip.width, ellipsis: state.glyphs[.ellipsis]), x: rect.x, y: rect.y,
                      clip: titleClip, style: Style(.header, bold: true))
         canvas.write(clock, x: clockX, y: rect.y, clip: rect, style: Style(.header))

@@ -35,12 +35,16 @@ public enum OperatorNotice: Equatable, Sendable {
     case muted(until: Date)
     /// 交接班 recorded from this desk, to the operator named.
     case handedOver(id: String, to: String)
+    /// 回放: a key that would write, refused.
+    case replayNothingWritten
+    /// 回放: a time to jump to that is not one, or not within the replay.
+    case replayBadTime(String)
 
     public var isProblem: Bool {
         switch self {
         case .callsPlaced, .callCancelled, .moved, .calledIn, .answered, .alarmsAcknowledged, .muted, .handedOver: return false
         case .nobodyToCall, .enterStreetFirst, .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed, .forbidden, .readOnly,
-             .noCallRinging, .noAlarm:
+             .noCallRinging, .noAlarm, .replayNothingWritten, .replayBadTime:
             return true
         }
     }
@@ -50,7 +54,7 @@ public enum OperatorNotice: Equatable, Sendable {
         switch self {
         case .callCancelled: return 3
         case .callsPlaced, .moved, .calledIn, .nobodyToCall, .enterStreetFirst, .readOnly, .answered, .noCallRinging, .alarmsAcknowledged,
-             .noAlarm, .muted:
+             .noAlarm, .muted, .replayNothingWritten, .replayBadTime:
             return 5
         case .handedOver: return 8
         case .refused, .storeUnavailable, .notFound, .storeUnreadable, .failed, .forbidden: return 10
@@ -82,6 +86,8 @@ public enum OperatorNotice: Equatable, Sendable {
         case .noAlarm: return s.noAlarm
         case .muted(let until): return s.mutedUntil(Formatting.time(until, timeZone: timeZone))
         case .handedOver(let id, let to): return s.handover.recorded(id, to)
+        case .replayNothingWritten: return s.replay.nothingWritten
+        case .replayBadTime(let text): return s.replay.badTime(text)
         }
     }
 }

@@ -15,6 +15,7 @@ public final class UIStrings: Sendable {
 
     /// The handover page's words, in this table's language.
     var handover: HandoverStrings { self === UIStrings.chinese ? .chinese : .english }
+    var replay: ReplayStrings { self === UIStrings.chinese ? .chinese : .english }
 }
 
 extension UIStrings {

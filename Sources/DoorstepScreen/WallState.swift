@@ -84,6 +84,8 @@ public struct WallState: Sendable {
     public var reasonInput: ReasonInput?
     /// A handover being written on its page.
     public var handoverForm: HandoverForm?
+    /// 回放: set on a wall that replays the event log (`doorstep replay`).
+    public var replay: ReplayStatus?
     /// The call-in picker, while open.
     public var callInPicker: CallInPicker?
     /// The drill-down, top page last (empty: the wall itself).
@@ -246,4 +248,14 @@ public enum WallEffect: Equatable, Sendable {
     case answerCall(callID: String, staffID: String, accept: Bool)
     /// 交接班: hand the desk to operator `to`, with a note (and what it inherits now).
     case handover(to: String, note: String)
+    /// 回放: pause, step, jump or change the replay's speed (a replay's wall only).
+    case replay(ReplayCommand)
+
+    /// True for the effects that write to the store (a replay refuses them).
+    public var writes: Bool {
+        switch self {
+        case .quit, .loadHistory, .loadHouseholds, .replay: return false
+        case .placeCalls, .act, .reveal, .callIn, .acknowledgeAlarms, .answerCall, .handover: return true
+        }
+    }
 }

@@ -78,6 +78,10 @@ extension WallState {
             show(.callCancelled)
             return nil
         }
+        if replay != nil {
+            let (taken, effect) = handleReplayKey(key)
+            if taken { return effect }
+        }
         if case .mouse(let mouse) = key { return handleMouse(mouse) }
         if desk.readOnly, Self.isAction(key) {
             show(.readOnly)

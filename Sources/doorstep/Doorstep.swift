@@ -12,7 +12,7 @@ struct Doorstep: ParsableCommand {
         discussion: "Run `doorstep demo` to see the wall screen on the embedded demo street. Every command that uses a database "
             + "takes --db PATH (default: $DOORSTEP_DB, then $XDG_DATA_HOME/doorstep/doorstep.sqlite).",
         subcommands: [
-            Demo.self, Wall.self, Snapshot.self, Init.self, Import.self, Copy.self, Simulate.self,
+            Demo.self, Wall.self, Replay.self, Snapshot.self, Init.self, Import.self, Copy.self, Simulate.self,
             // resident end
             Order.self, Rate.self,
             // community end
