@@ -63,6 +63,8 @@ public final class Engine: @unchecked Sendable {
     /// Counts that changed something (a count the same as the last is no news to a screen).
     private var trendsRevision = 0
     private var polls = 0
+    /// The instant of the last poll (a later poll at an earlier instant builds afresh).
+    private var absorbedAt = Date.distantPast
     public static let trendsEvery: TimeInterval = 300
 
     public init(store: any ChangeFeed, clock: any Clock, calendar: Calendar, callTimeout: TimeInterval = Call.defaultTimeout, recentLimit: Int = 50) {
@@ -122,6 +124,10 @@ public final class Engine: @unchecked Sendable {
 
     private func absorb(now: Date) throws {
         if let month = live?.month, !month.contains(now) { live = nil }  // the month turned: count its must-visits afresh
+        // a clock that went back (a replay stepped back, the system clock set back): the time-driven
+        // judgements made since (a call missed, a deadline passed) are undone by building afresh
+        if now < absorbedAt { live = nil }
+        absorbedAt = now
         guard live != nil else {
             let last = try store.lastSequence()  // read first: anything later is re-applied, harmlessly
             try rebuild(now: now)
