@@ -39,7 +39,8 @@ public func parseLocalTime(_ text: String, flag: String, now: Date, calendar: Ca
         components.hour = hour
         components.minute = minute
         components.second = second
-        if let date = calendar.date(from: components), calendar.component(.day, from: date) == components.day { return date }
+        if let date = calendar.date(from: components), calendar.component(.day, from: date) == components.day,
+           calendar.component(.month, from: date) == components.month { return date }
     }
     throw Failure("\(flag): '\(text)' is not a time such as 14:00, 2026-12-01 14:00 or 2026-12-01T14:00:00+08:00", exitCode: ExitStatus.usage)
 }
