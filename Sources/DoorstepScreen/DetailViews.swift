@@ -257,7 +257,8 @@ enum DetailViews {
         let s = state.strings
         let d = state.language.detailStrings
         let open = state.overview.openTickets.first { $0.id == id }
-        let history = state.histories[id]
+        // (on a replay, the history up to the replayed time: what came after had not happened)
+        let history = state.histories[id].map { entries in state.replay == nil ? entries : entries.filter { $0.at <= state.now } }
         let inner = canvas.box(area, title: "\(d.fields["id"] ?? "") \(id)", style: Style(.title, bold: true))
         let halves = Layout.columns(inner, [.percent(45), .fill(1)], spacing: 2)
         var fields: [(String, String)] = []

@@ -71,4 +71,22 @@ struct ReplayScreenTests {
         #expect(WallState.replayInstant("2026-12-02 00:00", within: replay, timeZone: zone) == nil)
         #expect(WallState.replayInstant("24:00", within: replay, timeZone: zone) == nil)
     }
+
+    @Test("a ticket's page on a replay shows its history up to the replayed time, not what came after")
+    func ticketHistory() throws {
+        var state = try Self.state(Size(width: 200, height: 60), .en, paused: true)
+        state.update(.key(.tab))
+        state.update(.key(.tab))
+        let open = try #require(state.selectedTicket)
+        #expect(state.update(.key(.enter)) == .loadHistory(ticketID: open.id))
+        let t0 = open.ticket.createdAt
+        state.update(.history(ticketID: open.id, [
+            TicketHistoryEntry(from: nil, to: .ordered, change: .ordered(title: open.ticket.title), actor: "resident", at: t0),
+            TicketHistoryEntry(from: .ordered, to: .dispatched, change: .dispatched(gridCode: open.ticket.gridCode, assigneeID: nil), actor: "S0001",
+                               at: Fixtures.now.addingTimeInterval(600)),
+        ]))
+        #expect(!WallView.render(state).text.contains("ordered → dispatched"))
+        state.now = Fixtures.now.addingTimeInterval(700)
+        #expect(WallView.render(state).text.contains("ordered → dispatched"))
+    }
 }
