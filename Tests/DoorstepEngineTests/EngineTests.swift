@@ -136,6 +136,24 @@ struct EngineTests {
         #expect(snapshot?.overview.calls.first { $0.call.id == calls[1].id }?.state == .missed)
     }
 
+    @Test("the clock set back (NTP, a replay stepping back) undoes what time alone had judged: a call missed at the later instant rings again")
+    func clockSetBack() throws {
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        defer { database.cleanUp() }
+        let clock = ManualClock(now)
+        let engine = Engine(store: store, clock: clock, calendar: StoreFixtures.calendar, callTimeout: 60)
+        let call = try #require(try store.placeCalls(to: ["S0017"], gridCode: nil, by: "operator", at: now).first)
+        let grid = try #require(try store.staff(ids: ["S0017"]).first?.gridCode)
+        _ = engine.poll()
+        clock.advance(by: 90)
+        #expect(status(engine.poll(), grid) == .alarm)
+        clock.advance(by: -60)
+        let back = engine.poll()
+        #expect(back?.overview.calls.first { $0.call.id == call.id }?.state == .ringing)
+        #expect(status(back, grid) != .alarm)
+        #expect(back.map { $0.overview.asOf } == clock.now())
+    }
+
     @Test("an unreadable store keeps the last data and says since when it is stale")
     func stale() throws {
         let (database, store) = try TemporaryDatabase.demo(now: now)
