@@ -71,6 +71,8 @@ struct WallRunner {
             }
             if case .replay(let command) = effect {
                 replay.apply(command)
+                // the header's time moves with the key (the data follows with the poll asked for)
+                _ = state.update(.tick(clock.now()))
                 engine.pollSoon()
             } else if effect.writes {
                 state.update(.outcome(.replayNothingWritten))
