@@ -13,11 +13,13 @@ enum Overlays {
 
     static func help(_ canvas: inout Canvas, _ state: WallState) {
         let s = state.strings
-        let keysWidth = (s.helpLines.map { DisplayWidth.of($0.keys) }.max() ?? 10) + 2
-        let textWidth = s.helpLines.map { DisplayWidth.of($0.what) }.max() ?? 30
+        // (a replay's own keys first: the rest look around as on the live wall)
+        let lines = (state.replay == nil ? [] : s.replay.keys.map { (keys: $0.0, what: $0.1) }) + s.helpLines
+        let keysWidth = (lines.map { DisplayWidth.of($0.keys) }.max() ?? 10) + 2
+        let textWidth = lines.map { DisplayWidth.of($0.what) }.max() ?? 30
         let inner = centredBox(
-            &canvas, width: keysWidth + textWidth + 4, height: s.helpLines.count + 4, title: s.help, style: Style(.key, bold: true))
-        for (row, line) in s.helpLines.enumerated() {
+            &canvas, width: keysWidth + textWidth + 4, height: lines.count + 4, title: s.help, style: Style(.key, bold: true))
+        for (row, line) in lines.enumerated() {
             canvas.write(runs: [(Columns.pad(line.keys, to: keysWidth), Style(.key, bold: true)), (line.what, Style(.normal))],
                          x: inner.x + 1, y: inner.y + 1 + row, clip: inner)
         }

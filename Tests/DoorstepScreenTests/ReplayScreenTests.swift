@@ -25,6 +25,12 @@ struct ReplayScreenTests {
         let top = try #require(paused.split(separator: "\n").first)
         #expect(top.contains("回放 REPLAY · 已暂停") && top.hasSuffix(Formatting.clock(Fixtures.now, timeZone: Fixtures.calendar.timeZone, weekdays: Language.zh.strings.weekdays)))
         #expect(paused.contains("空格 暂停/继续") && paused.contains("[ ] 上/下一条"))
+        // and the help lists them first
+        var help = try Self.state(Size(width: 200, height: 60), .en)
+        _ = help.update(.key(.character("?")))
+        let helpText = WallView.render(help)
+        #expect(misalignedRow(helpText) == nil)
+        #expect(helpText.text.range(of: #"│ *g +jump to time"#, options: .regularExpression) != nil, "\(helpText.text)")
     }
 
     @Test("space, [ ], + - ask the replay's clock; g takes a time and jumps; a time outside the replay is refused; writing keys are refused")
