@@ -46,9 +46,18 @@ public final class SQLiteStore: SQLStore {
             guard create, !readOnly else { throw StoreError.missingDatabase(path) }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                // (a folder made here is its owner's alone, as the database in it is)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw StoreError.unavailable("cannot create \(folder.path): \(error.localizedDescription)")
+            }
+            // residents' names and phones: the file is made readable by its owner only (SQLite
+            // gives its -wal and -shm files the database's permissions)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                close(fd)
+            } else if errno != EEXIST {  // (another process making it at the same moment is no error)
+                throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
             }
         }
         var configuration = Configuration()

@@ -24,6 +24,24 @@ struct SQLiteStoreTests {
         #expect(throws: StoreError.self) { try SQLiteStore(path: "postgres://db/street", readOnly: true) }
     }
 
+    @Test("a new database, its logs and the folder made for it are readable by their owner only (residents' names and phones)")
+    func ownerOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-mode-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("new/street.sqlite").path
+        let store = try SQLiteStore(path: path, create: true)
+        try store.replaceAll(with: try DataSet.load(from: .embeddedDemo, now: now), at: now)
+        func mode(_ path: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        }
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(path + "-wal") == 0o600)
+        #expect(try mode(folder.appendingPathComponent("new").path) == 0o700)
+        // (a second open of the same file neither fails nor changes it)
+        _ = try SQLiteStore(path: path, create: true)
+        #expect(try mode(path) == 0o600)
+    }
+
     @Test("migrations run on an empty database and again on a populated one")
     func migrations() throws {
         let database = try TemporaryDatabase()
