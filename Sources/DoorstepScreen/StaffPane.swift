@@ -57,7 +57,8 @@ enum StaffPane {
     /// that moves with the clock.
     static func callLabel(_ person: Staff, _ state: WallState, at now: Date) -> (String, Style)? {
         guard let call = state.overview.latestCall(to: person.id), now.timeIntervalSince(call.call.placedAt) < 3600 else { return nil }
-        let label = "☎ " + state.strings.callState(call.state) + " " + Formatting.countdown(now.timeIntervalSince(call.call.placedAt))
+        // (a clock set back behind the call's placing shows it just placed, not an age counted backwards)
+        let label = "☎ " + state.strings.callState(call.state) + " " + Formatting.countdown(max(0, now.timeIntervalSince(call.call.placedAt)))
         let role: Role = call.state == .answered ? .ok : (call.state == .ringing ? .key : .alarm)
         return (label, Style(role, bold: call.state != .answered))
     }

@@ -95,6 +95,28 @@ struct CallDeskTests {
         #expect(second.calls.isEmpty)
     }
 
+    @Test("the clock stepped back and forward again (NTP): a missed call escalates once, and a call placed at the later time is not missed earlier")
+    func clockSteps() throws {
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        defer { database.cleanUp() }
+        let clock = ManualClock(now)
+        let desk = CallDesk(store: store, notifier: RecordingNotifier(), clock: clock, timeout: 60, actor: "operator")
+        _ = try desk.place(staffIDs: ["S0002"], gridCode: "JB01", overview: try overview(store, at: now))
+        clock.advance(by: 61)
+        let first = desk.supervise(try overview(store, at: clock.now()))
+        #expect(!first.calls.isEmpty)
+        // back 45 s, then forward past where it was: the escalated call is not escalated again,
+        // and the calls it made (placed at the later time) are not missed before their time
+        clock.advance(by: -45)
+        #expect(desk.supervise(try overview(store, at: clock.now())).calls.isEmpty)
+        let back = try overview(store, at: clock.now())
+        #expect(back.calls.filter { first.calls.map(\.id).contains($0.call.id) }.allSatisfy { $0.state == .ringing })
+        clock.advance(by: 45 + 30)
+        #expect(desk.supervise(try overview(store, at: clock.now())).calls.isEmpty)  // 30 s after they were placed
+        let escalations = try store.events(after: 0, limit: 10_000).filter { $0.kind == .callEscalated && $0.subject == "C000001" }
+        #expect(escalations.count == 1)
+    }
+
     @Test("the command notifier runs the operator's template with the call in its environment")
     func commandNotifier() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-notify-\(UUID().uuidString)")

@@ -96,3 +96,4 @@ struct ReplayScreenTests {
         #expect(WallView.render(state).text.contains("ordered → dispatched"))
     }
 }
+
