@@ -49,6 +49,32 @@ struct AlarmDeskTests {
         #expect(two.reconcile(try overview(store, at: clock.now())).escalated.isEmpty)
     }
 
+    @Test("the clock stepped back and forward (NTP): no second alarm for a grid, none sent up early, each sent up once")
+    func clockSteps() throws {
+        let (database, store) = try TemporaryDatabase.demo(now: now)
+        defer { database.cleanUp() }
+        let clock = ManualClock(now)
+        let desk = AlarmDesk(store: store, calls: CallDesk(store: store, notifier: RecordingNotifier(), clock: clock, timeout: 60, actor: "wall"),
+                             clock: clock, escalateAfter: 600, actor: "wall")
+        let raised = desk.reconcile(try overview(store, at: now)).raised
+        #expect(!raised.isEmpty)
+        // back five minutes: nothing raised again, nothing sent up (the alarms are "from the future")
+        clock.advance(by: -300)
+        let back = desk.reconcile(try overview(store, at: clock.now()))
+        #expect(back.raised.isEmpty && back.escalated.isEmpty)
+        // forward to nine minutes after they were raised: still not sent up; at ten, once each
+        clock.advance(by: 300 + 540)
+        #expect(desk.reconcile(try overview(store, at: clock.now())).escalated.isEmpty)
+        clock.advance(by: 60)
+        #expect(desk.reconcile(try overview(store, at: clock.now())).escalated.count == raised.count)
+        clock.advance(by: -120)
+        _ = desk.reconcile(try overview(store, at: clock.now()))
+        clock.advance(by: 240)
+        #expect(desk.reconcile(try overview(store, at: clock.now())).escalated.isEmpty)
+        let sentUp = try store.events(after: 0, limit: 10_000).filter { $0.kind == .alarmEscalated }
+        #expect(sentUp.count == raised.count)
+    }
+
     @Test("a grid that leaves alarm has its alarm cleared, kept on the queue")
     func clear() throws {
         let (database, store) = try TemporaryDatabase.demo(now: now)
