@@ -35,12 +35,15 @@ struct ServeEndToEndTests {
         let worker = try run([binary, "token", "issue", "--operator", "jb01-worker", "--db", db])
         #expect(key.hasPrefix("dsk_K0001_") && dispatcher.hasPrefix("dst_T0001_") && worker.hasPrefix("dst_T0002_"))
 
-        let server = try Tmux(width: 200, height: 20, command: "\(shellQuoted(binary)) serve --listen 127.0.0.1:0 --db \(shellQuoted(db)); echo \"exit=$?\"; sleep 600")
+        // (the services and the wall log into the test's folder: read at the end for residents' details)
+        let logs = folder.appendingPathComponent("state")
+        let logged = "XDG_STATE_HOME=\(shellQuoted(logs.path)) "
+        let server = try Tmux(width: 200, height: 20, command: "\(logged)\(shellQuoted(binary)) serve --listen 127.0.0.1:0 --db \(shellQuoted(db)); echo \"exit=$?\"; sleep 600")
         let listening = server.wait { $0.contains("listening on http://127.0.0.1:") }
         #expect(listening.ok, "\(listening.screen)")
         let port = try #require(listening.screen.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/)?.1).description
         let base = "http://127.0.0.1:\(port)"
-        let wall = try Tmux(width: 200, height: 60, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang zh --refresh 0.5; sleep 600")
+        let wall = try Tmux(width: 200, height: 60, command: "\(logged)\(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang zh --refresh 0.5; sleep 600")
         #expect(wall.wait { $0.contains("临江街道") }.ok)
 
         // 点单: as the spec posts it
@@ -85,7 +88,7 @@ struct ServeEndToEndTests {
 
         // a second service over the same database; a hostile text through it is stored as given
         // and reaches the wall's terminal without its escape (the pane's title stays the wall's)
-        let second = try Tmux(width: 200, height: 20, command: "\(shellQuoted(binary)) serve --listen 127.0.0.1:0 --db \(shellQuoted(db)); echo \"exit=$?\"; sleep 600")
+        let second = try Tmux(width: 200, height: 20, command: "\(logged)\(shellQuoted(binary)) serve --listen 127.0.0.1:0 --db \(shellQuoted(db)); echo \"exit=$?\"; sleep 600")
         let other = second.wait { $0.contains("listening on http://127.0.0.1:") }
         let otherPort = try #require(other.screen.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/)?.1).description
         let titleBefore = wall.format("#{pane_title}")
@@ -102,5 +105,14 @@ struct ServeEndToEndTests {
         server.send("C-c")
         second.send("C-c")
         #expect(server.wait { $0.contains("exit=0") }.ok && second.wait { $0.contains("exit=0") }.ok)
+
+        // no resident's name or phone in any log (issue #18): the wall's log file and the
+        // services' logs (their terminals, whole) hold the request and its moves, and not the
+        // resident's details
+        let files = (FileManager.default.enumerator(atPath: logs.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".log") }
+        let text = files.compactMap { try? String(contentsOfFile: logs.appendingPathComponent($0).path, encoding: .utf8) }.joined()
+            + [server, second].map { (try? $0.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", $0.target)) ?? "" }.joined()
+        #expect(!files.isEmpty && text.contains(id), "the logs hold nothing of the request: \(files)\n\(text.suffix(2_000))")
+        for secret in ["13800000000", "王 明", "明 王", "王明"] { #expect(!text.contains(secret), "a log holds the resident's \(secret)") }
     }
 }
