@@ -40,6 +40,21 @@ struct TerminalFaultsEndToEndTests {
         #expect(tmux.wait { $0.contains("exit=0") }.ok, "the wall did not leave with 0 after the storm")
     }
 
+    @Test("a crash (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL) restores the terminal and leaves with the signal's status", arguments: [11, 6, 7, 8, 4])
+    func crashRestores(_ signal: Int32) throws {
+        let tmux = try Tmux(width: 100, height: 30, command: "\(shellQuoted(binary)) demo --lang en; echo \"exit=$?\"; sleep 600")
+        #expect(tmux.wait(for: 60) { $0.contains("All grids") }.ok)
+        #expect(tmux.format("#{alternate_on}") == "1")
+        let shell = tmux.format("#{pane_pid}")
+        let child = try spawn(["pgrep", "-P", shell]).output.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(!child.isEmpty, "no doorstep process under the pane's shell \(shell)")
+        _ = try spawn(["kill", "-\(signal)", child])
+        let after = tmux.wait { $0.contains("exit=") }
+        #expect(after.screen.contains("exit=\(128 + signal)"), "exit status:\n\(after.screen)")
+        #expect(tmux.format("#{alternate_on}") == "0" && tmux.format("#{cursor_flag}") == "1", "the terminal was not restored")
+        #expect(!after.screen.contains("All grids"), "the wall is still on the screen")
+    }
+
     @Test("the connection goes away (tmux's session killed: SIGHUP, as when SSH closes): the wall leaves and no process is left behind")
     func hangUp() throws {
         let (folder, db) = try demoDatabase("hangup", binary: binary)
