@@ -64,7 +64,8 @@ public final class PostgresStore: SQLStore, Sendable {
                 _ = try connection.answer("COMMIT", logger: logger)
                 return result
             } catch {
-                _ = try? connection.answer("ROLLBACK", logger: logger)
+                // (a connection the watchdog closed has nothing to roll back: the server ends the session)
+                if !connection.isClosed { _ = try? connection.answer("ROLLBACK", logger: logger) }
                 throw error
             }
         }
@@ -73,7 +74,7 @@ public final class PostgresStore: SQLStore, Sendable {
     public func read<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try pool.withConnection { connection in
             _ = try connection.answer("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-            defer { _ = try? connection.answer("COMMIT", logger: logger) }
+            defer { if !connection.isClosed { _ = try? connection.answer("COMMIT", logger: logger) } }
             return try body(PostgresSession(connection: connection, logger: logger))
         }
     }
