@@ -1,3 +1,4 @@
+import DoorstepDomain
 import Foundation
 
 /// A string-backed enum from a flag, or a usage failure listing the accepted values.
@@ -27,21 +28,7 @@ func isoTime(_ date: Date) -> String { ISO8601DateFormatter().string(from: date)
 public func parseLocalTime(_ text: String, flag: String, now: Date, calendar: Calendar = .local) throws -> Date {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.contains("+") || trimmed.hasSuffix("Z"), let date = try? parseTime(trimmed, flag: flag) { return date }
-    let parts = trimmed.replacingOccurrences(of: "T", with: " ").split(separator: " ")
-    let clock = parts.last.map { $0.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) } } ?? []
-    var components = calendar.dateComponents([.year, .month, .day], from: now)
-    if parts.count == 2 {
-        let day = parts[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        if day.count == 3, let y = day[0], let m = day[1], let d = day[2] { components = DateComponents(year: y, month: m, day: d) } else { components = DateComponents() }
-    }
-    if (1...2).contains(parts.count), components.year != nil, (2...3).contains(clock.count), let hour = clock[0], let minute = clock[1],
-       (0..<24).contains(hour), (0..<60).contains(minute), let second = clock.count == 3 ? clock[2] : 0, (0..<60).contains(second) {
-        components.hour = hour
-        components.minute = minute
-        components.second = second
-        if let date = calendar.date(from: components), calendar.component(.day, from: date) == components.day,
-           calendar.component(.month, from: date) == components.month { return date }
-    }
+    if let local = LocalTimeText.parse(trimmed, on: now, calendar: calendar) { return local.date }
     throw Failure("\(flag): '\(text)' is not a time such as 14:00, 2026-12-01 14:00 or 2026-12-01T14:00:00+08:00", exitCode: ExitStatus.usage)
 }
 

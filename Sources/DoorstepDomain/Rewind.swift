@@ -52,13 +52,20 @@ public struct Rewind: Sendable {
     public func ticket(_ now: Ticket, history: () throws -> [TicketHistoryEntry]) rethrows -> Ticket? {
         guard now.createdAt <= instant else { return nil }
         var back = now
-        for event in events(of: now.id).reversed() where event.at > instant {
-            guard case .ticket(_, let move) = event.change else { continue }
-            if case .ordered = move { continue }
+        for event in laterMoves(of: now.id).reversed() {
             guard case .ticket(let standing)? = event.prior else { return fold(now, history: try history()) }
             back = standing.applied(to: back)
         }
         return back
+    }
+
+    /// A ticket's moves after the instant (not its order), oldest first.
+    private func laterMoves(of id: String) -> [ChangeEvent] {
+        events(of: id).filter { event in
+            guard event.at > instant, case .ticket(_, let move) = event.change else { return false }
+            if case .ordered = move { return false }
+            return true
+        }
     }
 
     /// The ticket folded from its order through its history up to the instant.
@@ -105,13 +112,7 @@ public struct Rewind: Sendable {
     public func order(_ facts: OrderFacts) -> OrderFacts? {
         guard facts.createdAt <= instant else { return nil }
         var order = facts
-        let later = facts.ticketID.map { id in
-            events(of: id).filter { event in
-                guard event.at > instant, case .ticket(_, let move) = event.change else { return false }
-                if case .ordered = move { return false }
-                return true
-            }
-        } ?? []
+        let later = facts.ticketID.map(laterMoves) ?? []
         guard let first = later.first else { return order }
         if case .ticket(let standing)? = first.prior {
             order.gridCode = standing.gridCode

@@ -88,24 +88,9 @@ extension WallState {
     static func replayInstant(_ text: String, within replay: ReplayStatus, timeZone: TimeZone) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
-        guard (1...2).contains(parts.count) else { return nil }
-        let clock = parts.last.map { $0.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) } } ?? []
-        guard (2...3).contains(clock.count), let hour = clock[0], let minute = clock[1], (0..<24).contains(hour), (0..<60).contains(minute)
-        else { return nil }
-        let second = clock.count == 3 ? clock[2] : 0
-        guard let second, (0..<60).contains(second) else { return nil }
-        var day = calendar.dateComponents([.year, .month, .day], from: replay.start)
-        if parts.count == 2 {
-            let date = parts[0].split(separator: "-").map { Int($0) }
-            guard date.count == 3, let y = date[0], let m = date[1], let d = date[2] else { return nil }
-            day = DateComponents(year: y, month: m, day: d)
-        }
-        day.hour = hour
-        day.minute = minute
-        day.second = second
-        guard var instant = calendar.date(from: day) else { return nil }
-        if parts.count == 1, instant < replay.start, let next = calendar.date(byAdding: .day, value: 1, to: instant) { instant = next }
+        guard let parsed = LocalTimeText.parse(text, on: replay.start, calendar: calendar) else { return nil }
+        var instant = parsed.date
+        if !parsed.namedDay, instant < replay.start, let next = calendar.date(byAdding: .day, value: 1, to: instant) { instant = next }
         return instant >= replay.start && instant <= replay.end ? instant : nil
     }
 

@@ -187,19 +187,17 @@ extension SQLStore {
 
     public func setDuty(staffID: String, _ duty: DutyState, by actor: String, at time: Date) throws -> Staff {
         try write { db in
-            if operatorID != nil {
-                guard let row = try db.row("SELECT grid, community FROM staff WHERE id = ?", [staffID]) else {
-                    throw StoreError.notFound(kind: "staff", id: staffID)
-                }
-                try authorize(db, .duty(grid: row.optionalText("grid"), community: row.optionalText("community")))
-            }
-            let was = try db.text("duty", "SELECT duty FROM staff WHERE id = ?", [staffID]).flatMap(DutyState.init(rawValue:))
-            let changed = try db.execute("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
-            guard changed > 0, let row = try db.row("SELECT * FROM staff WHERE id = ?", [staffID]) else {
+            // the person read once: their scope for the check, their duty before for the event's prior
+            guard let row = try db.row("SELECT * FROM staff WHERE id = ?", [staffID]) else {
                 throw StoreError.notFound(kind: "staff", id: staffID)
             }
-            try Self.append(db, .duty(staffID: staffID, duty), prior: was.map(Prior.duty), by: actor, at: time)
-            return try Records.staff(row)
+            var person = try Records.staff(row)
+            if operatorID != nil { try authorize(db, .duty(grid: person.gridCode, community: person.communityCode)) }
+            let was = person.duty
+            _ = try db.execute("UPDATE staff SET duty = ? WHERE id = ?", [duty.rawValue, staffID])
+            person.duty = duty
+            try Self.append(db, .duty(staffID: staffID, duty), prior: .duty(was), by: actor, at: time)
+            return person
         }
     }
 

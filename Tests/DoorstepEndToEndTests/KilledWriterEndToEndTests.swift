@@ -1,3 +1,4 @@
+import DoorstepDomain
 import Foundation
 import Testing
 
@@ -14,7 +15,7 @@ struct KilledWriterEndToEndTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let acked = folder.appendingPathComponent("acked").path
         let marker = folder.lastPathComponent
-        var generator = SplitMix(seed: 20261202)
+        var generator = SeededRandom(seed: 20261202)
         var rounds = 0
         for round in 0..<5 {
             // each order, once acknowledged, is dispatched; each line says what was acknowledged
@@ -69,15 +70,3 @@ struct KilledWriterEndToEndTests {
     }
 }
 
-/// A small seeded generator (the kill moments are the same on every run).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

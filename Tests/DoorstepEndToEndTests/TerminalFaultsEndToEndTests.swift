@@ -45,9 +45,8 @@ struct TerminalFaultsEndToEndTests {
         let tmux = try Tmux(width: 100, height: 30, command: "\(shellQuoted(binary)) demo --lang en; echo \"exit=$?\"; sleep 600")
         #expect(tmux.wait(for: 60) { $0.contains("All grids") }.ok)
         #expect(tmux.format("#{alternate_on}") == "1")
-        let shell = tmux.format("#{pane_pid}")
-        let child = try spawn(["pgrep", "-P", shell]).output.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(!child.isEmpty, "no doorstep process under the pane's shell \(shell)")
+        let child = try tmux.programPID()
+        #expect(!child.isEmpty, "no doorstep process under the pane's shell")
         _ = try spawn(["kill", "-\(signal)", child])
         let after = tmux.wait { $0.contains("exit=") }
         #expect(after.screen.contains("exit=\(128 + signal)"), "exit status:\n\(after.screen)")

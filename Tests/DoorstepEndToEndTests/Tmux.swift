@@ -38,6 +38,11 @@ final class Tmux {
         for key in keys { _ = try? spawn(["tmux", "-L", socket, "send-keys", "-t", target, key], environment: environment) }
     }
 
+    /// The process the pane's shell runs (the program under test), or "" when there is none.
+    func programPID() throws -> String {
+        try spawn(["pgrep", "-P", format("#{pane_pid}")]).output.split(separator: "\n").first.map(String.init) ?? ""
+    }
+
     func resize(width: Int, height: Int) {
         _ = try? tmux("resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)")
     }

@@ -61,9 +61,8 @@ struct WallEndToEndTests {
     func sigterm() throws {
         let tmux = try session("demo --lang en", width: 100, height: 30)
         #expect(tmux.wait { $0.contains("All grids") }.ok)
-        let shell = tmux.format("#{pane_pid}")
-        let child = try spawn(["pgrep", "-P", shell]).output.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(!child.isEmpty, "no doorstep process under the pane's shell \(shell)")
+        let child = try tmux.programPID()
+        #expect(!child.isEmpty, "no doorstep process under the pane's shell")
         _ = try spawn(["kill", "-TERM", child])
         let after = tmux.wait { $0.contains("exit=") }
         #expect(after.screen.contains("exit=143"), "exit status:\n\(after.screen)")
