@@ -22,6 +22,10 @@ public struct DoorstepServer: Sendable {
     let pool = NIOThreadPool(numberOfThreads: 8)
     /// Bodies above this are refused before they are read whole.
     public static let maxBody = 16 * 1024
+    /// A connection that sends nothing for this long is closed: a client that opens
+    /// connections and dribbles (or never finishes) its headers cannot hold them for good.
+    public var idleTimeout: Duration = .seconds(30)
+    let routeMethods = RouteMethods()
 
     public init(host: String, port: Int, store: GridEnd.Store, clock: any Clock, callTimeout: TimeInterval = Call.defaultTimeout,
                 rateLimit: Double = 100, logger: Logger) {
@@ -43,6 +47,7 @@ public struct DoorstepServer: Sendable {
         let metrics = self.metrics
         let server = self
         router.add(middleware: RequestRecorder(metrics: metrics, logger: logger))
+        router.add(middleware: MethodGuard(methods: routeMethods))
         router.get("/metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.scrape(store: open311.store))))
@@ -95,6 +100,7 @@ public struct DoorstepServer: Sendable {
             return try await server.answer(format, form: request) { form in try open311.post(form, idempotencyKey: idempotency) }
         }
         addGridEnd(to: router)
+        routeMethods.record(router.routes.map { (path: $0.path.description, method: $0.method.rawValue) })
         return router
     }
 
@@ -170,7 +176,8 @@ public struct DoorstepServer: Sendable {
         pool.start()
         defer { pool.shutdownGracefully { _ in } }
         let app = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "doorstep"),
+            router: router(), server: .http1(configuration: .init(idleTimeout: .nanoseconds(idleTimeout.nanoseconds))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "doorstep"),
             onServerRunning: { channel in
                 let address = channel.localAddress
                 onListening("\(address?.ipAddress ?? "?"):\(address?.port ?? 0)")

@@ -17,6 +17,7 @@ struct DoorstepServerCommand: AsyncParsableCommand {
     @Option(help: "Where to listen, HOST:PORT (port 0 picks a free one; the address is printed).") var listen = "127.0.0.1:8311"
     @Option(name: .long, help: "The database (default: $DOORSTEP_DB, then $XDG_DATA_HOME/doorstep/doorstep.sqlite).") var db: String?
     @Option(help: "Requests a second per API key, in bursts of twice as many (0: no limit); over it, 429 with Retry-After.") var rateLimit: Double = 100
+    @Option(help: "Seconds a connection may send nothing (a slow or stalled client) before it is closed.") var idleTimeout: Double = 30
 
     func run() async throws {
         let parts = listen.split(separator: ":", omittingEmptySubsequences: false)
@@ -36,8 +37,10 @@ struct DoorstepServerCommand: AsyncParsableCommand {
         var logger = Logger(label: "doorstep.serve")
         logger.logLevel = .info
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit: at least 0, not \(rateLimit)") }
-        let server = DoorstepServer(host: host.isEmpty ? "127.0.0.1" : host, port: port, store: store, clock: SystemClock(), rateLimit: rateLimit,
+        guard idleTimeout > 0, idleTimeout <= 3600 else { throw ValidationError("--idle-timeout: seconds from 0 to 3600, not \(idleTimeout)") }
+        var server = DoorstepServer(host: host.isEmpty ? "127.0.0.1" : host, port: port, store: store, clock: SystemClock(), rateLimit: rateLimit,
                                     logger: logger)
+        server.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         do {
             try await serve(server, path: path)
         } catch {
