@@ -21,7 +21,9 @@ public struct CommandLineEnd {
     }
 
     /// The store, for reading.
-    func open(readOnly: Bool = false) throws -> any SQLStore { try StoreAccess.open(database, readOnly: readOnly) }
+    func open(readOnly: Bool = false) throws -> any SQLStore {
+        try StoreAccess.open(database, readOnly: readOnly, waiting: StoreAccess.standardErrorNotice)
+    }
 
     /// The store acting for this command's operator (every write checked against their role
     /// and scope), and the actor the event log records.

@@ -8,8 +8,13 @@ import Logging
 /// Opening the store for a command, its errors as one-line failures: a SQLite file, or — in a
 /// doorstep built with the PostgreSQL trait — a `postgresql://` server.
 public enum StoreAccess {
-    public static func open(_ path: String, readOnly: Bool = false, create: Bool = false) throws -> any SQLStore {
-        guard ServerURL.isPostgres(path) else { return try storeCall { try SQLiteStore(path: path, readOnly: readOnly, create: create) } }
+    /// `waiting` hears, once, that a write waits for another process's lock (SQLite; a
+    /// command passes `standardErrorNotice`, never a wall).
+    public static func open(_ path: String, readOnly: Bool = false, create: Bool = false,
+                            waiting: (@Sendable (String) -> Void)? = nil) throws -> any SQLStore {
+        guard ServerURL.isPostgres(path) else {
+            return try storeCall { try SQLiteStore(path: path, readOnly: readOnly, create: create, waiting: waiting) }
+        }
         #if PostgreSQL
         return try storeCall {
             let location: PostgresLocation
@@ -24,6 +29,11 @@ public enum StoreAccess {
             "\(ServerURL.redacted(path)) names a PostgreSQL server, and this doorstep was built without PostgreSQL: "
                 + "build it with `swift build --traits PostgreSQL` (or give a SQLite file)", exitCode: ExitStatus.unavailable)
         #endif
+    }
+
+    /// A command's notice on its standard error ("doorstep: waiting for …").
+    public static let standardErrorNotice: @Sendable (String) -> Void = { text in
+        FileHandle.standardError.write(Data("doorstep: \(text)\n".utf8))
     }
 
     /// Whether the database holds a street already (a file that exists; a server's database with one).

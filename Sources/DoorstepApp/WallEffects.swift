@@ -247,7 +247,7 @@ public final class WallEffects: @unchecked Sendable {
     /// its cause as the store gave it (put into words by the screen).
     static func notice(for error: Error) -> OperatorNotice {
         switch error as? StoreError {
-        case .unavailable(let reason)?: return .storeUnavailable(reason)
+        case .unavailable(let reason, _)?: return .storeUnavailable(reason)
         case .notFound(_, let id)?: return .notFound(id: id)
         case .corrupt(let detail)?: return .storeUnreadable(detail)
         case .conflict(let refusal, let last)?: return .refused(refusal, lastMove: last)

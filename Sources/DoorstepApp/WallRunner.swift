@@ -53,6 +53,7 @@ struct WallRunner {
         var eagerUntil = Date.distantPast
         // the store's own staleness (from the engine), and the engine's silence (no poll lately)
         var storeStale = state.staleSince
+        var storeFault: StorageFault?
         var lastProblem: String?
         // alarms standing when the wall opens are shown, not announced; after, those raised since
         // the newest announced (less a margin, for another machine's clock or a late poll) are
@@ -125,10 +126,11 @@ struct WallRunner {
                 // wall that stayed stale was told is then in its log)
                 if snapshot.problem != lastProblem, let problem = snapshot.problem { logger.warning("engine stale: \(problem)") }
                 lastProblem = snapshot.problem
-                if snapshot.staleSince != storeStale {
+                if snapshot.staleSince != storeStale || snapshot.fault != storeFault {
                     if snapshot.staleSince == nil, let since = storeStale { logger.notice("engine caught up (stale since \(since))") }
                     storeStale = snapshot.staleSince
-                    state.update(.stale(snapshot.staleSince))
+                    storeFault = snapshot.fault
+                    state.update(.stale(snapshot.staleSince, snapshot.fault))
                 }
             }
             let second = Int(state.now.timeIntervalSince1970.rounded(.down))
@@ -188,7 +190,7 @@ struct WallRunner {
                 if stale != state.staleSince {
                     if silentSince != nil, storeStale == nil { logger.warning("engine silent since \(silentSince.map { "\($0)" } ?? "")") }
                     if stale == nil { logger.notice("engine heard from again") }
-                    state.update(.stale(stale))
+                    state.update(.stale(stale, storeStale == nil ? nil : storeFault))
                     changed = true
                     onlyData = false
                 }

@@ -11,6 +11,8 @@ public struct EngineSnapshot: Sendable {
     public var staleSince: Date?
     /// The store's complaint while stale.
     public var problem: String?
+    /// Why, when the store could tell.
+    public var fault: StorageFault?
     /// The latest changes, newest first (the event ticker).
     public var recentEvents: [ChangeEvent]
     /// What a screen shows of this snapshot, in brief: equal signatures, same screen (only
@@ -24,6 +26,8 @@ public struct EngineSnapshot: Sendable {
         var figures: Overview.Figures
         var callStates: [Call.State]
         var stale: Bool
+        /// (a fault that changes while the data stays stale is news too: replaced, then deleted)
+        var fault: StorageFault?
         var trendsRevision: Int
     }
 }
@@ -79,12 +83,14 @@ public final class Engine: @unchecked Sendable {
     public func poll() -> EngineSnapshot? {
         let now = clock.now()
         var problem: String?
+        var fault: StorageFault?
         do {
             try absorb(now: now)
             staleSince = nil
         } catch {
             if staleSince == nil { staleSince = now }
             problem = "\(error)"
+            fault = (error as? StoreError)?.fault
         }
         guard var current = live else { return nil }
         live = nil  // keep the model uniquely referenced while it changes (no copy)
@@ -95,9 +101,9 @@ public final class Engine: @unchecked Sendable {
         overview.trends = trends
         let signature = EngineSnapshot.Signature(
             generation: generation, revision: current.revision, sequence: sequence, figures: overview.figures,
-            callStates: overview.calls.map(\.state), stale: staleSince != nil, trendsRevision: trendsRevision)
+            callStates: overview.calls.map(\.state), stale: staleSince != nil, fault: fault, trendsRevision: trendsRevision)
         return EngineSnapshot(
-            overview: overview, sequence: sequence, staleSince: staleSince, problem: problem, recentEvents: recent, signature: signature)
+            overview: overview, sequence: sequence, staleSince: staleSince, problem: problem, fault: fault, recentEvents: recent, signature: signature)
     }
 
     private func trendsDue(at now: Date) -> Bool {

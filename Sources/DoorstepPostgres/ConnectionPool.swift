@@ -1,3 +1,4 @@
+import DoorstepDomain
 import DoorstepStore
 import Foundation
 import Logging
@@ -31,7 +32,7 @@ final class ConnectionPool: Sendable {
     /// Runs `body` with a connection of the pool's; a connection that broke is not put back.
     func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         guard slots.wait(timeout: .now() + patience) == .success else {
-            throw StoreError.unavailable("no free connection to \(location) within \(Int(patience)) s")
+            throw StoreError.unavailable("no free connection to \(location) within \(Int(patience)) s", fault: .unreachable)
         }
         defer { slots.signal() }
         // (a connection the server closed meanwhile — a restart, a dropped network — is left
@@ -67,7 +68,7 @@ final class ConnectionPool: Sendable {
             // says nothing — no startup reply — is given as long again)
             let connecting = PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger)
             guard let connection = try connecting.wait(seconds: 2 * patience, abandon: { let _: EventLoopFuture<Void> = $0.close() }) else {
-                throw StoreError.unavailable("\(location) did not answer within \(Int(2 * patience)) s (is the network to it down?)")
+                throw StoreError.unavailable("\(location) did not answer within \(Int(2 * patience)) s (is the network to it down?)", fault: .unreachable)
             }
             return connection
         } catch {

@@ -1,3 +1,4 @@
+import DoorstepDomain
 import DoorstepStore
 import Foundation
 import Logging
@@ -30,7 +31,7 @@ extension PostgresConnection {
     /// 30: the stack of a wall that stayed stale). A little after the watchdog the caller is
     /// told the server did not answer, whatever the client library does with the query.
     func answer(_ query: PostgresQuery, within seconds: TimeInterval = RoundTrip.answer, logger: Logger) throws -> PostgresQueryResult {
-        let unanswered = StoreError.unavailable("the database server did not answer within \(Int(seconds)) s (is the network to it down?)")
+        let unanswered = StoreError.unavailable("the database server did not answer within \(Int(seconds)) s (is the network to it down?)", fault: .unreachable)
         guard !isClosed else { throw unanswered }
         let future = self.query(query, logger: logger)
         let expired = Atomic<Bool>(false)

@@ -36,7 +36,7 @@ extension WallView {
         if old.selectedGrid != new.selectedGrid || old.selectedStreet != new.selectedStreet || a.grids != b.grids
             || a.communityTallies != b.communityTallies || a.streetTallies != b.streetTallies || a.alarms.version != b.alarms.version
             || a.trends?.risingGrids != b.trends?.risingGrids
-            || old.staleSince != new.staleSince {
+            || old.staleSince != new.staleSince || old.staleFault != new.staleFault {
             panes.insert(.grids)
         } else if new.desk.gridCode != nil, a.calls != b.calls || old.events.first?.sequence != new.events.first?.sequence || old.revealed != new.revealed {
             // a grid's desk: its panel of what the grid owes

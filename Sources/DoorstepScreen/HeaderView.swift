@@ -41,7 +41,7 @@ enum HeaderView {
         canvas.fill(rect.row(1), style: base)
         var stale: String?
         if let since = state.staleSince {
-            stale = " " + s.staleSince(Formatting.time(since, timeZone: state.timeZone)) + " "
+            stale = " " + s.staleSince(Formatting.time(since, timeZone: state.timeZone)) + (state.staleFault.map { " · " + s.storageFault($0) } ?? "") + " "
         }
         let room = rect.width - (stale.map { DisplayWidth.of($0) + 2 } ?? 0)
         var runs: [(String, Style)] = []

@@ -60,6 +60,8 @@ public struct WallState: Sendable {
     public internal(set) var scopedTickets: [Int]?
     /// Set while the engine cannot read the store: since when the data is old.
     public var staleSince: Date?
+    /// Why, when the store could tell (shown beside it).
+    public var staleFault: StorageFault?
     /// The latest changes, newest first (the event ticker).
     public var events: [ChangeEvent]
     /// The glyph set the terminal can take (narrow or wide ambiguous characters).
@@ -215,8 +217,9 @@ public enum WallMessage: Sendable {
     case overview(Overview)
     /// The latest changes, newest first.
     case events([ChangeEvent])
-    /// The engine could not read the store since this time (nil: it can again).
-    case stale(Date?)
+    /// The engine could not read the store since this time (nil: it can again), and why, when
+    /// the store could tell.
+    case stale(Date?, StorageFault? = nil)
     /// How something the wall asked for turned out.
     case outcome(OperatorNotice)
     /// A ticket's history, loaded from the store.

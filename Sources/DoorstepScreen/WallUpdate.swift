@@ -46,8 +46,9 @@ extension WallState {
                }).first {
                 return .loadHouseholds(gridCode: grid)
             }
-        case .stale(let since):
+        case .stale(let since, let fault):
             staleSince = since
+            staleFault = since == nil ? nil : fault
         case .history(let id, let entries):
             histories[id] = entries
         case .households(let grid, let rows):

@@ -13,17 +13,21 @@ public final class SQLiteStore: SQLStore {
     /// role and scope inside its transaction. Nil for the store's own tools (an import, the
     /// demo's simulator, a bench), which are not checked.
     public let operatorID: String?
+    /// The file opened (its device and inode): a path deleted or replaced under a running
+    /// process is noticed (`checkStillThere`).
+    let identity: FileIdentity?
 
     /// The same database, each write checked as done by operator `id` (who must exist when
     /// the write happens: an operator removed meanwhile is refused).
-    public func acting(as id: String) -> SQLiteStore { SQLiteStore(pool: pool, path: path, operatorID: id) }
+    public func acting(as id: String) -> SQLiteStore { SQLiteStore(pool: pool, path: path, operatorID: id, identity: identity) }
 
     public func checked(as operatorID: String) -> any DoorstepStore { acting(as: operatorID) }
 
-    private init(pool: DatabasePool, path: String, operatorID: String?) {
+    private init(pool: DatabasePool, path: String, operatorID: String?, identity: FileIdentity?) {
         self.pool = pool
         self.path = path
         self.operatorID = operatorID
+        self.identity = identity
     }
 
     /// What a URL given for a SQLite file is told (its password, if any, left out).
@@ -33,8 +37,9 @@ public final class SQLiteStore: SQLStore {
     }
 
     /// Opens the database at `path`. `create` makes a new one (and its folder) when there is
-    /// none; `readOnly` opens for reading only (a wall, a listing).
-    public init(path: String, readOnly: Bool = false, create: Bool = false) throws {
+    /// none; `readOnly` opens for reading only (a wall, a listing). `waiting` hears, once, that a
+    /// write is waiting for another process's lock (a command's standard error; not a wall's).
+    public init(path: String, readOnly: Bool = false, create: Bool = false, waiting: (@Sendable (String) -> Void)? = nil) throws {
         self.path = path
         operatorID = nil
         // a server's URL is not a file: today such a URL made a folder named `postgresql:`
@@ -61,7 +66,7 @@ public final class SQLiteStore: SQLStore {
             }
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .callback(Self.busyHandler(path: path, waiting: waiting))
         configuration.readonly = readOnly
         configuration.label = "doorstep"
         // WAL with NORMAL: a commit is durable against a crash of the program, and the file
@@ -92,18 +97,15 @@ public final class SQLiteStore: SQLStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.unavailable("\(path): \(Self.describe(error))")
+            throw Self.failure(error, path: path, .opening(readOnly: readOnly))
         }
-    }
-
-    static func describe(_ error: Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
-        return "\(error)"
+        identity = FileIdentity.of(path)
     }
 
     /// Runs `body` in one IMMEDIATE write transaction; store errors pass through, database
     /// errors become `StoreError.unavailable`.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try checkStillThere(writing: true)
         do {
             var result: T?
             try pool.writeWithoutTransaction { db in
@@ -117,17 +119,18 @@ public final class SQLiteStore: SQLStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.unavailable(Self.describe(error))
+            throw Self.failure(error, path: path, .writing)
         }
     }
 
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try checkStillThere(writing: false)
         do {
             return try pool.read { db in try body(db) }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.unavailable(Self.describe(error))
+            throw Self.failure(error, path: path, .reading)
         }
     }
 

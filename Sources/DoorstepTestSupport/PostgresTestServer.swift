@@ -4,6 +4,7 @@ import Logging
 import Synchronization
 import DoorstepPostgres
 import DoorstepSeeds
+import DoorstepStore
 
 #if canImport(Glibc)
 import Glibc
@@ -55,8 +56,20 @@ public enum TestServer {
                 template = location.database
                 templates[now.timeIntervalSince1970] = template
             }
-            // (one copy at a time: a template must have no other users while it is copied)
-            try PostgresStore.administer("CREATE DATABASE \(name) TEMPLATE \(template)", at: admin, logger: logger)
+            // (one copy at a time: a template must have no other users while it is copied; a
+            // connection of the store that loaded it can still be going away on the server, so
+            // any left are ended and the copy tried again — once it failed with 55006, "being
+            // accessed by other users", after PostgreSQL's own 5 s wait)
+            for attempt in 1...3 {
+                do {
+                    try PostgresStore.administer("CREATE DATABASE \(name) TEMPLATE \(template)", at: admin, logger: logger)
+                    break
+                } catch let error as StoreError where attempt < 3 && "\(error)".contains("[55006]") {
+                    try PostgresStore.administer(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(template)' AND pid <> pg_backend_pid()",
+                        at: admin, logger: logger)
+                }
+            }
         }
         var location = admin
         location.database = name

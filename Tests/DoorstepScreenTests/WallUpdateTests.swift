@@ -148,6 +148,20 @@ struct WallStalenessTests {
         let fresh = WallView.render(state).text
         #expect(!fresh.contains("STALE") && fresh.contains("■ 江滨三网格"))
     }
+
+    @Test("the store's fault is named beside the warning, in each language, at 200 and 80 columns; it goes with the staleness", arguments: StorageFault.allCases)
+    func fault(_ fault: StorageFault) throws {
+        for (language, size) in [(Language.en, Size(width: 200, height: 60)), (.zh, Size(width: 200, height: 60)), (.zh, Size(width: 80, height: 24))] {
+            var state = try Fixtures.demoState(size, language: language)
+            state.update(.stale(Fixtures.now.addingTimeInterval(-125), fault))
+            let rows = WallView.render(state).text.split(separator: "\n", omittingEmptySubsequences: false)
+            let words = state.strings.staleSince("09:57:55") + " · " + state.strings.storageFault(fault)
+            #expect(rows[1].contains(words), "\(language) \(size): \(rows[1])")
+            #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= size.width })
+            state.update(.stale(nil, fault))
+            #expect(state.staleFault == nil && !WallView.render(state).text.contains(state.strings.storageFault(fault)))
+        }
+    }
 }
 
 @Suite("Wall language switch")

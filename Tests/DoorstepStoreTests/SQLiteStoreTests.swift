@@ -17,7 +17,7 @@ struct SQLiteStoreTests {
         #expect {
             try SQLiteStore(path: "postgresql://wall:hunter2@db.example:5432/street", create: true)
         } throws: { error in
-            guard case StoreError.unavailable(let message) = error else { return false }
+            guard case StoreError.unavailable(let message, _) = error else { return false }
             return message.contains("postgresql://wall@db.example:5432/street names a database server") && !message.contains("hunter2")
         }
         #expect(!FileManager.default.fileExists(atPath: here + "/postgresql:"))
