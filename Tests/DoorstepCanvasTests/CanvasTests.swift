@@ -110,6 +110,22 @@ struct CanvasTests {
         #expect(Sanitizer.clean("a\u{1B}P1$r\u{1B}\\b") == "ab")
     }
 
+    @Test("invisible format characters go: zero-width space and joiners, direction marks, BOM, soft hyphen, tags, presentation selectors")
+    func invisible() {
+        #expect(Sanitizer.clean("零\u{200B}宽\u{200C}\u{200D}连\u{200E}\u{200F}向\u{FEFF}符\u{00AD}号\u{2060}\u{2066}x\u{2069}") == "零宽连向符号x")
+        #expect(Sanitizer.clean("👨\u{200D}👩\u{200D}👧") == "👨👩👧")
+        #expect(Sanitizer.clean("❤\u{FE0F} 1\u{FE0F}\u{20E3}") == "❤ 1\u{20E3}")
+        #expect(Sanitizer.clean("🏴\u{E0067}\u{E0062}\u{E007F}") == "🏴")
+        #expect(Sanitizer.clean("一\u{2028}二\u{2029}三") == "一 二 三")
+        #expect(Sanitizer.clean("国旗🇨🇳!") == "国旗CN!")
+        // what stays: marks that combine, ideographs outside the BMP, plain CJK and Latin
+        #expect(Sanitizer.clean("e\u{301}\u{302} 𠀋𪚥 家门口 abc") == "e\u{301}\u{302} 𠀋𪚥 家门口 abc")
+        // each emoji of a family drawn alone, two columns each
+        var canvas = Canvas(size: Size(width: 10, height: 1))
+        canvas.write("👨\u{200D}👩\u{200D}👧\u{200D}👦|", x: 0, y: 0, style: .normal)
+        #expect(canvas[8, 0].text == "|")
+    }
+
     @Test("writes outside the canvas or the clip change nothing")
     func outside() {
         var canvas = Canvas(size: Size(width: 4, height: 2))

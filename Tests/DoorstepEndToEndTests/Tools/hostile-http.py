@@ -255,6 +255,35 @@ def injections():
     return len(created)
 
 
+def hostile_text():
+    """Escapes and controls in a description: JSON answers carry them escaped (no raw control
+    byte on the wire) and read back as sent; XML answers parse (XML 1.0 cannot carry them)."""
+    import xml.dom.minidom
+    text = "a\x1b]0;PWNED\x07b\x1b[2J\x01c\u202e\u200bd"
+    body, headers = form({"api_key": KEY, "service_code": "convenience", "address_string": "JB01", "description": text})
+    status, _, answer = request("POST", f"{OPEN311}/requests.json", body, headers)
+    if status != 201:
+        report("posted hostile text", False, f"{status} {answer}")
+        return 0
+    ticket = json.loads(answer)[0]["service_request_id"]
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=10)
+    connection.request("GET", f"{OPEN311}/requests/{ticket}.json")
+    raw_json = connection.getresponse().read()
+    connection.close()
+    report("JSON: no raw control byte", not any(b < 0x20 for b in raw_json), raw_json[:200])
+    report("JSON: read back as sent", json.loads(raw_json)[0]["description"] == text, "")
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=10)
+    connection.request("GET", f"{OPEN311}/requests/{ticket}.xml")
+    raw_xml = connection.getresponse().read()
+    connection.close()
+    try:
+        xml.dom.minidom.parseString(raw_xml)
+        report("XML: parses", not any(b < 0x20 and b not in (0x09, 0x0A, 0x0D) for b in raw_xml), raw_xml[:200])
+    except Exception as error:  # noqa: BLE001
+        report("XML: parses", False, f"{error}: {raw_xml[:200]!r}")
+    return 1
+
+
 before = counts()
 methods()
 content_types()
@@ -264,7 +293,7 @@ burst()
 after_bad = counts()
 report("nothing written by bad requests", after_bad == before, f"{before} → {after_bad}")
 slow_clients()
-made = injections()
+made = injections() + hostile_text()
 after = counts()
 report("the injections made their tickets only", after["ticket"] == before["ticket"] + made and after["credential"] == before["credential"],
        f"{before} → {after}")

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Stored text meant to break the screen (issue #18) — escape and control sequences (a title
+/// change, a clear screen, colours, C1 controls), bidirectional overrides, invisible format
+/// characters, 10,000 characters, stacks of combining marks, emoji sequences, ideographs
+/// outside the BMP — ordered through the command line, then the wall, a ticket's page, the help
+/// overlay and English looked at in tmux under five `TERM`s at 200×60 and 80×24. Every row of a
+/// box must be exactly as wide as the terminal and end on its border (widths by Python's
+/// `wcwidth`, a table that is not ours), and the terminal's title must not change.
+@Suite("Hostile text end to end", .serialized)
+struct HostileTextEndToEndTests {
+    let binary = doorstepBinary()
+
+    static let titles = [
+        "\u{1B}]0;PWNED\u{07}标题改不了",
+        "\u{1B}[2J\u{1B}[H清屏\u{1B}[31m红字\u{1B}[0m\u{9B}5A上移",
+        "\u{202E}反向覆盖\u{202C}abc\u{2067}隔离",
+        "零\u{200B}宽\u{200D}连\u{200E}向\u{FEFF}符\u{00AD}号",
+        "长" + String(repeating: "长", count: 9_999),
+        "e" + String(repeating: "\u{301}", count: 40) + "组合符叠加",
+        "👨\u{200D}👩\u{200D}👧\u{200D}👦家庭 ❤\u{FE0F} 1\u{FE0F}\u{20E3} 🇨🇳",
+        "𠀋𪚥𰻞 生僻字\r\n换行\t制表\u{08}退格",
+    ]
+
+    /// Rows of boxes not as wide as the terminal or not ending on a border, and rows wider than
+    /// it, in `screen` (`width` columns), by Python's wcwidth.
+    func misaligned(_ screen: String, width: Int) throws -> [String] {
+        let script = """
+            import sys, wcwidth
+            W = int(sys.argv[1])
+            for i, row in enumerate(sys.stdin.read().split("\\n")):
+                w = sum(max(0, wcwidth.wcwidth(c)) for c in row)
+                boxed = row[:1] in ("│", "┌", "└")
+                if w > W or (boxed and (w != W or row[-1:] not in ("│", "┐", "┘", "┤"))):
+                    print("row %d: %d columns: %r" % (i, w, row[-30:]))
+            """
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("screen-\(UUID().uuidString)")
+        try screen.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try spawn(["sh", "-c", "python3 -c \(shellQuoted(script)) \(width) < \(shellQuoted(file.path))"])
+        #expect(result.status == 0, "\(result.output)")
+        return result.output.split(separator: "\n").map(String.init)
+    }
+
+    @Test("escapes, bidi, invisible characters, long text, combining stacks, emoji and rare ideographs: no misaligned row under five TERMs, no title change")
+    func hostileTitles() throws {
+        let (folder, db) = try demoDatabase("hostile-text", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // ordered three hours ago and urgent: overdue, at the top of the tickets
+        let earlier = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3 * 3600))
+        for title in Self.titles {
+            let made = try spawn([binary, "order", "--db", db, "--grid", "JB01", "--category", "hazard", "--title", title,
+                                  "--name", "名\u{1B}[2J字\u{200B}", "--priority", "urgent", "--ordered-at", earlier])
+            #expect(made.status == 0, "\(made.output)")
+        }
+        var looked = 0
+        var bad: [String] = []
+        for term in ["xterm-256color", "tmux-256color", "screen-256color", "linux", "vt220"] {
+            for (width, height) in [(200, 60), (80, 24)] {
+                let wall = try Tmux(width: width, height: height,
+                                    command: "env TERM=\(term) \(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang zh; echo \"exit=$?\"; sleep 600")
+                let title = wall.format("#{pane_title}")
+                let shown = wall.wait(for: 60) { $0.contains("临江街道") && $0.contains("?") }
+                #expect(shown.ok, "\(term) \(width)×\(height):\n\(shown.screen)")
+                var screens = [("wall", shown.screen)]
+                // the tickets' pane, then the most urgent ticket's page
+                wall.send("Tab")
+                wall.send("Tab")
+                wall.send("Enter")
+                let page = wall.wait(for: 10) { $0.contains("编号 T") }
+                if width == 200 {
+                    #expect(page.ok && ["标题改不了", "清屏红字上移", "反向覆盖abc", "零宽连向符号", "长长长", "组合符叠加", "👨👩👧👦家庭", "生僻字 换行"].contains { page.screen.contains($0) },
+                            "\(term): no hostile ticket's page:\n\(page.screen)")
+                }
+                screens.append(("page", page.screen))
+                wall.send("Escape")
+                wall.send("?")
+                screens.append(("help", wall.wait(for: 10) { $0.contains("帮助") || $0.contains("?") }.screen))
+                wall.send("Escape")
+                wall.send("L")
+                screens.append(("English", wall.wait(for: 10) { $0.contains("All grids") || $0.contains("Open tickets") }.screen))
+                for (name, screen) in screens {
+                    looked += 1
+                    bad += try misaligned(screen, width: width).map { "\(term) \(width)×\(height) \(name): \($0)" }
+                }
+                #expect(!wall.format("#{pane_title}").contains("PWNED") && wall.format("#{pane_title}") == title, "\(term): the title changed")
+                #expect(!wall.capture().contains("exit="), "\(term) \(width)×\(height): the wall left")
+            }
+        }
+        print("hostile text: \(looked) screens under 5 TERMs, \(bad.count) misaligned rows")
+        #expect(looked == 40)
+        #expect(bad.isEmpty, "\(bad.prefix(20).joined(separator: "\n"))")
+    }
+}
