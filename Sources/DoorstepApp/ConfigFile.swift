@@ -55,6 +55,11 @@ public struct ConfigFile: Decodable, Equatable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure("\(path): cannot be read", exitCode: ExitStatus.dataError)
         }
+        return try parse(data, path: path)
+    }
+
+    /// The settings in `data` (the bytes of the file at `path`, named in each refusal).
+    static func parse(_ data: Data, path: String) throws -> ConfigFile {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)

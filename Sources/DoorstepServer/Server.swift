@@ -199,7 +199,7 @@ public struct DoorstepServer: Sendable {
             throw Refusal(413, "the body is over \(Self.maxBody) bytes")
         }
         guard let body = try? await request.collectBody(upTo: Self.maxBody) else { throw Refusal(413, "the body is over \(Self.maxBody) bytes") }
-        guard let form = Self.form(String(buffer: body)) else { throw Refusal(400, "the body is not a valid URL-encoded form in UTF-8") }
+        guard let form = FormBody.fields(String(buffer: body)) else { throw Refusal(400, "the body is not a valid URL-encoded form in UTF-8") }
         return form
     }
 
@@ -253,20 +253,6 @@ public struct DoorstepServer: Sendable {
     static func query(_ request: Request) -> [String: String] {
         var fields: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { fields[String(key).removingPercentEncoding ?? String(key)] = String(value) }
-        return fields
-    }
-
-    /// An `application/x-www-form-urlencoded` body's fields; nil when it is not valid. (Not
-    /// Hummingbird's `URLEncodedFormDecoder`: it reads `attribute[code]`, the spec's field
-    /// names, as nested containers of a `Decodable` type, where these are plain names.)
-    static func form(_ body: String) -> [String: String]? {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String? { text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
-            guard let key = decode(parts[0]), let value = parts.count > 1 ? decode(parts[1]) : "" else { return nil }
-            fields[key] = value
-        }
         return fields
     }
 }
