@@ -131,26 +131,24 @@ def malformed():
         report(name, line.startswith("HTTP/1.1 4") or line.startswith("HTTP/1.0 4") or line in ("closed", "reset"), line)
 
 
+def closed_when_idle(name, payload):
+    """Sends `payload` (perhaps nothing), then waits: the server must close the connection
+    within a few idle times, answering nothing."""
+    start = time.monotonic()
+    with socket.create_connection((HOST, PORT), timeout=IDLE * 4 + 10) as s:
+        if payload:
+            s.sendall(payload)
+        try:
+            answer = s.recv(100)
+        except (socket.timeout, ConnectionResetError) as error:
+            answer = repr(error).encode()
+    took = time.monotonic() - start
+    report(name, answer == b"" and took < IDLE * 3 + 2, f"closed after {took:.1f} s with {answer!r}")
+
+
 def slow_clients():
-    # headers begun and never finished: closed after the idle timeout
-    start = time.monotonic()
-    with socket.create_connection((HOST, PORT), timeout=IDLE * 4 + 10) as s:
-        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
-        try:
-            answer = s.recv(100)
-        except (socket.timeout, ConnectionResetError) as error:
-            answer = repr(error).encode()
-    took = time.monotonic() - start
-    report("headers never finished", answer == b"" and took < IDLE * 3 + 2, f"closed after {took:.1f} s with {answer!r}")
-    # a connection opened and never written to
-    start = time.monotonic()
-    with socket.create_connection((HOST, PORT), timeout=IDLE * 4 + 10) as s:
-        try:
-            answer = s.recv(100)
-        except (socket.timeout, ConnectionResetError) as error:
-            answer = repr(error).encode()
-    took = time.monotonic() - start
-    report("a silent connection", answer == b"" and took < IDLE * 3 + 2, f"closed after {took:.1f} s with {answer!r}")
+    closed_when_idle("headers never finished", b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+    closed_when_idle("a silent connection", b"")
     # a header dribbled a byte at a time, each within the idle time: the whole head is what
     # counts as activity, so it is closed about an idle time after it began
     start = time.monotonic()

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""A long day, shortened (issue #18): the simulator at ten times the demo's rate, a wall and a
+service attached, HTTP clients posting orders and reading them back, for MINUTES; every 10 s
+the wall's and the service's resident memory, open descriptors and CPU are sampled.
+
+    python3 bench/soak.py MINUTES [RATE] [CSV]     (default: 30 minutes, 120 changes a minute)
+
+BIN names the doorstep binary (default: .build/release/doorstep, else .build/debug/doorstep).
+Prints the samples as CSV (to CSV, or soak-<minutes>m.csv in a temporary folder) and a summary:
+memory growth after warm-up (the first sixth), descriptors at start and end, CPU per change in
+each sixth, and whether the wall's figures agree with a fresh reader's at the end (no event
+missed). Exits 1 when memory grew more than 5% or descriptors grew.
+"""
+import http.client
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+MINUTES = float(sys.argv[1]) if len(sys.argv) > 1 else 30
+RATE = float(sys.argv[2]) if len(sys.argv) > 2 else 120
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.environ.get("BIN") or next(p for p in (f"{root}/.build/release/doorstep", f"{root}/.build/debug/doorstep") if os.path.exists(p))
+folder = tempfile.mkdtemp(prefix="doorstep-soak-")
+CSV = sys.argv[3] if len(sys.argv) > 3 else f"{folder}/soak-{MINUTES:g}m.csv"
+db = f"{folder}/street.sqlite"
+env = dict(os.environ, DOORSTEP_ACTOR="duty", LANG="C.UTF-8", XDG_STATE_HOME=f"{folder}/state", TERM="tmux-256color")
+socket_name = f"soak-{os.getpid()}"
+
+
+def run(*args, **kw):
+    return subprocess.run(list(args), env=env, capture_output=True, text=True, **kw)
+
+
+def tmux(*args):
+    return run("tmux", "-L", socket_name, *args).stdout
+
+
+def pane_pid(window):
+    shell = tmux("display", "-p", "-t", window, "#{pane_pid}").strip()
+    children = run("pgrep", "-P", shell).stdout.split()
+    return int(children[0]) if children else None
+
+
+def sample(pid):
+    with open(f"/proc/{pid}/status") as f:
+        rss = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+    fds = len(os.listdir(f"/proc/{pid}/fd"))
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])
+    return rss, fds, ticks / os.sysconf("SC_CLK_TCK")
+
+
+def events():
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as c:
+        return c.execute("SELECT max(seq) FROM event").fetchone()[0] or 0
+
+
+assert run(BIN, "init", "--db", db).returncode == 0
+key = run(BIN, "key", "issue", "--channel", "soak", "--db", db).stdout.strip()
+run("tmux", "-L", socket_name, "-f", "/dev/null", "new-session", "-d", "-s", "wall", "-x", "200", "-y", "60",
+    f"{BIN} wall --db {db} --lang zh --refresh 1; sleep 3600")
+run("tmux", "-L", socket_name, "new-window", "-d", "-t", "wall:", "-n", "serve", f"{BIN} serve --listen 127.0.0.1:0 --db {db}; sleep 3600")
+deadline = time.time() + 60
+port = None
+while time.time() < deadline and port is None:
+    found = re.search(r"listening on http://127\.0\.0\.1:(\d+)", tmux("capture-pane", "-p", "-t", "wall:serve"))
+    port = int(found.group(1)) if found else None
+    time.sleep(0.2)
+assert port, "the service did not start"
+time.sleep(2)
+wall, serve = pane_pid("wall:0"), pane_pid("wall:serve")
+simulator = subprocess.Popen([BIN, "simulate", "--db", db, "--rate", str(RATE), "--duration", str(MINUTES * 60), "--seed", "7"],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+stop = threading.Event()
+posted = [0, 0]  # orders posted (201), reads answered (200)
+
+
+def clients():
+    n = 0
+    while not stop.is_set():
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            if n % 2 == 0:
+                c.request("POST", "/open311/v2/requests.json", urllib.parse.urlencode(
+                    {"api_key": key, "service_code": "convenience", "address_string": "JB01", "description": f"soak {n}"}),
+                    {"Content-Type": "application/x-www-form-urlencoded"})
+                posted[0] += c.getresponse().status == 201
+            else:
+                c.request("GET", "/open311/v2/requests.json?status=open")
+                posted[1] += c.getresponse().status == 200
+            c.close()
+        except Exception:  # noqa: BLE001 — a refused request is counted by its absence
+            pass
+        n += 1
+        stop.wait(1.0)
+
+
+client = threading.Thread(target=clients, daemon=True)
+client.start()
+rows = []
+start = time.time()
+first_event = events()
+try:
+    while simulator.poll() is None:
+        now = time.time() - start
+        w, s = sample(wall), sample(serve)
+        rows.append((round(now), *w, *s, events() - first_event))
+        time.sleep(10)
+finally:
+    stop.set()
+time.sleep(3)  # the wall's next polls
+rows.append((round(time.time() - start), *sample(wall), *sample(serve), events() - first_event))
+
+with open(CSV, "w") as f:
+    f.write("seconds,wall_rss_kb,wall_fds,wall_cpu_s,serve_rss_kb,serve_fds,serve_cpu_s,changes\n")
+    for row in rows:
+        f.write(",".join(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row) + "\n")
+
+# the wall's figures against a fresh reader's
+screen = tmux("capture-pane", "-p", "-t", "wall:0")
+snapshot = run(BIN, "snapshot", "--db", db, "--lang", "zh").stdout
+figure = re.compile(r"待办工单 (\d+)")
+wall_open, fresh_open = figure.search(screen), figure.search(snapshot)
+agree = bool(wall_open and fresh_open and wall_open.group(1) == fresh_open.group(1))
+
+warm = rows[max(1, len(rows) // 6)]
+last = rows[-1]
+growth = {name: (last[i] - warm[i]) / warm[i] * 100 for name, i in (("wall", 1), ("serve", 4))}
+print(f"soak: {MINUTES:g} min at {RATE:g} changes a minute ({last[7]} changes), {posted[0]} orders posted, {posted[1]} reads; samples in {CSV}")
+for name, i in (("wall", 1), ("serve", 4)):
+    print(f"  {name}: resident memory {warm[i] / 1024:.1f} MB after warm-up → {last[i] / 1024:.1f} MB at the end ({growth[name]:+.1f}%); "
+          f"descriptors {rows[0][i + 1]} → {last[i + 1]}")
+sixth = max(1, len(rows) // 6)
+for name, i in (("wall", 3), ("serve", 6)):
+    per = []
+    for k in range(0, len(rows) - sixth, sixth):
+        a, b = rows[k], rows[min(k + sixth, len(rows) - 1)]
+        changes = b[7] - a[7]
+        per.append(f"{(b[i] - a[i]) / changes * 1000:.2f}" if changes else "-")
+    print(f"  {name}: CPU ms per change, each sixth: {' '.join(per)}")
+print(f"  the wall's open tickets {wall_open.group(1) if wall_open else '?'}, a fresh reader's {fresh_open.group(1) if fresh_open else '?'}: "
+      f"{'agree' if agree else 'DIFFER'}")
+tmux("kill-server")
+ok = all(g <= 5 for g in growth.values()) and last[2] <= rows[0][2] + 2 and last[5] <= rows[0][5] + 2 and agree
+if CSV.startswith(folder):
+    shutil.copy(CSV, os.path.join(tempfile.gettempdir(), os.path.basename(CSV)))
+    print(f"  (copied to {os.path.join(tempfile.gettempdir(), os.path.basename(CSV))})")
+shutil.rmtree(folder, ignore_errors=True)
+sys.exit(0 if ok else 1)
