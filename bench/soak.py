@@ -66,6 +66,8 @@ def events():
 
 assert run(BIN, "init", "--db", db).returncode == 0
 key = run(BIN, "key", "issue", "--channel", "soak", "--db", db).stdout.strip()
+dispatcher = run(BIN, "token", "issue", "--operator", "jb-dispatch", "--db", db).stdout.strip()
+worker = run(BIN, "token", "issue", "--operator", "jb01-worker", "--db", db).stdout.strip()
 run("tmux", "-L", socket_name, "-f", "/dev/null", "new-session", "-d", "-s", "wall", "-x", "200", "-y", "60",
     f"{BIN} wall --db {db} --lang zh --refresh 1; sleep 3600")
 run("tmux", "-L", socket_name, "new-window", "-d", "-t", "wall:", "-n", "serve", f"{BIN} serve --listen 127.0.0.1:0 --db {db}; sleep 3600")
@@ -82,18 +84,33 @@ simulator = subprocess.Popen([BIN, "simulate", "--db", db, "--rate", str(RATE), 
                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 stop = threading.Event()
 posted = [0, 0]  # orders posted (201), reads answered (200)
+moved = [0]  # dispatches, accepts and resolutions answered 200
 
 
 def clients():
+    """A resident's channel posts an order; the community's dispatcher and the grid's worker
+    take it through dispatch, accept and resolve from their phones; the channel reads the open
+    requests. (Each order is closed again, so the open tickets do not grow with the clients.)"""
     n = 0
+    ticket = None
     while not stop.is_set():
+        step = n % 5
         try:
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            if n % 2 == 0:
+            if step == 0:
                 c.request("POST", "/open311/v2/requests.json", urllib.parse.urlencode(
                     {"api_key": key, "service_code": "convenience", "address_string": "JB01", "description": f"soak {n}"}),
                     {"Content-Type": "application/x-www-form-urlencoded"})
-                posted[0] += c.getresponse().status == 201
+                r = c.getresponse()
+                body = r.read()
+                ticket = json.loads(body)[0]["service_request_id"] if r.status == 201 else None
+                posted[0] += r.status == 201
+            elif step in (1, 2, 3) and ticket:
+                verb, token, body = [("dispatch", dispatcher, {"grid": "JB01"}), ("accept", worker, {}),
+                                     ("resolve", worker, {"note": "soak"})][step - 1]
+                c.request("POST", f"/api/v1/tickets/{ticket}/{verb}", json.dumps(body),
+                          {"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+                moved[0] += c.getresponse().status == 200
             else:
                 c.request("GET", "/open311/v2/requests.json?status=open")
                 posted[1] += c.getresponse().status == 200
@@ -101,7 +118,7 @@ def clients():
         except Exception:  # noqa: BLE001 — a refused request is counted by its absence
             pass
         n += 1
-        stop.wait(1.0)
+        stop.wait(0.4)
 
 
 client = threading.Thread(target=clients, daemon=True)
@@ -109,6 +126,8 @@ client.start()
 rows = []
 start = time.time()
 first_event = events()
+with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as c:
+    open_at_start = c.execute("SELECT count(*) FROM ticket WHERE state NOT IN ('resolved', 'rated', 'cancelled', 'closed')").fetchone()[0]
 try:
     while simulator.poll() is None:
         now = time.time() - start
@@ -135,7 +154,8 @@ agree = bool(wall_open and fresh_open and wall_open.group(1) == fresh_open.group
 warm = rows[max(1, len(rows) // 6)]
 last = rows[-1]
 growth = {name: (last[i] - warm[i]) / warm[i] * 100 for name, i in (("wall", 1), ("serve", 4))}
-print(f"soak: {MINUTES:g} min at {RATE:g} changes a minute ({last[7]} changes), {posted[0]} orders posted, {posted[1]} reads; samples in {CSV}")
+print(f"soak: {MINUTES:g} min at {RATE:g} changes a minute ({last[7]} changes), {posted[0]} orders posted and {moved[0]} moves "
+      f"from phones, {posted[1]} reads; open tickets {open_at_start} at the start; samples in {CSV}")
 for name, i in (("wall", 1), ("serve", 4)):
     print(f"  {name}: resident memory {warm[i] / 1024:.1f} MB after warm-up → {last[i] / 1024:.1f} MB at the end ({growth[name]:+.1f}%); "
           f"descriptors {rows[0][i + 1]} → {last[i + 1]}")

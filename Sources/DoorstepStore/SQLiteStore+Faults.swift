@@ -126,9 +126,10 @@ extension SQLiteStore {
     static func busyHandler(path: String, waiting: (@Sendable (String) -> Void)?) -> Database.BusyCallback {
         let step: useconds_t = 10_000
         let tries = Int(busyWait * 1_000_000) / Int(step)
+        let announce = 500_000 / Int(step)  // (half a second of tries)
         return { attempt in
             if attempt >= tries { return false }
-            if attempt == 50, let waiting {
+            if attempt == announce, let waiting {
                 waiting("waiting for another process to finish writing \(path) (up to \(Int(busyWait)) s)…")
             }
             usleep(step)
