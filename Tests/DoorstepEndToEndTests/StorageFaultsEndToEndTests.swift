@@ -21,6 +21,22 @@ struct StorageFaultsEndToEndTests {
         return folder
     }
 
+    /// The demo street on a new 8 MB tmpfs: the disk's folder and the database.
+    func streetOnSmallDisk() throws -> (disk: String, db: String) {
+        let disk = try smallDisk(8)
+        let db = disk + "/street.sqlite"
+        #expect(try doorstep(["init", "--db", db]).status == 0)
+        return (disk, db)
+    }
+
+    /// A wall over `db` in English at 120×40, polling twice a second (`prefix`: the shell's
+    /// words before the command, an environment), once it shows the grids.
+    func startWall(_ db: String, prefix: String = "") throws -> Tmux {
+        let wall = try Tmux(width: 120, height: 40, command: "\(prefix)\(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang en --refresh 0.5; echo \"exit=$?\"; sleep 600")
+        #expect(wall.wait(for: 60) { $0.contains("All grids") }.ok)
+        return wall
+    }
+
     func unmount(_ folder: String) {
         _ = try? spawn(["umount", "-l", folder])
         try? FileManager.default.removeItem(atPath: folder)
@@ -44,12 +60,9 @@ struct StorageFaultsEndToEndTests {
     @Test("a full disk: an order is refused saying the disk is full, the running wall and a reader go on, and it works again once space is freed",
           .enabled(if: canMount, "needs root to mount a small tmpfs"))
     func diskFull() throws {
-        let disk = try smallDisk(8)
+        let (disk, db) = try streetOnSmallDisk()
         defer { unmount(disk) }
-        let db = disk + "/street.sqlite"
-        #expect(try doorstep(["init", "--db", db]).status == 0)
-        let wall = try Tmux(width: 120, height: 40, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang en --refresh 0.5; echo \"exit=$?\"; sleep 600")
-        #expect(wall.wait(for: 60) { $0.contains("All grids") }.ok)
+        let wall = try startWall(db)
         // fill it (dd stops at the end of the space)
         _ = try spawn(["dd", "if=/dev/zero", "of=\(disk)/fill", "bs=64k"])
         let refused = try order(db, "no room")
@@ -76,10 +89,8 @@ struct StorageFaultsEndToEndTests {
     @Test("a read-only file system: a write is refused saying so; a database never opened there cannot be read, and the message says to copy it",
           .enabled(if: canMount, "needs root to mount a small tmpfs"))
     func readOnlyFileSystem() throws {
-        let disk = try smallDisk(8)
+        let (disk, db) = try streetOnSmallDisk()
         defer { unmount(disk) }
-        let db = disk + "/street.sqlite"
-        #expect(try doorstep(["init", "--db", db]).status == 0)
         #expect(try spawn(["mount", "-o", "remount,ro", disk]).status == 0)
         let refused = try order(db, "read-only")
         #expect(refused.status == 69 && refused.lines == ["doorstep: database unavailable: \(disk) is on a read-only file system: it cannot be opened for writing"],
@@ -94,8 +105,7 @@ struct StorageFaultsEndToEndTests {
     func locked() throws {
         let (folder, db) = try demoDatabase("locked", binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let wall = try Tmux(width: 120, height: 40, command: "\(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang en --refresh 0.5; echo \"exit=$?\"; sleep 600")
-        #expect(wall.wait(for: 60) { $0.contains("All grids") }.ok)
+        let wall = try startWall(db)
         // a writer that holds its lock for 12 s
         let holder = try Tmux(width: 80, height: 5, command: """
             python3 -c "import sqlite3,time; c=sqlite3.connect('\(db)', isolation_level=None); c.execute('BEGIN EXCLUSIVE'); \
@@ -155,8 +165,7 @@ struct StorageFaultsEndToEndTests {
         let server = try Tmux(width: 200, height: 20, command: "\(shellQuoted(binary)) serve --listen 127.0.0.1:0 --db \(shellQuoted(db)); sleep 600")
         let listening = server.wait { $0.contains("listening on http://127.0.0.1:") }
         let port = try #require(listening.screen.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/)?.1).description
-        let wall = try Tmux(width: 120, height: 40, command: "XDG_STATE_HOME=\(shellQuoted(logs)) \(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang en --refresh 0.5; echo \"exit=$?\"; sleep 600")
-        #expect(wall.wait(for: 60) { $0.contains("All grids") }.ok)
+        let wall = try startWall(db, prefix: "XDG_STATE_HOME=\(shellQuoted(logs)) ")
         func post(_ title: String) throws -> String {
             try spawn(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-d", "api_key=\(key)", "-d", "service_code=hazard", "-d", "address_string=JB01",
                        "--data-urlencode", "description=\(title)", "http://127.0.0.1:\(port)/open311/v2/requests.json"]).output
