@@ -18,19 +18,13 @@ struct HostileInputEndToEndTests {
     static let injections = ["'; DROP TABLE ticket; --", "Robert'); DROP TABLE event;--", "\" OR 1=1 --", "' OR '1'='1",
                              "1; DELETE FROM ticket WHERE 1=1", "$1; SELECT pg_sleep(10); --", "%' UNION SELECT key_hash FROM credential --"]
 
-    func run(_ arguments: [String]) throws -> String {
-        let result = try spawn(arguments)
-        #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.output)")
-        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     @Test("the service refuses methods, types, sizes and malformed input with 4xx, closes slow clients, survives a burst; injections are text")
     func service() throws {
         let (folder, db) = try demoDatabase("hostile-http", binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let key = try run([binary, "key", "issue", "--channel", "hotline", "--db", db])
-        let dispatcher = try run([binary, "token", "issue", "--operator", "jb-dispatch", "--db", db])
-        let worker = try run([binary, "token", "issue", "--operator", "jb01-worker", "--db", db])
+        let key = try spawnSucceeding([binary, "key", "issue", "--channel", "hotline", "--db", db])
+        let dispatcher = try spawnSucceeding([binary, "token", "issue", "--operator", "jb-dispatch", "--db", db])
+        let worker = try spawnSucceeding([binary, "token", "issue", "--operator", "jb01-worker", "--db", db])
         let idle = 2
         let server = try Tmux(width: 200, height: 20, command: "\(shellQuoted(binary)) serve --listen 127.0.0.1:0 --db \(shellQuoted(db)) --idle-timeout \(idle); echo \"exit=$?\"; sleep 600")
         let listening = server.wait { $0.contains("listening on http://127.0.0.1:") }
@@ -64,10 +58,10 @@ struct HostileInputEndToEndTests {
         #expect(demoTickets > 0)
         var ordered: [(id: String, text: String)] = []
         for text in Self.injections {
-            let id = try run([binary, "order", "--db", db, "--grid", "JB01", "--category", "convenience", "--title", text, "--name", text,
+            let id = try spawnSucceeding([binary, "order", "--db", db, "--grid", "JB01", "--category", "convenience", "--title", text, "--name", text,
                               "--phone", String(text.prefix(30))])
             ordered.append((id, text))
-            _ = try run([binary, "cancel", "--db", db, id, "--reason", text])
+            _ = try spawnSucceeding([binary, "cancel", "--db", db, id, "--reason", text])
         }
         for text in Self.injections {
             for arguments in [["order", "--grid", text, "--category", "convenience", "--title", "x"],

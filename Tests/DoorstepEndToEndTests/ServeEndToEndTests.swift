@@ -11,15 +11,9 @@ import Testing
 struct ServeEndToEndTests {
     let binary = doorstepBinary()
 
-    func run(_ arguments: [String]) throws -> String {
-        let result = try spawn(arguments)
-        #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.output)")
-        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     /// curl's body and status ("…\n201").
     func curl(_ arguments: [String]) throws -> (body: String, status: Int) {
-        let output = try run(["curl", "-sS", "-w", "\n%{http_code}"] + arguments)
+        let output = try spawnSucceeding(["curl", "-sS", "-w", "\n%{http_code}"] + arguments)
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         return (lines.dropLast().joined(separator: "\n"), Int(lines.last ?? "") ?? 0)
     }
@@ -30,9 +24,9 @@ struct ServeEndToEndTests {
     func closedLoop() throws {
         let (folder, db) = try demoDatabase("serve", binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let key = try run([binary, "key", "issue", "--channel", "hotline", "--db", db])
-        let dispatcher = try run([binary, "token", "issue", "--operator", "jb-dispatch", "--db", db])
-        let worker = try run([binary, "token", "issue", "--operator", "jb01-worker", "--db", db])
+        let key = try spawnSucceeding([binary, "key", "issue", "--channel", "hotline", "--db", db])
+        let dispatcher = try spawnSucceeding([binary, "token", "issue", "--operator", "jb-dispatch", "--db", db])
+        let worker = try spawnSucceeding([binary, "token", "issue", "--operator", "jb01-worker", "--db", db])
         #expect(key.hasPrefix("dsk_K0001_") && dispatcher.hasPrefix("dst_T0001_") && worker.hasPrefix("dst_T0002_"))
 
         // (the services and the wall log into the test's folder: read at the end for residents' details)
@@ -77,7 +71,7 @@ struct ServeEndToEndTests {
                 r = c.get_service_request(sys.argv[2])
                 print(fmt, ','.join(codes), d['service_code'], r['service_request_id'], r['status'], r['status_notes'], r['agency_responsible'])
             """
-        let read = try run(["python3", "-c", client, base, id])
+        let read = try spawnSucceeding(["python3", "-c", client, base, id])
         #expect(read.contains("json care,convenience,hazard,mediation,party_public convenience \(id) closed 已办结,待评价:已更换灯泡 江滨一网格 (JB01)"), "\(read)")
         #expect(read.contains("xml care,convenience,hazard,mediation,party_public convenience \(id) closed"), "\(read)")
 

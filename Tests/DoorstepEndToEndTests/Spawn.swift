@@ -1,5 +1,6 @@
 import DoorstepCalls
 import Foundation
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,13 @@ typealias SpawnResult = Subprocess.Result
 /// errors together), keeping all it writes.
 func spawn(_ arguments: [String], environment: [String: String]? = nil) throws -> SpawnResult {
     try Subprocess.run(arguments, environment: environment ?? testEnvironment(), timeout: 900, outputLimit: .max)
+}
+
+/// Runs `arguments`, expecting status 0; its output, trimmed.
+func spawnSucceeding(_ arguments: [String]) throws -> String {
+    let result = try spawn(arguments)
+    #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.output)")
+    return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 /// This process's environment, with the demo data set's street duty operator acting unless the
