@@ -25,8 +25,10 @@ public final class Simulator: @unchecked Sendable {
     /// `candidateLife` seconds or once used up. Reading and decoding fifty tickets for every
     /// step was a third of the demo's simulator time at a change a second. A ticket moved
     /// meanwhile by someone else makes that step a refusal, as a stale screen would.
-    private var candidates: [TicketState: (readAt: Date, tickets: [Ticket])] = [:]
+    private var candidates: [TicketState: (readAt: Date, tickets: [Ticket], found: Int)] = [:]
     static let candidateLife: TimeInterval = 60
+    /// Accepted tickets the grids keep in hand (the simulator resolves none below this many).
+    static let acceptedInHand = 12
 
     static let titles: [String: [String]] = [
         "party_public": ["办理居住证明", "老年优待证咨询", "医保缴费咨询", "开具困难证明"],
@@ -62,29 +64,36 @@ public final class Simulator: @unchecked Sendable {
         let now = clock.now()
         let roll = Int.random(in: 0..<100, using: &random)
         do {
+            // The shares are balanced so that the open tickets stay level over a long run: the
+            // grids accept and resolve a little faster than residents order (at 14 orders to 9
+            // resolutions the accepted tickets grew without end); a few accepted tickets are
+            // always left in hand, as a real street has.
             switch roll {
-            case 0..<14: return try order(at: now)
-            case 14..<30: return try advance(.ordered, at: now) { ticket in
+            case 0..<12: return try order(at: now)
+            case 12..<27: return try advance(.ordered, at: now) { ticket in
                     .dispatch(gridCode: ticket.gridCode, assigneeID: nil)
                 }
-            case 30..<46: return try advance(.dispatched, at: now) { [self] ticket in
+            case 27..<42: return try advance(.dispatched, at: now) { [self] ticket in
                     pickWorker(in: ticket.gridCode).map { .accept(staffID: $0.id) }
                 }
-            case 46..<58:
-                // now and then a party called in answers instead
-                if Int.random(in: 0..<4, using: &random) == 0, let answered = try answerCallIn(at: now) { return answered }
+            case 42..<57:
+                if try inHand(.accepted, at: now) < Self.acceptedInHand { return try visit(at: now) }
                 return try advance(.accepted, at: now) { ticket in
                     ticket.assigneeID.map { .resolve(staffID: $0, note: "已上门处理,居民确认") }
                 }
-            case 58..<66: return try advance(.resolved, at: now) { [self] _ in
+            case 57..<64: return try advance(.resolved, at: now) { [self] _ in
                     .rate(score: [5, 5, 5, 4, 4, 3].randomElement(using: &random) ?? 5)
                 }
-            case 66..<67: return try advance(.ordered, at: now) { _ in .escalate }
-            case 67..<78: return try visit(at: now)
-            case 78..<80: return try careDone(at: now)
-            case 80..<88: return try duty(at: now)
-            case 88..<92: return try call(at: now)
-            case 92..<94: return try callIn(at: now)
+            case 64..<65: return try advance(.ordered, at: now) { _ in .escalate }
+            case 65..<66: return try advance(.escalated, at: now) { ticket in
+                    .dispatch(gridCode: ticket.gridCode, assigneeID: nil)  // the street sends it back down
+                }
+            case 66..<76: return try visit(at: now)
+            case 76..<78: return try careDone(at: now)
+            case 78..<85: return try duty(at: now)
+            case 85..<89: return try call(at: now)
+            case 89..<91: return try callIn(at: now)
+            case 91..<94: return try answerCallIn(at: now)
             default: return try answer(at: now)
             }
         } catch StoreError.conflict {
@@ -133,11 +142,29 @@ public final class Simulator: @unchecked Sendable {
         return "order \(ticket.id)"
     }
 
-    private func advance(_ state: TicketState, at now: Date, _ action: (Ticket) -> TicketAction?) throws -> String? {
-        var known = candidates[state] ?? (.distantPast, [])
+    /// The tickets of a state as last read (at most fifty), read again when stale or used up.
+    private func known(_ state: TicketState, at now: Date) throws -> (readAt: Date, tickets: [Ticket], found: Int) {
+        let known = candidates[state] ?? (.distantPast, [], 0)
         if known.tickets.isEmpty || now.timeIntervalSince(known.readAt) >= Self.candidateLife || now < known.readAt {
-            known = (now, try store.tickets(state: state, limit: 50))
+            let read = try store.tickets(state: state, limit: 50)
+            candidates[state] = (now, read, read.count)
+            return (now, read, read.count)
         }
+        return known
+    }
+
+    /// How many tickets of a state there were at the last read; a count below what is kept in
+    /// hand is read again after a sixth of the usual time, so the grids do not sit idle for a
+    /// minute on a count that new accepts have already raised.
+    private func inHand(_ state: TicketState, at now: Date) throws -> Int {
+        if let last = candidates[state], last.found < Self.acceptedInHand, now.timeIntervalSince(last.readAt) >= Self.candidateLife / 6 {
+            candidates[state] = nil
+        }
+        return try known(state, at: now).found
+    }
+
+    private func advance(_ state: TicketState, at now: Date, _ action: (Ticket) -> TicketAction?) throws -> String? {
+        var known = try known(state, at: now)
         guard let index = known.tickets.indices.randomElement(using: &random) else { return nil }
         let ticket = known.tickets.remove(at: index)
         candidates[state] = known
