@@ -19,7 +19,7 @@ struct CareCommand: ParsableCommand {
         @Flag(help: "Only plans with a service due now.") var due = false
 
         func run() throws {
-            try reportingFailures { print(try store.end.carePlans(json: json, grid: grid, includeClosed: all, dueOnly: due)) }
+            try reportingFailures { say(try store.end.carePlans(json: json, grid: grid, includeClosed: all, dueOnly: due)) }
         }
     }
 
@@ -37,7 +37,7 @@ struct CareCommand: ParsableCommand {
             try reportingFailures {
                 let request = CareOrder(householdID: household, person: person, group: try parseChoice(group, as: CareGroup.self, flag: "--group"),
                                         goal: goal, reviewInDays: reviewInDays, ticketID: fromTicket)
-                print(try store.end.orderCare(request))
+                say(try store.end.orderCare(request))
             }
         }
     }
@@ -48,7 +48,7 @@ struct CareCommand: ParsableCommand {
         @Argument(help: "The plan's id.") var plan: String
         @Option(help: "The professional social worker's staff id.") var to: String
 
-        func run() throws { try reportingFailures { print(try store.end.act(onPlan: plan, .dispatch(socialWorkerID: to))) } }
+        func run() throws { try reportingFailures { say(try store.end.act(onPlan: plan, .dispatch(socialWorkerID: to))) } }
     }
 
     struct Accept: ParsableCommand {
@@ -57,7 +57,7 @@ struct CareCommand: ParsableCommand {
         @Argument(help: "The plan's id.") var plan: String
         @Option(help: "The social worker's staff id.") var staff: String
 
-        func run() throws { try reportingFailures { print(try store.end.act(onPlan: plan, .accept(socialWorkerID: staff), by: staff)) } }
+        func run() throws { try reportingFailures { say(try store.end.act(onPlan: plan, .accept(socialWorkerID: staff), by: staff)) } }
     }
 
     struct AddService: ParsableCommand {
@@ -71,7 +71,7 @@ struct CareCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let cadence = CareCadence(times: times, period: try parseChoice(per, as: CareCadence.Period.self, flag: "--per"))
-                print(try store.end.addService(plan: plan, name: name, cadence: cadence))
+                say(try store.end.addService(plan: plan, name: name, cadence: cadence))
             }
         }
     }
@@ -83,7 +83,7 @@ struct CareCommand: ParsableCommand {
         @Option(help: "The staff id who gave it.") var staff: String
         @Option(help: "What was done.") var note: String?
 
-        func run() throws { try reportingFailures { print(try store.end.serviceDone(service, staff: staff, note: note)) } }
+        func run() throws { try reportingFailures { say(try store.end.serviceDone(service, staff: staff, note: note)) } }
     }
 
     struct Review: ParsableCommand {
@@ -92,7 +92,7 @@ struct CareCommand: ParsableCommand {
         @Argument(help: "The plan's id.") var plan: String
         @Option(help: "Days until the next review.") var nextDays = 90
 
-        func run() throws { try reportingFailures { print(try store.end.review(plan: plan, days: nextDays)) } }
+        func run() throws { try reportingFailures { say(try store.end.review(plan: plan, days: nextDays)) } }
     }
 
     struct Close: ParsableCommand {
@@ -101,6 +101,6 @@ struct CareCommand: ParsableCommand {
         @Argument(help: "The plan's id.") var plan: String
         @Option(help: "Why it ends.") var reason: String
 
-        func run() throws { try reportingFailures { print(try store.end.act(onPlan: plan, .close(reason: reason))) } }
+        func run() throws { try reportingFailures { say(try store.end.act(onPlan: plan, .close(reason: reason))) } }
     }
 }

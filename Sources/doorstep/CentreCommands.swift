@@ -21,7 +21,7 @@ struct CallCommand: ParsableCommand {
         try reportingFailures {
             let notify: any Notifier = notifier.map { CommandNotifier(command: $0) } ?? RecordingNotifier()
             let placed = try store.end.call(staff: staff, grid: grid, notifier: notify)
-            for call in placed.calls { print(call) }
+            for call in placed.calls { say(call) }
             for problem in placed.problems { FileHandle.standardError.write(Data("doorstep: \(problem)\n".utf8)) }
             if !placed.problems.isEmpty { throw ExitCode(ExitStatus.refused) }
         }
@@ -36,7 +36,7 @@ struct Grids: ParsableCommand {
     @Option(help: "Seconds a call may ring before it is missed.") var callTimeout: Double = Call.defaultTimeout
 
     func run() throws {
-        try reportingFailures { print(try store.end.grids(json: json, callTimeout: callTimeout)) }
+        try reportingFailures { say(try store.end.grids(json: json, callTimeout: callTimeout)) }
     }
 }
 
@@ -48,7 +48,7 @@ struct StaffList: ParsableCommand {
     @Option(help: "Only this grid's staff.") var grid: String?
 
     func run() throws {
-        try reportingFailures { print(try store.end.staff(json: json, grid: grid)) }
+        try reportingFailures { say(try store.end.staff(json: json, grid: grid)) }
     }
 }
 
@@ -61,7 +61,7 @@ struct PartyList: ParsableCommand {
     @Option(help: "Only this grid's branch and its building groups.") var grid: String?
 
     func run() throws {
-        try reportingFailures { print(try store.end.party(json: json, grid: grid)) }
+        try reportingFailures { say(try store.end.party(json: json, grid: grid)) }
     }
 }
 
@@ -76,7 +76,7 @@ struct Tickets: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let filter = try state.map { try parseChoice($0, as: TicketState.self, flag: "--state") }
-            print(try store.end.tickets(json: json, state: filter, limit: limit))
+            say(try store.end.tickets(json: json, state: filter, limit: limit))
         }
     }
 }
@@ -90,6 +90,6 @@ struct Calls: ParsableCommand {
     @Option(help: "At most this many.") var limit = 50
 
     func run() throws {
-        try reportingFailures { print(try store.end.calls(json: json, callTimeout: callTimeout, limit: limit)) }
+        try reportingFailures { say(try store.end.calls(json: json, callTimeout: callTimeout, limit: limit)) }
     }
 }

@@ -31,7 +31,7 @@ struct ClearsCommand: ParsableCommand {
             notes[.category] = category
             notes[.needs] = needs
             notes[.hazards] = hazards
-            try reportingFailures { print(try store.end.confirmClears(household: household, notes, by: by)) }
+            try reportingFailures { say(try store.end.confirmClears(household: household, notes, by: by)) }
         }
     }
 
@@ -41,6 +41,6 @@ struct ClearsCommand: ParsableCommand {
         @Option(help: "The grid's code.") var grid: String
         @Flag(help: "JSON: an array of {household, building, clear, clear_until, family, family_confirmed_at, category, …}.") var json = false
 
-        func run() throws { try reportingFailures { print(try store.end.clears(grid: grid, json: json)) } }
+        func run() throws { try reportingFailures { say(try store.end.clears(grid: grid, json: json)) } }
     }
 }

@@ -25,9 +25,9 @@ struct Init: ParsableCommand {
                     FileHandle.standardError.write(Data("\r\(synthetic): tickets \(done)/\(total)".utf8))
                 }
                 FileHandle.standardError.write(Data("\n".utf8))
-                print(summary)
+                say(summary)
             } else {
-                print(try store.end.initialise(from: from, force: force))
+                say(try store.end.initialise(from: from, force: force))
             }
         }
     }
@@ -60,7 +60,7 @@ struct Copy: ParsableCommand {
                 }
             }
             if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            print(summary)
+            say(summary)
         }
     }
 }
@@ -74,7 +74,7 @@ struct Import: ParsableCommand {
     @Argument(help: "The CSV file; its header row says whether it lists households, staff or Party members.") var file: String
 
     func run() throws {
-        try reportingFailures { for line in try store.end.importSpreadsheet(file) { print(line) } }
+        try reportingFailures { for line in try store.end.importSpreadsheet(file) { say(line) } }
     }
 }
 
@@ -91,7 +91,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            print(try store.end.simulate(rate: rate, seed: seed, duration: duration) { if verbose { print($0) } })
+            say(try store.end.simulate(rate: rate, seed: seed, duration: duration) { if verbose { say($0) } })
         }
     }
 }
@@ -121,9 +121,9 @@ struct Bench: ParsableCommand {
                                        ingestDatabase: ingestDb).measure()
             if json {
                 let data = try JSONSerialization.data(withJSONObject: figures.dictionary, options: [.sortedKeys])
-                print(String(decoding: data, as: UTF8.self))
+                say(String(decoding: data, as: UTF8.self))
             } else {
-                print(figures.table)
+                say(figures.table)
             }
         }
     }

@@ -31,12 +31,12 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as Failure {
-        FileHandle.standardError.write(Data("doorstep: \(failure.message)\n".utf8))
+        complain("doorstep: \(failure.message)")
         throw ExitCode(failure.exitCode)
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        FileHandle.standardError.write(Data("doorstep: \(error)\n".utf8))
+        complain("doorstep: \(error)")
         throw ExitCode(ExitStatus.refused)
     }
 }

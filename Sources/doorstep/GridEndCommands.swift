@@ -18,9 +18,9 @@ struct VisitCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             if let place {
-                print(try store.end.visit(place: place, staff: staff, note: note))
+                say(try store.end.visit(place: place, staff: staff, note: note))
             } else {
-                print(try store.end.visit(household: household ?? "", staff: staff))
+                say(try store.end.visit(household: household ?? "", staff: staff))
             }
         }
     }
@@ -35,7 +35,7 @@ struct DutyCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            print(try store.end.duty(staff, try parseChoice(state, as: DutyState.self, flag: "duty"), by: store.actor))
+            say(try store.end.duty(staff, try parseChoice(state, as: DutyState.self, flag: "duty"), by: store.actor))
         }
     }
 }
@@ -50,6 +50,6 @@ struct Ack: ParsableCommand {
     @Option(help: "Seconds a call may ring before it is missed.") var callTimeout: Double = Call.defaultTimeout
 
     func run() throws {
-        try reportingFailures { print(try store.end.acknowledge(call: call, staff: staff, accept: !decline, timeout: callTimeout)) }
+        try reportingFailures { say(try store.end.acknowledge(call: call, staff: staff, accept: !decline, timeout: callTimeout)) }
     }
 }

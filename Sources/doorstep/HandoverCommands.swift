@@ -22,9 +22,9 @@ struct HandoverCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             if let to {
-                print(try store.end.handover(to: to, note: note))
+                say(try store.end.handover(to: to, note: note))
             } else {
-                print(try store.end.lastHandover(json: json))
+                say(try store.end.lastHandover(json: json))
             }
         }
     }

@@ -17,7 +17,7 @@ struct CallInCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures { for id in try store.end.callIn(ticket: ticket, responders: responders, hours: hours) { print(id) } }
+        try reportingFailures { for id in try store.end.callIn(ticket: ticket, responders: responders, hours: hours) { say(id) } }
     }
 }
 
@@ -50,7 +50,7 @@ struct AnswerCommand: ParsableCommand {
         } else {
             answer = .arrived
         }
-        try reportingFailures { print(try store.end.answer(callIn: callIn, answer, by: by)) }
+        try reportingFailures { say(try store.end.answer(callIn: callIn, answer, by: by)) }
     }
 }
 
@@ -61,7 +61,7 @@ struct Responders: ParsableCommand {
     @Flag(help: "JSON: an array of {id, name, kind, department, department_name, answer_hours, community, phone}.") var json = false
 
     func run() throws {
-        try reportingFailures { print(try store.end.responders(json: json)) }
+        try reportingFailures { say(try store.end.responders(json: json)) }
     }
 }
 
@@ -75,6 +75,6 @@ struct CallIns: ParsableCommand {
     @Option(help: "At most this many.") var limit = 100
 
     func run() throws {
-        try reportingFailures { print(try store.end.callIns(json: json, ticket: ticket, pendingOnly: pending, limit: limit)) }
+        try reportingFailures { say(try store.end.callIns(json: json, ticket: ticket, pendingOnly: pending, limit: limit)) }
     }
 }

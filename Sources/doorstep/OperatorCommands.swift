@@ -12,7 +12,7 @@ struct OperatorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the operators.")
         @OptionGroup var store: StoreOptions
         @Flag(help: "JSON: an array of {id, name, role, scope, staff, login}.") var json = false
-        func run() throws { try reportingFailures { print(try store.end.operators(json: json)) } }
+        func run() throws { try reportingFailures { say(try store.end.operators(json: json)) } }
     }
 
     struct Add: ParsableCommand {
@@ -28,7 +28,7 @@ struct OperatorCommand: ParsableCommand {
         @Option(help: "The Unix account that acts as them when a command names nobody.") var login: String?
         func run() throws {
             try reportingFailures {
-                print(try store.end.addOperator(id: id, name: name, role: role, scope: scope, staff: staff, login: login))
+                say(try store.end.addOperator(id: id, name: name, role: role, scope: scope, staff: staff, login: login))
             }
         }
     }
@@ -37,6 +37,6 @@ struct OperatorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove an operator (a street duty operator's command).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The operator's id.") var id: String
-        func run() throws { try reportingFailures { print(try store.end.removeOperator(id: id)) } }
+        func run() throws { try reportingFailures { say(try store.end.removeOperator(id: id)) } }
     }
 }

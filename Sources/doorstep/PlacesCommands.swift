@@ -8,5 +8,5 @@ struct Places: ParsableCommand {
     @Flag(help: "JSON: an array of {code, grid, name, kind, contact, visited_this_month, last_visit, last_note}.") var json = false
     @Option(help: "Only this grid's places.") var grid: String?
 
-    func run() throws { try reportingFailures { print(try store.end.places(json: json, grid: grid)) } }
+    func run() throws { try reportingFailures { say(try store.end.places(json: json, grid: grid)) } }
 }

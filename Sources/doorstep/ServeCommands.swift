@@ -14,21 +14,21 @@ struct KeyCommand: ParsableCommand {
             abstract: "Issue a key to a channel and print it (shown this once; a street duty operator's command).")
         @OptionGroup var store: StoreOptions
         @Option(help: "The channel's name: hotline, wechat, suishoupai … (lower-case letters, digits, '-', '_').") var channel: String
-        func run() throws { try reportingFailures { print(try store.end.issueKey(channel: channel)) } }
+        func run() throws { try reportingFailures { say(try store.end.issueKey(channel: channel)) } }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the keys and tokens (never their secrets).")
         @OptionGroup var store: StoreOptions
         @Flag(help: "JSON: an array of {id, holder, issued_by, issued_at, revoked_at}.") var json = false
-        func run() throws { try reportingFailures { print(try store.end.keys(json: json)) } }
+        func run() throws { try reportingFailures { say(try store.end.keys(json: json)) } }
     }
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a key (a street duty operator's command).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The key's or token's id (K0001, T0001).") var id: String
-        func run() throws { try reportingFailures { print(try store.end.revokeKey(id: id)) } }
+        func run() throws { try reportingFailures { say(try store.end.revokeKey(id: id)) } }
     }
 }
 
@@ -44,7 +44,7 @@ struct TokenCommand: ParsableCommand {
             abstract: "Issue a token to an operator and print it (shown this once; a street duty operator's command).")
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("operator"), help: "The operator it acts as, with their role and scope (jb01-worker).") var operatorID: String
-        func run() throws { try reportingFailures { print(try store.end.issueToken(operatorID: operatorID)) } }
+        func run() throws { try reportingFailures { say(try store.end.issueToken(operatorID: operatorID)) } }
     }
 }
 

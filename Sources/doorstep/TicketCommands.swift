@@ -23,7 +23,7 @@ struct Order: ParsableCommand {
                 gridCode: grid, categoryCode: category, title: title, source: try parseChoice(source, as: TicketSource.self, flag: "--source"),
                 priority: try parseChoice(priority, as: TicketPriority.self, flag: "--priority"), residentName: name, residentPhone: phone,
                 orderedAt: try orderedAt.map { try parseTime($0, flag: "--ordered-at") })
-            print(try store.end.order(request))
+            say(try store.end.order(request))
         }
     }
 }
@@ -38,7 +38,7 @@ struct Rate: ParsableCommand {
     func run() throws {
         try reportingFailures {
             guard (1...5).contains(score) else { throw Failure("--score: \(score) is not 1 to 5", exitCode: ExitStatus.usage) }
-            print(try store.end.act(.rate(score: score), on: ticket))
+            say(try store.end.act(.rate(score: score), on: ticket))
         }
     }
 }
@@ -52,7 +52,7 @@ struct Dispatch: ParsableCommand {
     @Option(help: "A staff id to send it to.") var to: String?
 
     func run() throws {
-        try reportingFailures { print(try store.end.dispatch(ticket, to: grid, assignee: to)) }
+        try reportingFailures { say(try store.end.dispatch(ticket, to: grid, assignee: to)) }
     }
 }
 
@@ -63,7 +63,7 @@ struct Escalate: ParsableCommand {
     @Argument(help: "The ticket's id.") var ticket: String
 
     func run() throws {
-        try reportingFailures { print(try store.end.act(.escalate, on: ticket)) }
+        try reportingFailures { say(try store.end.act(.escalate, on: ticket)) }
     }
 }
 
@@ -75,7 +75,7 @@ struct Cancel: ParsableCommand {
     @Option(help: "Why it is cancelled.") var reason: String
 
     func run() throws {
-        try reportingFailures { print(try store.end.act(.cancel(reason: reason), on: ticket)) }
+        try reportingFailures { say(try store.end.act(.cancel(reason: reason), on: ticket)) }
     }
 }
 
@@ -87,7 +87,7 @@ struct Accept: ParsableCommand {
     @Option(help: "The staff id accepting it.") var staff: String
 
     func run() throws {
-        try reportingFailures { print(try store.end.act(.accept(staffID: staff), on: ticket, by: staff)) }
+        try reportingFailures { say(try store.end.act(.accept(staffID: staff), on: ticket, by: staff)) }
     }
 }
 
@@ -101,6 +101,6 @@ struct Resolve: ParsableCommand {
     @Option(help: "Resolve although parties called in are still pending, saying why (they are withdrawn with it).") var override: String?
 
     func run() throws {
-        try reportingFailures { print(try store.end.resolve(ticket, staff: staff, note: note, overriding: override)) }
+        try reportingFailures { say(try store.end.resolve(ticket, staff: staff, note: note, overriding: override)) }
     }
 }

@@ -71,7 +71,7 @@ struct Snapshot: ParsableCommand {
         try reportingFailures {
             let language = try ScreenSettings.language(lang, environment: Paths().environment)
             let source: CommandLineEnd.SnapshotSource = demo || from != nil ? .dataSet(from) : .database
-            print(try store.end.snapshot(
+            say(try store.end.snapshot(
                 of: source, language: language, json: json, grid: grid, size: Size(width: width, height: height), callTimeout: callTimeout))
         }
     }

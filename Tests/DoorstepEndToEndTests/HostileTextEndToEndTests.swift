@@ -92,4 +92,33 @@ struct HostileTextEndToEndTests {
         #expect(looked == 40)
         #expect(bad.isEmpty, "\(bad.prefix(20).joined(separator: "\n"))")
     }
+    @Test("commands write stored text to a terminal without its escapes (the title stays), and to a pipe exactly as stored")
+    func commandOutput() throws {
+        let (folder, db) = try demoDatabase("hostile-output", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = try spawn([binary, "order", "--db", db, "--grid", "JB01", "--category", "hazard", "--title", Self.titles[0],
+                              "--name", "名\u{1B}[2J字"])
+        #expect(made.status == 0, "\(made.output)")
+        // to a pipe: the data as stored, escapes and all (scripts want it)
+        let piped = try spawn([binary, "tickets", "--db", db, "--limit", "1"])
+        #expect(piped.output.contains(Self.titles[0]), "\(piped.output)")
+        // to a terminal: the listing, a refusal that echoes what was typed, and the JSON form
+        let commands = [
+            "\(shellQuoted(binary)) tickets --db \(shellQuoted(db)) --limit 1",
+            "\(shellQuoted(binary)) dispatch --db \(shellQuoted(db)) \(shellQuoted("T9\u{1B}]0;PWNED\u{07}\u{1B}[2J"))",
+            "\(shellQuoted(binary)) tickets --db \(shellQuoted(db)) --limit 1 --json",
+        ].joined(separator: "; ")
+        let terminal = try Tmux(width: 160, height: 20, command: "\(commands); echo done=$?; sleep 600")
+        let title = terminal.format("#{pane_title}")
+        let shown = terminal.wait(for: 60) { $0.contains("done=") }
+        #expect(shown.ok, "\(shown.screen)")
+        #expect(shown.screen.contains("标题改不了"), "\(shown.screen)")
+        #expect(shown.screen.contains("no ticket 'T9'"), "the refusal:\n\(shown.screen)")
+        #expect(shown.screen.hasPrefix("id "), "the screen was cleared or moved:\n\(shown.screen)")
+        #expect(terminal.format("#{pane_title}") == title, "the title changed:\n\(shown.screen)")
+        let row = shown.screen.split(separator: "\n").first { $0.contains("标题改不了") && !$0.contains("\"title\"") }
+        #expect(row.map { !$0.contains("PWNED") && !$0.contains("]0;") } == true, "the listing's row:\n\(shown.screen)")
+        // the JSON form escapes the controls (\u001b), so its text is shown and harmless
+        #expect(shown.screen.contains(#"\u001b]0;PWNED\u0007"#), "\(shown.screen)")
+    }
 }
