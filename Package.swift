@@ -81,6 +81,9 @@ let package = Package(
         .target(name: "DoorstepSimulation", dependencies: ["DoorstepDomain", "DoorstepStore"]),
         // One-key calls: stored, handed to a notifier, escalated along the chain when missed.
         .target(name: "DoorstepCalls", dependencies: ["DoorstepDomain", "DoorstepStore"]),
+        // SIP calls through baresip (run and controlled over its TCP interface), with the spoken
+        // message made by espeak-ng. No SIP stack of its own.
+        .target(name: "DoorstepSIP", dependencies: ["DoorstepCalls"]),
         // The wall screen: state, update(state, message) and view(state) → canvas. Pure.
         .target(name: "DoorstepScreen", dependencies: ["DoorstepDomain", "DoorstepCanvas"]),
         // The street's daily and weekly reports in Markdown, CSV, JSON and HTML. Pure: a report in, bytes out.
@@ -100,7 +103,7 @@ let package = Package(
         .target(
             name: "DoorstepApp",
             dependencies: [
-                "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepSimulation", "DoorstepCalls",
+                "DoorstepDomain", "DoorstepSeeds", "DoorstepStore", "DoorstepEngine", "DoorstepSimulation", "DoorstepCalls", "DoorstepSIP",
                 "DoorstepCanvas", "DoorstepScreen", "DoorstepTerminal", "DoorstepCredentials", "DoorstepReports",
                 .product(name: "Logging", package: "swift-log"),
                 .target(name: "DoorstepPostgres", condition: .when(traits: ["PostgreSQL"])),

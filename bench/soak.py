@@ -9,7 +9,9 @@ BIN names the doorstep binary (default: .build/release/doorstep, else .build/deb
 Prints the samples as CSV (to CSV, or soak-<minutes>m.csv in a temporary folder) and a summary:
 memory growth after warm-up (the first sixth), descriptors at start and end, CPU per change in
 each sixth, and whether the wall's figures agree with a fresh reader's at the end (no event
-missed). Exits 1 when memory grew more than 5% or descriptors grew.
+missed). Exits 1 when memory grew more than 5% (SOAK_MEMORY_LIMIT, in per cent: `.ci/run`'s
+four-minute run allows 10, its warm-up being only 40 s), when descriptors grew by more than two,
+or when the wall missed an event.
 """
 import http.client
 import json
@@ -26,6 +28,7 @@ import urllib.parse
 
 MINUTES = float(sys.argv[1]) if len(sys.argv) > 1 else 30
 RATE = float(sys.argv[2]) if len(sys.argv) > 2 else 120
+LIMIT = float(os.environ.get("SOAK_MEMORY_LIMIT", "5"))
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("BIN") or next(p for p in (f"{root}/.build/release/doorstep", f"{root}/.build/debug/doorstep") if os.path.exists(p))
 folder = tempfile.mkdtemp(prefix="doorstep-soak-")
@@ -170,7 +173,7 @@ for name, i in (("wall", 3), ("serve", 6)):
 print(f"  the wall's open tickets {wall_open.group(1) if wall_open else '?'}, a fresh reader's {fresh_open.group(1) if fresh_open else '?'}: "
       f"{'agree' if agree else 'DIFFER'}")
 tmux("kill-server")
-ok = all(g <= 5 for g in growth.values()) and last[2] <= rows[0][2] + 2 and last[5] <= rows[0][5] + 2 and agree
+ok = all(g <= LIMIT for g in growth.values()) and last[2] <= rows[0][2] + 2 and last[5] <= rows[0][5] + 2 and agree
 if CSV.startswith(folder):
     shutil.copy(CSV, os.path.join(tempfile.gettempdir(), os.path.basename(CSV)))
     print(f"  (copied to {os.path.join(tempfile.gettempdir(), os.path.basename(CSV))})")

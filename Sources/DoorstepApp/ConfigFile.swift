@@ -7,7 +7,9 @@ import Foundation
 ///     { "refresh": 1, "theme": "high-contrast", "language": "zh", "call_timeout": 60,
 ///       "notifier": "/usr/local/bin/send-sms", "escalation": ["grid", "dispatcher", "operator"],
 ///       "ambiguous": "auto", "cycle": 20,
-///       "cycle_schedule": { "07:30": ["grids", "communities", "joint"], "20:00": ["alarms", "calls"] } }
+///       "cycle_schedule": { "07:30": ["grids", "communities", "joint"], "20:00": ["alarms", "calls"] },
+///       "sip": { "target": "sip:{phone}@gateway.example", "account": "sip:centre@pbx.example",
+///                "registrar": "sip:pbx.example", "transport": "tls", "srtp": true } }
 public struct ConfigFile: Decodable, Equatable, Sendable {
     public var refresh: Double?
     public var theme: String?
@@ -28,11 +30,24 @@ public struct ConfigFile: Decodable, Equatable, Sendable {
     public var cycleViews: [String]?
     /// The views by time of day: each `HH:MM` holds until the next one.
     public var cycleSchedule: [String: [String]]?
+    /// How SIP calls are placed when the notifier is `sip` (the password comes from the
+    /// environment, DOORSTEP_SIP_PASSWORD, never from this file).
+    public var sip: SIP?
+
+    /// The `"sip"` object: target (with {phone} or {id}), account, registrar, listen, transport, srtp.
+    public struct SIP: Decodable, Equatable, Sendable {
+        public var target: String?
+        public var account: String?
+        public var registrar: String?
+        public var listen: String?
+        public var transport: String?
+        public var srtp: Bool?
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case refresh, theme, language, callTimeout = "call_timeout", notifier, escalation, log, ambiguous
         case alarmEscalation = "alarm_escalation", bell, flash, alertCommand = "alert_command", cycle, mouse, muteMinutes = "mute_minutes"
-        case cycleViews = "cycle_views", cycleSchedule = "cycle_schedule"
+        case cycleViews = "cycle_views", cycleSchedule = "cycle_schedule", sip
     }
 
     public init(

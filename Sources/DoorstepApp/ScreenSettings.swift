@@ -2,6 +2,7 @@ import DoorstepCalls
 import DoorstepCanvas
 import DoorstepDomain
 import DoorstepScreen
+import DoorstepSIP
 import DoorstepTerminal
 import Foundation
 import Logging
@@ -30,12 +31,16 @@ public struct ScreenFlags: Sendable {
     public var mouse: Bool?
     /// Minutes `M` mutes the attention cues for.
     public var muteMinutes: Double?
+    /// Where SIP calls go (`sip:{phone}@gateway`), over the config file's `sip.target`.
+    public var sipTarget: String?
 
     public init(
         language: String? = nil, refresh: Double? = nil, theme: String? = nil, callTimeout: Double? = nil, log: String? = nil,
         notifier: String? = nil, escalation: String? = nil, ambiguous: String? = nil, alarmEscalation: Double? = nil,
-        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil, cycle: Double? = nil, mouse: Bool? = nil, muteMinutes: Double? = nil
+        bell: Bool? = nil, flash: Bool? = nil, alertCommand: String? = nil, cycle: Double? = nil, mouse: Bool? = nil, muteMinutes: Double? = nil,
+        sipTarget: String? = nil
     ) {
+        self.sipTarget = sipTarget
         self.muteMinutes = muteMinutes
         self.cycle = cycle
         self.mouse = mouse
@@ -82,6 +87,8 @@ public struct ScreenSettings: Sendable {
     public var mouse = true
     /// Minutes `M` mutes the attention cues for (default 15).
     public var muteMinutes: Double = 15
+    /// How calls are placed over SIP, when the notifier is `sip`.
+    public var sip: SIPSettings?
 
     /// Flags over the config file over the environment over defaults, each checked, with the
     /// setting named in the refusal. Reads no file but a theme file the settings name.
@@ -123,6 +130,10 @@ public struct ScreenSettings: Sendable {
             settings.cycle = cycle
         }
         settings.cycleSchedule = try cycleSchedule(views: config.cycleViews, schedule: config.cycleSchedule)
+        if settings.notifier == "sip" {
+            settings.sip = try sipSettings(flags.sipTarget, config.sip, environment: paths.environment)
+            settings.notifier = nil
+        }
         return settings
     }
 
@@ -202,6 +213,21 @@ public struct ScreenSettings: Sendable {
         return Logger(label: label)
     }
 
-    /// The notifier the settings name: a command run for each call, or one that only records.
+    /// The notifier the settings name: a command run for each call, or one that only records
+    /// (SIP calls are made by the wall's effects, which start baresip: `WallEffects`).
     public var callNotifier: any Notifier { notifier.map { CommandNotifier(command: $0) } ?? RecordingNotifier() }
+
+    /// The SIP settings from the flag, the config file's `"sip"` and the environment, checked.
+    static func sipSettings(_ target: String?, _ config: ConfigFile.SIP?, environment: [String: String]) throws -> SIPSettings {
+        guard let target = target ?? config?.target ?? environment["DOORSTEP_SIP_TARGET"] else {
+            throw Failure("the sip notifier needs a target: --sip-target 'sip:{phone}@gateway.example', or \"sip\": {\"target\": …} in the config file",
+                          exitCode: ExitStatus.usage)
+        }
+        let settings = SIPSettings(
+            target: target, account: config?.account ?? "sip:doorstep@127.0.0.1", registrar: config?.registrar,
+            password: environment["DOORSTEP_SIP_PASSWORD"], listen: config?.listen, transport: config?.transport ?? "udp",
+            srtp: config?.srtp ?? false)
+        if let problem = settings.problem { throw Failure(problem, exitCode: ExitStatus.usage) }
+        return settings
+    }
 }

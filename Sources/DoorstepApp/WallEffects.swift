@@ -2,6 +2,7 @@ import DoorstepCalls
 import DoorstepDomain
 import DoorstepEngine
 import DoorstepScreen
+import DoorstepSIP
 import DoorstepStore
 import Foundation
 import Logging
@@ -29,6 +30,8 @@ public final class WallEffects: @unchecked Sendable {
     /// The rounds under way: a round is skipped while its previous one still runs.
     private var running: Set<Round> = []
     private enum Round { case supervision, alarms }
+    /// The SIP user agent, when calls go over SIP.
+    private var sip: SIPNotifier?
 
     public init(desk: CallDesk, alarms: AlarmDesk, alertCommand: String? = nil, store: any LifecycleCommands & StoreQueries & AlarmCommands,
                 actor: String, engine: PollingLoop, clock: any Clock, logger: Logger) {
@@ -47,11 +50,65 @@ public final class WallEffects: @unchecked Sendable {
     public convenience init(settings: ScreenSettings, store: any LifecycleCommands & StoreQueries & AlarmCommands, engine: PollingLoop, actor: String,
                             logger: Logger) {
         let clock = SystemClock()
+        var notifier = settings.callNotifier
+        var sip: SIPNotifier?
+        var sipProblem: String?
+        if let sipSettings = settings.sip {
+            do {
+                let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"] ?? NSTemporaryDirectory())
+                    .appendingPathComponent("doorstep-sip")
+                sip = try SIPNotifier(settings: sipSettings, caller: "街道指挥中心", timeout: settings.callTimeout, folder: folder)
+                notifier = sip ?? notifier
+                logger.notice("SIP calls through baresip", metadata: ["listen": "\(sip?.agent.sipAddress ?? "")", "target": "\(sipSettings.target)"])
+            } catch {
+                sipProblem = "\(error)"
+                logger.error("SIP calls unavailable, calls are recorded only: \(error)")
+            }
+        }
         let desk = CallDesk(
-            store: store, notifier: settings.callNotifier, clock: clock, timeout: settings.callTimeout, chain: settings.chain, actor: actor)
+            store: store, notifier: notifier, clock: clock, timeout: settings.callTimeout, chain: settings.chain, actor: actor)
         let alarms = AlarmDesk(store: store, calls: desk, clock: clock, escalateAfter: settings.alarmEscalation, actor: actor)
         self.init(desk: desk, alarms: alarms, alertCommand: settings.alertCommand, store: store, actor: actor, engine: engine, clock: clock,
                   logger: logger)
+        self.sip = sip
+        sip?.onOutcome { [weak self] callID, staffID, outcome in self?.phoneOutcome(callID: callID, staffID: staffID, outcome) }
+        if let sipProblem { post(.outcome(.failed("SIP: \(sipProblem) — calls are recorded only"))) }
+    }
+
+    /// Hangs up the calls still ringing and stops the SIP user agent (the wall is leaving).
+    public func stop() {
+        sip?.stop()
+    }
+
+    /// What became of a SIP call, recorded as the phone said it: picked up is answered ("by
+    /// phone"), busy or declined is declined with the SIP reason, unreachable is failed (and
+    /// escalated at once), a key pressed is confirmed; a call nobody picked up is left to time
+    /// (missed, then escalated). Declines and failures are also shown to the operator.
+    func phoneOutcome(callID: String, staffID: String, _ outcome: SIPOutcome) {
+        let answer: PhoneAnswer
+        switch outcome {
+        case .answered: answer = .answered
+        case .declined(let reason): answer = .declined(reason: reason)
+        case .failed(let reason): answer = .failed(reason: reason)
+        case .pressed(let key): answer = .pressed(key: key)
+        case .ringing, .unanswered, .ended:
+            logger.info("phone", metadata: ["call": "\(callID)", "outcome": "\(outcome)"])
+            return
+        }
+        queue.async { [self] in
+            do {
+                let call = try store.recordPhone(answer, callID: callID, timeout: desk.timeout, at: clock.now())
+                logger.notice("phone", metadata: ["call": "\(callID)", "outcome": "\(outcome)", "state": "\(call.state.rawValue)"])
+                switch answer {
+                case .answered: post(.outcome(.answered(callID: callID, accepted: true)))
+                case .declined(let reason), .failed(let reason): post(.outcome(.failed("\(callID): \(reason)")))
+                case .pressed: break
+                }
+            } catch {
+                logger.notice("the phone's word on \(callID) was not recorded: \(error)")
+            }
+            engine.pollSoon()
+        }
     }
 
     /// Keeps the alarms in step with the grids (raised, cleared, escalated; skipped when there

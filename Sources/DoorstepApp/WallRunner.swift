@@ -233,6 +233,7 @@ func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSetting
               operatorDesks: [String: String] = [:], clock: any Clock, replay: ReplayDriver?, logger: Logger) throws -> Int32 {
     guard let first = engine.start() else {
         engine.stop()
+        effects.stop()
         throw Failure("the wall has no data: the store could not be read (see the log)", exitCode: ExitStatus.unavailable)
     }
     let terminal: Terminal
@@ -240,6 +241,7 @@ func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSetting
         terminal = try Terminal(theme: settings.theme, ambiguous: settings.ambiguous, mouse: settings.mouse)
     } catch let error as TerminalError {
         engine.stop()
+        effects.stop()
         throw Failure(error.description, exitCode: ExitStatus.terminal)
     }
     var state = WallState(
@@ -265,6 +267,7 @@ func showWall(engine: PollingLoop, effects: WallEffects, settings: ScreenSetting
     let outcome = runner.run(terminal: terminal, state: state)
     engine.stop()
     terminal.close()
+    effects.stop()  // hangs up the calls still ringing (SIP) and stops the user agent
     switch outcome {
     case .quit: return 0
     case .signal(let signal): return 128 + signal

@@ -51,19 +51,20 @@ public final class CallDesk: Sendable {
         return Report(calls: calls, problems: notify(calls, overview))
     }
 
-    /// Whether any call in `overview` is missed now (nothing for `supervise` to do otherwise).
+    /// Whether any call in `overview` is missed or failed now (nothing for `supervise` to do otherwise).
     public func anyMissed(in overview: Overview) -> Bool {
         let now = clock.now()
-        return overview.calls.contains { $0.call.state(at: now, timeout: timeout) == .missed }
+        return overview.calls.contains { $0.call.isUnanswered(at: now, timeout: timeout) }
     }
 
-    /// Escalates every call that is missed now, one step of the chain per level.
+    /// Escalates every call that is missed now (or failed to reach the phone), one step of the
+    /// chain per level.
     public func supervise(_ overview: Overview) -> Report {
         let now = clock.now()
         let byID = Dictionary(overview.calls.map { ($0.call.id, $0.call) }, uniquingKeysWith: { a, _ in a })
         var placed: [Call] = []
         var problems: [String] = []
-        for summary in overview.calls where summary.call.state(at: now, timeout: timeout) == .missed {
+        for summary in overview.calls where summary.call.isUnanswered(at: now, timeout: timeout) {
             let call = summary.call
             var root = call
             var level = 0
@@ -132,10 +133,12 @@ public final class CallDesk: Sendable {
         for call in calls {
             let person = overview.callee(id: call.staffID)
             let grid = call.gridCode ?? person?.gridCode ?? ""
+            let summary = overview.grids.first { $0.grid.code == grid }
             let notice = CallNotice(
                 callID: call.id, name: person?.name ?? call.staffID, role: person?.role ?? "",
-                phone: person?.phone ?? "", gridCode: grid,
-                gridName: overview.grids.first { $0.grid.code == grid }?.grid.name ?? grid)
+                phone: person?.phone ?? "", gridCode: grid, gridName: summary?.grid.name ?? grid, staffID: call.staffID,
+                reason: (summary?.assessment.reasons ?? []).prefix(2).map(\.spokenChinese).joined(separator: ","),
+                caller: overview.centre.name)
             do {
                 try notifier.deliver(notice)
             } catch {

@@ -10,20 +10,30 @@ public struct CallNotice: Sendable, Equatable {
     public var phone: String
     public var gridCode: String
     public var gridName: String
+    /// Who is called (their staff id).
+    public var staffID: String
+    /// Why, in the tile's words (工单超时, 告警 …); empty when the operator gave none.
+    public var reason: String
+    /// Who calls: the command centre's name (临江街道社会治理指挥中心).
+    public var caller: String
 
-    public init(callID: String, name: String, role: String, phone: String, gridCode: String, gridName: String) {
+    public init(callID: String, name: String, role: String, phone: String, gridCode: String, gridName: String, staffID: String = "",
+                reason: String = "", caller: String = "") {
         self.callID = callID
         self.name = name
         self.role = role
         self.phone = phone
         self.gridCode = gridCode
         self.gridName = gridName
+        self.staffID = staffID
+        self.reason = reason
+        self.caller = caller
     }
 
     /// The environment a notifier command sees.
     public var environment: [String: String] {
         ["DOORSTEP_CALL_ID": callID, "DOORSTEP_NAME": name, "DOORSTEP_ROLE": role, "DOORSTEP_PHONE": phone,
-         "DOORSTEP_GRID": gridCode, "DOORSTEP_GRID_NAME": gridName]
+         "DOORSTEP_GRID": gridCode, "DOORSTEP_GRID_NAME": gridName, "DOORSTEP_STAFF_ID": staffID, "DOORSTEP_REASON": reason]
     }
 }
 
@@ -49,6 +59,10 @@ public final class RecordingNotifier: Notifier {
 /// Why a notifier command failed.
 public struct NotifierError: Error, CustomStringConvertible, Sendable {
     public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// Runs an operator-configured command for each call, with the call's details in

@@ -2,11 +2,13 @@ import Foundation
 
 /// 一键直呼 — a call placed to one grid worker from the command centre.
 ///
-/// Lifecycle: **ringing → answered | declined | missed → escalated**. "Missed" is a matter of
-/// time: a call still ringing past its timeout is missed, whoever looks at it.
+/// Lifecycle: **ringing → answered | declined | missed | failed → escalated**. "Missed" is a
+/// matter of time: a call still ringing past its timeout is missed, whoever looks at it.
+/// "Failed" is the phone system's word: the call could not reach the phone at all (SIP), and
+/// is escalated at once, without waiting out the timeout.
 public struct Call: Hashable, Sendable, Identifiable {
     public enum State: String, CaseIterable, Hashable, Sendable {
-        case ringing, answered, declined, missed, escalated
+        case ringing, answered, declined, missed, escalated, failed
     }
 
     public var id: String
@@ -16,7 +18,7 @@ public struct Call: Hashable, Sendable, Identifiable {
     /// Who placed it (an operator, or "simulator").
     public var placedBy: String
     public var placedAt: Date
-    /// The stored state: ringing, answered, declined or escalated (missed is derived).
+    /// The stored state: ringing, answered, declined, failed or escalated (missed is derived).
     public var state: State
     public var stateSince: Date
     /// The missed call this one escalates (nil for a call the operator placed).
@@ -43,6 +45,23 @@ public struct Call: Hashable, Sendable, Identifiable {
     public func state(at now: Date, timeout: TimeInterval) -> State {
         if state == .ringing, now.timeIntervalSince(placedAt) > timeout { return .missed }
         return state
+    }
+
+    /// Whether the call is for the escalation chain now: missed, or failed to reach the phone.
+    public func isUnanswered(at now: Date, timeout: TimeInterval) -> Bool {
+        let now = state(at: now, timeout: timeout)
+        return now == .missed || now == .failed
+    }
+
+    /// The call after the phone system said it could not reach the phone; an error when it is
+    /// not ringing.
+    public func failing(at time: Date, timeout: TimeInterval) -> Result<Call, CallError> {
+        let current = state(at: time, timeout: timeout)
+        guard current == .ringing else { return .failure(CallError(callID: id, state: current)) }
+        var next = self
+        next.state = .failed
+        next.stateSince = time
+        return .success(next)
     }
 
     /// The call after the worker answers (or declines) it; an error when it is not ringing.

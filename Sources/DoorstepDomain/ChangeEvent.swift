@@ -47,8 +47,15 @@ public enum Change: Hashable, Sendable {
     case visit(visitID: String, householdID: String)
     /// A call was placed to a person (一键直呼).
     case callPlaced(callID: String, staffID: String)
-    /// A call was answered or declined; the actor is the person called.
-    case callAnswered(callID: String, accepted: Bool)
+    /// A call was answered or declined; the actor is the person called. `how` says more when
+    /// the phone itself answered: "phone" for a SIP call picked up, the SIP reason for one
+    /// declined ("486 Busy Here"); nil when the person answered by `doorstep ack` or a key.
+    case callAnswered(callID: String, accepted: Bool, how: String? = nil)
+    /// A call could not reach the person's phone (no such number, a refused connection), with
+    /// the reason; it is escalated at once, as a missed call is after its timeout.
+    case callFailed(callID: String, reason: String)
+    /// The person pressed a key during the spoken message of an answered call (1 confirms).
+    case callConfirmed(callID: String, key: String)
     /// A missed call was escalated to the next people of the chain.
     case callEscalated(callID: String, to: [String])
     /// A party was called in on a ticket for joint handling (联动).
@@ -102,7 +109,9 @@ public enum Change: Hashable, Sendable {
         case .duty: return .duty
         case .visit: return .visit
         case .callPlaced: return .callPlaced
-        case .callAnswered(_, let accepted): return accepted ? .callAnswered : .callDeclined
+        case .callAnswered(_, let accepted, _): return accepted ? .callAnswered : .callDeclined
+        case .callFailed: return .callFailed
+        case .callConfirmed: return .callConfirmed
         case .callEscalated: return .callEscalated
         case .callIn: return .callInRequested
         case .callInAnswered(_, _, let answer):
@@ -149,7 +158,8 @@ public enum Change: Hashable, Sendable {
         case .ticket(let id, _): return id
         case .duty(let staff, _): return staff
         case .visit(let visit, _): return visit
-        case .callPlaced(let call, _), .callAnswered(let call, _), .callEscalated(let call, _): return call
+        case .callPlaced(let call, _), .callAnswered(let call, _, _), .callEscalated(let call, _), .callFailed(let call, _),
+             .callConfirmed(let call, _): return call
         case .callIn(let id, _, _), .callInAnswered(let id, _, _): return id
         case .carePlan(let id, _): return id
         case .careServiceDone(let service, _): return service
@@ -239,6 +249,8 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable {
     case callPlaced = "call.placed"
     case callAnswered = "call.answered"
     case callDeclined = "call.declined"
+    case callFailed = "call.failed"
+    case callConfirmed = "call.confirmed"
     case callEscalated = "call.escalated"
     case callInRequested = "callin.requested"
     case callInArrived = "callin.arrived"

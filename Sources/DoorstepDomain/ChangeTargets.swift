@@ -23,7 +23,7 @@ public struct ChangeTargets: Sendable, Equatable {
             switch event.change {
             case .initialised, .imported: rebuild = true
             case .ticket(let id, _): tickets.insert(id)
-            case .callPlaced(let id, _), .callAnswered(let id, _), .callEscalated(let id, _): calls.insert(id)
+            case .callPlaced(let id, _), .callAnswered(let id, _, _), .callEscalated(let id, _), .callFailed(let id, _), .callConfirmed(let id, _): calls.insert(id)
             case .duty(let id, _): staff.insert(id)
             case .visit(let id, _): visits.insert(id)
             case .callIn(let id, _, _), .callInAnswered(let id, _, _): callIns.insert(id)

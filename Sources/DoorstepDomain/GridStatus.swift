@@ -229,13 +229,13 @@ public enum StatusRules {
         return GridAssessment(reasons: reasons)
     }
 
-    /// Calls missed (or missed and escalated) with no later call to the same grid answered:
+    /// Calls missed or failed (or either and escalated) with no later call to the same grid answered:
     /// a grid stays red until somebody there picks up.
     public static func unansweredCalls(_ calls: [Call], at now: Date, timeout: TimeInterval) -> Int {
         let lastAnswer = calls.filter { $0.state == .answered }.map(\.placedAt).max()
         return calls.filter { call in
             let state = call.state(at: now, timeout: timeout)
-            guard state == .missed || state == .escalated else { return false }
+            guard state == .missed || state == .escalated || state == .failed else { return false }
             return lastAnswer.map { $0 < call.placedAt } ?? true
         }.count
     }

@@ -220,7 +220,7 @@ extension StreetReport {
                 if let category = ticket?.categoryCode { categories[category, default: Tally()].add(counted) }
             case .callPlaced:
                 if inScope(event.gridCode) { calls.placed += 1 }
-            case .callAnswered(_, let accepted):
+            case .callAnswered(_, let accepted, _):
                 guard inScope(event.gridCode) else { continue }
                 if accepted { calls.answered += 1 } else { calls.declined += 1 }
             case .callEscalated:
@@ -241,7 +241,7 @@ extension StreetReport {
                 if inScope(event.gridCode) { work.careServices += 1 }
             case .callIn:
                 if inScope(event.gridCode) { work.callIns += 1 }
-            case .initialised, .imported, .duty, .callInAnswered, .carePlan, .fourClears, .revealed, .operatorAdded, .operatorRemoved,
+            case .initialised, .imported, .duty, .callInAnswered, .carePlan, .fourClears, .revealed, .operatorAdded, .operatorRemoved, .callFailed, .callConfirmed,
                  .keyIssued, .keyRevoked, .handover, .unreadable:
                 break
             }

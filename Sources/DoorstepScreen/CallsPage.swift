@@ -12,7 +12,7 @@ enum CallsPage {
         let s = state.strings
         let rows = state.deskCalls
         let ringing = rows.filter { $0.state == .ringing }.count
-        let missed = rows.filter { $0.state == .missed }.count
+        let missed = rows.filter { $0.state == .missed || $0.state == .failed }.count
         let title = zh ? "呼叫 · \(rows.count) 次 · 振铃 \(ringing) · 未接 \(missed)" : "Calls · \(rows.count) · ringing \(ringing) · missed \(missed)"
         let inner = canvas.box(area, title: title, style: Style(missed > 0 ? .alarm : .title, bold: true))
         guard !inner.isEmpty else { return }
@@ -40,7 +40,7 @@ enum CallsPage {
     static func style(_ state: Call.State) -> Style {
         switch state {
         case .ringing: return Style(.attention, bold: true)
-        case .missed, .escalated: return Style(.alarm, bold: true)
+        case .missed, .escalated, .failed: return Style(.alarm, bold: true)
         case .answered: return Style(.ok)
         case .declined: return Style(.muted)
         }

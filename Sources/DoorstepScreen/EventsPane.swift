@@ -80,7 +80,7 @@ enum EventsPane {
              .operatorAdded, .operatorRemoved, .keyIssued, .keyRevoked, .handover, .unreadable:
             return false
         case .ticketOrdered, .ticketDispatched, .ticketAccepted, .ticketResolved, .ticketRated, .ticketEscalated, .ticketCancelled,
-             .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callInRequested, .callInArrived, .callInHandled,
+             .duty, .visit, .callPlaced, .callAnswered, .callDeclined, .callEscalated, .callFailed, .callConfirmed, .callInRequested, .callInArrived, .callInHandled,
              .callInDeclined, .callInWithdrawn, .careOrdered, .careDispatched, .careAccepted, .careReviewed, .careClosed, .careServiceAdded,
              .careServiceDone, .fourClears, .placeVisit, .alarmRaised, .alarmAcknowledged, .alarmCleared, .alarmEscalated:
             return true
@@ -95,7 +95,11 @@ enum EventsPane {
         switch event.change {
         case .ticket(_, let move): return ChangeText.line(who: who, move, name: name)
         case .callPlaced(_, let staff): return name(staff)
-        case .callAnswered: return who
+        case .callAnswered(_, _, let how):
+            // "陶敏 · 电话" when the phone answered, "陶敏 · 486 Busy Here" when it declined
+            return with(how.map { $0 == "phone" ? s.phone.byPhone : $0 } ?? "")
+        case .callFailed(_, let reason): return with(reason)
+        case .callConfirmed(_, let key): return with(s.phone.pressed(key))
         case .callEscalated(_, let to): return "→ " + to.map(name).joined(separator: "、")
         case .visit(_, let household): return "\(who) → \(household)"
         case .duty(let staff, let duty): return "\(name(staff)) \(s.duty(duty))"
@@ -134,8 +138,8 @@ enum EventsPane {
     static func style(for kind: ChangeKind) -> Style {
         switch kind {
         case .alarmRaised: return Style(.alarm, bold: true)
-        case .ticketEscalated, .callDeclined, .callEscalated, .privacyReveal, .callInDeclined, .alarmEscalated: return Style(.attention, bold: true)
-        case .ticketResolved, .ticketRated, .callAnswered, .callInArrived, .callInHandled, .careServiceDone, .careAccepted, .fourClears,
+        case .ticketEscalated, .callDeclined, .callEscalated, .callFailed, .privacyReveal, .callInDeclined, .alarmEscalated: return Style(.attention, bold: true)
+        case .ticketResolved, .ticketRated, .callAnswered, .callConfirmed, .callInArrived, .callInHandled, .careServiceDone, .careAccepted, .fourClears,
              .alarmAcknowledged, .alarmCleared:
             return Style(.ok)
         case .callPlaced, .callInRequested, .handover: return Style(.key)

@@ -155,6 +155,8 @@ extension UIStrings {
                 case .callPlaced: return "呼叫"
                 case .callAnswered: return "接听"
                 case .callDeclined: return "拒接"
+                case .callFailed: return "呼叫失败"
+                case .callConfirmed: return "按键确认"
                 case .callEscalated: return "升级"
                 case .initialised: return "初始化"
                 case .importedHouseholds: return "导入住户"
@@ -196,6 +198,7 @@ extension UIStrings {
                 case .declined: return "已拒接"
                 case .missed: return "未接"
                 case .escalated: return "已升级"
+                case .failed: return "未接通"
                 }
             },
             actor: { actor in
@@ -207,6 +210,7 @@ extension UIStrings {
                 case "init": return "初始化"
                 case "import": return "导入"
                 case "bench": return "压测"
+                case "phone": return "电话系统"
                 // a ticket's source stands for who ordered it when no order event names them
                 case "patrol": return "巡查"
                 case "hotline": return "热线"
@@ -346,6 +350,8 @@ extension UIStrings {
                 case .callPlaced: return "call"
                 case .callAnswered: return "answered"
                 case .callDeclined: return "declined"
+                case .callFailed: return "call failed"
+                case .callConfirmed: return "confirmed"
                 case .callEscalated: return "escalated"
                 case .initialised: return "loaded"
                 case .importedHouseholds: return "households"
@@ -387,11 +393,13 @@ extension UIStrings {
                 case .declined: return "declined"
                 case .missed: return "missed"
                 case .escalated: return "escalated"
+                case .failed: return "failed"
                 }
             },
             actor: { actor in
                 switch actor {
                 case "resident", "dispatcher", "operator", "simulator", "init", "import", "bench", "patrol", "hotline", "visit": return actor
+                case "phone": return "phone system"
                 default: return actor.hasPrefix("cli:") ? String(actor.dropFirst(4)) : nil
                 }
             },

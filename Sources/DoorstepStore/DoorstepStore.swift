@@ -241,6 +241,11 @@ public protocol LifecycleCommands: Sendable {
     func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call]
     /// Answers (or declines) a ringing call.
     func acknowledge(callID: String, staffID: String, accept: Bool, timeout: TimeInterval, at time: Date) throws -> Call
+    /// Records what the phone system said of a call: answered or declined by the person called
+    /// (as `acknowledge`, with how), failed (by the phone system: escalated at once), a key
+    /// pressed (an event, the call unchanged). Refused (`StoreError.call`) unless the call is
+    /// ringing, or answered for a key.
+    func recordPhone(_ answer: PhoneAnswer, callID: String, timeout: TimeInterval, at time: Date) throws -> Call
     /// Records that `actor` was shown a resident's masked details (of a ticket or household):
     /// it changes no data but must be accountable, so it is written before anything is shown.
     func recordReveal(of subject: String, by actor: String, at time: Date) throws

@@ -32,7 +32,12 @@ public enum EventCodec {
         case .duty(_, let duty): detail = duty.rawValue
         case .visit(_, let household): detail = household
         case .callPlaced(_, let staff): detail = staff
-        case .callAnswered(_, let accepted): detail = accepted ? Call.State.answered.rawValue : Call.State.declined.rawValue
+        case .callAnswered(_, let accepted, let how):
+            // "answered", or with how the phone answered: "answered: phone", "declined: 486 Busy Here"
+            let state = accepted ? Call.State.answered.rawValue : Call.State.declined.rawValue
+            detail = how.map { state + colon + $0 } ?? state
+        case .callFailed(_, let reason): detail = reason
+        case .callConfirmed(_, let key): detail = key
         case .callEscalated(_, let to): detail = to.joined(separator: ",")
         case .callIn(_, let ticket, let responder): detail = ticket + arrow + responder
         case .callInAnswered(_, let ticket, let answer): detail = answer.note.map { ticket + colon + $0 } ?? ticket
@@ -122,8 +127,10 @@ public enum EventCodec {
         case .duty: return DutyState(rawValue: detail).map { .duty(staffID: subject, $0) } ?? unreadable
         case .visit: return .visit(visitID: subject, householdID: detail)
         case .callPlaced: return .callPlaced(callID: subject, staffID: detail)
-        case .callAnswered: return .callAnswered(callID: subject, accepted: true)
-        case .callDeclined: return .callAnswered(callID: subject, accepted: false)
+        case .callAnswered, .callDeclined:
+            return .callAnswered(callID: subject, accepted: known == .callAnswered, how: labelled(detail).map(\.1))
+        case .callFailed: return .callFailed(callID: subject, reason: detail)
+        case .callConfirmed: return .callConfirmed(callID: subject, key: detail)
         case .callEscalated:
             return .callEscalated(callID: subject, to: detail.split(separator: ",").map { String($0) })
         case .callInRequested:

@@ -260,6 +260,43 @@ extension SQLStore {
         }
     }
 
+    public func recordPhone(_ answer: PhoneAnswer, callID: String, timeout: TimeInterval, at time: Date) throws -> Call {
+        try write { db in
+            guard let row = try db.row("SELECT * FROM call WHERE id = ?", [callID]) else {
+                throw StoreError.notFound(kind: "call", id: callID)
+            }
+            let call = try Records.call(row)
+            try authorize(db, .answerCall(grid: try call.gridCode ?? Self.grid(of: "staff", "id", call.staffID, db)))
+            let next: Result<Call, CallError>
+            let change: Change
+            var actor = call.staffID
+            switch answer {
+            case .answered:
+                next = call.answering(accept: true, at: time, timeout: timeout)
+                change = .callAnswered(callID: callID, accepted: true, how: "phone")
+            case .declined(let reason):
+                next = call.answering(accept: false, at: time, timeout: timeout)
+                change = .callAnswered(callID: callID, accepted: false, how: reason)
+            case .failed(let reason):
+                next = call.failing(at: time, timeout: timeout)
+                change = .callFailed(callID: callID, reason: reason)
+                actor = PhoneAnswer.phoneSystem
+            case .pressed(let key):
+                let state = call.state(at: time, timeout: timeout)
+                next = state == .answered ? .success(call) : .failure(CallError(callID: callID, state: state))
+                change = .callConfirmed(callID: callID, key: key)
+            }
+            switch next {
+            case .failure(let error):
+                throw StoreError.call(error)
+            case .success(let updated):
+                if updated != call { try Records.insert(updated, db) }
+                try Self.append(db, change, by: actor, at: time)
+                return updated
+            }
+        }
+    }
+
     public func escalate(callID: String, to staffIDs: [String], timeout: TimeInterval, by actor: String, at time: Date) throws -> [Call] {
         try write { db in
             guard let row = try db.row("SELECT * FROM call WHERE id = ?", [callID]) else {
@@ -268,7 +305,7 @@ extension SQLStore {
             var missed = try Records.call(row)
             try authorize(db, .calls(grid: try missed.gridCode ?? Self.grid(of: "staff", "id", missed.staffID, db)))
             let state = missed.state(at: time, timeout: timeout)
-            guard state == .missed else { throw StoreError.call(CallError(callID: callID, state: state)) }
+            guard state == .missed || state == .failed else { throw StoreError.call(CallError(callID: callID, state: state)) }
             missed.state = .escalated
             missed.stateSince = time
             try Records.insert(missed, db)

@@ -156,7 +156,7 @@ extension SQLStore {
             return try grid(of: "staff", "id", staff, db)
         case .visit(_, let household):
             return try grid(of: "household", "id", household, db)
-        case .callPlaced(let call, _), .callAnswered(let call, _), .callEscalated(let call, _):
+        case .callPlaced(let call, _), .callAnswered(let call, _, _), .callEscalated(let call, _), .callFailed(let call, _), .callConfirmed(let call, _):
             guard let row = try db.first("SELECT grid, staff FROM \"call\" WHERE id = ?", [call], { ($0.optionalText("grid"), $0.optionalText("staff")) })
             else { return nil }
             if let grid = row.0 { return grid }

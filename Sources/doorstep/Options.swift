@@ -34,8 +34,11 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "Log file (default: config, then $XDG_STATE_HOME/doorstep/doorstep.log).")
     var log: String?
 
-    @Option(help: "A command run for every call, with DOORSTEP_CALL_ID, DOORSTEP_NAME, DOORSTEP_ROLE, DOORSTEP_PHONE, DOORSTEP_GRID and DOORSTEP_GRID_NAME set (default: config, then record only).")
+    @Option(help: "How calls reach people: sip (a SIP call through baresip, see --sip-target), or a command run for every call, with DOORSTEP_CALL_ID, DOORSTEP_NAME, DOORSTEP_ROLE, DOORSTEP_PHONE, DOORSTEP_STAFF_ID, DOORSTEP_GRID, DOORSTEP_GRID_NAME and DOORSTEP_REASON set (default: config, then record only).")
     var notifier: String?
+
+    @Option(help: "With --notifier sip: the address a person is called at, {phone} or {id} filled in, e.g. 'sip:{phone}@gateway.example' (default: config sip.target, then $DOORSTEP_SIP_TARGET).")
+    var sipTarget: String?
 
     @Option(help: "Who is called when a call is missed, in order: grid, dispatcher, operator, comma-separated (default: config, then all three).")
     var escalation: String?
@@ -69,6 +72,6 @@ struct ScreenOptions: ParsableArguments {
         try ScreenSettings.load(ScreenFlags(
             language: lang, refresh: refresh, theme: theme, callTimeout: callTimeout, log: log, notifier: notifier, escalation: escalation,
             ambiguous: ambiguous, alarmEscalation: alarmEscalation, bell: noBell ? false : nil, flash: flash ? true : nil, alertCommand: alertCommand,
-            cycle: cycle, mouse: noMouse ? false : nil, muteMinutes: muteMinutes))
+            cycle: cycle, mouse: noMouse ? false : nil, muteMinutes: muteMinutes, sipTarget: sipTarget))
     }
 }
