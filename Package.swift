@@ -165,6 +165,7 @@ let package = Package(
         // (the replay's agreement with a live session is checked on the rendered wall: the simulator writes, the screen draws)
         .testTarget(name: "DoorstepEngineTests", dependencies: ["DoorstepEngine", "DoorstepStore", "DoorstepDomain", "DoorstepTestSupport",
                                                                 "DoorstepSimulation", "DoorstepScreen", "DoorstepCanvas"]),
+        .testTarget(name: "DoorstepSIPTests", dependencies: ["DoorstepSIP", "DoorstepCalls"]),
         .testTarget(name: "DoorstepCallsTests", dependencies: ["DoorstepCalls", "DoorstepStore", "DoorstepDomain", "DoorstepTestSupport"]),
         .testTarget(name: "DoorstepSimulationTests", dependencies: ["DoorstepSimulation", "DoorstepDomain", "DoorstepTestSupport"]),
         .testTarget(

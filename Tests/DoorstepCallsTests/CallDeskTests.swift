@@ -20,7 +20,8 @@ struct CallDeskTests {
         let report = try desk.place(staffIDs: ["S0002"], gridCode: "JB01", overview: try overview(store, at: now))
         #expect(report.calls.map(\.id) == ["C000001"])
         #expect(report.problems.isEmpty)
-        #expect(notifier.notices == [CallNotice(callID: "C000001", name: "陶敏", role: "all_round", phone: "15500036881", gridCode: "JB01", gridName: "江滨一网格")])
+        #expect(notifier.notices == [CallNotice(callID: "C000001", name: "陶敏", role: "all_round", phone: "15500036881", gridCode: "JB01", gridName: "江滨一网格",
+                                                  staffID: "S0002", caller: "临江街道")])
         #expect(try store.recentEvents(limit: 1).first?.change == .callPlaced(callID: "C000001", staffID: "S0002"))
     }
 

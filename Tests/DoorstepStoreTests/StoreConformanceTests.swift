@@ -185,6 +185,35 @@ struct StoreConformanceTests {
         #expect(try store.ringingCalls().map(\.id) == ["C000002"])
     }
 
+    @Test("what the phone said of calls: answered by phone, declined with the reason, failed and escalated at once, a key; each in the log", arguments: StoreUnderTest.all)
+    func phoneAnswers(_ kind: StoreUnderTest) throws {
+        let (store, cleanUp) = try kind.make(now)
+        defer { cleanUp() }
+        let calls = try store.placeCalls(to: ["S0002", "S0003", "S0004"], gridCode: "JB01", by: "operator", at: now)
+        let later = now.addingTimeInterval(5)
+        #expect(try store.recordPhone(.answered, callID: calls[0].id, timeout: 60, at: later).state == .answered)
+        #expect(try store.recordPhone(.pressed(key: "1"), callID: calls[0].id, timeout: 60, at: later).state == .answered)
+        #expect(try store.recordPhone(.declined(reason: "486 Busy Here"), callID: calls[1].id, timeout: 60, at: later).state == .declined)
+        let failed = try store.recordPhone(.failed(reason: "Connection timed out"), callID: calls[2].id, timeout: 60, at: later)
+        #expect(failed.state == .failed && failed.isUnanswered(at: later, timeout: 60))
+        // a key on a call not answered, and a second word on a call already settled, are refused
+        #expect(throws: StoreError.call(CallError(callID: calls[1].id, state: .declined))) {
+            try store.recordPhone(.pressed(key: "1"), callID: calls[1].id, timeout: 60, at: later)
+        }
+        #expect(throws: StoreError.call(CallError(callID: calls[2].id, state: .failed))) {
+            try store.recordPhone(.answered, callID: calls[2].id, timeout: 60, at: later)
+        }
+        let events = try store.recentEvents(limit: 4).reversed().map { ($0.change, $0.actor) }
+        #expect(events.map(\.0) == [
+            .callAnswered(callID: calls[0].id, accepted: true, how: "phone"), .callConfirmed(callID: calls[0].id, key: "1"),
+            .callAnswered(callID: calls[1].id, accepted: false, how: "486 Busy Here"), .callFailed(callID: calls[2].id, reason: "Connection timed out"),
+        ])
+        #expect(events.map(\.1) == ["S0002", "S0002", "S0003", PhoneAnswer.phoneSystem])
+        // a failed call goes up the chain without waiting for the timeout
+        let next = try store.escalate(callID: calls[2].id, to: ["S0005"], timeout: 60, by: "operator", at: later)
+        #expect(next.map(\.staffID) == ["S0005"])
+    }
+
     @Test("duty changes, visits and imports land and are logged", arguments: StoreUnderTest.all)
     func peopleAndVisits(_ kind: StoreUnderTest) throws {
         let (store, cleanUp) = try kind.make(now)

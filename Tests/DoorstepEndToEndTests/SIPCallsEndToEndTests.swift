@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// One-key calls that ring a real SIP phone (issue #19): the wall runs baresip, sipp plays the
+/// worker's phone on 127.0.0.1, and what the phone does reaches the wall and the event log by
+/// itself — nobody types `doorstep ack`.
+@Suite("SIP calls end to end", .serialized, .enabled(if: SIPPhone.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/baresip")))
+struct SIPCallsEndToEndTests {
+    let binary = doorstepBinary()
+
+    /// A wall over a fresh demo street calling `phone`; the staff pane of the first grid selected.
+    func wall(_ db: String, _ folder: URL, phone: SIPPhone, timeout: Int = 60, width: Int = 200, height: Int = 60) throws -> Tmux {
+        let environment = "XDG_STATE_HOME=\(shellQuoted(folder.path)) XDG_RUNTIME_DIR=\(shellQuoted(folder.path))"
+        let tmux = try Tmux(
+            width: width, height: height,
+            command: "env \(environment) \(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang zh --refresh 0.5 --call-timeout \(timeout) "
+                + "--notifier sip --sip-target \(shellQuoted(phone.target)); echo \"exit=$?\"; sleep 600")
+        let shown = tmux.wait(for: 60) { $0.contains("全部网格") && $0.contains("网格力量") }
+        #expect(shown.ok, "no wall:\n\(shown.screen)")
+        #expect(!shown.screen.contains("SIP:"), "SIP did not start:\n\(shown.screen)")
+        tmux.send("Tab")  // the staff pane: its first person is selected
+        return tmux
+    }
+
+    /// The calls as `doorstep calls --json` lists them: id → state.
+    func states(_ db: String) throws -> [String: String] {
+        let listed = try spawnSucceeding([binary, "calls", "--db", db, "--json"])
+        let calls = try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]] ?? []
+        return Dictionary(calls.compactMap { call in (call["id"] as? String).map { ($0, call["state"] as? String ?? "") } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test("the phone is picked up and 1 pressed: the wall shows it answered and confirmed, nobody typed ack; the INVITE left soon after the grace period")
+    func answeredAndConfirmed() throws {
+        let (folder, db) = try demoDatabase("sip-answer", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phone = try SIPPhone(scenario: "answer-dtmf", folder: folder)
+        let tmux = try wall(db, folder, phone: phone)
+        let pressed = Date()
+        tmux.send("c")
+        let answered = tmux.wait(for: 30) { $0.contains("☎ 已接听") }
+        #expect(answered.ok, "the wall did not show the answer:\n\(answered.screen)")
+        let confirmed = tmux.wait(for: 30) { $0.contains("按键确认") && $0.contains("按1确认") }
+        #expect(confirmed.ok, "the ticker did not show the key:\n\(confirmed.screen)")
+        #expect(try states(db).values.sorted() == ["answered"])
+        let invites = phone.invites()
+        #expect(invites.count == 1)
+        if let first = invites.first {
+            // key to INVITE, less the 3 s grace in which Esc cancels (a figure, not a timed test)
+            print("SIP: first INVITE \(Int((first.timeIntervalSince(pressed) - 3) * 1000)) ms after the grace period")
+        }
+        tmux.send("q")
+        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+    }
+
+    @Test("a busy phone: declined with the SIP reason on the wall and in the log")
+    func busy() throws {
+        let (folder, db) = try demoDatabase("sip-busy", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phone = try SIPPhone(scenario: "busy", folder: folder)
+        let tmux = try wall(db, folder, phone: phone)
+        tmux.send("c")
+        let declined = tmux.wait(for: 30) { $0.contains("☎ 已拒接") && $0.contains("486 Busy Here") }
+        #expect(declined.ok, "the wall did not show the refusal:\n\(declined.screen)")
+        #expect(try states(db).values.sorted() == ["declined"])
+        tmux.send("q")
+        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+    }
+
+    @Test("a phone nobody picks up: hung up at the timeout, missed, escalated to the grid's crew, the grid red")
+    func neverAnswered() throws {
+        let (folder, db) = try demoDatabase("sip-missed", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phone = try SIPPhone(scenario: "no-answer", folder: folder)
+        let tmux = try wall(db, folder, phone: phone, timeout: 5)
+        tmux.send("c")
+        let escalated = tmux.wait(for: 60) { $0.contains("☎ 已升级") && $0.contains("未接") }
+        #expect(escalated.ok, "no escalation:\n\(escalated.screen)")
+        let calls = try states(db)
+        #expect(calls["C000001"] == "escalated" && calls.count > 1, "\(calls)")
+        // the first call was cancelled at the timeout (sipp saw a CANCEL), the crew's phones rang
+        let trace = (try? String(contentsOf: phone.trace, encoding: .utf8)) ?? ""
+        #expect(trace.contains("CANCEL sip:"), "no CANCEL on the wire")
+        #expect(phone.invites().count == calls.count)
+        tmux.send("q")
+        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+    }
+
+    @Test("a whole grid called with C: every phone of its 1+1+2+N rings at once and each answer shows; Esc in the grace period sends nothing")
+    func wholeGrid() throws {
+        let (folder, db) = try demoDatabase("sip-grid", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phone = try SIPPhone(scenario: "answer", folder: folder)
+        let tmux = try wall(db, folder, phone: phone)
+        // cancelled within the grace period: no INVITE at all
+        tmux.send("c")
+        #expect(tmux.wait(for: 10) { $0.contains("Esc 取消") }.ok)
+        tmux.send("Escape")
+        #expect(tmux.wait(for: 10) { $0.contains("已取消") }.ok, "no cancel:\n\(tmux.capture())")
+        #expect(phone.invites().isEmpty)
+        tmux.send("BTab", "C")
+        let rang = tmux.wait(for: 40) { screen in screen.components(separatedBy: "☎ 已接听").count - 1 >= 5 }
+        #expect(rang.ok, "not every phone answered on the wall:\n\(rang.screen)")
+        let calls = try states(db)
+        #expect(calls.count >= 5 && calls.values.allSatisfy { $0 == "answered" }, "\(calls)")
+        let invites = phone.invites()
+        #expect(invites.count == calls.count)
+        if let first = invites.first, let last = invites.last {
+            print("SIP: \(invites.count) INVITEs within \(Int(last.timeIntervalSince(first) * 1000)) ms")
+            #expect(last.timeIntervalSince(first) < 5, "the grid's phones were rung one after another, not at once")
+        }
+        tmux.send("q")
+        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+    }
+}
