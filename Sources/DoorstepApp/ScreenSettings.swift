@@ -226,7 +226,7 @@ public struct ScreenSettings: Sendable {
         let settings = SIPSettings(
             target: target, account: config?.account ?? "sip:doorstep@127.0.0.1", registrar: config?.registrar,
             password: environment["DOORSTEP_SIP_PASSWORD"], listen: config?.listen, transport: config?.transport ?? "udp",
-            srtp: config?.srtp ?? false)
+            srtp: config?.srtp ?? false, program: environment["DOORSTEP_BARESIP"] ?? "baresip")
         if let problem = settings.problem { throw Failure(problem, exitCode: ExitStatus.usage) }
         return settings
     }

@@ -72,12 +72,31 @@ public final class WallEffects: @unchecked Sendable {
                   logger: logger)
         self.sip = sip
         sip?.onOutcome { [weak self] callID, staffID, outcome in self?.phoneOutcome(callID: callID, staffID: staffID, outcome) }
-        if let sipProblem { post(.outcome(.failed("SIP: \(sipProblem) — calls are recorded only"))) }
+        sip?.onLine { [weak self] line in self?.phoneLine(line) }
+        if let sipProblem {
+            post(.outcome(.failed("SIP: \(sipProblem) — calls are recorded only")))
+            post(.phoneLine(.unavailable))
+        }
     }
 
     /// Hangs up the calls still ringing and stops the SIP user agent (the wall is leaving).
     public func stop() {
         sip?.stop()
+    }
+
+    /// The line's trouble to the header (and its log), or its end.
+    func phoneLine(_ line: SIPLine) {
+        switch line {
+        case .registered:
+            logger.notice("SIP: registered")
+            post(.phoneLine(nil))
+        case .registrationFailed(let reason):
+            logger.warning("SIP: registration failed: \(reason)")
+            post(.phoneLine(.registrarNotAnswering))
+        case .gone(let reason):
+            logger.error("SIP: the user agent went away (\(reason)); calls are recorded only from now on")
+            post(.phoneLine(.agentGone))
+        }
     }
 
     /// What became of a SIP call, recorded as the phone said it: picked up is answered ("by

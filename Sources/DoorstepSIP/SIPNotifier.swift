@@ -24,6 +24,7 @@ public final class SIPNotifier: Notifier {
         var waiting: [Placed] = []  // dialled, not yet matched to baresip's id
         var calls: [String: Placed] = [:]  // by baresip's id
         var outcome: (@Sendable (String, String, SIPOutcome) -> Void)?
+        var line: (@Sendable (SIPLine) -> Void)?
     }
 
     public let settings: SIPSettings
@@ -45,11 +46,23 @@ public final class SIPNotifier: Notifier {
         let general = try messages.file(for: "\(caller)呼叫,请查看工作手机,确认请按1。")
         agent = try BaresipAgent(settings: settings, defaultMessage: general, parent: folder)
         agent.onMessage { [weak self] message in self?.handle(message) }
+        if settings.registrar != nil {
+            // the first REGISTER's answer may come before the control connection is up, so
+            // its event is lost: ask for the registration's state while it settles
+            for delay in [0.5, 2.0, 5.0, 15.0] {
+                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [weak self] in self?.agent.send([("reginfo", nil)]) }
+            }
+        }
     }
 
     /// `body(callID, staffID, outcome)` hears what becomes of each call, on the agent's thread.
     public func onOutcome(_ body: @escaping @Sendable (String, String, SIPOutcome) -> Void) {
         book.withLock { $0.outcome = body }
+    }
+
+    /// `body` hears when the line changes: registered, the registrar failing, the agent gone.
+    public func onLine(_ body: @escaping @Sendable (SIPLine) -> Void) {
+        book.withLock { $0.line = body }
     }
 
     public func deliver(_ notice: CallNotice) throws {
@@ -93,6 +106,14 @@ public final class SIPNotifier: Notifier {
     }
 
     func handle(_ message: BaresipMessage) {
+        if case .response(_, _, let data) = message, let line = SIPLine(reginfo: data) {
+            book.withLock { $0.line }?(line)
+            return
+        }
+        if case .event(let type, _, _, let parameter) = message, let line = SIPLine(event: type, parameter: parameter) {
+            book.withLock { $0.line }?(line)
+            return
+        }
         guard case .event(let type, let id?, let peer, let parameter) = message else { return }
         var report: (Placed, SIPOutcome)?
         var switchTo: URL?

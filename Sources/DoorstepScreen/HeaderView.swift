@@ -43,6 +43,10 @@ enum HeaderView {
         if let since = state.staleSince {
             stale = " " + s.staleSince(Formatting.time(since, timeZone: state.timeZone)) + (state.staleFault.map { " · " + s.storageFault($0) } ?? "") + " "
         }
+        if let line = state.phoneLine {
+            // the line's trouble beside (or instead of) the data's
+            stale = (stale.map { $0 + "· " } ?? " ") + "☎ " + s.phone.line(line) + " "
+        }
         let room = rect.width - (stale.map { DisplayWidth.of($0) + 2 } ?? 0)
         var runs: [(String, Style)] = []
         var used = 0

@@ -62,6 +62,8 @@ public struct WallState: Sendable {
     public var staleSince: Date?
     /// Why, when the store could tell (shown beside it).
     public var staleFault: StorageFault?
+    /// The line calls go out on, when it is in trouble (SIP): shown in the header.
+    public var phoneLine: PhoneLine?
     /// The latest changes, newest first (the event ticker).
     public var events: [ChangeEvent]
     /// The glyph set the terminal can take (narrow or wide ambiguous characters).
@@ -222,6 +224,8 @@ public enum WallMessage: Sendable {
     case stale(Date?, StorageFault? = nil)
     /// How something the wall asked for turned out.
     case outcome(OperatorNotice)
+    /// The line calls go out on is in trouble (nil: it is well again).
+    case phoneLine(PhoneLine?)
     /// A ticket's history, loaded from the store.
     case history(ticketID: String, [TicketHistoryEntry])
     /// The reveal of a resident's details was recorded: show them.

@@ -49,6 +49,8 @@ extension WallState {
         case .stale(let since, let fault):
             staleSince = since
             staleFault = since == nil ? nil : fault
+        case .phoneLine(let line):
+            phoneLine = line
         case .history(let id, let entries):
             histories[id] = entries
         case .households(let grid, let rows):

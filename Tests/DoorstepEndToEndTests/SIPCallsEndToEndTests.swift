@@ -9,15 +9,16 @@ struct SIPCallsEndToEndTests {
     let binary = doorstepBinary()
 
     /// A wall over a fresh demo street calling `phone`; the staff pane of the first grid selected.
-    func wall(_ db: String, _ folder: URL, phone: SIPPhone, timeout: Int = 60, width: Int = 200, height: Int = 60) throws -> Tmux {
-        let environment = "XDG_STATE_HOME=\(shellQuoted(folder.path)) XDG_RUNTIME_DIR=\(shellQuoted(folder.path))"
+    func wall(_ db: String, _ folder: URL, phone: SIPPhone, timeout: Int = 60, width: Int = 200, height: Int = 60, extra: String = "",
+              started: Bool = true) throws -> Tmux {
+        let environment = "XDG_STATE_HOME=\(shellQuoted(folder.path)) XDG_RUNTIME_DIR=\(shellQuoted(folder.path)) \(extra)"
         let tmux = try Tmux(
             width: width, height: height,
             command: "env \(environment) \(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang zh --refresh 0.5 --call-timeout \(timeout) "
                 + "--notifier sip --sip-target \(shellQuoted(phone.target)); echo \"exit=$?\"; sleep 600")
         let shown = tmux.wait(for: 60) { $0.contains("全部网格") && $0.contains("网格力量") }
         #expect(shown.ok, "no wall:\n\(shown.screen)")
-        #expect(!shown.screen.contains("SIP:"), "SIP did not start:\n\(shown.screen)")
+        if started { #expect(!shown.screen.contains("SIP:"), "SIP did not start:\n\(shown.screen)") }
         tmux.send("Tab")  // the staff pane: its first person is selected
         return tmux
     }
@@ -110,5 +111,64 @@ struct SIPCallsEndToEndTests {
         }
         tmux.send("q")
         #expect(tmux.wait { $0.contains("exit=0") }.ok)
+    }
+
+    @Test("the wall leaving with a call ringing hangs it up (a CANCEL on the wire) and leaves no baresip behind")
+    func leavingHangsUp() throws {
+        let (folder, db) = try demoDatabase("sip-leave", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phone = try SIPPhone(scenario: "no-answer", folder: folder)
+        let tmux = try wall(db, folder, phone: phone)
+        tmux.send("c")
+        #expect(tmux.wait(for: 30) { _ in !phone.invites().isEmpty }.ok, "no INVITE")
+        tmux.send("q")
+        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+        let trace = (try? String(contentsOf: phone.trace, encoding: .utf8)) ?? ""
+        #expect(trace.contains("CANCEL sip:"), "the ringing call was not hung up")
+        let left = try spawn(["pgrep", "-f", "baresip -f \(folder.path)"])
+        #expect(left.output.isEmpty, "baresip is still running: \(left.output)")
+    }
+
+    @Test("baresip missing: the wall starts, says so in the header and a notice naming the package, and records calls")
+    func baresipMissing() throws {
+        let (folder, db) = try demoDatabase("sip-missing", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phone = try SIPPhone(scenario: "answer", folder: folder)
+        let tmux = try wall(db, folder, phone: phone, extra: "DOORSTEP_BARESIP=/nonexistent/baresip", started: false)
+        let warned = tmux.wait(for: 20) { $0.contains("电话呼叫不可用") && $0.contains("apt-get install baresip-core") }
+        #expect(warned.ok, "no warning:\n\(warned.screen)")
+        tmux.send("c")
+        #expect(tmux.wait(for: 20) { $0.contains("☎ 振铃") }.ok, "the call was not recorded:\n\(tmux.capture())")
+        #expect(try states(db).values.sorted() == ["ringing"])
+        #expect(phone.invites().isEmpty)
+        tmux.send("q")
+        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+    }
+
+    @Test("registration: a registrar that takes it leaves the header clean; one that refuses puts it in the header; the password is in no log")
+    func registration() throws {
+        for (scenario, refused) in [("registrar", false), ("registrar-refuses", true)] {
+            let (folder, db) = try demoDatabase("sip-register", binary: binary)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let registrar = try SIPPhone(scenario: scenario, folder: folder)
+            let config = folder.appendingPathComponent("config.json")
+            try Data("""
+                {"sip": {"target": "sip:{phone}@127.0.0.1:9", "account": "sip:centre@127.0.0.1", "registrar": "sip:127.0.0.1:\(registrar.port)"}}
+                """.utf8).write(to: config)
+            let tmux = try wall(db, folder, phone: registrar, extra: "DOORSTEP_CONFIG=\(shellQuoted(config.path)) DOORSTEP_SIP_PASSWORD=pa55-w0rd-9")
+            let registered = (try? String(contentsOf: registrar.trace, encoding: .utf8)).map { $0.contains("REGISTER sip:") } ?? false
+            #expect(tmux.wait(for: 20) { _ in (try? String(contentsOf: registrar.trace, encoding: .utf8))?.contains("REGISTER sip:") == true }.ok || registered,
+                    "\(scenario): no REGISTER")
+            if refused {
+                let warned = tmux.wait(for: 20) { $0.contains("SIP 注册服务器无应答") }
+                #expect(warned.ok, "no warning:\n\(warned.screen)")
+            } else {
+                #expect(tmux.wait(for: 5) { $0.contains("注册服务器") }.ok == false, "\(scenario): a warning for a registrar that answered")
+            }
+            tmux.send("q")
+            #expect(tmux.wait { $0.contains("exit=0") }.ok)
+            let log = (try? String(contentsOf: folder.appendingPathComponent("doorstep/doorstep.log"), encoding: .utf8)) ?? ""
+            #expect(!log.isEmpty && !log.contains("pa55-w0rd-9"), "\(scenario): the password is in the log")
+        }
     }
 }

@@ -47,3 +47,18 @@ struct BaresipProtocolTests {
         #expect(SIPOutcome.closed(reason: "end of file", answered: true) == .ended("end of file"))
     }
 }
+
+@Suite("The line's state")
+struct SIPLineTests {
+    @Test("from baresip's events and its answer to reginfo (as 1.0 writes it, colours and all)")
+    func line() {
+        #expect(SIPLine(event: "REGISTER_OK", parameter: "200 OK") == .registered)
+        #expect(SIPLine(event: "REGISTER_FAIL", parameter: "403 Forbidden") == .registrationFailed("403 Forbidden"))
+        #expect(SIPLine(event: "CALL_RINGING", parameter: "") == nil)
+        let failed = "\n--- User Agents (1) ---\n> sip:centre@127.0.0.1                       \u{1B}[31mERR\u{1B}[;m  Expires 0s\n\n"
+        let ok = "\n--- User Agents (1) ---\n> sip:centre@127.0.0.1                       \u{1B}[32mOK \u{1B}[;m  Expires 600s\n\n"
+        #expect(SIPLine(reginfo: failed) == .registrationFailed("the registrar refused the account or did not answer"))
+        #expect(SIPLine(reginfo: ok) == .registered)
+        #expect(SIPLine(reginfo: "setting current call: 1234\n") == nil)
+    }
+}
