@@ -1,3 +1,4 @@
+import DoorstepCalls
 import Foundation
 import Synchronization
 
@@ -48,7 +49,12 @@ public final class BaresipAgent: Sendable {
         try Self.writePrivate(config, to: folder.appendingPathComponent("config"))
         try Self.writePrivate(settings.accountLine() + "\n", to: folder.appendingPathComponent("accounts"))
         try Self.writePrivate("", to: folder.appendingPathComponent("contacts"))
-        let pid = try Self.spawn([program, "-f", folder.path], log: folder.appendingPathComponent("baresip.log"))
+        let pid: pid_t
+        do {
+            pid = try Subprocess.start([program, "-f", folder.path], log: folder.appendingPathComponent("baresip.log"))
+        } catch {
+            throw Failure(description: "\(error)")
+        }
         // connect once it listens (it takes a few hundred milliseconds to load its modules)
         let deadline = ContinuousClock.now + .seconds(10)
         var connected: Int32 = -1
@@ -197,32 +203,5 @@ public final class BaresipAgent: Sendable {
         if done == 0 { return fd }
         close(fd)
         return -1
-    }
-
-    /// Starts `arguments` with its output to `log`, signals at their defaults.
-    static func spawn(_ arguments: [String], log: URL) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        // (in the wall's own process group: a hang-up that ends the wall's session ends it too)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        let result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
-        guard result == 0 else { throw Failure(description: "cannot run \(arguments[0]): \(String(cString: strerror(result)))") }
-        return pid
     }
 }
