@@ -9,7 +9,9 @@ BIN names the doorstep binary (default: .build/release/doorstep, else .build/deb
 Prints the samples as CSV (to CSV, or soak-<minutes>m.csv in a temporary folder) and a summary:
 memory growth after warm-up (the first sixth), descriptors at start and end, CPU per change in
 each sixth, and whether the wall's figures agree with a fresh reader's at the end (no event
-missed). Exits 1 when memory grew more than 5% (SOAK_MEMORY_LIMIT, in per cent: `.ci/run`'s
+missed), and a fresh wall started over the same data at the end (what holding only the working
+set costs: the soaked wall's memory beyond it is what the day left behind). Exits 1 when memory
+grew more than 5% (SOAK_MEMORY_LIMIT, in per cent: `.ci/run`'s
 four-minute run allows 10, its warm-up being only 40 s), when descriptors grew by more than two,
 or when the wall missed an event.
 """
@@ -142,6 +144,19 @@ finally:
 time.sleep(3)  # the wall's next polls
 rows.append((round(time.time() - start), *sample(wall), *sample(serve), events() - first_event))
 
+# a fresh wall over the same data: what the soaked wall would hold if it kept nothing but its
+# working set (open tickets, and the outcomes of the last days that figures count). The soaked
+# wall's memory beyond the fresh one's is what a long day left behind.
+run("tmux", "-L", socket_name, "new-window", "-d", "-t", "wall:", "-n", "fresh", f"{BIN} wall --db {db} --lang zh --refresh 1; sleep 3600")
+time.sleep(2)
+fresh_pid = pane_pid("wall:fresh")
+deadline = time.time() + 60
+while time.time() < deadline and "待办工单" not in tmux("capture-pane", "-p", "-t", "wall:fresh"):
+    time.sleep(0.5)
+time.sleep(20)  # its first minutes' allocations (the clock ticks, the first polls)
+fresh_rss = sample(fresh_pid)[0] if fresh_pid else 0
+soaked_rss = sample(wall)[0]
+
 with open(CSV, "w") as f:
     f.write("seconds,wall_rss_kb,wall_fds,wall_cpu_s,serve_rss_kb,serve_fds,serve_cpu_s,changes\n")
     for row in rows:
@@ -159,6 +174,8 @@ last = rows[-1]
 growth = {name: (last[i] - warm[i]) / warm[i] * 100 for name, i in (("wall", 1), ("serve", 4))}
 print(f"soak: {MINUTES:g} min at {RATE:g} changes a minute ({last[7]} changes), {posted[0]} orders posted and {moved[0]} moves "
       f"from phones, {posted[1]} reads; open tickets {open_at_start} at the start; samples in {CSV}")
+print(f"  a fresh wall over the same data: {fresh_rss / 1024:.1f} MB; the soaked wall: {soaked_rss / 1024:.1f} MB "
+      f"({(soaked_rss - fresh_rss) / fresh_rss * 100 if fresh_rss else 0:+.1f}%: what the day left behind beyond its working set)")
 for name, i in (("wall", 1), ("serve", 4)):
     print(f"  {name}: resident memory {warm[i] / 1024:.1f} MB after warm-up → {last[i] / 1024:.1f} MB at the end ({growth[name]:+.1f}%); "
           f"descriptors {rows[0][i + 1]} → {last[i + 1]}")

@@ -21,6 +21,8 @@
 #include <ncursesw/term.h>
 
 static inline WINDOW *doorstep_stdscr(void) { return stdscr; }
+/* The next refresh clears the terminal and writes every cell again (Ctrl-L). */
+static inline void doorstep_clearok_curscr(void) { clearok(curscr, TRUE); }
 /* The mouse events the wall asks for: a click, a double click, the wheel. */
 static inline mmask_t doorstep_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
 /* A mouse event's kind: 1 click, 2 double click, 3 wheel up, 4 wheel down, 0 anything else. */

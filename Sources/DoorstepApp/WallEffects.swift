@@ -220,7 +220,7 @@ public final class WallEffects: @unchecked Sendable {
     /// Carries out an effect the wall's update asked for.
     public func perform(_ effect: WallEffect, state: WallState) {
         switch effect {
-        case .quit, .replay:
+        case .quit, .replay, .repaint:
             break  // (the run loop's: leaving, and a replay's clock)
         case .placeCalls(let staffIDs, let gridCode):
             placeCalls(staffIDs: staffIDs, gridCode: gridCode, overview: state.overview)

@@ -27,6 +27,8 @@ struct WallRunner {
     /// it makes arrive within moments.
     var eagerCheck: TimeInterval = 0.1
     static let eagerFor: TimeInterval = 3
+    /// Seconds between frames drawn and compared whole, whatever changed.
+    static let fullCompareEvery: TimeInterval = 60
     /// Seconds without a poll after which the wall says its data is old.
     var staleAfter: TimeInterval = 10
     /// The cues for a new alarm on the desk (the alert command is the effects').
@@ -51,6 +53,8 @@ struct WallRunner {
         var shownSecond = Int(state.now.timeIntervalSince1970.rounded(.down))
         /// Until when to look in the mailbox often (after a key).
         var eagerUntil = Date.distantPast
+        /// When the whole frame was last drawn and compared (see `fullCompareEvery`).
+        var lastFullCompare = Date.distantPast
         // the store's own staleness (from the engine), and the engine's silence (no poll lately)
         var storeStale = state.staleSince
         var storeFault: StorageFault?
@@ -137,7 +141,14 @@ struct WallRunner {
             if changed || second != shownSecond {
                 // (the last frame is taken out of its optional so it is changed in place, not copied)
                 var frame = lastFrame.take() ?? Canvas(size: .init(width: 0, height: 0))
-                if !changed, let areas = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
+                // once a minute the whole frame is drawn and compared, whatever changed: a cell a
+                // partial draw should have redrawn and did not is put right within the minute
+                let wholeDue = state.now.timeIntervalSince(lastFullCompare) >= Self.fullCompareEvery || state.now < lastFullCompare
+                if wholeDue {
+                    frame = WallView.render(state)
+                    terminal.draw(frame)
+                    lastFullCompare = state.now
+                } else if !changed, let areas = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
                     // a second passing with nothing else new: the clock alone, and what moves with it
                     terminal.draw(frame, only: areas)
                 } else if onlyData || !changed, frame.size == state.size, let panes = WallView.panesMoved(from: shown, to: state) {
@@ -170,6 +181,9 @@ struct WallRunner {
                 case .quit?:
                     logger.info("operator quit")
                     return .quit
+                case .repaint?:
+                    terminal.repaint()
+                    lastFullCompare = .distantPast
                 case let effect?:
                     perform(effect)
                 case nil:

@@ -155,8 +155,8 @@ extension UIStrings {
                 case .callPlaced: return "呼叫"
                 case .callAnswered: return "接听"
                 case .callDeclined: return "拒接"
-                case .callFailed: return "呼叫失败"
-                case .callConfirmed: return "按键确认"
+                case .callFailed: return "不通"
+                case .callConfirmed: return "确认"
                 case .callEscalated: return "升级"
                 case .initialised: return "初始化"
                 case .importedHouseholds: return "导入住户"
@@ -227,7 +227,7 @@ extension UIStrings {
                 ("i / o", "工单联动:呼叫外部力量 / 联动总览"), ("s", "工单窗格:按建议派单(所在网格与建议人员)"),
                 ("a / A / M", "认领选中网格的告警 / 全部认领 / 提示音静音 15 分钟"), ("! / t / w / H", "告警一览 / 呼叫一览 / 民情气象站(诉求趋势与上升)/ 交接班"), ("a / v / y n", "网格端:接单 / 办结 / 接听 拒接来电"),
                 ("Enter / Esc", "街道之上:进入选中的街道 / 回到全部街道"),
-                ("L", "切换中文 / English"), ("?", "显示 / 关闭本说明"), ("q", "退出"),
+                ("L", "切换中文 / English"), ("Ctrl-L", "重绘整屏"), ("?", "显示 / 关闭本说明"), ("q", "退出"),
             ],
             keyPanes: "切换窗格", keyCall: "呼叫", keyCallGrid: "呼叫全格", keyHelp: "帮助", keyBack: "返回",
             cancelHint: "Esc 取消",
@@ -350,7 +350,7 @@ extension UIStrings {
                 case .callPlaced: return "call"
                 case .callAnswered: return "answered"
                 case .callDeclined: return "declined"
-                case .callFailed: return "call failed"
+                case .callFailed: return "failed"
                 case .callConfirmed: return "confirmed"
                 case .callEscalated: return "escalated"
                 case .initialised: return "loaded"
@@ -414,7 +414,7 @@ extension UIStrings {
                 ("a / A / M", "take the selected grid's alarm / all / mute the cues for 15 minutes"), ("! / t / w / H", "the alarms / the calls of the last hours / concerns weather (trends, what is rising) / shift handover"),
                 ("a / v / y n", "grid desk: accept / resolve / answer or decline a call"),
                 ("Enter / Esc", "above a street: open the selected street / back to all streets"),
-                ("L", "switch 中文 / English"), ("?", "show / hide this help"), ("q", "quit"),
+                ("L", "switch 中文 / English"), ("Ctrl-L", "repaint the whole screen"), ("?", "show / hide this help"), ("q", "quit"),
             ],
             keyPanes: "panes", keyCall: "call", keyCallGrid: "call grid", keyHelp: "help", keyBack: "back",
             cancelHint: "Esc cancels",

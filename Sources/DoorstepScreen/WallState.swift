@@ -237,6 +237,8 @@ public enum WallMessage: Sendable {
 /// What the wall asks its runner to do after an update.
 public enum WallEffect: Equatable, Sendable {
     case quit
+    /// Paint the whole screen again from nothing (Ctrl-L: the terminal was written over).
+    case repaint
     /// Place these calls now (the grace period is over).
     case placeCalls(staffIDs: [String], gridCode: String?)
     /// Move a ticket (dispatch, escalate, cancel) through the store.
@@ -261,7 +263,7 @@ public enum WallEffect: Equatable, Sendable {
     /// True for the effects that write to the store (a replay refuses them).
     public var writes: Bool {
         switch self {
-        case .quit, .loadHistory, .loadHouseholds, .replay: return false
+        case .quit, .repaint, .loadHistory, .loadHouseholds, .replay: return false
         case .placeCalls, .act, .reveal, .callIn, .acknowledgeAlarms, .answerCall, .handover: return true
         }
     }

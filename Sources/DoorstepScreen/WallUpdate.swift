@@ -67,6 +67,8 @@ extension WallState {
     }
 
     private mutating func handle(_ key: Key) -> WallEffect? {
+        // Ctrl-L, as in every full-screen program: whatever is open stays open
+        if key == .control("l") { return .repaint }
         if showHelp {
             if key == .escape || key == .backspace || key == .character("?") || key == .character("q") { showHelp = false }
             return nil

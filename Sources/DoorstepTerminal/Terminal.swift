@@ -293,6 +293,13 @@ public final class Terminal {
         doupdate()
     }
 
+    /// Forgets what the terminal shows: the next draw clears it and writes every cell (Ctrl-L,
+    /// after something else wrote over the screen).
+    public func repaint() {
+        previous = nil
+        doorstep_clearok_curscr()
+    }
+
     /// The line-drawing set's letter for a box line, when `text` is one.
     private static func lineDrawingLetter(_ text: String) -> UInt8? {
         let scalars = text.unicodeScalars

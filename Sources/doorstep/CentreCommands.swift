@@ -15,6 +15,10 @@ struct CallCommand: ParsableCommand {
 
     func validate() throws {
         guard (staff == nil) != (grid == nil) else { throw ValidationError("give exactly one of --staff and --grid") }
+        // (a SIP call's outcome comes back while it rings; a command that ends at once cannot follow it)
+        guard notifier != "sip" else {
+            throw ValidationError("--notifier sip places calls from the wall (`doorstep wall --notifier sip`), which follows each call to its answer; here give a command, or none to record only")
+        }
     }
 
     func run() throws {
@@ -22,7 +26,7 @@ struct CallCommand: ParsableCommand {
             let notify: any Notifier = notifier.map { CommandNotifier(command: $0) } ?? RecordingNotifier()
             let placed = try store.end.call(staff: staff, grid: grid, notifier: notify)
             for call in placed.calls { say(call) }
-            for problem in placed.problems { FileHandle.standardError.write(Data("doorstep: \(problem)\n".utf8)) }
+            for problem in placed.problems { complain("doorstep: \(problem)") }
             if !placed.problems.isEmpty { throw ExitCode(ExitStatus.refused) }
         }
     }

@@ -111,7 +111,7 @@ struct ScreenSettingsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("config.json").path
         try Data(#"{"refresh": 1, "colour": "red"}"#.utf8).write(to: URL(fileURLWithPath: file))
-        #expect(throws: Failure("\(file): unknown key 'colour' (known: alarm_escalation, alert_command, ambiguous, bell, call_timeout, cycle, cycle_schedule, cycle_views, escalation, flash, language, log, mouse, mute_minutes, notifier, refresh, theme)",
+        #expect(throws: Failure("\(file): unknown key 'colour' (known: alarm_escalation, alert_command, ambiguous, bell, call_timeout, cycle, cycle_schedule, cycle_views, escalation, flash, language, log, mouse, mute_minutes, notifier, refresh, sip, theme)",
                                 exitCode: ExitStatus.dataError)) { try ConfigFile.load(path: file) }
         try Data(#"{"refresh": "fast"}"#.utf8).write(to: URL(fileURLWithPath: file))
         #expect(throws: Failure("\(file): key 'refresh' has a value of the wrong kind", exitCode: ExitStatus.dataError)) {

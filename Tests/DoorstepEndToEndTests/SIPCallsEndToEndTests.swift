@@ -43,7 +43,7 @@ struct SIPCallsEndToEndTests {
         tmux.send("c")
         let answered = tmux.wait(for: 30) { $0.contains("☎ 已接听") }
         #expect(answered.ok, "the wall did not show the answer:\n\(answered.screen)")
-        let confirmed = tmux.wait(for: 30) { $0.contains("按键确认") && $0.contains("按1确认") }
+        let confirmed = tmux.wait(for: 30) { $0.contains(" 确认 ") && $0.contains("按1确认") }
         #expect(confirmed.ok, "the ticker did not show the key:\n\(confirmed.screen)")
         #expect(try states(db).values.sorted() == ["answered"])
         let invites = phone.invites()

@@ -99,6 +99,16 @@ struct WallPaneTests {
         #expect(!WallView.render(state).text.contains("按键说明"))
     }
 
+    @Test("Ctrl-L asks for the whole screen to be painted again, and leaves what is open open")
+    func repaint() throws {
+        var state = try Fixtures.demoState(Size(width: 120, height: 40))
+        #expect(state.update(.key(.control("l"))) == .repaint)
+        state.update(.key(.character("?")))
+        #expect(state.update(.key(.control("l"))) == .repaint)
+        #expect(state.showHelp)
+        #expect(!WallEffect.repaint.writes)
+    }
+
     @Test("the event ticker shows the latest changes with names, in both languages")
     func ticker() throws {
         var state = try Fixtures.demoState(Size(width: 200, height: 60))
