@@ -16,6 +16,8 @@ public final class SIPNotifier: Notifier {
         var address: String
         var staffID: String
         var message: URL?
+        /// The far end answered (its SDP came): the call's audio is starting or playing.
+        var picked = false
         var answered = false
         var hungUpByUs = false
     }
@@ -79,10 +81,17 @@ public final class SIPNotifier: Notifier {
         let text = SpokenMessage.text(for: notice, caller: caller)
         synthesis.async { [self] in
             let file = try? messages.file(for: text)
-            book.withLock { book in
+            // picked up before the words were ready (the general words are playing): switch now
+            let playing: String? = book.withLock { book in
                 if let i = book.waiting.firstIndex(where: { $0.callID == notice.callID }) { book.waiting[i].message = file }
-                for (id, call) in book.calls where call.callID == notice.callID { book.calls[id]?.message = file }
+                var playing: String?
+                for (id, call) in book.calls where call.callID == notice.callID {
+                    book.calls[id]?.message = file
+                    if call.picked { playing = id }
+                }
+                return playing
             }
+            if let playing, let file { agent.send([("callfind", playing), ("ausrc", "aufile,\(file.path)")]) }
         }
         let callID = notice.callID
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [weak self] in self?.giveUp(on: callID) }
@@ -126,6 +135,8 @@ public final class SIPNotifier: Notifier {
             case "CALL_RINGING":
                 report = (call, .ringing)
             case "CALL_REMOTE_SDP" where parameter == "answer":
+                call.picked = true
+                book.calls[id] = call
                 switchTo = call.message  // the call's own words, before its audio starts
             case "CALL_ESTABLISHED":
                 call.answered = true
