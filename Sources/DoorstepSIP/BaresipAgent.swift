@@ -43,7 +43,7 @@ public final class BaresipAgent: Sendable {
         let folder = parent.appendingPathComponent("baresip-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let controlPort = try Self.freePort(Int32(SOCK_STREAM.rawValue))
-        let sipPort = try Self.freePort(Int32(SOCK_DGRAM.rawValue))
+        let sipPort = try Self.freeSIPPort()
         let sipListen = settings.listen ?? "127.0.0.1:\(sipPort)"
         let config = settings.configText(sipListen: sipListen, controlPort: controlPort, defaultMessage: defaultMessage.path, modules: modules)
         try Self.writePrivate(config, to: folder.appendingPathComponent("config"))
@@ -187,6 +187,30 @@ public final class BaresipAgent: Sendable {
         guard bound == 0 else { throw Failure(description: "cannot find a free port: \(String(cString: strerror(errno)))") }
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A port free at 127.0.0.1 for UDP and for TCP both (baresip listens for SIP on both: a
+    /// port free for one and taken for the other stops it at start).
+    static func freeSIPPort() throws -> Int {
+        for _ in 0..<50 {
+            let port = try freePort(Int32(SOCK_DGRAM.rawValue))
+            if isFree(port, Int32(SOCK_STREAM.rawValue)) { return port }
+        }
+        throw Failure(description: "cannot find a port free for both UDP and TCP at 127.0.0.1")
+    }
+
+    /// Whether `port` can be bound at 127.0.0.1 for `type` now.
+    static func isFree(_ port: Int, _ type: Int32) -> Bool {
+        let fd = Glibc.socket(AF_INET, type, 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
     }
 
     static func connect(port: Int) -> Int32 {

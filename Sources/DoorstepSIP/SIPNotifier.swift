@@ -46,7 +46,9 @@ public final class SIPNotifier: Notifier {
         messages = SpokenMessage(folder: folder.appendingPathComponent("messages"))
         // what a worker hears if a call's own message is not ready when they answer
         let general = try messages.file(for: "\(caller)呼叫,请查看工作手机,确认请按1。")
-        agent = try BaresipAgent(settings: settings, defaultMessage: general, parent: folder)
+        // (tried twice: a port found free can be taken by another program before baresip binds it)
+        agent = try (try? BaresipAgent(settings: settings, defaultMessage: general, parent: folder))
+            ?? BaresipAgent(settings: settings, defaultMessage: general, parent: folder)
         agent.onMessage { [weak self] message in self?.handle(message) }
         if settings.registrar != nil {
             // the first REGISTER's answer may come before the control connection is up, so

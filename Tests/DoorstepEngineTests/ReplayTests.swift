@@ -32,7 +32,7 @@ struct ReplayTests {
     typealias Frame = (at: Date, zh: String, en: String)
 
     /// A live afternoon over the demo street: the simulator at 360 changes an hour (and the wall's
-    /// own writes: an alarm raised, taken and cleared; a shift handed over), the live wall
+    /// own writes: a call placed and answered; an alarm raised, taken and cleared; a shift handed over), the live wall
     /// looked at every 20 s. Returns the store and what the wall showed when. Without `trends`
     /// the engine is given the feed alone (no order history), so it counts no 民情气象站.
     func liveSession(trends: Bool = true) throws -> (TemporaryDatabase, SQLiteStore, [Frame]) {
@@ -47,6 +47,12 @@ struct ReplayTests {
             clock.instant = start.addingTimeInterval(Double(step) * 10)
             _ = try simulator.step()
             switch step {
+            case 30: _ = try store.placeCalls(to: ["S0002"], gridCode: "JB01", by: "duty", at: clock.instant)
+            case 31:
+                // a call answered, whatever the seed's own calls do
+                if let call = try store.ringingCalls().first(where: { $0.staffID == "S0002" && $0.placedBy == "duty" }) {
+                    _ = try store.acknowledge(callID: call.id, staffID: "S0002", accept: true, timeout: 60, at: clock.instant)
+                }
             case 40: alarm = try store.raiseAlarm(gridCode: "JB02", reasons: ["overdue"], at: clock.instant)
             case 90: _ = try store.acknowledgeAlarms(ids: [try #require(alarm).id], by: "duty", at: clock.instant)
             case 150: _ = try store.clearAlarm(id: try #require(alarm).id, at: clock.instant)
