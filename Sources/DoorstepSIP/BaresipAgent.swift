@@ -20,6 +20,8 @@ public final class BaresipAgent: Sendable {
     }
 
     private let pid: pid_t
+    /// The shell that ends baresip if the wall dies without stopping it.
+    private let watcher: pid_t?
     private let socket: Int32
     public let folder: URL
     /// The SIP address baresip listens on (`127.0.0.1:PORT`).
@@ -74,6 +76,11 @@ public final class BaresipAgent: Sendable {
             throw Failure(description: "baresip did not open its control port within 10 s (its log: \(folder.path)/baresip.log)")
         }
         self.pid = pid
+        // baresip outlives a wall killed outright (SIGKILL, or a hang-up it ignores): a watcher
+        // ends it when the wall is gone, whatever way it went
+        // (stopped first when the wall stops baresip itself, so it never kills a reused pid)
+        watcher = try? Subprocess.start(["/bin/sh", "-c", "tail --pid=\"$1\" -f /dev/null; kill \"$2\" 2>/dev/null", "doorstep-baresip-watch",
+                                         "\(getpid())", "\(pid)"], log: URL(fileURLWithPath: "/dev/null"))
         self.socket = connected
         self.folder = folder
         self.sipAddress = sipListen
@@ -121,6 +128,11 @@ public final class BaresipAgent: Sendable {
             return !was
         }
         guard first else { return }
+        if let watcher {
+            kill(watcher, SIGKILL)
+            var status: Int32 = 0
+            waitpid(watcher, &status, 0)
+        }
         send([("quit", nil)])
         let deadline = ContinuousClock.now + .milliseconds(Int64(grace * 1000))
         var status: Int32 = 0

@@ -138,6 +138,27 @@ struct SIPCallsEndToEndTests {
         #expect(left.output.isEmpty, "baresip is still running: \(left.output)")
     }
 
+    @Test("a wall killed outright (SIGKILL) leaves no baresip behind")
+    func killedWall() throws {
+        let (folder, db) = try demoDatabase("sip-killed", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phone = try SIPPhone(scenario: "answer", folder: folder)
+        let tmux = try wall(db, folder, phone: phone)
+        let running = try spawn(["pgrep", "-f", "baresip -f \(folder.path)"])
+        #expect(!running.output.isEmpty, "no baresip to leave behind")
+        let pid = try tmux.programPID()
+        #expect(kill(pid_t(pid) ?? 0, SIGKILL) == 0)
+        #expect(tmux.wait { $0.contains("exit=137") }.ok)
+        let deadline = Date().addingTimeInterval(15)
+        var left = "?"
+        while Date() < deadline {
+            left = try spawn(["pgrep", "-f", "baresip -f \(folder.path)"]).output
+            if left.isEmpty { break }
+            usleep(200_000)
+        }
+        #expect(left.isEmpty, "baresip is still running: \(left)")
+    }
+
     @Test("baresip missing: the wall starts, says so in the header and a notice naming the package, and records calls")
     func baresipMissing() throws {
         let (folder, db) = try demoDatabase("sip-missing", binary: binary)
