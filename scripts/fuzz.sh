@@ -6,6 +6,7 @@
 #   config     the settings file
 #   csv        spreadsheet exports (UTF-8, BOM, GB18030/GBK)
 #   localtime  times as an operator types them (--from, the replay's g)
+#   uri        a request's target: Hummingbird's URI parser, then the query's fields and dates
 # Each harness is compiled from the sources it needs (no package build) into .build/fuzz/.
 # The seed corpus is scripts/fuzz/corpus/<target>/; what the fuzzer finds grows a copy under
 # .build/fuzz/corpus/. A crash or hang leaves its input in .build/fuzz/crashes/ and fails the
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(canvas form config csv localtime)
+[ ${#targets[@]} -eq 0 ] && targets=(canvas form config csv localtime uri)
 out=.build/fuzz
 mkdir -p "$out/crashes"
 csv_sources=$(ls .build/checkouts/SwiftCSV/SwiftCSV/*.swift 2>/dev/null || true)
@@ -32,7 +33,11 @@ sources() {
     csv) mkdir -p "$out/csv-src"; sed '/^import SwiftCSV$/d' Sources/DoorstepSeeds/CSVTable.swift > "$out/csv-src/CSVTable.swift"
          echo "$out/csv-src/CSVTable.swift" Sources/DoorstepSeeds/GB18030.swift Sources/DoorstepSeeds/SeedError.swift $csv_sources ;;
     localtime) echo Sources/DoorstepDomain/LocalTimeText.swift ;;
-    *) echo "fuzz: no target '$1' (canvas, form, config, csv, localtime)" >&2; exit 64 ;;
+    # (Hummingbird's URI parser: its four files import nothing)
+    uri) hb=.build/checkouts/hummingbird/Sources/HummingbirdCore
+         echo Sources/DoorstepServer/QueryFields.swift $hb/Request/URI.swift $hb/Utils/HBParser.swift $hb/Utils/FlatDictionary.swift \
+           $hb/Utils/String+percentEncode.swift ;;
+    *) echo "fuzz: no target '$1' (canvas, form, config, csv, localtime, uri)" >&2; exit 64 ;;
   esac
 }
 
@@ -46,7 +51,7 @@ for target in "${targets[@]}"; do
     # shellcheck disable=SC2046
     # (Swift 6 mode but for csv: SwiftCSV's sources are written for 5, as SwiftPM builds them)
     version=6; [ "$target" = csv ] && version=5
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -swift-version $version -module-name "Fuzz_$target" \
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -swift-version $version -module-name "Fuzz_$target" -package-name fuzz -D FUZZING \
       $(sources "$target") "scripts/fuzz/$target.swift" -o "$binary" 2> "$out/$target.build.log" \
       || { cat "$out/$target.build.log" >&2; exit 1; }
   fi

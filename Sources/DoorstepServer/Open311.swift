@@ -311,10 +311,5 @@ public struct Open311: Sendable {
         return date.formatted(style)
     }
 
-    static func parseDate(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)) {
-            return date
-        }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle())
-    }
+    static func parseDate(_ text: String) -> Date? { QueryFields.date(text) }
 }

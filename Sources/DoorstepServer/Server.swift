@@ -248,11 +248,6 @@ public struct DoorstepServer: Sendable {
         Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// The query string's fields (the last of a repeated one wins). Hummingbird decodes the
-    /// values already (decoding them again turned `%2541` into `A`); the names it leaves as sent.
-    static func query(_ request: Request) -> [String: String] {
-        var fields: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { fields[String(key).removingPercentEncoding ?? String(key)] = String(value) }
-        return fields
-    }
+    /// The query string's fields (`QueryFields`).
+    static func query(_ request: Request) -> [String: String] { QueryFields.fields(of: request.uri) }
 }
