@@ -1,5 +1,5 @@
 #if !FUZZING
-import Hummingbird
+import HummingbirdCore
 #endif
 import Foundation
 
