@@ -36,6 +36,7 @@ public final class SIPNotifier: Notifier {
     let timeout: TimeInterval
     private let book = Mutex(Book())
     private let synthesis = DispatchQueue(label: "doorstep.sip.messages")
+    private let later = Later()
 
     /// Starts baresip (see `BaresipAgent`); `caller` is who the message says calls (临江街道指挥中心).
     public init(settings: SIPSettings, caller: String, timeout: TimeInterval, folder: URL) throws {
@@ -54,7 +55,7 @@ public final class SIPNotifier: Notifier {
             // the first REGISTER's answer may come before the control connection is up, so
             // its event is lost: ask for the registration's state while it settles
             for delay in [0.5, 2.0, 5.0, 15.0] {
-                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [weak self] in self?.agent.send([("reginfo", nil)]) }
+                later.after(delay) { [weak self] in self?.agent.send([("reginfo", nil)]) }
             }
         }
     }
@@ -96,7 +97,7 @@ public final class SIPNotifier: Notifier {
             if let playing, let file { agent.send([("callfind", playing), ("ausrc", "aufile,\(file.path)")]) }
         }
         let callID = notice.callID
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [weak self] in self?.giveUp(on: callID) }
+        later.after(timeout) { [weak self] in self?.giveUp(on: callID) }
     }
 
     /// Hangs up the call if it is still ringing (nobody answered in time).
@@ -113,6 +114,7 @@ public final class SIPNotifier: Notifier {
     public func stop() {
         let ids = book.withLock { Array($0.calls.keys) }
         for id in ids { agent.send([("callfind", id), ("hangup", nil)]) }
+        later.stop()
         agent.stop()
     }
 
