@@ -44,7 +44,7 @@ public final class BaresipAgent: Sendable {
         }
         let folder = parent.appendingPathComponent("baresip-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let controlPort = try Self.freePort(Int32(SOCK_STREAM.rawValue))
+        let controlPort = try LocalPort.free()
         let sipPort = try Self.freeSIPPort()
         let sipListen = settings.listen ?? "127.0.0.1:\(sipPort)"
         let config = settings.configText(sipListen: sipListen, controlPort: controlPort, defaultMessage: defaultMessage.path, modules: modules)
@@ -104,9 +104,10 @@ public final class BaresipAgent: Sendable {
                 bytes.append(BaresipMessage.command(command.name, command.parameters, token: "d\(counter)"))
             }
             return bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return true }
                 var offset = 0
                 while offset < raw.count {
-                    let n = Glibc.send(socket, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                    let n = Glibc.send(socket, base + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
                     if n < 0, errno == EINTR { continue }
                     if n <= 0 { return false }
                     offset += n
@@ -185,54 +186,21 @@ public final class BaresipAgent: Sendable {
         guard made else { throw Failure(description: "cannot write \(file.path)") }
     }
 
-    /// A port nobody listens on at 127.0.0.1 now (bound to port 0, read back, closed).
-    static func freePort(_ type: Int32) throws -> Int {
-        let fd = Glibc.socket(AF_INET, type, 0)
-        guard fd >= 0 else { throw Failure(description: "cannot open a socket: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        guard bound == 0 else { throw Failure(description: "cannot find a free port: \(String(cString: strerror(errno)))") }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// A port free at 127.0.0.1 for UDP and for TCP both (baresip listens for SIP on both: a
     /// port free for one and taken for the other stops it at start).
     static func freeSIPPort() throws -> Int {
         for _ in 0..<50 {
-            let port = try freePort(Int32(SOCK_DGRAM.rawValue))
-            if isFree(port, Int32(SOCK_STREAM.rawValue)) { return port }
+            let port = try LocalPort.free(Int32(SOCK_DGRAM.rawValue))
+            if LocalPort.isFree(port, Int32(SOCK_STREAM.rawValue)) { return port }
         }
         throw Failure(description: "cannot find a port free for both UDP and TCP at 127.0.0.1")
-    }
-
-    /// Whether `port` can be bound at 127.0.0.1 for `type` now.
-    static func isFree(_ port: Int, _ type: Int32) -> Bool {
-        let fd = Glibc.socket(AF_INET, type, 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        } == 0
     }
 
     static func connect(port: Int) -> Int32 {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return -1 }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
+        var address = LocalPort.loopback(port: port)
         let done = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }

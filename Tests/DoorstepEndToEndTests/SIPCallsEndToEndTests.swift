@@ -31,6 +31,12 @@ struct SIPCallsEndToEndTests {
         return tmux
     }
 
+    /// Quits the wall, which must leave with 0.
+    func leave(_ tmux: Tmux) {
+        tmux.send("q")
+        #expect(tmux.wait { $0.contains("exit=0") }.ok, "the wall did not leave with 0:\n\(tmux.capture())")
+    }
+
     /// The calls as `doorstep calls --json` lists them: id → state.
     func states(_ db: String) throws -> [String: String] {
         let listed = try spawnSucceeding([binary, "calls", "--db", db, "--json"])
@@ -58,8 +64,7 @@ struct SIPCallsEndToEndTests {
             // test; the grace is counted on the wall's whole-second ticks, so it ends 2–3 s after the key)
             print("SIP: key to the first INVITE \(Int(first.timeIntervalSince(pressed) * 1000)) ms (grace 3 s)")
         }
-        tmux.send("q")
-        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+        leave(tmux)
     }
 
     @Test("a busy phone: declined with the SIP reason on the wall and in the log")
@@ -72,8 +77,7 @@ struct SIPCallsEndToEndTests {
         let declined = tmux.wait(for: 30) { $0.contains("☎ 已拒接") && $0.contains("486 Busy Here") }
         #expect(declined.ok, "the wall did not show the refusal:\n\(declined.screen)")
         #expect(try states(db).values.sorted() == ["declined"])
-        tmux.send("q")
-        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+        leave(tmux)
     }
 
     @Test("a phone nobody picks up: hung up at the timeout, missed, escalated to the grid's crew, the grid red")
@@ -91,8 +95,7 @@ struct SIPCallsEndToEndTests {
         let trace = (try? String(contentsOf: phone.trace, encoding: .utf8)) ?? ""
         #expect(trace.contains("CANCEL sip:"), "no CANCEL on the wire")
         #expect(phone.invites().count == calls.count)
-        tmux.send("q")
-        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+        leave(tmux)
     }
 
     @Test("a whole grid called with C: every phone of its 1+1+2+N rings at once and each answer shows; Esc in the grace period sends nothing")
@@ -118,8 +121,7 @@ struct SIPCallsEndToEndTests {
             print("SIP: \(invites.count) INVITEs within \(Int(last.timeIntervalSince(first) * 1000)) ms")
             #expect(last.timeIntervalSince(first) < 5, "the grid's phones were rung one after another, not at once")
         }
-        tmux.send("q")
-        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+        leave(tmux)
     }
 
     @Test("the wall leaving with a call ringing hangs it up (a CANCEL on the wire) and leaves no baresip behind")
@@ -130,8 +132,7 @@ struct SIPCallsEndToEndTests {
         let tmux = try wall(db, folder, phone: phone)
         tmux.send("c")
         #expect(tmux.wait(for: 30) { _ in !phone.invites().isEmpty }.ok, "no INVITE")
-        tmux.send("q")
-        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+        leave(tmux)
         let trace = (try? String(contentsOf: phone.trace, encoding: .utf8)) ?? ""
         #expect(trace.contains("CANCEL sip:"), "the ringing call was not hung up")
         let left = try spawn(["pgrep", "-f", "baresip -f \(folder.path)"])
@@ -171,8 +172,7 @@ struct SIPCallsEndToEndTests {
         #expect(tmux.wait(for: 20) { $0.contains("☎ 振铃") }.ok, "the call was not recorded:\n\(tmux.capture())")
         #expect(try states(db).values.sorted() == ["ringing"])
         #expect(phone.invites().isEmpty)
-        tmux.send("q")
-        #expect(tmux.wait { $0.contains("exit=0") }.ok)
+        leave(tmux)
     }
 
     @Test("registration: a registrar that takes it leaves the header clean; one that refuses puts it in the header; the password is in no log")
@@ -195,8 +195,7 @@ struct SIPCallsEndToEndTests {
             } else {
                 #expect(tmux.wait(for: 5) { $0.contains("注册服务器") }.ok == false, "\(scenario): a warning for a registrar that answered")
             }
-            tmux.send("q")
-            #expect(tmux.wait { $0.contains("exit=0") }.ok)
+            leave(tmux)
             let log = (try? String(contentsOf: folder.appendingPathComponent("doorstep/doorstep.log"), encoding: .utf8)) ?? ""
             #expect(!log.isEmpty && !log.contains("pa55-w0rd-9"), "\(scenario): the password is in the log")
         }

@@ -1,3 +1,4 @@
+import DoorstepCalls
 import Foundation
 
 /// A worker's phone, played by sipp (Debian's sip-tester) on 127.0.0.1 with a scenario from
@@ -14,7 +15,7 @@ final class SIPPhone {
 
     init(scenario: String, folder: URL) throws {
         let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Tools/sipp")
-        port = try freeUDPPort()
+        port = try LocalPort.free(Int32(SOCK_DGRAM.rawValue))
         trace = folder.appendingPathComponent("sipp-\(scenario)-\(port).log")
         let started = try spawn(["sipp", "-sf", scenarios.appendingPathComponent("\(scenario).xml").path, "-i", "127.0.0.1", "-p", "\(port)",
                                  "-bg", "-trace_msg", "-message_file", trace.path, "-trace_err", "-error_file", trace.path + ".errors"])
@@ -50,19 +51,4 @@ final class SIPPhone {
 
 struct SIPPhoneError: Error, CustomStringConvertible {
     var description: String
-}
-
-/// A UDP port nobody uses on 127.0.0.1 now.
-func freeUDPPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-    guard fd >= 0 else { throw SIPPhoneError(description: "no socket") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-    guard bound == 0 else { throw SIPPhoneError(description: "cannot bind a UDP port") }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-    return Int(UInt16(bigEndian: address.sin_port))
 }
