@@ -26,7 +26,8 @@ struct WallRunner {
     /// How often to look, for a while after a key: its effect's outcome and the fresh data
     /// it makes arrive within moments.
     var eagerCheck: TimeInterval = 0.1
-    static let eagerFor: TimeInterval = 3
+    /// (longer than a call's grace, so the calls go out within a tenth of a second of its end)
+    static let eagerFor: TimeInterval = 4
     /// Seconds between frames drawn and compared whole, whatever changed.
     static let fullCompareEvery: TimeInterval = 60
     /// Seconds without a poll after which the wall says its data is old.
@@ -177,6 +178,9 @@ struct WallRunner {
                 eagerUntil = clock.now().addingTimeInterval(Self.eagerFor)
                 changed = true
                 onlyData = false
+                // the key at the time it came, not at the last tick's (up to a second before): a
+                // call's 3 s of grace are counted from the key
+                state.now = clock.now()
                 switch state.update(.key(key)) {
                 case .quit?:
                     logger.info("operator quit")
