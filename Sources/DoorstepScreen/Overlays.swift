@@ -19,9 +19,19 @@ enum Overlays {
         let textWidth = lines.map { DisplayWidth.of($0.what) }.max() ?? 30
         let inner = centredBox(
             &canvas, width: keysWidth + textWidth + 4, height: lines.count + 4, title: s.help, style: Style(.key, bold: true))
-        for (row, line) in lines.enumerated() {
+        // on a short terminal the blank rows above and below go first, then the lines that do
+        // not fit give way to one that says how many there are (at 80×24, q and ? were cut off
+        // with nothing to say so)
+        let pad = inner.height >= lines.count + 2 ? 1 : 0
+        let room = inner.height - 2 * pad
+        let shown = lines.count <= room ? lines : Array(lines.prefix(max(0, room - 1)))
+        for (row, line) in shown.enumerated() {
             canvas.write(runs: [(Columns.pad(line.keys, to: keysWidth), Style(.key, bold: true)), (line.what, Style(.normal))],
-                         x: inner.x + 1, y: inner.y + 1 + row, clip: inner)
+                         x: inner.x + 1, y: inner.y + pad + row, clip: inner)
+        }
+        if shown.count < lines.count {
+            canvas.write(Columns.pad("", to: keysWidth) + s.moreRows(lines.count - shown.count), x: inner.x + 1, y: inner.y + pad + shown.count,
+                         clip: inner, style: Style(.muted))
         }
     }
 

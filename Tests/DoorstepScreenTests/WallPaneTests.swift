@@ -99,6 +99,21 @@ struct WallPaneTests {
         #expect(!WallView.render(state).text.contains("按键说明"))
     }
 
+    @Test("the help overlay on a short terminal says how many lines it could not show")
+    func helpCut() throws {
+        var state = try Fixtures.demoState(Size(width: 80, height: 24))
+        state.update(.key(.character("?")))
+        let shown = WallView.render(state)
+        // (the box's rows: the footer's "q 退出" is not the help's)
+        let rows = shown.text.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("└") }
+        let hidden = UIStrings.chinese.helpLines.filter { line in !rows.contains { $0.contains(line.what) } }.count
+        #expect(hidden > 0)
+        #expect(shown.text.contains("另有 \(hidden) 条"), "\(shown.text)")
+        #expect(misalignedRow(shown) == nil)
+        state.size = Size(width: 120, height: 40)
+        #expect(!WallView.render(state).text.contains("另有"))
+    }
+
     @Test("Ctrl-L asks for the whole screen to be painted again, and leaves what is open open")
     func repaint() throws {
         var state = try Fixtures.demoState(Size(width: 120, height: 40))
