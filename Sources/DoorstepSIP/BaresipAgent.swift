@@ -172,6 +172,10 @@ public final class BaresipAgent: Sendable {
             }
         }
         if stopped.withLock({ $0 }) == false {
+            // (reaped if it ended, so no zombie waits for the wall to leave)
+            var status: Int32 = 0
+            usleep(100_000)
+            _ = waitpid(pid, &status, WNOHANG)
             handler.withLock { $0 }?(.event(type: "AGENT_GONE", callID: nil, peer: nil, parameter: "baresip's control connection closed"))
         }
     }

@@ -160,6 +160,24 @@ struct SIPCallsEndToEndTests {
         #expect(left.isEmpty, "baresip is still running: \(left)")
     }
 
+    @Test("baresip killed under a running wall: the header says calls stopped, and the next call is recorded")
+    func agentGone() throws {
+        let (folder, db) = try demoDatabase("sip-gone", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let phone = try SIPPhone(scenario: "answer", folder: folder)
+        let tmux = try wall(db, folder, phone: phone)
+        _ = try spawn(["pkill", "-KILL", "-f", "baresip -f \(folder.path)"])
+        let warned = tmux.wait(for: 20) { $0.contains("电话呼叫中断") }
+        #expect(warned.ok, "no warning:\n\(warned.screen)")
+        tmux.send("c")
+        #expect(tmux.wait(for: 20) { $0.contains("☎ 振铃") }.ok, "the call was not recorded:\n\(tmux.capture())")
+        #expect(phone.invites().isEmpty)
+        // (reaped: no zombie of it waits for the wall to leave)
+        let zombies = try spawn(["sh", "-c", "ps -eo stat,cmd | grep -c '^Z.*baresip' || true"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(zombies == "0", "\(zombies) baresip zombies")
+        leave(tmux)
+    }
+
     @Test("baresip missing: the wall starts, says so in the header and a notice naming the package, and records calls")
     func baresipMissing() throws {
         let (folder, db) = try demoDatabase("sip-missing", binary: binary)
