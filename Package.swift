@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "DoorstepCalls", dependencies: ["DoorstepDomain", "DoorstepStore"]),
         // SIP calls through baresip (run and controlled over its TCP interface), with the spoken
         // message made by espeak-ng. No SIP stack of its own.
-        .target(name: "DoorstepSIP", dependencies: ["DoorstepCalls"]),
+        .target(name: "DoorstepSIP", dependencies: ["DoorstepCalls", "DoorstepEngine"]),
         // The wall screen: state, update(state, message) and view(state) → canvas. Pure.
         .target(name: "DoorstepScreen", dependencies: ["DoorstepDomain", "DoorstepCanvas"]),
         // The street's daily and weekly reports in Markdown, CSV, JSON and HTML. Pure: a report in, bytes out.

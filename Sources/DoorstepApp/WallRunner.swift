@@ -144,15 +144,11 @@ struct WallRunner {
                 var frame = lastFrame.take() ?? Canvas(size: .init(width: 0, height: 0))
                 // once a minute the whole frame is drawn and compared, whatever changed: a cell a
                 // partial draw should have redrawn and did not is put right within the minute
-                let wholeDue = state.now.timeIntervalSince(lastFullCompare) >= Self.fullCompareEvery || state.now < lastFullCompare
-                if wholeDue {
-                    frame = WallView.render(state)
-                    terminal.draw(frame)
-                    lastFullCompare = state.now
-                } else if !changed, let areas = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
+                let partialAllowed = state.now.timeIntervalSince(lastFullCompare) < Self.fullCompareEvery && state.now >= lastFullCompare
+                if partialAllowed, !changed, let areas = WallView.renderClockTick(state, from: shown.now, onto: &frame) {
                     // a second passing with nothing else new: the clock alone, and what moves with it
                     terminal.draw(frame, only: areas)
-                } else if onlyData || !changed, frame.size == state.size, let panes = WallView.panesMoved(from: shown, to: state) {
+                } else if partialAllowed, onlyData || !changed, frame.size == state.size, let panes = WallView.panesMoved(from: shown, to: state) {
                     // fresh data alone, or a second while a call rings: the panes it moved (a new
                     // event need not redraw the tiles)
                     let areas = WallView.redraw(panes, of: state, from: shown, onto: &frame)
@@ -161,6 +157,7 @@ struct WallRunner {
                     // the backend compares with what it drew last and writes only what differs
                     frame = WallView.render(state)
                     terminal.draw(frame)
+                    lastFullCompare = state.now
                 }
                 lastFrame = frame
                 changed = false
