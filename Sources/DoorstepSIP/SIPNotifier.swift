@@ -101,13 +101,17 @@ public final class SIPNotifier: Notifier {
     }
 
     /// Hangs up the call if it is still ringing (nobody answered in time).
+    /// A dial baresip never made a call of (no event at all by then) is dropped and reported
+    /// failed, so it neither waits for ever nor takes the events of a later call to the address.
     func giveUp(on callID: String) {
-        let found: String? = book.withLock { book in
-            guard let (id, call) = book.calls.first(where: { $0.value.callID == callID }), !call.answered else { return nil }
+        let (found, unplaced, outcome) = book.withLock { book -> (String?, Placed?, (@Sendable (String, String, SIPOutcome) -> Void)?) in
+            if let i = book.waiting.firstIndex(where: { $0.callID == callID }) { return (nil, book.waiting.remove(at: i), book.outcome) }
+            guard let (id, call) = book.calls.first(where: { $0.value.callID == callID }), !call.answered else { return (nil, nil, nil) }
             book.calls[id]?.hungUpByUs = true
-            return id
+            return (id, nil, nil)
         }
         if let found { agent.send([("callfind", found), ("hangup", nil)]) }
+        if let unplaced { outcome?(unplaced.callID, unplaced.staffID, .failed("baresip placed no call to \(unplaced.address)")) }
     }
 
     /// Hangs up every call and stops baresip.
