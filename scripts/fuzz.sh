@@ -7,6 +7,7 @@
 #   csv        spreadsheet exports (UTF-8, BOM, GB18030/GBK)
 #   localtime  times as an operator types them (--from, the replay's g)
 #   uri        a request's target: Hummingbird's URI parser, then the query's fields and dates
+#   gridbody   the grid end's JSON bodies (JSONDecoder, then the typed reads of their fields)
 # Each harness is compiled from the sources it needs (no package build) into .build/fuzz/.
 # The seed corpus is scripts/fuzz/corpus/<target>/; what the fuzzer finds grows a copy under
 # .build/fuzz/corpus/. A crash or hang leaves its input in .build/fuzz/crashes/ and fails the
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(canvas form config csv localtime uri)
+[ ${#targets[@]} -eq 0 ] && targets=(canvas form config csv localtime uri gridbody)
 out=.build/fuzz
 mkdir -p "$out/crashes"
 csv_sources=$(ls .build/checkouts/SwiftCSV/SwiftCSV/*.swift 2>/dev/null || true)
@@ -28,6 +29,7 @@ sources() {
   case "$1" in
     canvas) ls Sources/DoorstepCanvas/*.swift ;;
     form) echo Sources/DoorstepServer/FormBody.swift ;;
+    gridbody) echo Sources/DoorstepServer/GridBody.swift ;;
     config) echo Sources/DoorstepApp/ConfigFile.swift ;;
     # (one module with SwiftCSV's own sources: the import of it goes from a copy)
     csv) mkdir -p "$out/csv-src"; sed '/^import SwiftCSV$/d' Sources/DoorstepSeeds/CSVTable.swift > "$out/csv-src/CSVTable.swift"
@@ -37,7 +39,7 @@ sources() {
     uri) hb=.build/checkouts/hummingbird/Sources/HummingbirdCore
          echo Sources/DoorstepServer/QueryFields.swift $hb/Request/URI.swift $hb/Utils/HBParser.swift $hb/Utils/FlatDictionary.swift \
            $hb/Utils/String+percentEncode.swift ;;
-    *) echo "fuzz: no target '$1' (canvas, form, config, csv, localtime, uri)" >&2; exit 64 ;;
+    *) echo "fuzz: no target '$1' (canvas, form, config, csv, localtime, uri, gridbody)" >&2; exit 64 ;;
   esac
 }
 

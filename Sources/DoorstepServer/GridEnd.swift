@@ -62,78 +62,94 @@ public struct GridEnd: Sendable {
     }
 
     /// `POST /api/v1/tickets/{id}/{dispatch|accept|resolve|escalate}`.
-    public func act(_ op: Operator, ticketID: String, verb: String, body: [String: Any]) -> Answer {
-        let staff = (body["staff"] as? String) ?? op.staffID
-        let action: TicketAction
-        switch verb {
-        case "dispatch":
-            guard let grid = body["grid"] as? String, !grid.isEmpty else { return Self.error(400, "dispatch needs \"grid\" (a grid's code)") }
-            action = .dispatch(gridCode: grid, assigneeID: body["assignee"] as? String)
-        case "accept":
-            guard let staff else { return Self.error(400, "accept needs \"staff\" (\(op.id) has no staff record)") }
-            action = .accept(staffID: staff)
-        case "resolve":
-            guard let staff else { return Self.error(400, "resolve needs \"staff\" (\(op.id) has no staff record)") }
-            guard let note = body["note"] as? String, !note.trimmingCharacters(in: .whitespaces).isEmpty else {
-                return Self.error(400, "resolve needs \"note\": how it was resolved")
+    public func act(_ op: Operator, ticketID: String, verb: String, body: GridBody) -> Answer {
+        reading {
+            let staff = try body.text("staff") ?? op.staffID
+            let action: TicketAction
+            switch verb {
+            case "dispatch":
+                guard let grid = try body.text("grid"), !grid.isEmpty else { return Self.error(400, "dispatch needs \"grid\" (a grid's code)") }
+                action = .dispatch(gridCode: grid, assigneeID: try body.text("assignee"))
+            case "accept":
+                guard let staff else { return Self.error(400, "accept needs \"staff\" (\(op.id) has no staff record)") }
+                action = .accept(staffID: staff)
+            case "resolve":
+                guard let staff else { return Self.error(400, "resolve needs \"staff\" (\(op.id) has no staff record)") }
+                guard let note = try body.text("note", limit: Self.noteLimit), !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    return Self.error(400, "resolve needs \"note\": how it was resolved")
+                }
+                action = .resolve(staffID: staff, note: note)
+            case "escalate":
+                action = .escalate
+            default:
+                return Self.error(404, "no action '\(verb)' on a ticket (dispatch, accept, resolve, escalate)")
             }
-            guard note.count <= 500 else { return Self.error(400, "\"note\" is longer than 500 characters") }
-            action = .resolve(staffID: staff, note: note)
-        case "escalate":
-            action = .escalate
-        default:
-            return Self.error(404, "no action '\(verb)' on a ticket (dispatch, accept, resolve, escalate)")
-        }
-        return perform(op) { store in
-            let ticket = try store.act(on: ticketID, action, by: op.id, at: clock.now())
-            return Answer(status: 200, body: Self.ticket(ticket))
+            return perform(op) { store in
+                let ticket = try store.act(on: ticketID, action, by: op.id, at: clock.now())
+                return Answer(status: 200, body: Self.ticket(ticket))
+            }
         }
     }
 
     /// `POST /api/v1/calls/{id}/answer` with `{"accept": true}`: the call answered (or declined)
     /// from the phone, which acknowledges it.
-    public func answer(_ op: Operator, callID: String, body: [String: Any]) -> Answer {
-        guard let staff = (body["staff"] as? String) ?? op.staffID else { return Self.error(400, "answer needs \"staff\" (\(op.id) has no staff record)") }
-        let accept = (body["accept"] as? Bool) ?? true
-        return perform(op) { store in
-            let call = try store.acknowledge(callID: callID, staffID: staff, accept: accept, timeout: callTimeout, at: clock.now())
-            return Answer(status: 200, body: .object([.init("id", .text(call.id)), .init("state", .text(call.state.rawValue))]))
+    public func answer(_ op: Operator, callID: String, body: GridBody) -> Answer {
+        reading {
+            guard let staff = try body.text("staff") ?? op.staffID else { return Self.error(400, "answer needs \"staff\" (\(op.id) has no staff record)") }
+            let accept = try body.flag("accept") ?? true
+            return perform(op) { store in
+                let call = try store.acknowledge(callID: callID, staffID: staff, accept: accept, timeout: callTimeout, at: clock.now())
+                return Answer(status: 200, body: .object([.init("id", .text(call.id)), .init("state", .text(call.state.rawValue))]))
+            }
         }
     }
 
     /// `POST /api/v1/visits` with `{"household": "H00001"}` (六必访), as the operator's staff record.
-    public func visit(_ op: Operator, body: [String: Any]) -> Answer {
-        guard let staff = (body["staff"] as? String) ?? op.staffID else { return Self.error(400, "a visit needs \"staff\" (\(op.id) has no staff record)") }
-        guard let household = body["household"] as? String, !household.isEmpty else { return Self.error(400, "a visit needs \"household\"") }
-        return perform(op) { store in
-            let visit = try store.logVisit(householdID: household, staffID: staff, at: clock.now())
-            return Answer(status: 201, body: .object([.init("id", .text(visit.id)), .init("household", .text(household))]))
+    public func visit(_ op: Operator, body: GridBody) -> Answer {
+        reading {
+            guard let staff = try body.text("staff") ?? op.staffID else { return Self.error(400, "a visit needs \"staff\" (\(op.id) has no staff record)") }
+            guard let household = try body.text("household"), !household.isEmpty else { return Self.error(400, "a visit needs \"household\"") }
+            return perform(op) { store in
+                let visit = try store.logVisit(householdID: household, staffID: staff, at: clock.now())
+                return Answer(status: 201, body: .object([.init("id", .text(visit.id)), .init("household", .text(household))]))
+            }
         }
     }
 
     /// `POST /api/v1/care/{serviceID}/done` with `{"note": "…"}` (optional): a service of a care
     /// plan given (个性化服务), as the operator's staff record.
-    public func careDone(_ op: Operator, serviceID: String, body: [String: Any]) -> Answer {
-        guard let staff = (body["staff"] as? String) ?? op.staffID else { return Self.error(400, "a care service needs \"staff\" (\(op.id) has no staff record)") }
-        let note = body["note"] as? String
-        if let note, note.count > 500 { return Self.error(400, "\"note\" is longer than 500 characters") }
-        return perform(op) { store in
-            let service = try store.serviceDone(serviceID: serviceID, staffID: staff, note: note, at: clock.now())
-            return Answer(status: 200, body: .object([.init("id", .text(service.id)), .init("name", .text(service.name)),
-                                                      .init("plan", .text(service.planID))]))
+    public func careDone(_ op: Operator, serviceID: String, body: GridBody) -> Answer {
+        reading {
+            guard let staff = try body.text("staff") ?? op.staffID else { return Self.error(400, "a care service needs \"staff\" (\(op.id) has no staff record)") }
+            let note = try body.text("note", limit: Self.noteLimit)
+            return perform(op) { store in
+                let service = try store.serviceDone(serviceID: serviceID, staffID: staff, note: note, at: clock.now())
+                return Answer(status: 200, body: .object([.init("id", .text(service.id)), .init("name", .text(service.name)),
+                                                          .init("plan", .text(service.planID))]))
+            }
         }
     }
 
     /// `POST /api/v1/duty` with `{"state": "on"}`.
-    public func duty(_ op: Operator, body: [String: Any]) -> Answer {
-        guard let staff = (body["staff"] as? String) ?? op.staffID else { return Self.error(400, "duty needs \"staff\" (\(op.id) has no staff record)") }
-        guard let word = body["state"] as? String, let state = DutyState(rawValue: word) else {
-            return Self.error(400, "\"state\" is one of \(DutyState.allCases.map(\.rawValue).joined(separator: ", "))")
+    public func duty(_ op: Operator, body: GridBody) -> Answer {
+        reading {
+            guard let staff = try body.text("staff") ?? op.staffID else { return Self.error(400, "duty needs \"staff\" (\(op.id) has no staff record)") }
+            guard let word = try body.text("state"), let state = DutyState(rawValue: word) else {
+                return Self.error(400, "\"state\" is one of \(DutyState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return perform(op) { store in
+                let person = try store.setDuty(staffID: staff, state, by: op.id, at: clock.now())
+                return Answer(status: 200, body: .object([.init("staff", .text(person.id)), .init("state", .text(person.duty.rawValue))]))
+            }
         }
-        return perform(op) { store in
-            let person = try store.setDuty(staffID: staff, state, by: op.id, at: clock.now())
-            return Answer(status: 200, body: .object([.init("staff", .text(person.id)), .init("state", .text(person.duty.rawValue))]))
-        }
+    }
+
+    /// The longest note a phone may send (a resolution, a care service).
+    static let noteLimit = 500
+
+    /// The answer of `read`, or a 400 naming the body's field it could not take.
+    func reading(_ read: () throws -> Answer) -> Answer {
+        do { return try read() } catch let error as GridBody.Invalid { return Self.error(400, error.message) } catch { return Self.error(500, "\(error)") }
     }
 
     /// Runs a write as `op`, the store's refusals as statuses.

@@ -113,7 +113,7 @@ public struct DoorstepServer: Sendable {
         /// The operator, the JSON body (POST) and the answer of `handle`, or the refusal; the
         /// token's check and `handle` run on the store's pool.
         @Sendable func serve(_ request: Request, body wanted: Bool,
-                             _ handle: @escaping @Sendable (Operator, [String: Any]) throws -> GridEnd.Answer) async -> Response {
+                             _ handle: @escaping @Sendable (Operator, GridBody) throws -> GridEnd.Answer) async -> Response {
             var request = request
             var data = Data()
             if wanted {
@@ -133,13 +133,8 @@ public struct DoorstepServer: Sendable {
                     guard let op = try gridEnd.authenticate(authorization) else {
                         return GridEnd.error(401, "a bearer token is missing, unknown or revoked (doorstep token issue --operator ID)")
                     }
-                    var fields: [String: Any] = [:]
-                    if !body.isEmpty {
-                        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
-                            return GridEnd.error(400, "the body is not one JSON object")
-                        }
-                        fields = object
-                    }
+                    let fields: GridBody
+                    do { fields = try GridBody(json: body) } catch { return GridEnd.error(400, "\(error)") }
                     return try handle(op, fields)
                 })
             } catch {

@@ -97,8 +97,8 @@ struct GridEndCareTests {
         let elsewhere = try #require(try store.operators().first { $0.role == .gridWorker && $0.scope != .grid(grid) })
         let refused = api.careDone(elsewhere, serviceID: service.id, body: [:])
         #expect(refused.status == 403)
-        let done = api.careDone(worker, serviceID: service.id, body: ["staff": try #require(plan.socialWorkerID), "note": "送餐到户"])
+        let done = api.careDone(worker, serviceID: service.id, body: ["staff": .text(try #require(plan.socialWorkerID)), "note": "送餐到户"])
         #expect(done.status == 200, "\(String(decoding: done.body.json(), as: UTF8.self))")
-        #expect(api.careDone(worker, serviceID: "CS-none", body: ["staff": try #require(plan.socialWorkerID)]).status == 404)
+        #expect(api.careDone(worker, serviceID: "CS-none", body: ["staff": .text(try #require(plan.socialWorkerID))]).status == 404)
     }
 }

@@ -114,17 +114,23 @@ def malformed():
         ("JSON not an object", "POST", "/api/v1/duty", b"[1,2,3]", "application/json"),
         ("JSON cut short", "POST", "/api/v1/duty", b'{"duty": "on"', "application/json"),
         ("JSON a wrong type", "POST", "/api/v1/duty", b'{"duty": 17}', "application/json"),
+        ("JSON a number for a state", "POST", "/api/v1/duty", b'{"state": 17}', "application/json", '\\"state\\" must be a string'),
+        ("JSON a number for a worker", "POST", "/api/v1/duty", b'{"state": "on", "staff": 5}', "application/json", '\\"staff\\" must be a string'),
+        ("JSON a string for a yes or no", "POST", "/api/v1/calls/C00001/answer", b'{"accept": "false"}', "application/json",
+         '\\"accept\\" must be true or false'),
+        ("JSON nested 1,200 deep", "POST", "/api/v1/visits", b'{"household":' * 1200 + b'1' + b'}' * 1200, "application/json"),
         ("query with bad percent-encoding", "GET", f"{OPEN311}/requests.json?status=%ZZ&start_date=%00", None, None),
         ("a date that is not one", "GET", f"{OPEN311}/requests.json?start_date=yesterday", None, None),
         ("no format", "GET", f"{OPEN311}/requests", None, None),
         ("a request id of quotes", "GET", f"{OPEN311}/requests/" + urllib.parse.quote("T1' OR '1'='1") + ".json", None, None),
     ]
-    for name, method, path, body, kind in cases:
+    for name, method, path, body, kind, *said in cases:
         headers = {"Authorization": f"Bearer {WORKER}"}
         if kind:
             headers["Content-Type"] = kind
         status, _, answer = request(method, path, body, headers)
-        report(name, 400 <= status < 500, f"{status} {answer[:200]}")
+        # (a field of the wrong type is named in the refusal)
+        report(name, 400 <= status < 500 and all(text in answer for text in said), f"{status} {answer[:200]}")
     for name, payload in [("a request line of garbage", b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n"),
                           ("HTTP/9.9", b"GET / HTTP/9.9\r\n\r\n"), ("a header without a colon", b"GET /healthz HTTP/1.1\r\nHost x\r\n\r\n")]:
         line = raw(payload)
