@@ -120,6 +120,77 @@ struct HostileTextEndToEndTests {
         #expect(looked == 70)
         #expect(bad.isEmpty, "\(bad.prefix(20).joined(separator: "\n"))")
     }
+    /// The same text in what the other pages show: a household's and a Party secretary's names
+    /// (spreadsheet imports), a care plan's goal, a joint call-in's refusal on a hostile ticket.
+    static let pagesText = "万\u{1B}]0;PWNED\u{07}霞\u{1B}[2J\u{202E}反\u{200B}👨\u{200D}👩\u{200D}👧𠀋" + String(repeating: "\u{301}", count: 12)
+        + String(repeating: "长", count: 300)
+
+    @Test("the same on the Party network, joint handling, alarms, trends, the community, the grid's sections, the live map and a household: no misaligned row")
+    func hostilePages() throws {
+        let (folder, db) = try demoDatabase("hostile-pages", binary: binary)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = Self.pagesText
+        let households = folder.appendingPathComponent("households.csv"), party = folder.appendingPathComponent("party_members.csv")
+        try Data("id,building,name,phone,must_visit\nH00001,JB01-B01,\(text),15500995240,\n".utf8).write(to: households)
+        try Data("id,name,phone,org,post,building,functional,staff\nPM0001,\(text),15500600997,JB-DW,secretary,,,\n".utf8).write(to: party)
+        _ = try spawnSucceeding([binary, "import", "--db", db, households.path])
+        _ = try spawnSucceeding([binary, "import", "--db", db, party.path])
+        _ = try spawnSucceeding([binary, "care", "order", "--db", db, "--household", "H00001", "--group", "empty_nest_elder", "--goal", text])
+        let ticket = try spawnSucceeding([binary, "order", "--db", db, "--grid", "JB01", "--category", "hazard", "--title", Self.titles[0] + text,
+                                          "--name", text]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let callIns = try spawnSucceeding([binary, "call-in", "--db", db, ticket, "--to", "R001", "--to", "R002"])
+            .split(whereSeparator: \.isWhitespace).map(String.init)
+        _ = try spawnSucceeding([binary, "answer", "--db", db, try #require(callIns.first), "--declined", text, "--by", "R001"])
+        var looked = 0
+        var bad: [String] = [], showing: [String] = []
+        for term in ["xterm-256color", "linux"] {
+            for (width, height) in [(200, 60), (80, 24)] {
+                let wall = try Tmux(width: width, height: height,
+                                    command: "env TERM=\(term) \(shellQuoted(binary)) wall --db \(shellQuoted(db)) --lang zh; echo \"exit=$?\"; sleep 600")
+                let title = wall.format("#{pane_title}")
+                #expect(wall.wait(for: 60) { $0.contains("临江街道") && $0.contains("全部网格") }.ok, "\(term) \(width)×\(height): no wall")
+                var screens: [(String, String)] = []
+                /// Opens a page with `keys`, waits for `shown`, keeps its screen, and goes back with Esc.
+                func look(_ name: String, _ keys: [String], shown: @escaping (String) -> Bool, back: Bool = true) {
+                    for key in keys { wall.send(key) }
+                    let page = wall.wait(for: 10, shown)
+                    #expect(page.ok, "\(term) \(width)×\(height): no \(name):\n\(page.screen)")
+                    screens.append((name, page.screen))
+                    if back {
+                        wall.send("Escape")
+                        #expect(wall.wait(for: 10) { $0.contains("全部网格") }.ok, "\(term) \(width)×\(height): still on \(name)")
+                    }
+                }
+                look("Party network", ["p"]) { $0.contains("功能型党组织") }
+                look("joint", ["o"]) { $0.contains("等待外部力量的工单") }
+                look("alarms", ["!"]) { $0.contains("告警 · 近") }
+                look("trends", ["w"]) { $0.contains("民情气象站 · 统计于") }
+                // the first grid (the focus starts on the grids), its sections, its community, its live map and a household
+                look("grid", ["Enter"], shown: { $0.contains("1+1+2+N") }, back: false)
+                for section in 1...4 { look("grid section \(section)", ["Tab"], shown: { _ in true }, back: false) }
+                look("live map", ["m"], shown: { $0.contains("网格活地图") }, back: false)
+                look("household", ["Enter"], shown: { $0.contains("户主        万*") }, back: false)
+                // (r shows the resident's name, as stored but cleaned)
+                look("household revealed", ["r"], shown: { $0.contains("户主        万霞反") }, back: false)
+                wall.send("Escape")
+                wall.send("Escape")
+                look("community", ["u"], shown: { $0.contains("社区") && !$0.contains("1+1+2+N") }, back: false)
+                for (name, screen) in screens {
+                    looked += 1
+                    bad += try misaligned(screen, width: width).map { "\(term) \(width)×\(height) \(name): \($0)" }
+                    if screen.contains("万霞反") { showing.append(name) }
+                }
+                #expect(wall.format("#{pane_title}") == title, "\(term): the title changed")
+                #expect(!wall.capture().contains("exit="), "\(term) \(width)×\(height): the wall left")
+            }
+        }
+        print("hostile text on other pages: \(looked) screens under 2 TERMs, \(bad.count) misaligned rows; the text shown on \(Set(showing).sorted())")
+        // (the alarms, trends and Party network show no stored free text: they are looked at for the rest)
+        #expect(looked == 52)
+        #expect(Set(showing).isSuperset(of: ["joint", "grid", "community", "household revealed"]), "\(Set(showing))")
+        #expect(bad.isEmpty, "\(bad.prefix(20).joined(separator: "\n"))")
+    }
+
     @Test("commands write stored text to a terminal without its escapes (the title stays), and to a pipe exactly as stored")
     func commandOutput() throws {
         let (folder, db) = try demoDatabase("hostile-output", binary: binary)
