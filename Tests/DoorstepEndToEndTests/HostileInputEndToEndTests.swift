@@ -8,7 +8,7 @@ import Testing
 /// requests with 4xx only and stays healthy; SQL injection strings in every text field, through
 /// HTTP and through commands, are stored and read back as the text they are, and nothing else
 /// changes. The clients are `Tools/hostile-http.py` (the standard library's http.client and
-/// raw sockets); the database is read with Python's sqlite3.
+/// raw sockets); the database is read with Python's sqlite3, or psql on PostgreSQL.
 @Suite("Hostile input end to end", .serialized)
 struct HostileInputEndToEndTests {
     let binary = doorstepBinary()
@@ -19,8 +19,13 @@ struct HostileInputEndToEndTests {
                              "1; DELETE FROM ticket WHERE 1=1", "$1; SELECT pg_sleep(10); --", "%' UNION SELECT key_hash FROM credential --"]
 
     @Test("the service refuses methods, types, sizes and malformed input with 4xx, closes slow clients, survives a burst; injections are text")
-    func service() throws {
-        let (folder, db) = try demoDatabase("hostile-http", binary: binary)
+    func service() throws { try serve(postgres: false, binary: binary) }
+
+    @Test("the same over a PostgreSQL store", .enabled(if: PostgresBinaries.available))
+    func serviceOnPostgres() throws { try serve(postgres: true, binary: PostgresBinaries.doorstep) }
+
+    func serve(postgres: Bool, binary: String) throws {
+        let (folder, db) = try demoStreet("hostile-http", postgres: postgres, binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
         let key = try spawnSucceeding([binary, "key", "issue", "--channel", "hotline", "--db", db])
         let dispatcher = try spawnSucceeding([binary, "token", "issue", "--operator", "jb-dispatch", "--db", db])
@@ -41,7 +46,7 @@ struct HostileInputEndToEndTests {
         #expect(checks.count >= 90, "only \(checks.count) checks ran: \(result.output.suffix(2000))")
         let summary = try #require(lines.first { $0["summary"] != nil })
         #expect(summary["injections"] as? Int == 10)  // (nine injections and one hostile text)
-        print("hostile HTTP: \(checks.count) checks, \(failed.count) failed")
+        print("hostile HTTP (\(postgres ? "PostgreSQL" : "SQLite")): \(checks.count) checks, \(failed.count) failed")
 
         // still serving, and the server's output holds no stack or crash
         #expect(try spawn(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/healthz"]).output == "200")

@@ -13,16 +13,6 @@ struct KilledWriterEndToEndTests {
 
     /// A database of the demo street for `binary`: a file in a new folder, or a new database on
     /// the test server; and the folder for the test's own files.
-    func street(_ label: String, postgres: Bool, binary: String) throws -> (folder: URL, db: String) {
-        guard postgres else { return try demoDatabase(label, binary: binary) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = try TestServer.freshDatabase().description
-        let made = try spawn([binary, "init", "--db", url])
-        guard made.status == 0 else { throw InitFailed(output: made.output) }
-        return (folder, url)
-    }
-
     /// Runs the checker over what was acknowledged; the problems it found.
     func check(_ db: String, acked: String, prefix: String, postgres: Bool) throws -> [Substring] {
         let result = try spawn(["python3", Self.checker, db, acked, prefix])
@@ -45,7 +35,7 @@ struct KilledWriterEndToEndTests {
     func killedServiceOnPostgres() throws { try serviceKilled(postgres: true, binary: PostgresBinaries.doorstep) }
 
     func commandsKilled(postgres: Bool, binary: String) throws {
-        let (folder, db) = try street("killed", postgres: postgres, binary: binary)
+        let (folder, db) = try demoStreet("killed", postgres: postgres, binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
         let acked = folder.appendingPathComponent("acked").path
         let marker = folder.lastPathComponent
@@ -80,7 +70,7 @@ struct KilledWriterEndToEndTests {
     }
 
     func serviceKilled(postgres: Bool, binary: String) throws {
-        let (folder, db) = try street("killed-serve", postgres: postgres, binary: binary)
+        let (folder, db) = try demoStreet("killed-serve", postgres: postgres, binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
         let key = try spawn([binary, "key", "issue", "--channel", "hotline", "--db", db]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(key.hasPrefix("dsk_"), "\(key)")

@@ -1,4 +1,5 @@
 import DoorstepCalls
+import DoorstepTestSupport
 import Foundation
 import Testing
 
@@ -57,6 +58,19 @@ func demoDatabase(_ label: String, binary: String) throws -> (folder: URL, db: S
     let made = try spawn([binary, "init", "--db", db])
     guard made.status == 0 else { throw InitFailed(output: made.output) }
     return (folder, db)
+}
+
+/// The demo street in a fresh database: a SQLite file in a fresh temporary folder, or (with
+/// `postgres`) a database of the test server, `binary` being the PostgreSQL-trait one; remove
+/// the folder when done.
+func demoStreet(_ label: String, postgres: Bool, binary: String) throws -> (folder: URL, db: String) {
+    guard postgres else { return try demoDatabase(label, binary: binary) }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = try TestServer.freshDatabase().description
+    let made = try spawn([binary, "init", "--db", url])
+    guard made.status == 0 else { throw InitFailed(output: made.output) }
+    return (folder, url)
 }
 
 /// `doorstep init` refused to make the test's database (its output says why).

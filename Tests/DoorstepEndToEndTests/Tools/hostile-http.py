@@ -5,12 +5,15 @@
 
 Each line is {"check": name, "ok": true|false, "detail": text}; the Swift test
 (HostileInputEndToEndTests) asserts every check is ok and reads the counts of the last line.
-Only the standard library: http.client, socket, sqlite3, threading.
+DB is a SQLite file (read with sqlite3) or a postgresql:// URL (read with psql).
+Only the standard library: http.client, socket, sqlite3, subprocess, threading.
 """
 import http.client
 import json
+import re
 import socket
 import sqlite3
+import subprocess
 import sys
 import threading
 import time
@@ -18,6 +21,7 @@ import urllib.parse
 
 HOST, PORT, KEY, DISPATCHER, WORKER, DB, IDLE = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], float(sys.argv[7])
 OPEN311 = "/open311/v2"
+POSTGRES = DB.startswith("postgresql://") or DB.startswith("postgres://")
 
 # SQL injection strings (SQLite's and PostgreSQL's dialects), stored and read back as text
 INJECTIONS = [
@@ -51,9 +55,24 @@ def form(fields):
     return urllib.parse.urlencode(fields).encode(), {"Content-Type": "application/x-www-form-urlencoded"}
 
 
+def rows(sql):
+    """The rows of a query as tuples, read-only: sqlite3, or psql's JSON on PostgreSQL (any text survives)."""
+    if not POSTGRES:
+        with sqlite3.connect(f"file:{DB}?mode=ro", uri=True, timeout=10) as db:
+            return [tuple(row) for row in db.execute(sql).fetchall()]
+    out = subprocess.run(["psql", DB, "-At", "-v", "ON_ERROR_STOP=1", "-c", f"SELECT coalesce(json_agg(q), '[]') FROM ({sql}) q"],
+                         capture_output=True, text=True, check=True).stdout
+    return [tuple(row.values()) for row in json.loads(out)]
+
+
+def literal(value):
+    """A value the test made itself (a ticket's id) as SQL: refused unless plain."""
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", value), value
+    return f"'{value}'"
+
+
 def counts():
-    with sqlite3.connect(f"file:{DB}?mode=ro", uri=True, timeout=10) as db:
-        return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("ticket", "ticket_transition", "event", "credential")}
+    return {table: rows(f"SELECT count(*) FROM {table}")[0][0] for table in ("ticket", "ticket_transition", "event", "credential")}
 
 
 def raw(payload, read_timeout=5):
@@ -248,14 +267,18 @@ def injections():
         status, _, answer = request("POST", f"/api/v1/tickets/{ticket}/resolve", json.dumps({"note": INJECTIONS[1]}), worker)
         report("resolved with a note of an injection", status == 200 and json.loads(answer).get("resolution_note") == INJECTIONS[1], f"{status} {answer}")
     # the store holds each text as sent, in every column it went to
-    with sqlite3.connect(f"file:{DB}?mode=ro", uri=True, timeout=10) as db:
-        for ticket, text in created:
-            row = db.execute("SELECT title, resident_name, resident_phone FROM ticket WHERE id = ?", (ticket,)).fetchone()
-            report(f"stored {text!r}", row == (text, text, text[:30]), f"{row!r}")
-        if created:
-            note = db.execute("SELECT resolution_note FROM ticket WHERE id = ?", (created[0][0],)).fetchone()
-            report("note stored", note == (INJECTIONS[1],), note)
-        report("integrity", db.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "")
+    for ticket, text in created:
+        row = rows(f"SELECT title, resident_name, resident_phone FROM ticket WHERE id = {literal(ticket)}")
+        report(f"stored {text!r}", row == [(text, text, text[:30])], f"{row!r}")
+    if created:
+        note = rows(f"SELECT resolution_note FROM ticket WHERE id = {literal(created[0][0])}")
+        report("note stored", note == [(INJECTIONS[1],)], note)
+    if not POSTGRES:
+        report("integrity", rows("PRAGMA integrity_check")[0][0] == "ok", "")
+    else:
+        # (no integrity check to ask PostgreSQL: every table still there and read whole instead)
+        whole = all(rows(f"SELECT count(*) FROM (SELECT * FROM {table}) t")[0][0] >= 0 for table in ("ticket", "ticket_transition", "event", "credential", '"call"'))
+        report("integrity", whole, "")
     return len(created)
 
 
