@@ -7,7 +7,9 @@ the wall's and the service's resident memory, open descriptors and CPU are sampl
 
 BIN names the doorstep binary (default: .build/release/doorstep, else .build/debug/doorstep).
 Prints the samples as CSV (to CSV, or soak-<minutes>m.csv in a temporary folder) and a summary:
-memory growth after warm-up (the first sixth), descriptors at start and end, CPU per change in
+memory growth after warm-up (the first sixth) — judged on each process's own memory (RssAnon:
+heap and stacks), with the whole resident size beside it (the rest is pages of the binary and
+the libraries, file-backed, shared, and brought in as code paths first run) — descriptors at start and end, CPU per change in
 each sixth, and whether the wall's figures agree with a fresh reader's at the end (no event
 missed), and a fresh wall started over the same data at the end (what holding only the working
 set costs: the soaked wall's memory beyond it is what the day left behind). Exits 1 when memory
@@ -55,13 +57,16 @@ def pane_pid(window):
 
 
 def sample(pid):
+    """Resident memory (kB), the part of it that is the process's own (anonymous: heap, stacks;
+    the rest is pages of the binary and libraries, shared and dropped at will), descriptors, CPU s."""
     with open(f"/proc/{pid}/status") as f:
-        rss = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+        status = f.read()
+    rss, anon = (int(re.search(rf"{field}:\s+(\d+)", status).group(1)) for field in ("VmRSS", "RssAnon"))
     fds = len(os.listdir(f"/proc/{pid}/fd"))
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     ticks = int(fields[11]) + int(fields[12])
-    return rss, fds, ticks / os.sysconf("SC_CLK_TCK")
+    return rss, anon, fds, ticks / os.sysconf("SC_CLK_TCK")
 
 
 def events():
@@ -154,11 +159,11 @@ deadline = time.time() + 60
 while time.time() < deadline and "待办工单" not in tmux("capture-pane", "-p", "-t", "wall:fresh"):
     time.sleep(0.5)
 time.sleep(20)  # its first minutes' allocations (the clock ticks, the first polls)
-fresh_rss = sample(fresh_pid)[0] if fresh_pid else 0
-soaked_rss = sample(wall)[0]
+fresh_rss, fresh_anon = sample(fresh_pid)[:2] if fresh_pid else (0, 0)
+soaked_rss, soaked_anon = sample(wall)[:2]
 
 with open(CSV, "w") as f:
-    f.write("seconds,wall_rss_kb,wall_fds,wall_cpu_s,serve_rss_kb,serve_fds,serve_cpu_s,changes\n")
+    f.write("seconds,wall_rss_kb,wall_anon_kb,wall_fds,wall_cpu_s,serve_rss_kb,serve_anon_kb,serve_fds,serve_cpu_s,changes\n")
     for row in rows:
         f.write(",".join(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row) + "\n")
 
@@ -171,26 +176,35 @@ agree = bool(wall_open and fresh_open and wall_open.group(1) == fresh_open.group
 
 warm = rows[max(1, len(rows) // 6)]
 last = rows[-1]
-growth = {name: (last[i] - warm[i]) / warm[i] * 100 for name, i in (("wall", 1), ("serve", 4))}
-print(f"soak: {MINUTES:g} min at {RATE:g} changes a minute ({last[7]} changes), {posted[0]} orders posted and {moved[0]} moves "
+WALL, SERVE, CHANGES = 1, 5, 9  # (each process: resident, own, descriptors, CPU)
+
+
+def grown(i):
+    return (last[i] - warm[i]) / warm[i] * 100
+
+
+own = {"wall": grown(WALL + 1), "serve": grown(SERVE + 1)}
+print(f"soak: {MINUTES:g} min at {RATE:g} changes a minute ({last[CHANGES]} changes), {posted[0]} orders posted and {moved[0]} moves "
       f"from phones, {posted[1]} reads; open tickets {open_at_start} at the start; samples in {CSV}")
-print(f"  a fresh wall over the same data: {fresh_rss / 1024:.1f} MB; the soaked wall: {soaked_rss / 1024:.1f} MB "
-      f"({(soaked_rss - fresh_rss) / fresh_rss * 100 if fresh_rss else 0:+.1f}%: what the day left behind beyond its working set)")
-for name, i in (("wall", 1), ("serve", 4)):
-    print(f"  {name}: resident memory {warm[i] / 1024:.1f} MB after warm-up → {last[i] / 1024:.1f} MB at the end ({growth[name]:+.1f}%); "
-          f"descriptors {rows[0][i + 1]} → {last[i + 1]}")
+print(f"  a fresh wall over the same data: {fresh_rss / 1024:.1f} MB resident, {fresh_anon / 1024:.1f} MB its own; the soaked wall: "
+      f"{soaked_rss / 1024:.1f} MB, {soaked_anon / 1024:.1f} MB its own "
+      f"({(soaked_anon - fresh_anon) / fresh_anon * 100 if fresh_anon else 0:+.1f}%: what the day left behind beyond its working set)")
+for name, i in (("wall", WALL), ("serve", SERVE)):
+    print(f"  {name}: its own memory {warm[i + 1] / 1024:.1f} MB after warm-up → {last[i + 1] / 1024:.1f} MB at the end ({grown(i + 1):+.1f}%); "
+          f"resident {warm[i] / 1024:.1f} → {last[i] / 1024:.1f} MB ({grown(i):+.1f}%, the rest being the binary's and libraries' pages); "
+          f"descriptors {rows[0][i + 2]} → {last[i + 2]}")
 sixth = max(1, len(rows) // 6)
-for name, i in (("wall", 3), ("serve", 6)):
+for name, i in (("wall", WALL + 3), ("serve", SERVE + 3)):
     per = []
     for k in range(0, len(rows) - sixth, sixth):
         a, b = rows[k], rows[min(k + sixth, len(rows) - 1)]
-        changes = b[7] - a[7]
+        changes = b[CHANGES] - a[CHANGES]
         per.append(f"{(b[i] - a[i]) / changes * 1000:.2f}" if changes else "-")
     print(f"  {name}: CPU ms per change, each sixth: {' '.join(per)}")
 print(f"  the wall's open tickets {wall_open.group(1) if wall_open else '?'}, a fresh reader's {fresh_open.group(1) if fresh_open else '?'}: "
       f"{'agree' if agree else 'DIFFER'}")
 tmux("kill-server")
-ok = all(g <= LIMIT for g in growth.values()) and last[2] <= rows[0][2] + 2 and last[5] <= rows[0][5] + 2 and agree
+ok = all(g <= LIMIT for g in own.values()) and last[WALL + 2] <= rows[0][WALL + 2] + 2 and last[SERVE + 2] <= rows[0][SERVE + 2] + 2 and agree
 if CSV.startswith(folder):
     shutil.copy(CSV, os.path.join(tempfile.gettempdir(), os.path.basename(CSV)))
     print(f"  (copied to {os.path.join(tempfile.gettempdir(), os.path.basename(CSV))})")
