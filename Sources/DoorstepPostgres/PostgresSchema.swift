@@ -186,6 +186,12 @@ enum PostgresSchema {
         func run(_ sql: String) throws -> PostgresQueryResult {
             try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
         }
+        // a schema already current is only read: a database that takes no writes (a standby, or
+        // one set read-only) still opens for walls and readers
+        if try run("SELECT to_regclass('doorstep_migration') IS NOT NULL").map({ try $0.decode(Bool.self) }).first == true {
+            let applied = Set(try run("SELECT version FROM doorstep_migration").map { try $0.decode(Int.self) })
+            if migrations.allSatisfy({ applied.contains($0.version) }) { return [] }
+        }
         _ = try run("SELECT pg_advisory_lock(\(migrationLock))")
         defer { _ = try? run("SELECT pg_advisory_unlock(\(migrationLock))") }
         _ = try run("""
