@@ -37,12 +37,26 @@ struct OutcomeLedger: Sendable {
         remember(outcome)
     }
 
-    /// Drops what is older than every window (30 days of ratings).
+    /// Drops what is older than every window (30 days of ratings): the series' entries, and,
+    /// once an hour, the tickets held only to take back what they added, when all they added
+    /// is older (a ticket resolved and never rated was held for ever: a wall running for months
+    /// grew by every such ticket). One that moves on later is put in anew by `apply`.
     mutating func drop(before horizon: Date) {
         resolved.drop(before: horizon)
         acceptances.drop(before: horizon)
         ratings.drop(before: horizon)
+        if let pruned = prunedAt, horizon.timeIntervalSince(pruned) < 3_600, horizon >= pruned { return }
+        prunedAt = horizon
+        outcomes = outcomes.filter { _, outcome in
+            [outcome.resolvedAt, outcome.acceptance?.at, outcome.scored?.at].contains { $0.map { $0 >= horizon } ?? false }
+        }
     }
+
+    /// The horizon of the last pruning of `outcomes`.
+    private var prunedAt: Date?
+
+    /// How many tickets are held to be taken back (for tests).
+    var held: Int { outcomes.count }
 
     private mutating func remember(_ outcome: TicketOutcome) {
         if let at = outcome.resolvedAt { resolved.insert(at, 1) }

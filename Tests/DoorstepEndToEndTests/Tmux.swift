@@ -54,6 +54,10 @@ final class Tmux {
 
     /// Polls the screen until `condition` holds or `deadline` seconds pass; returns the last
     /// screen and whether the condition held. A generous deadline, never a fixed sleep.
+    ///
+    /// A screen that satisfies the condition is looked at again until two looks 50 ms apart
+    /// agree (at most ten): a frame is one write of up to some 13 KB, which tmux can take in
+    /// parts, so a capture in between shows the top of the new frame over the rest of the old.
     func wait(for deadline: TimeInterval = 30, _ condition: (String) -> Bool) -> (screen: String, ok: Bool) {
         let end = Date().addingTimeInterval(deadline)
         var screen = capture()
@@ -61,6 +65,12 @@ final class Tmux {
             if Date() > end { return (screen, false) }
             usleep(100_000)
             screen = capture()
+        }
+        for _ in 0..<10 {
+            usleep(50_000)
+            let again = capture()
+            if again == screen || !condition(again) { break }
+            screen = again
         }
         return (screen, true)
     }
