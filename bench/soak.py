@@ -7,15 +7,17 @@ the wall's and the service's resident memory, open descriptors and CPU are sampl
 
 BIN names the doorstep binary (default: .build/release/doorstep, else .build/debug/doorstep).
 Prints the samples as CSV (to CSV, or soak-<minutes>m.csv in a temporary folder) and a summary:
-memory growth after warm-up (the first sixth) — judged on each process's own memory (RssAnon:
-heap and stacks), with the whole resident size beside it (the rest is pages of the binary and
-the libraries, file-backed, shared, and brought in as code paths first run) — descriptors at start and end, CPU per change in
+memory growth after warm-up (the first sixth) of each process's own memory (RssAnon: heap and
+stacks), with the whole resident size beside it (the rest is pages of the binary and the
+libraries, file-backed, shared, and brought in as code paths first run) — descriptors at start and end, CPU per change in
 each sixth, and whether the wall's figures agree with a fresh reader's at the end (no event
 missed), and a fresh wall started over the same data at the end (what holding only the working
-set costs: the soaked wall's memory beyond it is what the day left behind). Exits 1 when memory
-grew more than 5% (SOAK_MEMORY_LIMIT, in per cent: `.ci/run`'s
-four-minute run allows 10, its warm-up being only 40 s), when descriptors grew by more than two,
-or when the wall missed an event.
+set costs: the soaked wall's memory beyond it is what the day left behind). Exits 1 when the
+soaked wall holds more than 5% beyond the fresh one, or the service's own memory grew more than
+5% after warm-up (SOAK_MEMORY_LIMIT, in per cent: `.ci/run`'s four-minute run allows 10, its
+warm-up being only 40 s), when descriptors grew by more than two, or when the wall missed an
+event. The wall's growth after warm-up is printed, not judged: its working set grows with the
+data it must count (the month's visits, the outcomes in the figures' windows).
 """
 import http.client
 import json
@@ -204,7 +206,11 @@ for name, i in (("wall", WALL + 3), ("serve", SERVE + 3)):
 print(f"  the wall's open tickets {wall_open.group(1) if wall_open else '?'}, a fresh reader's {fresh_open.group(1) if fresh_open else '?'}: "
       f"{'agree' if agree else 'DIFFER'}")
 tmux("kill-server")
-ok = all(g <= LIMIT for g in own.values()) and last[WALL + 2] <= rows[0][WALL + 2] + 2 and last[SERVE + 2] <= rows[0][SERVE + 2] + 2 and agree
+# the wall is judged by what it holds beyond a fresh wall over the same data (its working set
+# grows with the month's visits and the outcomes the figures count, at ten times the demo's
+# rate); the service, which keeps no read model, by its own growth
+beyond = (soaked_anon - fresh_anon) / fresh_anon * 100 if fresh_anon else 100
+ok = beyond <= LIMIT and own["serve"] <= LIMIT and last[WALL + 2] <= rows[0][WALL + 2] + 2 and last[SERVE + 2] <= rows[0][SERVE + 2] + 2 and agree
 if CSV.startswith(folder):
     shutil.copy(CSV, os.path.join(tempfile.gettempdir(), os.path.basename(CSV)))
     print(f"  (copied to {os.path.join(tempfile.gettempdir(), os.path.basename(CSV))})")

@@ -30,6 +30,8 @@ struct WallRunner {
     static let eagerFor: TimeInterval = 4
     /// Seconds between frames drawn and compared whole, whatever changed.
     static let fullCompareEvery: TimeInterval = 60
+    /// How often freed memory is given back to the system (`MemoryTrim`).
+    static let trimEvery: TimeInterval = 60
     /// Seconds without a poll after which the wall says its data is old.
     var staleAfter: TimeInterval = 10
     /// The cues for a new alarm on the desk (the alert command is the effects').
@@ -56,6 +58,8 @@ struct WallRunner {
         var eagerUntil = Date.distantPast
         /// When the whole frame was last drawn and compared (see `fullCompareEvery`).
         var lastFullCompare = Date.distantPast
+        /// When freed memory was last given back (after the first frame, then once a minute).
+        var lastTrim = Date.distantPast
         // the store's own staleness (from the engine), and the engine's silence (no poll lately)
         var storeStale = state.staleSince
         var storeFault: StorageFault?
@@ -164,6 +168,10 @@ struct WallRunner {
                 onlyData = false
                 shownSecond = second
                 shown = state
+                if state.now.timeIntervalSince(lastTrim) >= Self.trimEvery || state.now < lastTrim {
+                    MemoryTrim.release()
+                    lastTrim = state.now
+                }
             }
             let now = clock.now()
             let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
