@@ -6,8 +6,8 @@ import Glibc
 /// run time: Swift's Glibc module does not declare it). glibc keeps freed pages for reuse, so a
 /// wall that builds its read model at start and rebuilds parts of it all day would otherwise
 /// show its peak, not what it holds: a fresh wall over a street with 7,861 changes held 9.9 MB
-/// of its own, 9.0 MB after a trim (RELIABILITY.md, "A long day"). The wall trims after its
-/// first frame and once a minute; a trim of a heap this size takes well under a millisecond.
+/// of its own, 8.9 MB with the trims (RELIABILITY.md, "A long day"). The wall trims after its
+/// first frame and once a minute, on its one thread, between frames.
 enum MemoryTrim {
     private typealias Trim = @convention(c) (Int) -> Int32
 
