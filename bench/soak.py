@@ -5,7 +5,8 @@ the wall's and the service's resident memory, open descriptors and CPU are sampl
 
     python3 bench/soak.py MINUTES [RATE] [CSV]     (default: 30 minutes, 120 changes a minute)
 
-BIN names the doorstep binary (default: .build/release/doorstep, else .build/debug/doorstep).
+BIN names the doorstep binary (default: .build/release/doorstep, else .build/debug/doorstep);
+SOAK_KEEP=1 keeps the database for a look afterwards.
 Prints the samples as CSV (to CSV, or soak-<minutes>m.csv in a temporary folder) and a summary:
 memory growth after warm-up (the first sixth) of each process's own memory (RssAnon: heap and
 stacks), with the whole resident size beside it (the rest is pages of the binary and the
@@ -214,5 +215,8 @@ ok = beyond <= LIMIT and own["serve"] <= LIMIT and last[WALL + 2] <= rows[0][WAL
 if CSV.startswith(folder):
     shutil.copy(CSV, os.path.join(tempfile.gettempdir(), os.path.basename(CSV)))
     print(f"  (copied to {os.path.join(tempfile.gettempdir(), os.path.basename(CSV))})")
-shutil.rmtree(folder, ignore_errors=True)
+if os.environ.get("SOAK_KEEP"):
+    print(f"  (the database kept: {db})")
+else:
+    shutil.rmtree(folder, ignore_errors=True)
 sys.exit(0 if ok else 1)
