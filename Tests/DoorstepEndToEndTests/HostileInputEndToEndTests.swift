@@ -55,12 +55,39 @@ struct HostileInputEndToEndTests {
     }
 
     @Test("injection strings through commands are stored as text; as codes they are refused with one line and write nothing")
-    func commands() throws {
-        let (folder, db) = try demoDatabase("hostile-commands", binary: binary)
+    func commands() throws { try commands(postgres: false, binary: binary) }
+
+    @Test("the same on a PostgreSQL store", .enabled(if: PostgresBinaries.available))
+    func commandsOnPostgres() throws { try commands(postgres: true, binary: PostgresBinaries.doorstep) }
+
+    /// Reads the store (sqlite3, or psql's JSON on PostgreSQL): its integrity (SQLite), then each
+    /// ordered ticket against the text it was ordered with, then the count of tickets.
+    static let storeCheck = """
+        import json, sqlite3, subprocess, sys
+        db = sys.argv[1]
+        postgres = db.startswith('postgres')
+        def rows(sql):
+            if not postgres:
+                return [tuple(r) for r in sqlite3.connect(db).execute(sql).fetchall()]
+            out = subprocess.run(['psql', db, '-At', '-v', 'ON_ERROR_STOP=1', '-c', f"SELECT coalesce(json_agg(q), '[]') FROM ({sql}) q"],
+                                 capture_output=True, text=True, check=True).stdout
+            return [tuple(r.values()) for r in json.loads(out)]
+        print('integrity', 'n/a' if postgres else rows('PRAGMA integrity_check')[0][0])
+        for id, text in json.loads(sys.argv[2]):
+            assert id.isalnum(), id
+            row = rows(f"SELECT title, resident_name, resident_phone, state FROM ticket WHERE id = '{id}'")
+            if row != [(text, text, text[:30], 'cancelled')]: print('changed', id, row)
+            reasons = [d for (d,) in rows(f"SELECT detail FROM ticket_transition WHERE ticket = '{id}' AND to_state = 'cancelled'")]
+            if not any(text in (d or '') for d in reasons): print('reason lost', id, reasons)
+        print('tickets', rows('SELECT count(*) FROM ticket')[0][0])
+        """
+
+    func commands(postgres: Bool, binary: String) throws {
+        let (folder, db) = try demoStreet("hostile-commands", postgres: postgres, binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let count = "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM ticket').fetchone()[0])"
-        let demoTickets = Int(try spawn(["python3", "-c", count, db]).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
-        #expect(demoTickets > 0)
+        let before = try spawn(["python3", "-c", Self.storeCheck, db, "[]"]).output
+        let demoTickets = Int(before.firstMatch(of: /tickets (\d+)/)?.1 ?? "") ?? -1
+        #expect(demoTickets > 0, "\(before)")
         var ordered: [(id: String, text: String)] = []
         for text in Self.injections {
             let id = try spawnSucceeding([binary, "order", "--db", db, "--grid", "JB01", "--category", "convenience", "--title", text, "--name", text,
@@ -77,23 +104,13 @@ struct HostileInputEndToEndTests {
                 #expect(refused.status != 0 && lines.count == 1, "\(arguments): \(refused.status) \(refused.output)")
             }
         }
-        let check = """
-            import json, sqlite3, sys
-            c = sqlite3.connect(sys.argv[1])
-            print('integrity', c.execute('PRAGMA integrity_check').fetchone()[0])
-            for id, text in json.loads(sys.argv[2]):
-                row = c.execute('SELECT title, resident_name, resident_phone, state FROM ticket WHERE id = ?', (id,)).fetchone()
-                if row != (text, text, text[:30], 'cancelled'): print('changed', id, row)
-                reasons = [d for (d,) in c.execute("SELECT detail FROM ticket_transition WHERE ticket = ? AND to_state = 'cancelled'", (id,))]
-                if not any(text in (d or '') for d in reasons): print('reason lost', id, reasons)
-            print('tickets', c.execute('SELECT count(*) FROM ticket').fetchone()[0])
-            """
         let pairs = String(decoding: try JSONSerialization.data(withJSONObject: ordered.map { [$0.id, $0.text] }), as: UTF8.self)
-        let result = try spawn(["python3", "-c", check, db, pairs])
-        #expect(result.output.contains("integrity ok"), "\(result.output)")
+        let result = try spawn(["python3", "-c", Self.storeCheck, db, pairs])
+        #expect(result.output.contains(postgres ? "integrity n/a" : "integrity ok"), "\(result.output)")
         let problems = result.output.split(separator: "\n").filter { !$0.hasPrefix("integrity") && !$0.hasPrefix("tickets") }
         #expect(problems.isEmpty, "\(problems)")
         // the refused commands wrote nothing: only the orders made above were added to the demo's tickets
         #expect(result.output.contains("tickets \(demoTickets + Self.injections.count)"), "\(result.output) (the demo has \(demoTickets))")
+        print("hostile commands (\(postgres ? "PostgreSQL" : "SQLite")): \(ordered.count) stored as sent, \(Self.injections.count * 4) refused")
     }
 }
