@@ -138,13 +138,8 @@ public final class BaresipAgent: Sendable {
             waitpid(watcher, &status, 0)
         }
         send([("quit", nil)])
-        let deadline = ContinuousClock.now + .milliseconds(Int64(grace * 1000))
         var status: Int32 = 0
-        while ContinuousClock.now < deadline {
-            if waitpid(pid, &status, WNOHANG) == pid { break }
-            usleep(20_000)
-        }
-        if waitpid(pid, &status, WNOHANG) == 0 {
+        if !reaped(within: grace), waitpid(pid, &status, WNOHANG) == 0 {
             kill(pid, SIGKILL)
             waitpid(pid, &status, 0)
         }
@@ -155,6 +150,17 @@ public final class BaresipAgent: Sendable {
     deinit {
         stop(grace: 0.5)
         close(socket)
+    }
+
+    /// Waits up to `seconds` for baresip to end, reaping it; whether it did.
+    private func reaped(within seconds: TimeInterval) -> Bool {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        var status: Int32 = 0
+        repeat {
+            if waitpid(pid, &status, WNOHANG) == pid { return true }
+            usleep(20_000)
+        } while ContinuousClock.now < deadline
+        return false
     }
 
     private func readLoop() {
@@ -172,10 +178,8 @@ public final class BaresipAgent: Sendable {
             }
         }
         if stopped.withLock({ $0 }) == false {
-            // (reaped if it ended, so no zombie waits for the wall to leave)
-            var status: Int32 = 0
-            usleep(100_000)
-            _ = waitpid(pid, &status, WNOHANG)
+            // (reaped if it ends, so no zombie waits for the wall to leave)
+            _ = reaped(within: 1)
             handler.withLock { $0 }?(.event(type: "AGENT_GONE", callID: nil, peer: nil, parameter: "baresip's control connection closed"))
         }
     }

@@ -13,6 +13,8 @@ import Testing
 struct HostileInputEndToEndTests {
     let binary = doorstepBinary()
     static let tool = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Tools/hostile-http.py").path
+    /// Reads what commands stored (sqlite3, or psql on PostgreSQL).
+    static let storeCheck = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Tools/stored-check.py").path
 
     /// The strings of the tool's list that commands take too.
     static let injections = ["'; DROP TABLE ticket; --", "Robert'); DROP TABLE event;--", "\" OR 1=1 --", "' OR '1'='1",
@@ -60,32 +62,10 @@ struct HostileInputEndToEndTests {
     @Test("the same on a PostgreSQL store", .enabled(if: PostgresBinaries.available))
     func commandsOnPostgres() throws { try commands(postgres: true, binary: PostgresBinaries.doorstep) }
 
-    /// Reads the store (sqlite3, or psql's JSON on PostgreSQL): its integrity (SQLite), then each
-    /// ordered ticket against the text it was ordered with, then the count of tickets.
-    static let storeCheck = """
-        import json, sqlite3, subprocess, sys
-        db = sys.argv[1]
-        postgres = db.startswith('postgres')
-        def rows(sql):
-            if not postgres:
-                return [tuple(r) for r in sqlite3.connect(db).execute(sql).fetchall()]
-            out = subprocess.run(['psql', db, '-At', '-v', 'ON_ERROR_STOP=1', '-c', f"SELECT coalesce(json_agg(q), '[]') FROM ({sql}) q"],
-                                 capture_output=True, text=True, check=True).stdout
-            return [tuple(r.values()) for r in json.loads(out)]
-        print('integrity', 'n/a' if postgres else rows('PRAGMA integrity_check')[0][0])
-        for id, text in json.loads(sys.argv[2]):
-            assert id.isalnum(), id
-            row = rows(f"SELECT title, resident_name, resident_phone, state FROM ticket WHERE id = '{id}'")
-            if row != [(text, text, text[:30], 'cancelled')]: print('changed', id, row)
-            reasons = [d for (d,) in rows(f"SELECT detail FROM ticket_transition WHERE ticket = '{id}' AND to_state = 'cancelled'")]
-            if not any(text in (d or '') for d in reasons): print('reason lost', id, reasons)
-        print('tickets', rows('SELECT count(*) FROM ticket')[0][0])
-        """
-
     func commands(postgres: Bool, binary: String) throws {
         let (folder, db) = try demoStreet("hostile-commands", postgres: postgres, binary: binary)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let before = try spawn(["python3", "-c", Self.storeCheck, db, "[]"]).output
+        let before = try spawn(["python3", Self.storeCheck, db, "[]"]).output
         let demoTickets = Int(before.firstMatch(of: /tickets (\d+)/)?.1 ?? "") ?? -1
         #expect(demoTickets > 0, "\(before)")
         var ordered: [(id: String, text: String)] = []
@@ -105,7 +85,7 @@ struct HostileInputEndToEndTests {
             }
         }
         let pairs = String(decoding: try JSONSerialization.data(withJSONObject: ordered.map { [$0.id, $0.text] }), as: UTF8.self)
-        let result = try spawn(["python3", "-c", Self.storeCheck, db, pairs])
+        let result = try spawn(["python3", Self.storeCheck, db, pairs])
         #expect(result.output.contains(postgres ? "integrity n/a" : "integrity ok"), "\(result.output)")
         let problems = result.output.split(separator: "\n").filter { !$0.hasPrefix("integrity") && !$0.hasPrefix("tickets") }
         #expect(problems.isEmpty, "\(problems)")

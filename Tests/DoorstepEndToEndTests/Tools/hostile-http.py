@@ -6,22 +6,24 @@
 Each line is {"check": name, "ok": true|false, "detail": text}; the Swift test
 (HostileInputEndToEndTests) asserts every check is ok and reads the counts of the last line.
 DB is a SQLite file (read with sqlite3) or a postgresql:// URL (read with psql).
-Only the standard library: http.client, socket, sqlite3, subprocess, threading.
+Only the standard library (http.client, socket, threading) and store_rows.py beside it.
 """
 import http.client
 import json
+import os
 import re
 import socket
-import sqlite3
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 
 HOST, PORT, KEY, DISPATCHER, WORKER, DB, IDLE = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], float(sys.argv[7])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import store_rows  # noqa: E402
+
 OPEN311 = "/open311/v2"
-POSTGRES = DB.startswith("postgresql://") or DB.startswith("postgres://")
+POSTGRES = store_rows.is_postgres(DB)
 
 # SQL injection strings (SQLite's and PostgreSQL's dialects), stored and read back as text
 INJECTIONS = [
@@ -56,13 +58,7 @@ def form(fields):
 
 
 def rows(sql):
-    """The rows of a query as tuples, read-only: sqlite3, or psql's JSON on PostgreSQL (any text survives)."""
-    if not POSTGRES:
-        with sqlite3.connect(f"file:{DB}?mode=ro", uri=True, timeout=10) as db:
-            return [tuple(row) for row in db.execute(sql).fetchall()]
-    out = subprocess.run(["psql", DB, "-At", "-v", "ON_ERROR_STOP=1", "-c", f"SELECT coalesce(json_agg(q), '[]') FROM ({sql}) q"],
-                         capture_output=True, text=True, check=True).stdout
-    return [tuple(row.values()) for row in json.loads(out)]
+    return store_rows.rows(DB, sql)
 
 
 def literal(value):
